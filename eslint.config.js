@@ -1,0 +1,63 @@
+// Lint with the layer rule of docs/ARCHITECTURE.md: web → contracts; server → domain + contracts; domain → nothing.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const forbid = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'src/server/db/migrations'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: forbid(
+      [
+        '**/server/**',
+        '**/web/**',
+        '**/contracts/**',
+        '**/cli/**',
+        'fastify*',
+        '@fastify/*',
+        'drizzle-orm*',
+        'pg',
+        'react*',
+        'antd*',
+        'node:fs*',
+        'fs',
+        'node:net',
+        'node:child_process',
+      ],
+      'src/domain is pure: no I/O, no framework imports (docs/ARCHITECTURE.md).',
+    ),
+  },
+  {
+    files: ['src/contracts/**'],
+    rules: forbid(
+      ['**/server/**', '**/web/**', '**/cli/**', 'fastify*', 'drizzle-orm*', 'pg', 'react*'],
+      'contracts depend on zod and domain only.',
+    ),
+  },
+  {
+    files: ['src/server/**'],
+    rules: forbid(['**/web/**', 'react*', 'antd*'], 'server may import domain and contracts, never web.'),
+  },
+  {
+    files: ['src/web/**'],
+    rules: forbid(
+      ['**/server/**', '**/domain/**', '**/cli/**', 'fastify*', 'drizzle-orm*', 'pg'],
+      'web talks to the server through contracts only.',
+    ),
+  },
+);

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const Id = z.uuid();
+export type Id = z.infer<typeof Id>;
+
+export const IdParams = z.object({ id: z.uuid() });
+export type IdParams = z.infer<typeof IdParams>;
+
+/** api.md Lists: `?limit=` (default 50, max 200) `&cursor=` (opaque). */
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+/** `total` counts up to 10,000 and is then reported as 10000 with `totalCapped: true` (api.md). */
+export const TOTAL_CAP = 10_000;
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int(),
+    totalCapped: z.boolean(),
+  });
+export interface ListResult<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+  totalCapped: boolean;
+}
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A version read by the client; every change carries it (api.md). */
+export const VersionBody = z.object({ version: z.number().int().min(1) });
+
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { maskName, maskPhone, maskPhonesInText } from './mask';
+
+describe('masking personal data (domain.md §1.8)', () => {
+  it('masks mobiles and landlines keeping the last four digits', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('075512345678')).toBe('075*****5678');
+    // short public service numbers are not personal data and stay readable
+    expect(maskPhone('95598')).toBe('95598');
+    expect(maskPhone('1234')).toBe('****');
+    expect(maskPhone(null)).toBeNull();
+  });
+
+  it('masks names keeping the surname character', () => {
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('欧阳娜娜')).toBe('欧***');
+    expect(maskName('王')).toBe('*');
+  });
+
+  it('masks every phone inside free text (for logs)', () => {
+    const out = maskPhonesInText('call 13812345678 or 0755-12345678 re room 3-2-501');
+    expect(out).not.toContain('13812345678');
+    expect(out).not.toContain('12345678');
+    expect(out).toContain('3-2-501');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * buildApp builds the whole application and never listens (docs/ARCHITECTURE.md convention 9): main.ts listens,
+ * tests call `app.inject` on the very same app.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { maskPhonesInText } from '../domain/privacy/mask';
+import type { Clock } from './clock';
+import { FakeClock } from './clock';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { registerAuth } from './http/auth';
+import { registerErrorHandler, sendError } from './http/error-handler';
+import { authRoutes } from './auth/auth.routes';
+import { usersRoutes } from './users/users.routes';
+import { orgRoutes } from './org/org.routes';
+import { propertyRoutes } from './property/property.routes';
+import { propertyImportRoutes } from './property/property-import.routes';
+import { DomainError } from '../domain/errors';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+}
+
+export const VERSION = JSON.parse(
+  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'),
+).version as string;
+
+const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            // No personal data in logs (issue 2 §10): query strings may carry phones, so urls are masked.
+            serializers: {
+              req: (req) => ({ method: req.method, url: maskPhonesInText(req.url), reqId: req.id }),
+            },
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'body.password'],
+          },
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Huiyin 回音 API',
+        version: VERSION,
+        description: 'Case desk for property-management companies',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'huiyin_sid' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, deps);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/health',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['ops'],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.literal('ok'), version: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      try {
+        await deps.db.execute(sql`select 1`);
+      } catch {
+        return sendError(reply, req.locale, 503, 'unavailable', 'unavailable');
+      }
+      return { status: 'ok' as const, db: 'ok' as const, version: VERSION };
+    },
+  );
+  r.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  if (deps.clock instanceof FakeClock) {
+    const fake = deps.clock;
+    // Only with HUIYIN_FAKE_CLOCK=1, refused in production by config: lets e2e tests move time (api.md).
+    r.post(
+      '/api/test/clock',
+      {
+        config: { permission: 'users.manage' },
+        schema: {
+          tags: ['ops'],
+          body: z.object({
+            now: z.iso.datetime({ offset: true }).optional(),
+            advanceMs: z
+              .number()
+              .int()
+              .min(0)
+              .max(366 * 86_400_000)
+              .optional(),
+          }),
+          response: { 200: z.object({ now: z.string() }) },
+        },
+      },
+      async (req) => {
+        if (req.body.now) fake.set(new Date(req.body.now));
+        if (req.body.advanceMs) fake.advance(req.body.advanceMs);
+        return { now: fake.now().toISOString() };
+      },
+    );
+  }
+
+  authRoutes(app, deps);
+  usersRoutes(app, deps);
+  orgRoutes(app, deps);
+  propertyRoutes(app, deps);
+  propertyImportRoutes(app, deps);
+
+  // The production web build, with the SPA's client-side routes falling back to index.html.
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/'))
+        return reply.type('text/html').sendFile('index.html');
+      throw new DomainError('not_found', 'route_not_found');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,112 @@
+import { ipLimited, lockedUntil } from '../../domain/access/lockout';
+import { permissionsOf } from '../../domain/access/access';
+import { DomainError } from '../../domain/errors';
+import type { Me } from '../../contracts/auth';
+import type { AppDeps } from '../app';
+import type { RequestActor } from '../http/types';
+import * as repo from './auth.repository';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { newSessionId, sha256 } from './tokens';
+import { DEMO_PASSWORD_DEFAULT } from '../config';
+import { getCompany } from '../org/org.repository';
+import { getUserRow } from '../users/users.repository';
+
+const rateLimited = (key: string, until: Date, now: Date) => {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new DomainError(
+    'rate_limited',
+    key,
+    { minutes: Math.ceil(seconds / 60) },
+    { retryAfterSeconds: seconds },
+  );
+};
+
+export function authService(deps: AppDeps) {
+  const { db, clock, config } = deps;
+
+  return {
+    /** Checks lock-outs kept in PostgreSQL (they survive restarts and hold across instances), then the password. */
+    async login(username: string, password: string, ip: string, previousSid?: string) {
+      const now = clock.now();
+      const { maxFailures, windowMs, lockMs, maxPerIp } = config.login;
+
+      const ipUntil = ipLimited(
+        await repo.recentIpAttempts(db, ip, new Date(now.getTime() - windowMs), maxPerIp),
+        now,
+        windowMs,
+        maxPerIp,
+      );
+      if (ipUntil) throw rateLimited('auth.ip_limited', ipUntil, now);
+      const attempts = await repo.recentAttempts(db, username, new Date(now.getTime() - windowMs - lockMs));
+      const lockUntil = lockedUntil(attempts, now, { maxFailures, windowMs, lockMs });
+      if (lockUntil) throw rateLimited('auth.locked', lockUntil, now);
+
+      const user = await repo.findUserForLogin(db, username);
+      const ok = user
+        ? await verifyPassword(user.passwordHash, password)
+        : (await verifyPassword(await dummyPasswordHash(), password), false);
+      const success = ok && !!user?.active && !user.isService;
+      await repo.recordAttempt(db, { username, ip, at: now, success });
+      if (!success) throw new DomainError('unauthenticated', 'auth.bad_credentials');
+
+      // A new session id at every login: a cookie planted before login is worth nothing after it.
+      if (previousSid) await repo.deleteSession(db, sha256(previousSid));
+      const sid = newSessionId();
+      const expiresAt = new Date(now.getTime() + config.session.absoluteMs);
+      const actor = (await repo.actorByUserId(db, user!.id))!;
+      await repo.createSession(db, {
+        idHash: sha256(sid),
+        userId: actor.userId,
+        companyId: actor.companyId,
+        now,
+        expiresAt,
+      });
+      return { sid, expiresAt, me: await this.me(actor) };
+    },
+
+    async logout(sid: string | undefined) {
+      if (sid) await repo.deleteSession(db, sha256(sid));
+    },
+
+    async me(actor: RequestActor): Promise<Me> {
+      const [user, company] = await Promise.all([
+        getUserRow(db, actor.companyId, actor.userId),
+        getCompany(db, actor.companyId),
+      ]);
+      return {
+        user: {
+          id: actor.userId,
+          username: actor.username,
+          name: actor.name,
+          jobNumber: user?.jobNumber ?? null,
+          roles: [...actor.roles],
+          officeIds: [...actor.officeIds],
+          companyId: actor.companyId,
+          companyName: company?.name ?? '',
+          companyShortName: company?.shortName ?? '',
+        },
+        permissions: permissionsOf(actor.roles),
+      };
+    },
+
+    /** Changing one's password ends every other session of the user. */
+    async changePassword(actor: RequestActor, currentPassword: string, newPassword: string) {
+      const hash = await repo.passwordHashOf(db, actor.userId);
+      if (!hash || !(await verifyPassword(hash, currentPassword)))
+        throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
+          currentPassword: 'auth.wrong_current_password',
+        });
+      assertPasswordAllowed(config.env, newPassword);
+      await repo.setPasswordHash(db, actor.userId, await hashPassword(newPassword), clock.now());
+      await repo.deleteUserSessions(db, actor.userId, actor.sessionIdHash);
+    },
+  };
+}
+
+/** Production refuses the demo password (issue 2 §3). */
+export function assertPasswordAllowed(env: string, password: string) {
+  if (env === 'production' && password === DEMO_PASSWORD_DEFAULT)
+    throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
+      newPassword: 'auth.demo_password_refused',
+    });
+}

@@ -1,0 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** Session ids and API tokens are random; only their SHA-256 is stored, so a database leak yields no login. */
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const newSessionId = () => randomBytes(32).toString('base64url');
+export const newApiToken = () => `hy_${randomBytes(32).toString('base64url')}`;
+export const SESSION_COOKIE = 'huiyin_sid';

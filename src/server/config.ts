@@ -1,0 +1,140 @@
+/**
+ * Configuration, parsed once at start from the environment with zod. Each bad value is named in the error.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+export const DEMO_PASSWORD_DEFAULT = 'huiyin-demo';
+
+const intFrom = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    HUIYIN_DATA_DIR: z.string().min(1).default('./data'),
+    HUIYIN_SEED: z.enum(['demo', 'none']).default('demo'),
+    HUIYIN_DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD_DEFAULT),
+    HUIYIN_ADMIN_USERNAME: z.string().min(2).max(64).optional(),
+    HUIYIN_ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
+    HUIYIN_FAKE_CLOCK: flag,
+    HUIYIN_TRUST_PROXY: flag,
+    HUIYIN_SESSION_IDLE_MINUTES: intFrom(120),
+    HUIYIN_SESSION_ABSOLUTE_HOURS: intFrom(12),
+    HUIYIN_LOGIN_MAX_FAILURES: intFrom(5),
+    HUIYIN_LOGIN_WINDOW_MINUTES: intFrom(15),
+    HUIYIN_LOGIN_LOCK_MINUTES: intFrom(15),
+    HUIYIN_LOGIN_MAX_PER_IP: intFrom(50),
+    HUIYIN_UPLOAD_MAX_MB: intFrom(20),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.HUIYIN_FAKE_CLOCK)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUIYIN_FAKE_CLOCK'],
+        message: 'is refused when NODE_ENV=production',
+      });
+    if (env.HUIYIN_ADMIN_PASSWORD === DEMO_PASSWORD_DEFAULT)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUIYIN_ADMIN_PASSWORD'],
+        message: 'the demo password is refused in production',
+      });
+    if (env.HUIYIN_ADMIN_USERNAME && !env.HUIYIN_ADMIN_PASSWORD)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUIYIN_ADMIN_PASSWORD'],
+        message: 'is required with HUIYIN_ADMIN_USERNAME',
+      });
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  seed: 'demo' | 'none';
+  demoPassword: string;
+  admin?: { username: string; password: string };
+  fakeClock: boolean;
+  trustProxy: boolean;
+  session: { idleMs: number; absoluteMs: number };
+  login: { maxFailures: number; windowMs: number; lockMs: number; maxPerIp: number };
+  uploadMaxBytes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(
+      `Invalid configuration:\n${lines.join('\n')}\nRun "huiyin --help" for the list of settings.`,
+    );
+  }
+  const e = parsed.data;
+  const minute = 60_000;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.HUIYIN_DATA_DIR),
+    // Production never seeds demo data (issue 2 §3).
+    seed: e.NODE_ENV === 'production' ? 'none' : e.HUIYIN_SEED,
+    demoPassword: e.HUIYIN_DEMO_PASSWORD,
+    admin:
+      e.HUIYIN_ADMIN_USERNAME && e.HUIYIN_ADMIN_PASSWORD
+        ? { username: e.HUIYIN_ADMIN_USERNAME, password: e.HUIYIN_ADMIN_PASSWORD }
+        : undefined,
+    fakeClock: e.HUIYIN_FAKE_CLOCK,
+    trustProxy: e.HUIYIN_TRUST_PROXY,
+    session: {
+      idleMs: e.HUIYIN_SESSION_IDLE_MINUTES * minute,
+      absoluteMs: e.HUIYIN_SESSION_ABSOLUTE_HOURS * 60 * minute,
+    },
+    login: {
+      maxFailures: e.HUIYIN_LOGIN_MAX_FAILURES,
+      windowMs: e.HUIYIN_LOGIN_WINDOW_MINUTES * minute,
+      lockMs: e.HUIYIN_LOGIN_LOCK_MINUTES * minute,
+      maxPerIp: e.HUIYIN_LOGIN_MAX_PER_IP,
+    },
+    uploadMaxBytes: e.HUIYIN_UPLOAD_MAX_MB * 1024 * 1024,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const CONFIG_HELP = `Settings (environment variables):
+  PORT                         HTTP port (default 3000)
+  HOST                         listen address (default 127.0.0.1; 0.0.0.0 behind a load balancer)
+  DATABASE_URL                 external PostgreSQL >= 15; when unset an embedded PostgreSQL runs under HUIYIN_DATA_DIR
+  HUIYIN_DATA_DIR              data directory for the embedded PostgreSQL (default ./data)
+  NODE_ENV                     development | test | production (production: no demo seed, demo password refused)
+  HUIYIN_SEED                  demo | none (default demo; never in production)
+  HUIYIN_DEMO_PASSWORD         password of the demo users (default huiyin-demo)
+  HUIYIN_ADMIN_USERNAME        first admin created at start when no admin exists (production)
+  HUIYIN_ADMIN_PASSWORD        its password (at least 10 characters)
+  HUIYIN_SESSION_IDLE_MINUTES  idle session timeout (default 120)
+  HUIYIN_SESSION_ABSOLUTE_HOURS absolute session lifetime (default 12)
+  HUIYIN_LOGIN_MAX_FAILURES    failures per username in the window before a lock (default 5)
+  HUIYIN_LOGIN_WINDOW_MINUTES  counting window (default 15)
+  HUIYIN_LOGIN_LOCK_MINUTES    lock duration (default 15)
+  HUIYIN_LOGIN_MAX_PER_IP      attempts per IP in the window (default 50)
+  HUIYIN_UPLOAD_MAX_MB         largest upload (default 20)
+  HUIYIN_TRUST_PROXY           1 to trust X-Forwarded-For from a load balancer
+  HUIYIN_FAKE_CLOCK            1 exposes POST /api/test/clock (refused in production)
+  LOG_LEVEL                    pino level (default info)`;

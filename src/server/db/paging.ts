@@ -1,0 +1,57 @@
+/**
+ * Keyset pagination of api.md: an opaque cursor holding the last row's sort key and id, and a total counted up
+ * to 10,000 (then capped) so no list pays for an unbounded COUNT.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { TOTAL_CAP, type ListResult } from '../../contracts/common';
+import { DomainError } from '../../domain/errors';
+import type { Tx } from './client';
+
+export type CursorKey = [string | number | null, string];
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): CursorKey | null {
+  if (!cursor) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(key) &&
+      key.length === 2 &&
+      typeof key[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(key[1])
+    )
+      return key as CursorKey;
+  } catch {
+    // fall through
+  }
+  throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
+    'query.cursor': 'field.invalid_format',
+  });
+}
+
+/** Counts rows of `from` (a FROM … WHERE fragment) up to the cap. */
+export async function cappedCount(db: Tx, fromWhere: SQL): Promise<{ total: number; totalCapped: boolean }> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 ${fromWhere} limit ${TOTAL_CAP + 1}) t`,
+  );
+  const n = rows[0]?.n ?? 0;
+  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true } : { total: n, totalCapped: false };
+}
+
+/** Builds the page from `limit + 1` fetched rows. */
+export function page<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => CursorKey,
+  counted: { total: number; totalCapped: boolean },
+): ListResult<T> {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  return { items, nextCursor: hasMore ? encodeCursor(keyOf(items[items.length - 1])) : null, ...counted };
+}
+
+/** Escapes LIKE wildcards in a user's search text. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

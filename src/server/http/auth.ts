@@ -1,0 +1,62 @@
+/**
+ * Authentication and permission checks for every route. A request carries either the session cookie or
+ * `Authorization: Bearer <token>`; each /api route must declare `config.permission` or the app will not start.
+ */
+import type { FastifyInstance } from 'fastify';
+import { can } from '../../domain/access/access';
+import { PERMISSIONS, type Permission } from '../../domain/access/roles';
+import { DomainError } from '../../domain/errors';
+import { pickLocale } from '../../contracts/messages';
+import type { AppDeps } from '../app';
+import * as repo from '../auth/auth.repository';
+import { SESSION_COOKIE, sha256 } from '../auth/tokens';
+import type { RoutePermission } from './types';
+
+/** Writes of last_seen_at are throttled: an idle timeout of hours needs no per-request write. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function registerAuth(app: FastifyInstance, deps: AppDeps) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const permission = route.config?.permission as RoutePermission | undefined;
+    if (!permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    if (
+      permission !== 'public' &&
+      permission !== 'authenticated' &&
+      !PERMISSIONS.includes(permission as Permission)
+    )
+      throw new Error(`Route ${route.method} ${route.url} declares unknown permission ${permission}`);
+  });
+
+  app.addHook('onRequest', async (req) => {
+    req.locale = pickLocale(req.headers['accept-language']);
+    const now = deps.clock.now();
+    const authz = req.headers.authorization;
+    if (authz?.startsWith('Bearer ')) {
+      const actor = await repo.actorByToken(deps.db, sha256(authz.slice(7).trim()));
+      if (actor) {
+        req.actor = actor;
+        void repo.markTokenUsed(deps.db, actor.tokenId!, now).catch(() => {});
+      }
+      return;
+    }
+    const sid = req.cookies?.[SESSION_COOKIE];
+    if (!sid || sid.length > 200) return;
+    const found = await repo.actorBySession(deps.db, sha256(sid), now, deps.config.session.idleMs);
+    if (!found) return;
+    req.actor = found.actor;
+    if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+      await repo.touchSession(deps.db, found.actor.sessionIdHash!, now);
+  });
+
+  // preValidation: an anonymous request is refused before its body is even looked at.
+  app.addHook('preValidation', async (req) => {
+    const permission = req.routeOptions.config?.permission;
+    if (!permission || permission === 'public') return;
+    if (!req.actor) throw new DomainError('unauthenticated');
+    if (permission !== 'authenticated' && !can(req.actor, permission)) throw new DomainError('forbidden');
+  });
+}

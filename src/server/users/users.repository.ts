@@ -1,0 +1,119 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { userOffices, users } from '../db/schema';
+import type { User } from '../../contracts/users';
+import type { Role } from '../../domain/access/roles';
+import { cappedCount, decodeCursor, likePattern, page } from '../db/paging';
+
+type UserRow = {
+  id: string;
+  username: string;
+  name: string;
+  job_number: string | null;
+  phone: string | null;
+  department_id: string | null;
+  department_name: string | null;
+  roles: Role[];
+  office_ids: string[];
+  active: boolean;
+  is_service: boolean;
+  version: number;
+};
+
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  username: r.username,
+  name: r.name,
+  jobNumber: r.job_number,
+  phone: r.phone,
+  departmentId: r.department_id,
+  departmentName: r.department_name,
+  roles: r.roles,
+  officeIds: r.office_ids,
+  active: r.active,
+  isService: r.is_service,
+  version: r.version,
+});
+
+const SELECT_USER = sql`select u.id, u.username, u.name, u.job_number, u.phone, u.department_id, d.name as department_name,
+  u.roles, u.active, u.is_service, u.version,
+  array(select uo.office_id::text from user_offices uo where uo.user_id = u.id order by uo.office_id) as office_ids
+  from users u left join departments d on d.id = u.department_id`;
+
+export async function getUserRow(db: Tx, companyId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.companyId, companyId), eq(users.id, userId)));
+  return row;
+}
+
+export async function getUser(db: Tx, companyId: string, userId: string): Promise<User | undefined> {
+  const { rows } = await db.execute<UserRow>(
+    sql`${SELECT_USER} where u.company_id = ${companyId} and u.id = ${userId}`,
+  );
+  return rows[0] && toUser(rows[0]);
+}
+
+export async function listUsers(
+  db: Tx,
+  companyId: string,
+  f: {
+    limit: number;
+    cursor?: string;
+    q?: string;
+    officeId?: string;
+    departmentId?: string;
+    role?: string;
+    scopeOfficeIds: 'all' | readonly string[];
+  },
+) {
+  const conds: SQL[] = [sql`u.company_id = ${companyId}`];
+  if (f.q)
+    conds.push(
+      sql`(u.name ilike ${likePattern(f.q)} or u.username ilike ${likePattern(f.q)} or u.job_number ilike ${likePattern(f.q)})`,
+    );
+  if (f.officeId)
+    conds.push(
+      sql`exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = ${f.officeId})`,
+    );
+  if (f.departmentId) conds.push(sql`u.department_id = ${f.departmentId}`);
+  if (f.role) conds.push(sql`${f.role} = any(u.roles)`);
+  if (f.scopeOfficeIds !== 'all') {
+    // Staff of my offices, and company-level staff who belong to no office.
+    const ids = f.scopeOfficeIds.length
+      ? sql.join(
+          f.scopeOfficeIds.map((o) => sql`${o}::uuid`),
+          sql`, `,
+        )
+      : sql`null::uuid`;
+    conds.push(sql`(exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id in (${ids}))
+      or not exists (select 1 from user_offices uo where uo.user_id = u.id))`);
+  }
+  const where = sql.join(conds, sql` and `);
+  const counted = await cappedCount(db, sql`from users u where ${where}`);
+  const after = decodeCursor(f.cursor);
+  const keyset = after ? sql` and (u.name, u.id) > (${after[0]}, ${after[1]}::uuid)` : sql``;
+  const { rows } = await db.execute<UserRow>(
+    sql`${SELECT_USER} where ${where}${keyset} order by u.name, u.id limit ${f.limit + 1}`,
+  );
+  return page(rows.map(toUser), f.limit, (u) => [u.name, u.id], counted);
+}
+
+export async function setUserOffices(
+  db: Tx,
+  companyId: string,
+  userId: string,
+  officeIds: readonly string[],
+) {
+  await db.delete(userOffices).where(eq(userOffices.userId, userId));
+  if (officeIds.length)
+    await db.insert(userOffices).values(officeIds.map((officeId) => ({ userId, officeId, companyId })));
+}
+
+export async function countActiveAdmins(db: Tx, companyId: string) {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from users where company_id = ${companyId} and active and 'admin' = any(roles)`,
+  );
+  return rows[0].n;
+}

@@ -1,0 +1,183 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { officeScope } from '../../domain/access/access';
+import { DomainError, fieldError, notFound, ruleViolation, versionConflict } from '../../domain/errors';
+import { parsePhone } from '../../domain/property/phone';
+import type { CreateUserBody, UpdateUserBody, UserListQuery } from '../../contracts/users';
+import type { CreateTokenBody } from '../../contracts/auth';
+import type { AppDeps } from '../app';
+import type { Tx } from '../db/client';
+import { apiTokens, departments, offices, users } from '../db/schema';
+import type { RequestActor } from '../http/types';
+import { hashPassword } from '../auth/passwords';
+import { assertPasswordAllowed } from '../auth/auth.service';
+import { deleteUserSessions } from '../auth/auth.repository';
+import { newApiToken, sha256 } from '../auth/tokens';
+import * as repo from './users.repository';
+
+/** Ids a client sends must belong to the actor's company; another company's id is "not found", never revealed. */
+async function assertBelongs(
+  db: Tx,
+  companyId: string,
+  body: { departmentId?: string | null; officeIds?: readonly string[] },
+) {
+  if (body.departmentId) {
+    const [d] = await db
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.companyId, companyId), eq(departments.id, body.departmentId)));
+    if (!d) throw fieldError({ departmentId: 'not_found' });
+  }
+  if (body.officeIds?.length) {
+    const found = await db
+      .select({ id: offices.id })
+      .from(offices)
+      .where(and(eq(offices.companyId, companyId), inArray(offices.id, [...body.officeIds])));
+    if (found.length !== new Set(body.officeIds).size) throw fieldError({ officeIds: 'not_found' });
+  }
+}
+
+function checkPhone(phone: string | null | undefined) {
+  if (!phone) return;
+  const parsed = parsePhone(phone);
+  if (!parsed.ok)
+    throw fieldError({
+      phone:
+        parsed.reason === 'area_code_required' ? 'field.phone_area_code_required' : 'field.phone_invalid',
+    });
+}
+
+export function usersService({ db, clock, config }: AppDeps) {
+  return {
+    list: (actor: RequestActor, q: UserListQuery) =>
+      repo.listUsers(db, actor.companyId, { ...q, scopeOfficeIds: officeScope(actor) }),
+
+    async get(actor: RequestActor, id: string) {
+      const user = await repo.getUser(db, actor.companyId, id);
+      const scope = officeScope(actor);
+      if (!user) throw notFound();
+      if (scope !== 'all' && user.officeIds.length && !user.officeIds.some((o) => scope.includes(o)))
+        throw notFound();
+      return user;
+    },
+
+    async create(actor: RequestActor, body: CreateUserBody) {
+      checkPhone(body.phone);
+      assertPasswordAllowed(config.env, body.password);
+      const passwordHash = await hashPassword(body.password);
+      return db.transaction(async (tx) => {
+        await assertBelongs(tx, actor.companyId, body);
+        const [taken] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(sql`lower(${users.username}) = lower(${body.username})`);
+        if (taken)
+          throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
+            username: 'rule.username_taken',
+          });
+        const [row] = await tx
+          .insert(users)
+          .values({
+            companyId: actor.companyId,
+            username: body.username,
+            name: body.name,
+            jobNumber: body.jobNumber || null,
+            phone: body.phone || null,
+            departmentId: body.departmentId ?? null,
+            roles: body.roles,
+            passwordHash,
+            isService: body.isService,
+          })
+          .returning({ id: users.id });
+        await repo.setUserOffices(tx, actor.companyId, row.id, body.officeIds);
+        return (await repo.getUser(tx, actor.companyId, row.id))!;
+      });
+    },
+
+    async update(actor: RequestActor, id: string, body: UpdateUserBody) {
+      checkPhone(body.phone);
+      if (body.password) assertPasswordAllowed(config.env, body.password);
+      const passwordHash = body.password ? await hashPassword(body.password) : undefined;
+      return db.transaction(async (tx) => {
+        const current = await repo.getUser(tx, actor.companyId, id);
+        if (!current) throw notFound();
+        if (current.version !== body.version) throw versionConflict(current.version);
+        await assertBelongs(tx, actor.companyId, body);
+        const losesAdmin =
+          current.roles.includes('admin') &&
+          current.active &&
+          (body.active === false || (body.roles && !body.roles.includes('admin')));
+        if (losesAdmin && (await repo.countActiveAdmins(tx, actor.companyId)) <= 1)
+          throw ruleViolation('last_admin');
+        const now = clock.now();
+        await tx
+          .update(users)
+          .set({
+            name: body.name,
+            jobNumber: body.jobNumber,
+            phone: body.phone,
+            departmentId: body.departmentId,
+            roles: body.roles,
+            active: body.active,
+            ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
+            updatedAt: now,
+            version: sql`${users.version} + 1`,
+          })
+          .where(and(eq(users.id, id), eq(users.version, body.version)));
+        if (body.officeIds) await repo.setUserOffices(tx, actor.companyId, id, body.officeIds);
+        // Deactivation or a new password ends the user's sessions at once.
+        if (body.active === false || passwordHash) await deleteUserSessions(tx, id);
+        return (await repo.getUser(tx, actor.companyId, id))!;
+      });
+    },
+
+    async listTokens(actor: RequestActor) {
+      const rows = await db
+        .select({ t: apiTokens, u: { id: users.id, name: users.name, username: users.username } })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(eq(apiTokens.companyId, actor.companyId))
+        .orderBy(apiTokens.createdAt);
+      return rows.map(({ t, u }) => toApiToken(t, u));
+    },
+
+    /** The token is returned once and stored only as its SHA-256. */
+    async createToken(actor: RequestActor, body: CreateTokenBody) {
+      const user = await repo.getUserRow(db, actor.companyId, body.userId);
+      if (!user) throw fieldError({ userId: 'not_found' });
+      const token = newApiToken();
+      const [row] = await db
+        .insert(apiTokens)
+        .values({
+          companyId: actor.companyId,
+          userId: user.id,
+          name: body.name,
+          tokenHash: sha256(token),
+          prefix: token.slice(0, 8),
+          createdBy: actor.userId,
+        })
+        .returning();
+      return { token, apiToken: toApiToken(row, user) };
+    },
+
+    async revokeToken(actor: RequestActor, id: string) {
+      const [row] = await db
+        .update(apiTokens)
+        .set({ revokedAt: clock.now() })
+        .where(and(eq(apiTokens.companyId, actor.companyId), eq(apiTokens.id, id)))
+        .returning({ id: apiTokens.id });
+      if (!row) throw notFound();
+    },
+  };
+}
+
+function toApiToken(t: typeof apiTokens.$inferSelect, u: { id: string; name: string; username: string }) {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    user: { id: u.id, name: u.name, username: u.username },
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
