@@ -163,15 +163,13 @@ export function factories(db: Tx) {
       for (const raw of v.phones ?? []) {
         const parsed = parsePhone(raw);
         if (!parsed.ok) throw new Error(`factory: bad phone ${raw}`);
-        await db
-          .insert(t.residentPhones)
-          .values({
-            companyId,
-            residentId: row.id,
-            raw,
-            canonical: parsed.canonical,
-            extension: parsed.extension,
-          });
+        await db.insert(t.residentPhones).values({
+          companyId,
+          residentId: row.id,
+          raw,
+          canonical: parsed.canonical,
+          extension: parsed.extension,
+        });
       }
       for (const r of v.rooms ?? [])
         await db

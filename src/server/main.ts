@@ -1,0 +1,81 @@
+/**
+ * main: config → database (embedded, or DATABASE_URL) → migrate → first admin / demo seed → listen.
+ * Only this file and the CLI listen or start processes; buildApp stays pure of them.
+ */
+import { sql } from 'drizzle-orm';
+import { buildApp } from './app';
+import { FakeClock, systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { connect, type Database } from './db/client';
+import { startEmbeddedPostgres, installShutdownHandlers } from './db/embedded';
+import { migrateDatabase } from './db/migrate';
+import { seedDemo, DEMO_LOGINS } from './db/seed/demo';
+import { ensureFirstAdmin } from './setup/setup.service';
+
+export interface Runtime {
+  database: Database;
+  stopDatabase?: () => Promise<void>;
+}
+
+/** Opens the database the configuration names, starting the embedded server when there is no DATABASE_URL. */
+export async function openDatabase(config: Config, log: (msg: string) => void): Promise<Runtime> {
+  if (config.databaseUrl) {
+    const database = connect(config.databaseUrl, { max: 20 });
+    await migrateDatabase(database);
+    return { database };
+  }
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    log: (m) => (m.startsWith('[postgres]') ? undefined : log(m)),
+  });
+  const database = connect(embedded.url, { max: 20 });
+  try {
+    await migrateDatabase(database);
+  } catch (e) {
+    await database.close();
+    await embedded.stop();
+    throw e;
+  }
+  return {
+    database,
+    stopDatabase: async () => {
+      await database.close().catch(() => {});
+      await embedded.stop();
+    },
+  };
+}
+
+export async function serve(config: Config) {
+  const log = (m: string) => console.log(`[huiyin] ${m}`);
+  const runtime = await openDatabase(config, log);
+  const { database } = runtime;
+  const clock: Clock = config.fakeClock ? new FakeClock() : systemClock;
+
+  if (config.admin) {
+    const created = await ensureFirstAdmin(database.db, config, config.admin);
+    if (created) log(`created the first admin "${config.admin.username}"`);
+  }
+  if (config.seed === 'demo') {
+    const seeded = await seedDemo(database.db, { password: config.demoPassword });
+    if (seeded) log('seeded the demo company (回音物业)');
+  }
+
+  const app = await buildApp({ db: database.db, clock, config });
+  const stop = async () => {
+    await app.close().catch(() => {});
+    if (runtime.stopDatabase) await runtime.stopDatabase();
+    else await database.close().catch(() => {});
+  };
+  installShutdownHandlers(stop, log);
+  await app.listen({ port: config.port, host: config.host });
+  const { rows } = await database.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from users where username = 'admin'`,
+  );
+  const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  log(`Huiyin is running at ${address}  (API docs: ${address}/api/docs)`);
+  if (config.seed === 'demo' && rows[0]?.n) {
+    log(`demo logins (password "${config.demoPassword}"):`);
+    for (const l of DEMO_LOGINS) log(`  ${l.username.padEnd(11)} ${l.description}`);
+  }
+  return { app, stop };
+}
