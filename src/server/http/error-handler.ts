@@ -113,7 +113,8 @@ export function registerErrorHandler(app: FastifyInstance) {
         }
         return sendError(reply, locale, 400, 'validation_failed', 'validation_failed', {}, { fields });
       }
-      const pgCode = (err as { code?: string }).code;
+      // Drizzle wraps driver errors (DrizzleQueryError) with the PostgreSQL/network error as `cause`.
+    const pgCode = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code;
       if (
         err.statusCode === 413 ||
         pgCode === 'FST_ERR_CTP_BODY_TOO_LARGE' ||

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('configuration parsed once with zod (issue 2 §3)', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.seed).toBe('demo');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.session).toEqual({ idleMs: 2 * 3600_000, absoluteMs: 12 * 3600_000 });
+    expect(c.login).toEqual({ maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000, maxPerIp: 50 });
+  });
+
+  it('names every bad value in one error', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', HUIYIN_SEED: 'lots' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL: must start with postgres:\/\/[\s\S]*HUIYIN_SEED/,
+    );
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it('production: no demo seed, no fake clock, demo password refused for the first admin', () => {
+    expect(loadConfig({ NODE_ENV: 'production', HUIYIN_SEED: 'demo' }).seed).toBe('none');
+    expect(() => loadConfig({ NODE_ENV: 'production', HUIYIN_FAKE_CLOCK: '1' })).toThrow(/HUIYIN_FAKE_CLOCK/);
+    expect(() => loadConfig({ NODE_ENV: 'production', HUIYIN_ADMIN_USERNAME: 'boss', HUIYIN_ADMIN_PASSWORD: 'huiyin-demo' })).toThrow(
+      /demo password/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', HUIYIN_ADMIN_USERNAME: 'boss' })).toThrow(/HUIYIN_ADMIN_PASSWORD/);
+    expect(loadConfig({ NODE_ENV: 'production', HUIYIN_ADMIN_USERNAME: 'boss', HUIYIN_ADMIN_PASSWORD: 'a-long-secret' }).admin).toEqual({
+      username: 'boss',
+      password: 'a-long-secret',
+    });
+  });
+});
