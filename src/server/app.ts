@@ -20,6 +20,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { maskPhonesInText } from '../domain/privacy/mask';
+import { pickLocale } from '../contracts/messages';
 import type { Clock } from './clock';
 import { FakeClock } from './clock';
 import type { Config } from './config';
@@ -62,6 +63,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     requestIdHeader: 'x-request-id',
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Errors raised before routing (an overlong path parameter, a bad URL) get the api.md error shape too.
+    frameworkErrors: (error, req, reply) => {
+      const locale = pickLocale(req.headers['accept-language']);
+      void sendError(reply, locale, 400, 'validation_failed', 'validation_failed', {}, { details: { reason: error.code } });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

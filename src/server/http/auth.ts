@@ -12,6 +12,19 @@ import * as repo from '../auth/auth.repository';
 import { SESSION_COOKIE, sha256 } from '../auth/tokens';
 import type { RoutePermission } from './types';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** every /api route with its permission, for the route-coverage tests */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
 /** Writes of last_seen_at are throttled: an idle timeout of hours needs no per-request write. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -19,9 +32,12 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
 
+  const routes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const permission = route.config?.permission as RoutePermission | undefined;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, permission: permission! });
     if (!permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
     if (
       permission !== 'public' &&

@@ -114,7 +114,7 @@ export function registerErrorHandler(app: FastifyInstance) {
         return sendError(reply, locale, 400, 'validation_failed', 'validation_failed', {}, { fields });
       }
       // Drizzle wraps driver errors (DrizzleQueryError) with the PostgreSQL/network error as `cause`.
-    const pgCode = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code;
+      const pgCode = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code;
       if (
         err.statusCode === 413 ||
         pgCode === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
@@ -139,13 +139,8 @@ export function registerErrorHandler(app: FastifyInstance) {
         );
       if (pgCode && PG_CONNECTION_CODES.has(pgCode))
         return sendError(reply, locale, 503, 'unavailable', 'unavailable');
-      if (
-        pgCode === '22P02' ||
-        pgCode === '22003' ||
-        pgCode === '22001' ||
-        pgCode === '22007' ||
-        pgCode === '22008'
-      )
+      // Class 22 (data exception: a NUL byte, a number out of range, a bad date …) always comes from client data.
+      if (pgCode && /^22[0-9A-Z]{3}$/.test(pgCode))
         return sendError(reply, locale, 400, 'validation_failed', 'validation_failed');
       if (pgCode === '23505')
         return sendError(
