@@ -39,6 +39,18 @@ const zhCN = {
   'rule.import_bad_file': '无法读取该文件，请上传 .xlsx 或 .csv 模板文件',
   'rule.import_too_many_rows': '单次最多导入 {max} 行',
   'rule.last_admin': '不能停用或降级最后一个管理员',
+  // property register
+  'rule.room_listed_twice': '同一房屋填写了两次',
+  'rule.resident_room_required': '请至少关联一个房屋',
+  'rule.in_use_buildings': '该小区下还有 {count} 栋楼，请先删除楼栋',
+  'rule.in_use_units': '该楼栋下还有 {count} 个单元，请先删除单元',
+  'rule.in_use_rooms': '该单元下还有 {count} 个房屋，请先删除房屋',
+  'field.too_many_phones': '最多填写 5 个电话号码',
+  // organisation register (issue 2 §6)
+  'rule.office_in_use':
+    '该管理处下还有 {communities} 个小区、{departments} 个部门、{users} 名员工，请先移走后再删除',
+  'rule.department_in_use': '该部门还有 {users} 名员工，请先调整他们的所属部门后再删除',
+  'field.invalid_time_zone': '不是有效的时区名称，例如 Asia/Shanghai',
   // field validation (zod issues)
   'field.required': '必填',
   'field.invalid_type': '类型不正确',
@@ -67,6 +79,11 @@ const zhCN = {
   'import.duplicate_row': '与第 {row} 行重复（同一小区、楼栋、单元、房号、住户）',
   'import.too_long': '“{column}”过长（最多 {max} 个字符）',
   'import.community_unknown': '小区“{name}”不存在，请先在物业资料中创建',
+  'import.community_out_of_scope': '小区“{name}”不在您负责的管理处范围内',
+  'import.room_conflict': '同一房屋的{column}与第 {row} 行不一致',
+  'import.phone_area_code_required': '电话“{phone}”是固定电话，需带区号',
+  'import.reimport_note':
+    '重复导入是安全的：已有房屋按“小区/楼栋/单元/房号”更新面积和状态，住户和电话只增不减。文件中没有的房屋、住户和电话不会被删除，需要时请在物业资料中逐一处理；面积、状态留空则保留原值。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -103,6 +120,16 @@ const enUS: Record<MessageKey, string> = {
   'rule.import_bad_file': 'This file cannot be read; upload the .xlsx or .csv template',
   'rule.import_too_many_rows': 'At most {max} rows can be imported at once',
   'rule.last_admin': 'The last administrator cannot be deactivated or demoted',
+  'rule.room_listed_twice': 'This room is listed twice',
+  'rule.resident_room_required': 'Link at least one room',
+  'rule.in_use_buildings': 'This community still has {count} buildings; delete them first',
+  'rule.in_use_units': 'This building still has {count} units; delete them first',
+  'rule.in_use_rooms': 'This unit still has {count} rooms; delete them first',
+  'field.too_many_phones': 'At most 5 phone numbers',
+  'rule.office_in_use':
+    'This office still has {communities} communities, {departments} departments and {users} staff; move them first',
+  'rule.department_in_use': 'This department still has {users} staff; move them to another department first',
+  'field.invalid_time_zone': 'Not a valid time zone name, e.g. Asia/Shanghai',
   'field.required': 'Required',
   'field.invalid_type': 'Wrong type',
   'field.too_short': 'At least {min} characters',
@@ -129,6 +156,11 @@ const enUS: Record<MessageKey, string> = {
   'import.duplicate_row': 'Duplicates row {row} (same community, building, unit, room and resident)',
   'import.too_long': '“{column}” is too long (at most {max} characters)',
   'import.community_unknown': 'Community “{name}” does not exist; create it in the property register first',
+  'import.community_out_of_scope': 'Community “{name}” is outside the offices you are responsible for',
+  'import.room_conflict': 'The same room has a different {column} in row {row}',
+  'import.phone_area_code_required': 'Phone “{phone}” is a landline and needs the area code',
+  'import.reimport_note':
+    'Re-importing is safe: existing rooms (community/building/unit/room) get their area and status updated; residents and phones are only added. Rooms, residents and phones missing from the file are not deleted; remove them one by one in the property register. An empty area or status keeps the stored value.',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

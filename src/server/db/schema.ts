@@ -5,7 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  customType,
+  date,
+  jsonb,
   index,
   integer,
   numeric,
@@ -16,6 +20,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const companyId = () =>
@@ -338,4 +345,255 @@ export const roomResidents = pgTable(
     primaryKey({ columns: [t.roomId, t.residentId] }),
     index('room_residents_resident_idx').on(t.residentId),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Case desk (issue 3)
+
+/** Company settings that are policy (domain.md "(policy)"): clocks, number prefixes, callback rules. */
+export const companyPolicies = pgTable('company_policies', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id, { onDelete: 'cascade' }),
+  /** ClockPolicy of src/domain/policy/policy.ts */
+  clockPolicy: jsonb('clock_policy').notNull().default(sql`'{}'::jsonb`),
+  /** kind → case-number prefix (api.md: TS, BX, ZX, JY, BY, QT) */
+  numberPrefixes: jsonb('number_prefixes').notNull().default(sql`'{}'::jsonb`),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+/** 法定节假日 and 调休 entered by admins for years the chinese-days package lacks. */
+export const calendarOverrides = pgTable(
+  'calendar_overrides',
+  {
+    companyId: companyId(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** holiday | workday */
+    kind: text('kind').notNull(),
+    name: text('name'),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.date] })],
+);
+
+/** The category tree (domain.md §2.3), editable per company. */
+export const categories = pgTable(
+  'categories',
+  {
+    id: id(),
+    companyId: companyId(),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    /** stable key of a default category (facility_repair …); null for a company's own */
+    code: text('code'),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [index('categories_company_idx').on(t.companyId, t.parentId)],
+);
+
+/** Per company, prefix and year: unique, increasing; a rolled-back intake rolls its increment back too. */
+export const caseSequences = pgTable(
+  'case_sequences',
+  {
+    companyId: companyId(),
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.prefix, t.year] })],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    companyId: companyId(),
+    number: text('number').notNull(),
+    version: version(),
+    channel: text('channel').notNull(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    categoryId: uuid('category_id'),
+    repairType: text('repair_type'),
+    state: text('state').notNull(),
+    /** may be earlier than entry (a letter read today arrived yesterday); never in the future */
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    recordedById: uuid('recorded_by_id').notNull(),
+    /** 首问责任人: stays on the case until it closes and can never be removed (domain.md §1.2) */
+    firstResponderId: uuid('first_responder_id').notNull(),
+    handlerId: uuid('handler_id'),
+    departmentId: uuid('department_id'),
+    /** department | sisterUnit | externalUnit | leader */
+    targetType: text('target_type'),
+    targetId: uuid('target_id'),
+    officeId: uuid('office_id'),
+    communityId: uuid('community_id'),
+    roomId: uuid('room_id'),
+    address: text('address'),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    reporterPhoneCanonical: text('reporter_phone_canonical'),
+    reporterAnonymous: boolean('reporter_anonymous').notNull().default(false),
+    description: text('description').notNull(),
+    /** jieba cutForSearch tokens of number, description and address (tsvector 'simple') */
+    searchVector: tsvector('search_vector'),
+    /** complaint recorded by the very person it is about (domain.md §1.3) */
+    selfComplaint: boolean('self_complaint').notNull().default(false),
+    escalationTier: integer('escalation_tier').notNull().default(0),
+    satisfaction: text('satisfaction'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    mergedIntoId: uuid('merged_into_id'),
+    invalid: boolean('invalid').notNull().default(false),
+    closedUnsatisfied: boolean('closed_unsatisfied').notNull().default(false),
+    callbackAssigneeId: uuid('callback_assignee_id'),
+    /** a deadline fell in a year with no working-day calendar (issue 3 §5) */
+    calendarUnknown: boolean('calendar_unknown').notNull().default(false),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** earliest due time of the open clocks: lists sort by it, the overdue board filters on it */
+    nextDueAt: timestamp('next_due_at', { withTimezone: true }),
+    timelineSeq: integer('timeline_seq').notNull().default(0),
+    timelineHead: text('timeline_head').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
+  },
+  (t) => [
+    uniqueIndex('cases_company_number_uq').on(t.companyId, t.number),
+    index('cases_company_received_idx').on(t.companyId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('cases_company_state_idx').on(t.companyId, t.state, t.receivedAt),
+    index('cases_company_office_idx').on(t.companyId, t.officeId, t.receivedAt),
+    index('cases_first_responder_idx').on(t.firstResponderId, t.state),
+    index('cases_handler_idx').on(t.handlerId, t.state),
+    index('cases_department_idx').on(t.departmentId, t.state),
+    index('cases_room_idx').on(t.roomId, t.receivedAt),
+    index('cases_phone_idx').on(t.companyId, t.reporterPhoneCanonical),
+    index('cases_next_due_idx').on(t.companyId, t.nextDueAt),
+    index('cases_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+export const caseClocks = pgTable(
+  'case_clocks',
+  {
+    id: id(),
+    companyId: companyId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** dispatch | contact | route | verify | reply | resolve | callback | corrective */
+    name: text('name').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    metAt: timestamp('met_at', { withTimezone: true }),
+    warnedAt: timestamp('warned_at', { withTimezone: true }),
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    /** total paused time so far, milliseconds */
+    pausedMs: bigint('paused_ms', { mode: 'number' }).notNull().default(0),
+    calendarUnknown: boolean('calendar_unknown').notNull().default(false),
+    /**
+     * When the sweeper must look at this clock next (the 80% warning, then the deadline); null when met or
+     * paused. The sweeper reads only this index, so its cost grows with the due clocks, not with the cases.
+     */
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('case_clocks_case_name_uq').on(t.caseId, t.name),
+    index('case_clocks_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+  ],
+);
+
+/** Append-only; a trigger refuses UPDATE and DELETE; each entry chains the previous one's SHA-256 (api.md). */
+export const caseTimeline = pgTable(
+  'case_timeline',
+  {
+    caseId: uuid('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    companyId: uuid('company_id').notNull(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    actorId: uuid('actor_id'),
+    type: text('type').notNull(),
+    data: jsonb('data').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] })],
+);
+
+/** Content-addressed file bodies (the PostgreSQL BlobStore); per company so nothing is shared across tenants. */
+export const blobs = pgTable(
+  'blobs',
+  {
+    companyId: companyId(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.sha256] })],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    companyId: companyId(),
+    caseId: uuid('case_id'),
+    sha256: text('sha256').notNull(),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    uploadedById: uuid('uploaded_by_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_case_idx').on(t.caseId)],
+);
+
+/** `Idempotency-Key` per actor, kept 24 h: the same key and body return the first result (api.md). */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    actorId: uuid('actor_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/** Staff notifications (bell + live push); external channels read them through the outbox. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    companyId: companyId(),
+    userId: uuid('user_id').notNull(),
+    /** queued | assigned | warning | breach | callback_due | callback_result | escalated */
+    type: text('type').notNull(),
+    caseId: uuid('case_id'),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** One row per notification and external channel (sms, wechat); a sender drains it with SKIP LOCKED. */
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    id: id(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+  },
+  (t) => [index('notification_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
 );

@@ -1,0 +1,94 @@
+/**
+ * Browser tests run the production build (`npm run build`) on the real server (`huiyin serve`, NODE_ENV=test,
+ * HUIYIN_FAKE_CLOCK=1, a fresh embedded PostgreSQL with the demo seed) and drive Debian's chromium with
+ * playwright-core. No browser is ever downloaded: without /usr/bin/chromium the suite fails loudly.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface E2eServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(): Promise<E2eServer> {
+  if (!fs.existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyin-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['bin/huiyin.js', 'serve'], {
+    env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'test', HUIYIN_FAKE_CLOCK: '1', PORT: String(port), HUIYIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server not ready in 90 s:\n${output}`)), 90_000);
+    const check = () => {
+      if (output.includes('Huiyin is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium fonts-noto-cjk); browsers are never downloaded.`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function newPage(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function login(page: Page, username: string, password = 'huiyin-demo') {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** No page may scroll sideways at a phone width (issue 2: scrollWidth ≤ 360). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+}
