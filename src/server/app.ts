@@ -71,7 +71,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const hasWebBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  registerErrorHandler(app, { spaFallback: hasWebBuild });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10 } });
@@ -153,13 +154,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   propertyImportRoutes(app, deps);
 
   // The production web build, with the SPA's client-side routes falling back to index.html.
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+  if (hasWebBuild) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/'))
-        return reply.type('text/html').sendFile('index.html');
-      throw new DomainError('not_found', 'route_not_found');
-    });
   }
   return app;
 }

@@ -28,7 +28,7 @@ export function decodeCursor(cursor: string | undefined): CursorKey | null {
     // fall through
   }
   throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
-    'query.cursor': 'field.invalid_format',
+    'querystring.cursor': 'field.invalid_format',
   });
 }
 

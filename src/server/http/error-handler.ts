@@ -88,8 +88,13 @@ const PG_CONNECTION_CODES = new Set([
   '08003',
 ]);
 
-export function registerErrorHandler(app: FastifyInstance) {
-  app.setNotFoundHandler((req, reply) => sendError(reply, req.locale, 404, 'not_found', 'route_not_found'));
+/** `spaFallback`: unknown non-API GETs answer the web app's index.html (its client-side routes). */
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}) {
+  app.setNotFoundHandler((req, reply) => {
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/'))
+      return reply.type('text/html').sendFile('index.html');
+    return sendError(reply, req.locale, 404, 'not_found', 'route_not_found');
+  });
 
   app.setErrorHandler(
     (err: FastifyError & { validationContext?: string; cause?: unknown }, req: FastifyRequest, reply) => {

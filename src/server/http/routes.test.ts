@@ -1,0 +1,110 @@
+/**
+ * Route coverage (issue 2 "Tests that cover what a stub could fake"): every registered /api route declares a
+ * permission, refuses anonymous callers unless public, and every route that takes an id is proven to answer 404
+ * for another company's id. Lists never show another company's rows (issue 2 §5).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
+
+let t: TestApp;
+let a: SeededCompany;
+/** company B's entities, by kind */
+let other: Record<string, string>;
+
+/** Which entity each :id route addresses. A new :id route fails the test until it is listed here. */
+const ID_ROUTE_KIND: Record<string, string> = {
+  '/api/users/:id': 'user',
+  '/api/auth/tokens/:id': 'token',
+  '/api/offices/:id': 'office',
+  '/api/departments/:id': 'department',
+  '/api/partner-units/:id': 'partnerUnit',
+  '/api/communities/:id': 'community',
+  '/api/buildings/:id': 'building',
+  '/api/building-units/:id': 'buildingUnit',
+  '/api/rooms/:id': 'room',
+  '/api/residents/:id': 'resident',
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await t.seedCompany();
+  // Company A has rows of every kind too, so lists are not trivially empty.
+  const aRoom = await t.make.room({ unitId: (await t.make.unit({ buildingId: (await t.make.building({ communityId: (await t.make.community({ officeId: a.office.id })).id })).id })).id });
+  await t.make.resident({ rooms: [{ roomId: aRoom.id }], phones: ['13900000001'] });
+
+  const b = await t.make.company({ name: '别家物业' });
+  const office = await t.make.office({ companyId: b.id, name: '别家管理处' });
+  const department = await t.make.department({ companyId: b.id, officeId: office.id, name: '别家客服中心' });
+  const user = await t.make.user({ companyId: b.id, roles: ['admin'], officeIds: [office.id], name: '别家员工' });
+  const partnerUnit = await t.make.partnerUnit({ companyId: b.id, name: '别家水务' });
+  const community = await t.make.community({ officeId: office.id, name: '别家小区' });
+  const building = await t.make.building({ communityId: community.id });
+  const buildingUnit = await t.make.unit({ buildingId: building.id });
+  const room = await t.make.room({ unitId: buildingUnit.id });
+  const resident = await t.make.resident({ rooms: [{ roomId: room.id }], name: '别家住户', phones: ['13900000002'] });
+  const bCookie = await t.login(user.username);
+  const token = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie: bCookie }, payload: { name: 'b', userId: user.id } });
+  other = {
+    user: user.id,
+    office: office.id,
+    department: department.id,
+    partnerUnit: partnerUnit.id,
+    community: community.id,
+    building: building.id,
+    buildingUnit: buildingUnit.id,
+    room: room.id,
+    resident: resident.id,
+    token: token.json().apiToken.id,
+    companyId: b.id,
+  };
+});
+afterAll(() => t.close());
+
+describe('every route declares a permission (issue 2 §4)', () => {
+  it('lists the routes with their permission rules', () => {
+    const routes = t.app.registeredRoutes;
+    expect(routes.length).toBeGreaterThan(20);
+    for (const r of routes) expect(r.permission, `${r.method} ${r.url}`).toBeTruthy();
+  });
+
+  it('refuses anonymous callers on every non-public route with 401', async () => {
+    for (const r of t.app.registeredRoutes) {
+      if (r.permission === 'public') continue;
+      const url = r.url.replace(':id', '00000000-0000-4000-8000-000000000000');
+      const res = await t.app.inject({ method: r.method as 'GET', url, payload: ['GET', 'DELETE'].includes(r.method) ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+});
+
+describe('tenancy: another company’s id is 404 on every id route (issue 2 §5)', () => {
+  it('every :id route is listed in the cross-company table', () => {
+    const idRoutes = [...new Set(t.app.registeredRoutes.filter((r) => r.url.includes(':id')).map((r) => r.url))];
+    const missing = idRoutes.filter((u) => !ID_ROUTE_KIND[u]);
+    expect(missing, 'routes with no cross-company test').toEqual([]);
+  });
+
+  it('answers 404 for company B’s ids to company A’s admin, on every method', async () => {
+    for (const r of t.app.registeredRoutes.filter((x) => x.url.includes(':id'))) {
+      const id = other[ID_ROUTE_KIND[r.url]];
+      const url = r.url.replace(':id', id);
+      const payload = r.method === 'GET' || r.method === 'DELETE' ? undefined : { version: 1 };
+      const res = await a.as('admin')({ method: r.method as 'GET', url, payload });
+      expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+  });
+
+  it('lists never contain company B’s rows', async () => {
+    const bIds = Object.values(other);
+    for (const r of t.app.registeredRoutes.filter((x) => x.method === 'GET' && !x.url.includes(':') && x.permission !== 'public')) {
+      const res = await a.as('admin')({ method: 'GET', url: r.url });
+      if (res.headers['content-type']?.toString().includes('json')) {
+        expect(res.statusCode, `${r.url}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
+        for (const id of bIds) expect(res.body, `${r.url} leaks ${id}`).not.toContain(id);
+        for (const name of ['别家物业', '别家管理处', '别家客服中心', '别家员工', '别家水务', '别家小区', '别家住户', '13900000002'])
+          expect(res.body, `${r.url} leaks ${name}`).not.toContain(name);
+      }
+    }
+  });
+});
