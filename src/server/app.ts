@@ -32,7 +32,6 @@ import { usersRoutes } from './users/users.routes';
 import { orgRoutes } from './org/org.routes';
 import { propertyRoutes } from './property/property.routes';
 import { propertyImportRoutes } from './property/property-import.routes';
-import { DomainError } from '../domain/errors';
 
 export interface AppDeps {
   db: Db;
