@@ -65,13 +65,21 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     // Errors raised before routing (an overlong path parameter, a bad URL) get the api.md error shape too.
     frameworkErrors: (error, req, reply) => {
       const locale = pickLocale(req.headers['accept-language']);
-      void sendError(reply, locale, 400, 'validation_failed', 'validation_failed', {}, { details: { reason: error.code } });
+      void sendError(
+        reply,
+        locale,
+        400,
+        'validation_failed',
+        'validation_failed',
+        {},
+        { details: { reason: error.code } },
+      );
     },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const hasWebBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  registerErrorHandler(app, { spaFallback: hasWebBuild });
+  registerErrorHandler(app, { spaFallback: hasWebBuild, uploadMaxBytes: deps.config.uploadMaxBytes });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10 } });

@@ -89,7 +89,10 @@ const PG_CONNECTION_CODES = new Set([
 ]);
 
 /** `spaFallback`: unknown non-API GETs answer the web app's index.html (its client-side routes). */
-export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}) {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  opts: { spaFallback?: boolean; uploadMaxBytes?: number } = {},
+) {
   app.setNotFoundHandler((req, reply) => {
     if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/'))
       return reply.type('text/html').sendFile('index.html');
@@ -126,7 +129,13 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
         pgCode === 'FST_REQ_FILE_TOO_LARGE'
       )
         return sendError(reply, locale, 413, 'validation_failed', 'payload_too_large', {
-          mb: Math.round((app.initialConfig.bodyLimit ?? 0) / 1048576) || 1,
+          // an upload is limited by HUIYIN_UPLOAD_MAX_MB, a JSON body by Fastify's bodyLimit
+          mb:
+            Math.round(
+              ((pgCode === 'FST_REQ_FILE_TOO_LARGE' ? opts.uploadMaxBytes : undefined) ??
+                app.initialConfig.bodyLimit ??
+                0) / 1048576,
+            ) || 1,
         });
       if (
         pgCode === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
