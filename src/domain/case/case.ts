@@ -1,0 +1,249 @@
+/**
+ * The vocabulary of a case (事项, api.md "Cases", domain.md §1–6): states, channels, actions, and the two
+ * snapshots the lifecycle decides on — `CaseFacts` (what the case is now) and `CaseActor` (who is acting).
+ *
+ * Names are fixed by api.md ("add freely, rename nothing"). This file is imported by src/contracts, so it must
+ * stay free of Node imports (the web bundles it).
+ */
+import type { ClockName } from '../policy/defaults';
+import type { Role } from '../access/roles';
+
+export { CASE_KINDS, SEVERITIES, CLOCK_NAMES } from '../policy/defaults';
+export type { CaseKind, Severity, ClockName } from '../policy/defaults';
+import type { CaseKind, Severity } from '../policy/defaults';
+
+/** api.md `state`. */
+export const CASE_STATES = ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/**
+ * "any open" in api.md's action table: every state but `resolved` and `closed`. `resolved` is not open — the
+ * table names it separately where it belongs ("close: resolved, any open → closed"; "reopen: resolved, closed"),
+ * and a resolved case waits only for its callback.
+ */
+export const OPEN_STATES: readonly CaseState[] = ['received', 'routed', 'in_progress', 'waiting'];
+
+export function isOpenState(state: CaseState): boolean {
+  return OPEN_STATES.includes(state);
+}
+
+/** api.md intake `channel` (domain.md §1.1: every channel, nobody refuses). */
+export const CHANNELS = [
+  'phone',
+  'visit',
+  'letter',
+  'email',
+  'fax',
+  'wechat',
+  'app',
+  'web',
+  'mailbox',
+  'callback',
+  'hotline',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Repairs (domain.md §2.4): owner's private part (paid), shared facility, building quality (developer's warranty). */
+export const REPAIR_TYPES = ['private', 'shared', 'quality'] as const;
+export type RepairType = (typeof REPAIR_TYPES)[number];
+
+/** Where a case is routed (domain.md §2.5). */
+export const ROUTE_TARGET_TYPES = ['department', 'sisterUnit', 'externalUnit', 'leader'] as const;
+export type RouteTargetType = (typeof ROUTE_TARGET_TYPES)[number];
+
+/**
+ * `id` is a department id (`department`), a sister/external unit id from the company's unit register
+ * (`sisterUnit`, `externalUnit`), or a user id (`leader`: the first responder's department leader, who
+ * coordinates an unclear matter, domain.md §2.5).
+ */
+export interface RouteTarget {
+  type: RouteTargetType;
+  id: string;
+}
+
+/** 满意 / 基本满意 / 不满意 (domain.md §5.3). */
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** `callback.method` (domain.md §5.2). */
+export const CALLBACK_METHODS = ['phone', 'visit'] as const;
+export type CallbackMethod = (typeof CALLBACK_METHODS)[number];
+
+/** `reply.via`. */
+export const REPLY_VIAS = ['phone', 'sms', 'visit', 'letter', 'app'] as const;
+export type ReplyVia = (typeof REPLY_VIAS)[number];
+
+/** The actions of `POST /api/cases/{id}/actions/{action}` (api.md), in the table's order. */
+export const CASE_ACTIONS = [
+  'route',
+  'assign',
+  'accept',
+  'recordContact',
+  'return',
+  'wait',
+  'resume',
+  'extend',
+  'reply',
+  'resolve',
+  'callback',
+  'reopen',
+  'close',
+  'invalidate',
+  'merge',
+  'escalate',
+  'comment',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** api.md `timeline[].type`. */
+export const TIMELINE_TYPES = [
+  'received',
+  'routed',
+  'assigned',
+  'accepted',
+  'contact_recorded',
+  'returned',
+  'waiting',
+  'resumed',
+  'extended',
+  'replied',
+  'resolved',
+  'callback',
+  'reopened',
+  'closed',
+  'invalidated',
+  'merged',
+  'escalated',
+  'commented',
+  'clock_warned',
+  'clock_breached',
+  'attachment_added',
+  'pii_revealed',
+] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+/** The timeline entry each action appends. */
+export const ACTION_TIMELINE_TYPE: Readonly<Record<CaseAction, TimelineType>> = Object.freeze({
+  route: 'routed',
+  assign: 'assigned',
+  accept: 'accepted',
+  recordContact: 'contact_recorded',
+  return: 'returned',
+  wait: 'waiting',
+  resume: 'resumed',
+  extend: 'extended',
+  reply: 'replied',
+  resolve: 'resolved',
+  callback: 'callback',
+  reopen: 'reopened',
+  close: 'closed',
+  invalidate: 'invalidated',
+  merge: 'merged',
+  escalate: 'escalated',
+  comment: 'commented',
+});
+
+/** Escalation tiers (domain.md §4, ours/policy): 1 supervisor, 2 director, 3 manager. */
+export const MAX_ESCALATION_TIER = 3;
+
+/**
+ * How a closed case was closed, for reports (domain.md §5.3: a director's close counts as "closed unsatisfied"):
+ * - `callback` — a reached callback, 满意 or 基本满意;
+ * - `director` — the `close` action, with a reason, without a satisfied callback;
+ * - `invalidated` — an invalid complaint, explained to the resident (domain.md §2.2);
+ * - `merged` — merged into another case (`mergedIntoId`).
+ */
+export const CASE_CLOSURES = ['callback', 'director', 'invalidated', 'merged'] as const;
+export type CaseClosure = (typeof CASE_CLOSURES)[number];
+
+/** One clock of the case as stored (api.md `clocks[]`), as far as the lifecycle needs it. */
+export interface CaseClockFact {
+  name: ClockName;
+  /** when the clock started (the case's `receivedAt` for intake clocks); informational */
+  startedAt?: Date | null;
+  /** the current due time, already moved by finished pauses and extensions */
+  dueAt: Date;
+  metAt: Date | null;
+  breachedAt: Date | null;
+  /** set while the clock is paused (`wait`); null when running */
+  pausedAt?: Date | null;
+  /** total paused time of finished pauses, ms */
+  pausedMs?: number;
+  /** set when the clock stopped without being met (the case closed, or the clock no longer applies) */
+  stoppedAt?: Date | null;
+}
+
+/** A clock that still counts: not met, not stopped. A breached clock still runs until it is met. */
+export function isClockRunning(clock: CaseClockFact): boolean {
+  return clock.metAt == null && clock.stoppedAt == null;
+}
+
+/** The snapshot of a case that the lifecycle (lifecycle.ts) decides on. The server builds it from its rows. */
+export interface CaseFacts {
+  id: string;
+  state: CaseState;
+  kind: CaseKind;
+  severity: Severity;
+  /** for the clock policy (policy.ts: category rules win) */
+  categoryId?: string | null;
+  /** the category's ancestors, nearest first */
+  categoryAncestorIds?: readonly string[];
+  /** the office (管理处) the case belongs to; supervisors and directors act only within their offices */
+  officeId: string | null;
+  /** 首问责任人: who first received the matter (domain.md §1.2); stays on the case until it is closed */
+  firstResponderId: string;
+  /** who typed the record; may differ from the first responder */
+  recordedById: string;
+  /** 责任人: who is currently responsible for doing the work; null until routed/assigned/accepted */
+  handlerId: string | null;
+  /** where the case was routed last; null while `received` */
+  target: RouteTarget | null;
+  /** the head of the target department (when `target.type === 'department'`), if the server knows one */
+  targetDepartmentHeadId?: string | null;
+  /**
+   * who calls back (domain.md §5.2, policy). null = the first responder (the policy default), which is also
+   * what `resolve` sets when nobody was named.
+   */
+  callbackAssigneeId: string | null;
+  /** the office's director, when known: organises the callback of a major complaint (domain.md §5.2) */
+  officeDirectorId?: string | null;
+  /** 0–3 */
+  escalationTier: number;
+  reopenCount: number;
+  /** set once merged; a merged case is never reopened (reopen the case it was merged into) */
+  mergedIntoId: string | null;
+  /** number of `reply` actions so far: the first answer to a service complaint must apologise (domain.md §3) */
+  replyCount: number;
+  /**
+   * a complaint about service (an employee's attitude or timeliness): decided by the server from the category or
+   * from the intake's `aboutEmployeeId` (domain.md §3 "service complaint")
+   */
+  serviceComplaint: boolean;
+  clocks: readonly CaseClockFact[];
+}
+
+/** Who is acting on a case. */
+export interface CaseActor {
+  userId: string;
+  roles: readonly Role[];
+  /** offices (管理处) the user belongs to */
+  officeIds: readonly string[];
+  /** departments the user belongs to */
+  departmentIds: readonly string[];
+  /** departments the user heads (部门负责人) */
+  headOfDepartmentIds: readonly string[];
+}
+
+/** The target department of a case, or null when it was routed elsewhere (or not yet). */
+export function targetDepartmentIdOf(facts: Pick<CaseFacts, 'target'>): string | null {
+  return facts.target?.type === 'department' ? facts.target.id : null;
+}
+
+/** The clock of that name, if the case has one. */
+export function clockOf(facts: Pick<CaseFacts, 'clocks'>, name: ClockName): CaseClockFact | undefined {
+  return facts.clocks.find((clock) => clock.name === name);
+}
+
+/** A JSON value: what timeline `data` may hold, so that it hashes the same after a round trip through the database. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };

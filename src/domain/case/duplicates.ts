@@ -1,0 +1,63 @@
+/**
+ * Duplicate hints at intake (ours): the same matter often arrives twice — the resident calls, then writes on
+ * WeChat; two neighbours report the same leak. The intake screen shows likely duplicates so the agent can merge
+ * (api.md `merge`) instead of dispatching twice. A hint, never a refusal: nobody refuses a matter (§1.1).
+ *
+ * A case is a likely duplicate of the new one when it
+ * - concerns the same room, or came from the same caller (phones compared in canonical form, api.md Lookup);
+ * - has the same category (both set: without a category there is nothing to compare);
+ * - is not closed — `resolved` counts: a resident who calls again about a resolved matter is the case to reopen,
+ *   not a new one;
+ * - was received within 7 days of the new one (either side: a back-dated letter may be the older of the two).
+ */
+import { canonicalPhone } from '../property/phone';
+import type { CaseState } from './case';
+
+export const DUPLICATE_WINDOW_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+
+export interface DuplicateProbe {
+  roomId?: string | null;
+  /** as typed; compared in canonical form */
+  callerPhone?: string | null;
+  categoryId?: string | null;
+  receivedAt: Date;
+}
+
+export interface DuplicateCandidate extends DuplicateProbe {
+  id: string;
+  state: CaseState;
+}
+
+/** Whether `existing` should be shown as a likely duplicate of the case being recorded. */
+export function isLikelyDuplicate(probe: DuplicateProbe, existing: DuplicateCandidate): boolean {
+  if (existing.state === 'closed') return false;
+  if (!probe.categoryId || probe.categoryId !== existing.categoryId) return false;
+  const window = DUPLICATE_WINDOW_DAYS * DAY_MS;
+  if (Math.abs(existing.receivedAt.getTime() - probe.receivedAt.getTime()) > window) return false;
+  const sameRoom = !!probe.roomId && probe.roomId === existing.roomId;
+  return sameRoom || samePhone(probe.callerPhone, existing.callerPhone);
+}
+
+function samePhone(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const left = canonicalPhone(a);
+  return left !== null && left === canonicalPhone(b);
+}
+
+/** The `receivedAt` range the server's query should prefilter on (inclusive). */
+export function duplicateWindow(receivedAt: Date): { from: Date; to: Date } {
+  const window = DUPLICATE_WINDOW_DAYS * DAY_MS;
+  return { from: new Date(receivedAt.getTime() - window), to: new Date(receivedAt.getTime() + window) };
+}
+
+/** The likely duplicates among `candidates`, most recent first, the probe's own id (when editing) left out. */
+export function likelyDuplicates<T extends DuplicateCandidate>(
+  probe: DuplicateProbe & { id?: string },
+  candidates: readonly T[],
+): T[] {
+  return candidates
+    .filter((candidate) => candidate.id !== probe.id && isLikelyDuplicate(probe, candidate))
+    .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
+}

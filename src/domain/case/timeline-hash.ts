@@ -1,0 +1,125 @@
+/**
+ * The case timeline is append-only with a verifiable chain (domain.md §6, ours; api.md `timeline`): each entry's
+ * `hash` = lowercase hex SHA-256 of the UTF-8 canonical JSON of `{ seq, at, actorId, type, data, prevHash }`,
+ * where `prevHash` is the previous entry's hash and, for the first entry, 64 zeros.
+ *
+ * Canonical JSON: object keys sorted by UTF-16 code units (JavaScript's default sort), recursively; no
+ * whitespace; strings and numbers as `JSON.stringify` writes them. For JSON data this is RFC 8785 (JCS).
+ *
+ * `node:crypto` is allowed here: the layer rule (eslint.config.js) forbids I/O modules, not hashing. This file is
+ * never imported by contracts, so the web bundle does not pull it in.
+ */
+import { createHash } from 'node:crypto';
+import type { JsonValue, TimelineType } from './case';
+
+/** `prevHash` of the first entry (api.md). */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Canonical JSON of `value`. Dates become their ISO string (as `JSON.stringify` does); object properties whose
+ * value is `undefined` are left out. Throws RangeError on what JSON cannot hold faithfully (NaN, Infinity,
+ * bigint, functions, symbols, `undefined` at the top or in an array) — a hash over a lossy value could not be
+ * verified after a round trip through the database.
+ */
+export function canonicalJson(value: unknown): string {
+  return write(value, '$');
+}
+
+function write(value: unknown, path: string): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new RangeError(`${path} is an invalid date`);
+    return JSON.stringify(value.toISOString());
+  }
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new RangeError(`${path} is not a finite number`);
+      return JSON.stringify(value);
+    case 'object': {
+      if (Array.isArray(value)) {
+        return `[${value.map((item, index) => write(item, `${path}[${index}]`)).join(',')}]`;
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort();
+      return `{${keys.map((key) => `${JSON.stringify(key)}:${write(record[key], `${path}.${key}`)}`).join(',')}}`;
+    }
+    default:
+      throw new RangeError(`${path} (${typeof value}) cannot be written as JSON`);
+  }
+}
+
+/** The fields a timeline hash covers. */
+export interface TimelineHashInput {
+  /** 1 for the first entry, then +1 each */
+  seq: number;
+  /** the instant of the entry; a Date is hashed as `toISOString()` (UTC, milliseconds, `Z`) — store it at ms precision */
+  at: Date | string;
+  /** null for entries the system writes (clock_warned, clock_breached) */
+  actorId: string | null;
+  type: TimelineType | string;
+  data: JsonValue | Record<string, unknown>;
+  prevHash: string;
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The hash of one entry: lowercase hex SHA-256 of its canonical JSON. */
+export function entryHash(entry: TimelineHashInput): string {
+  const at = entry.at instanceof Date ? entry.at.toISOString() : entry.at;
+  return sha256Hex(
+    canonicalJson({
+      seq: entry.seq,
+      at,
+      actorId: entry.actorId,
+      type: entry.type,
+      data: entry.data,
+      prevHash: entry.prevHash,
+    }),
+  );
+}
+
+/** A stored entry: the hashed fields (prevHash optional — it is implied by the previous entry) and its hash. */
+export interface TimelineEntryForVerify extends Omit<TimelineHashInput, 'prevHash'> {
+  prevHash?: string;
+  hash: string;
+}
+
+/** The next entry of a chain: seq and prevHash follow `previous` (null for the first entry), hash computed. */
+export function chainEntry<T extends Omit<TimelineHashInput, 'seq' | 'prevHash'>>(
+  previous: { seq: number; hash: string } | null,
+  entry: T,
+): T & { seq: number; prevHash: string; hash: string } {
+  const seq = previous ? previous.seq + 1 : 1;
+  const prevHash = previous ? previous.hash : GENESIS_HASH;
+  return { ...entry, seq, prevHash, hash: entryHash({ ...entry, seq, prevHash }) };
+}
+
+export type ChainVerdict = { intact: true } | { intact: false; firstBrokenSeq: number };
+
+/**
+ * Checks a whole timeline, in `seq` order: seq starts at 1 and grows by one, each `prevHash` (when given) is
+ * the previous hash (64 zeros for the first), and each `hash` matches its content. Changing, removing or
+ * reordering any entry breaks the chain at that entry; `firstBrokenSeq` names it (for a missing entry, the seq
+ * found where it was expected).
+ */
+export function verifyChain(entries: readonly TimelineEntryForVerify[]): ChainVerdict {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const entry of entries) {
+    const broken =
+      entry.seq !== expectedSeq ||
+      (entry.prevHash !== undefined && entry.prevHash !== prevHash) ||
+      entryHash({ ...entry, prevHash }) !== entry.hash;
+    if (broken) return { intact: false, firstBrokenSeq: entry.seq };
+    prevHash = entry.hash;
+    expectedSeq++;
+  }
+  return { intact: true };
+}
