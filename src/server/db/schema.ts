@@ -316,6 +316,8 @@ export const residentPhones = pgTable(
     /** api.md canonical form: digits only, +86 dropped, extension apart */
     canonical: text('canonical').notNull(),
     extension: text('extension'),
+    /** the order the resident gave the phones in */
+    position: integer('position').notNull().default(0),
   },
   (t) => [
     index('resident_phones_lookup_idx').on(t.companyId, t.canonical),
@@ -442,6 +444,13 @@ export const cases = pgTable(
     searchVector: tsvector('search_vector'),
     /** complaint recorded by the very person it is about (domain.md §1.3) */
     selfComplaint: boolean('self_complaint').notNull().default(false),
+    /** the employee a complaint is about (domain.md §1.3, §3) */
+    aboutEmployeeId: uuid('about_employee_id'),
+    /** a complaint about service: its first reply must apologise (domain.md §3) */
+    serviceComplaint: boolean('service_complaint').notNull().default(false),
+    replyCount: integer('reply_count').notNull().default(0),
+    /** callback | director | invalidated | merged — how a closed case was closed (reports) */
+    closure: text('closure'),
     escalationTier: integer('escalation_tier').notNull().default(0),
     satisfaction: text('satisfaction'),
     reopenCount: integer('reopen_count').notNull().default(0),
@@ -491,6 +500,8 @@ export const caseClocks = pgTable(
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     /** total paused time so far, milliseconds */
     pausedMs: bigint('paused_ms', { mode: 'number' }).notNull().default(0),
+    /** the clock no longer counts (the case closed, was returned or re-routed); a recorded breach stays */
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
     calendarUnknown: boolean('calendar_unknown').notNull().default(false),
     /**
      * When the sweeper must look at this clock next (the 80% warning, then the deadline); null when met or
