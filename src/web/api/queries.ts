@@ -1,0 +1,106 @@
+import { useCallback, useState } from 'react';
+import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
+import { api, type Query } from './client';
+import type { Department, ListResult, Me, Office } from './types';
+
+export type Permission = Me['permissions'][number];
+
+export const meKey = ['me'] as const;
+
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: ({ signal }) => api.get<Me>('/api/auth/me', undefined, signal),
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** The same permissions the server checks; the UI hides what the user cannot do. */
+export function useCan() {
+  const { data } = useMe();
+  return useCallback((p: Permission) => Boolean(data?.permissions.includes(p)), [data]);
+}
+
+export interface CursorList<T> {
+  items: T[];
+  total: number;
+  totalCapped: boolean;
+  /** 1-based */
+  page: number;
+  pageSize: number;
+  hasPrev: boolean;
+  hasNext: boolean;
+  prev: () => void;
+  next: () => void;
+  isLoading: boolean;
+  isFetching: boolean;
+  error: Error | null;
+  refetch: () => void;
+}
+
+interface PagerState {
+  key: string;
+  cursors: (string | undefined)[];
+  page: number;
+}
+
+/**
+ * A list endpoint paged by cursors (api.md: `?limit=&cursor=` → `{ items, nextCursor, total }`). The cursor of every
+ * page seen is kept, so "previous" is exact; a change of filters starts again at page 1.
+ */
+export function useCursorList<T>(
+  path: string,
+  params: Query = {},
+  opts: { pageSize?: number; enabled?: boolean; key?: QueryKey } = {},
+): CursorList<T> {
+  const pageSize = opts.pageSize ?? 20;
+  const paramsKey = JSON.stringify([path, params, pageSize]);
+  const [state, setState] = useState<PagerState>({ key: paramsKey, cursors: [undefined], page: 0 });
+  const current: PagerState =
+    state.key === paramsKey ? state : { key: paramsKey, cursors: [undefined], page: 0 };
+  const cursor = current.cursors[current.page];
+
+  const query = useQuery({
+    queryKey: [...(opts.key ?? [path]), 'list', params, pageSize, cursor ?? null],
+    queryFn: ({ signal }) => api.get<ListResult<T>>(path, { ...params, limit: pageSize, cursor }, signal),
+    placeholderData: keepPreviousData,
+    enabled: opts.enabled ?? true,
+  });
+  const data = query.data;
+  const nextCursor = data?.nextCursor ?? null;
+
+  return {
+    items: data?.items ?? [],
+    total: data?.total ?? 0,
+    totalCapped: data?.totalCapped ?? false,
+    page: current.page + 1,
+    pageSize,
+    hasPrev: current.page > 0,
+    hasNext: Boolean(nextCursor) && !query.isPlaceholderData,
+    prev: () => setState({ ...current, page: Math.max(0, current.page - 1) }),
+    next: () => {
+      if (!nextCursor) return;
+      const cursors = current.cursors.slice(0, current.page + 1);
+      cursors.push(nextCursor);
+      setState({ key: paramsKey, cursors, page: current.page + 1 });
+    },
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    error: query.error,
+    refetch: () => void query.refetch(),
+  };
+}
+
+/** Small registers used as select options (offices, departments): one page of up to 200. */
+export function useAll<T>(path: string, params: Query = {}, enabled = true) {
+  return useQuery({
+    queryKey: [path, 'all', params],
+    queryFn: ({ signal }) => api.get<ListResult<T>>(path, { ...params, limit: 200 }, signal),
+    staleTime: 30_000,
+    enabled,
+  });
+}
+
+export const useOffices = (enabled = true) => useAll<Office>('/api/offices', {}, enabled);
+export const useDepartments = (enabled = true) => useAll<Department>('/api/departments', {}, enabled);

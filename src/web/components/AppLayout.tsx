@@ -1,0 +1,332 @@
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Avatar,
+  Button,
+  Drawer,
+  Dropdown,
+  Flex,
+  Grid,
+  Layout,
+  Menu,
+  Result,
+  Spin,
+  Typography,
+  theme,
+  type MenuProps,
+} from 'antd';
+import {
+  ApartmentOutlined,
+  DashboardOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { api, isApiError } from '../api/client';
+import { useMe, type Permission } from '../api/queries';
+import type { Me } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import type { UiKey } from '../i18n/dictionaries';
+
+interface NavLeaf {
+  key: string;
+  label: UiKey;
+  permission?: Permission;
+  testId: string;
+}
+interface NavGroup {
+  key: string;
+  label: UiKey;
+  icon: ReactNode;
+  children: NavLeaf[];
+}
+
+/** The side menu. Entries follow `permissions` from /api/auth/me: what the user cannot open is not shown. */
+const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
+  { key: '/', label: 'nav.home', icon: <DashboardOutlined />, testId: 'nav-home' },
+  {
+    key: 'org',
+    label: 'nav.org',
+    icon: <ApartmentOutlined />,
+    children: [
+      { key: '/org/company', label: 'nav.company', permission: 'company.read', testId: 'nav-company' },
+      { key: '/org/offices', label: 'nav.offices', permission: 'org.read', testId: 'nav-offices' },
+      {
+        key: '/org/departments',
+        label: 'nav.departments',
+        permission: 'org.read',
+        testId: 'nav-departments',
+      },
+      {
+        key: '/org/partner-units',
+        label: 'nav.partnerUnits',
+        permission: 'org.read',
+        testId: 'nav-partner-units',
+      },
+      { key: '/org/users', label: 'nav.users', permission: 'users.read', testId: 'nav-users' },
+    ],
+  },
+  {
+    key: 'property',
+    label: 'nav.property',
+    icon: <HomeOutlined />,
+    children: [
+      {
+        key: '/property/communities',
+        label: 'nav.communities',
+        permission: 'property.read',
+        testId: 'nav-communities',
+      },
+      {
+        key: '/property/residents',
+        label: 'nav.residents',
+        permission: 'property.read',
+        testId: 'nav-residents',
+      },
+      { key: '/property/import', label: 'nav.import', permission: 'property.import', testId: 'nav-import' },
+    ],
+  },
+  {
+    key: 'settings',
+    label: 'nav.settings',
+    icon: <SettingOutlined />,
+    children: [
+      { key: '/settings/tokens', label: 'nav.tokens', permission: 'tokens.manage', testId: 'nav-tokens' },
+    ],
+  },
+];
+
+const LEAF_KEYS = NAV.flatMap((n) => ('children' in n ? n.children.map((c) => c.key) : [n.key]));
+
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/property/rooms')) return '/property/communities';
+  let best = '/';
+  for (const k of LEAF_KEYS) if (k !== '/' && pathname.startsWith(k) && k.length > best.length) best = k;
+  return best;
+}
+
+function useMenuItems(me: Me | undefined): MenuProps['items'] {
+  const { t } = useI18n();
+  return useMemo(() => {
+    const can = (p?: Permission) => !p || Boolean(me?.permissions.includes(p));
+    const leaf = (n: NavLeaf) => ({ key: n.key, label: <span data-testid={n.testId}>{t(n.label)}</span> });
+    const out: NonNullable<MenuProps['items']> = [];
+    for (const n of NAV) {
+      if ('children' in n) {
+        const children = n.children.filter((c) => can(c.permission)).map(leaf);
+        if (children.length) out.push({ key: n.key, icon: n.icon, label: t(n.label), children });
+      } else if (can(n.permission)) out.push({ ...leaf(n), icon: n.icon });
+    }
+    return out;
+  }, [me, t]);
+}
+
+export function AppLayout() {
+  const me = useMe();
+  const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const desktop = screens.md ?? (typeof window !== 'undefined' && window.innerWidth >= 768);
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = useMenuItems(me.data);
+  const { token } = theme.useToken();
+  const current = selectedKey(location.pathname);
+  const openGroup = NAV.find((n) => 'children' in n && n.children.some((c) => c.key === current))?.key;
+
+  if (me.isLoading)
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  if (!me.data) {
+    if (isApiError(me.error) && me.error.status === 401) return null; // the client is on its way to /login
+    return (
+      <Result
+        status="error"
+        title={t('error.loadFailed')}
+        subTitle={me.error?.message}
+        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[current]}
+      defaultOpenKeys={openGroup ? [openGroup] : ['org', 'property']}
+      onClick={({ key }) => {
+        navigate(key);
+        setDrawerOpen(false);
+      }}
+      style={{ borderInlineEnd: 0 }}
+      data-testid="side-menu"
+    />
+  );
+  const brand = (
+    <Flex align="center" gap={8} style={{ height: 56, padding: '0 20px', overflow: 'hidden' }}>
+      <Typography.Text strong ellipsis style={{ fontSize: 16, color: token.colorPrimary }}>
+        {collapsed && desktop ? t('app.brandShort') : t('app.brand')}
+      </Typography.Text>
+    </Flex>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {desktop && (
+        <Layout.Sider
+          theme="light"
+          width={220}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
+      {!desktop && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={256}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+          data-testid="nav-drawer"
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            padding: desktop ? '0 24px' : '0 8px',
+            height: 56,
+            lineHeight: '56px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          {!desktop && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.openMenu')}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-toggle"
+            />
+          )}
+          <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }} data-testid="company-name">
+            {me.data.user.companyShortName || me.data.user.companyName}
+          </Typography.Text>
+          <LangSwitch compact={!desktop} />
+          <UserMenu me={me.data} compact={!desktop} />
+        </Layout.Header>
+        <Layout.Content style={{ padding: desktop ? 24 : 12, minWidth: 0 }}>
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export function PageSpinner() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: 240 }}>
+      <Spin />
+    </Flex>
+  );
+}
+
+/** 中文 / English: the choice is remembered and sent as Accept-Language with every call. */
+export function LangSwitch({ compact = false }: { compact?: boolean }) {
+  const { locale, setLocale, t } = useI18n();
+  const next = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
+  return (
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      onClick={() => setLocale(next)}
+      data-testid="lang-switch"
+      aria-label={t('lang.switch')}
+      title={t('lang.switch')}
+    >
+      {next === 'en-US' ? (compact ? 'EN' : 'English') : '中文'}
+    </Button>
+  );
+}
+
+function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
+  const { t, label } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+
+  const logout = async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } catch {
+      // signed out locally either way
+    }
+    queryClient.clear();
+    message.success(t('auth.loggedOut'));
+    navigate('/login', { replace: true });
+  };
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'who',
+      disabled: true,
+      label: (
+        <div style={{ lineHeight: 1.4 }}>
+          <div>{me.user.name}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {me.user.roles.map((r) => label('role', r)).join('、')}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    {
+      key: 'password',
+      icon: <LockOutlined />,
+      label: <span data-testid="menu-change-password">{t('nav.changePassword')}</span>,
+      onClick: () => navigate('/account/password'),
+    },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      label: <span data-testid="menu-logout">{t('nav.logout')}</span>,
+      onClick: () => void logout(),
+    },
+  ];
+  return (
+    <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
+      <Button type="text" data-testid="user-menu" style={{ paddingInline: 4 }}>
+        <Avatar size="small" icon={<UserOutlined />} />
+        {!compact && <span>{me.user.name}</span>}
+      </Button>
+    </Dropdown>
+  );
+}

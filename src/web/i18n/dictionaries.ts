@@ -1,0 +1,19 @@
+import { enUS } from './en-US';
+import type { UiLocale } from './locale-store';
+import { zhCN, type UiKey } from './zh-CN';
+
+export type { UiKey };
+export type UiParams = Record<string, string | number>;
+
+export const DICTIONARIES: Record<UiLocale, Record<UiKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** The text for `key` in `locale` with {placeholders} filled. */
+export function uiText(locale: UiLocale, key: UiKey, params: UiParams = {}): string {
+  const template = DICTIONARIES[locale][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Keys of labels for enum values, e.g. `role.director`; unknown values fall back to the raw value. */
+export function isUiKey(key: string): key is UiKey {
+  return key in zhCN;
+}

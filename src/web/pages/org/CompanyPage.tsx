@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Skeleton, Typography } from 'antd';
+import { api } from '../../api/client';
+import { meKey, useCan } from '../../api/queries';
+import { maxLen, required } from '../../api/rules';
+import type { Company } from '../../api/types';
+import { FormAlert } from '../../components/FormDrawer';
+import { applyServerError, type ShownError } from '../../components/form-errors';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n/i18n';
+
+interface Values {
+  name: string;
+  shortName: string;
+  timeZone: string;
+}
+
+const COMMON_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Urumqi', 'UTC'];
+
+function timeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  const all = intl.supportedValuesOf?.('timeZone') ?? [];
+  return [...new Set([...COMMON_ZONES, ...all])];
+}
+
+export default function CompanyPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const company = useQuery({
+    queryKey: ['/api/company'],
+    queryFn: ({ signal }) => api.get<Company>('/api/company', undefined, signal),
+  });
+  const zones = useMemo(() => timeZones().map((z) => ({ value: z, label: z })), []);
+  const shortName = Form.useWatch('shortName', form);
+  const editable = can('company.manage');
+
+  if (company.isLoading) return <Skeleton active />;
+  if (!company.data) return <Alert type="error" showIcon title={company.error?.message} />;
+  const c = company.data;
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await api.patch<Company>('/api/company', {
+        version: c.version,
+        name: v.name.trim(),
+        shortName: v.shortName.trim(),
+        timeZone: v.timeZone,
+      });
+      queryClient.setQueryData(['/api/company'], saved);
+      void queryClient.invalidateQueries({ queryKey: meKey });
+      message.success(t('common.saved'));
+    } catch (e) {
+      setError(applyServerError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const greeting = (
+    <Typography.Text strong data-testid="greeting-preview">
+      {t('company.greeting', { shortName: (editable ? shortName : c.shortName) ?? c.shortName })}
+    </Typography.Text>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('nav.company')} />
+      <Card style={{ maxWidth: 640 }}>
+        {!editable ? (
+          <Descriptions
+            column={1}
+            items={[
+              { key: 'name', label: t('company.name'), children: c.name },
+              { key: 'shortName', label: t('company.shortName'), children: c.shortName },
+              { key: 'greeting', label: t('company.greetingPreview'), children: greeting },
+              { key: 'tz', label: t('company.timeZone'), children: c.timeZone },
+            ]}
+          />
+        ) : (
+          <>
+            {error && (
+              <FormAlert
+                error={error}
+                onReload={() => {
+                  setError(null);
+                  void company.refetch().then((r) => r.data && form.setFieldsValue(r.data));
+                }}
+              />
+            )}
+            <Form<Values>
+              form={form}
+              layout="vertical"
+              initialValues={{ name: c.name, shortName: c.shortName, timeZone: c.timeZone }}
+              onFinish={submit}
+              data-testid="company-form"
+            >
+              <Form.Item name="name" label={t('company.name')} rules={[required(t), maxLen(t, 100)]}>
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="shortName"
+                label={t('company.shortName')}
+                extra={t('company.shortNameHelp')}
+                rules={[required(t), maxLen(t, 20)]}
+              >
+                <Input data-testid="company-short-name" />
+              </Form.Item>
+              <Form.Item label={t('company.greetingPreview')}>{greeting}</Form.Item>
+              <Form.Item
+                name="timeZone"
+                label={t('company.timeZone')}
+                extra={t('company.timeZoneHelp')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
+                <Select showSearch={{ optionFilterProp: 'label' }} options={zones} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={busy} data-testid="company-save">
+                {t('common.save')}
+              </Button>
+            </Form>
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
