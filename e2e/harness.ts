@@ -27,11 +27,20 @@ async function freePort(): Promise<number> {
 }
 
 export async function startServer(): Promise<E2eServer> {
-  if (!fs.existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
+  if (!fs.existsSync('dist/web/index.html'))
+    throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyin-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['bin/huiyin.js', 'serve'], {
-    env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'test', HUIYIN_FAKE_CLOCK: '1', PORT: String(port), HUIYIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      NODE_ENV: 'test',
+      HUIYIN_FAKE_CLOCK: '1',
+      PORT: String(port),
+      HUIYIN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -66,16 +75,38 @@ export async function startServer(): Promise<E2eServer> {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium fonts-noto-cjk); browsers are never downloaded.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium fonts-noto-cjk); browsers are never downloaded.`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
-export async function newPage(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN', acceptDownloads: true });
+export async function newPage(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  // a step that has not happened in 15 s will not happen: fail with the step's name well inside the test timeout
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page };
 }
@@ -91,4 +122,36 @@ export async function login(page: Page, username: string, password = 'huiyin-dem
 /** No page may scroll sideways at a phone width (issue 2: scrollWidth ≤ 360). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Picks an option of an antd Select by its label: opens the select found by its data-testid, then clicks the
+ * option in the open dropdown (antd renders it in a portal, outside the form).
+ */
+export async function chooseOption(page: Page, testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page
+    .locator(
+      `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title=${JSON.stringify(label)}]`,
+    )
+    .click();
+}
+
+/**
+ * Waits until the element with this data-testid is on screen and no spinner or skeleton is left (lazy page
+ * loaded, lists fetched). Checked every animation frame: Playwright's own polling backs off to 500 ms steps.
+ */
+export async function contentReady(page: Page, testId: string, timeout = 15_000) {
+  await page.waitForFunction(
+    (id) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      return (
+        el !== null &&
+        el.getBoundingClientRect().height > 0 &&
+        !document.querySelector('.ant-spin-spinning, .ant-skeleton')
+      );
+    },
+    testId,
+    { polling: 'raf', timeout },
+  );
 }
