@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'domain',
+          sequence: { groupOrder: 0 },
           include: ['src/domain/**/*.test.ts', 'src/contracts/**/*.test.ts', 'src/web/**/*.test.ts'],
           environment: 'node',
         },
@@ -14,6 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
+          sequence: { groupOrder: 1 },
           include: ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],
@@ -26,6 +28,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 import { CONFIG_HELP, ConfigError, loadConfig } from '../server/config';
 import { openDatabase, serve } from '../server/main';
 import { seedDemo } from '../server/db/seed/demo';
+import { systemClock } from '../server/clock';
+import { sweep } from '../server/jobs/sweeper';
+import { verifyAllTimelines } from '../server/cases/verify';
 import { createAdmin, createCompany, findCompany } from '../server/setup/setup.service';
 
 const HELP = `huiyin — 回音 case desk for property-management companies
@@ -21,6 +24,8 @@ Commands:
   admin create --company ID|NAME --username U [--name NAME]
                                 add an admin to a company; the password comes from --password
                                 or HUIYIN_ADMIN_PASSWORD (at least 10 characters)
+  sweep                         run the deadline sweep once (warnings, breaches, escalation)
+  verify                        re-hash every case timeline; exit 1 naming the first broken entry
   help, --help                  this text
 
 ${CONFIG_HELP}
@@ -72,6 +77,18 @@ export async function run(argv: string[]): Promise<number> {
       const seeded = await withDatabase((db) => seedDemo(db, { password: config.demoPassword }));
       console.log(seeded ? 'demo company seeded' : 'the database already has a company; nothing seeded');
       return 0;
+    }
+    case 'sweep': {
+      const result = await withDatabase((db) => sweep(db, systemClock));
+      console.log(`warned ${result.warned}, breached ${result.breached}, escalated ${result.escalated}`);
+      return 0;
+    }
+    case 'verify': {
+      const report = await withDatabase((db) => verifyAllTimelines(db));
+      for (const b of report.broken)
+        console.log(`BROKEN ${b.number} (${b.caseId}): first broken entry seq ${b.firstBrokenSeq}`);
+      console.log(`checked ${report.checked} case timelines; ${report.broken.length} broken`);
+      return report.broken.length ? 1 : 0;
     }
     case 'company': {
       if (sub !== 'create') throw new UsageError('usage: huiyin company create --name N --short-name S');

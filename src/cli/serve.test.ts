@@ -66,18 +66,31 @@ async function api(port: number, method: string, url: string, body?: unknown, co
     headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown>,
+    cookie: res.headers.get('set-cookie')?.split(';')[0],
+  };
 }
 
 async function login(port: number) {
-  const res = await api(port, 'POST', '/api/auth/login', { username: 'root-admin', password: 'root-admin-password' });
+  const res = await api(port, 'POST', '/api/auth/login', {
+    username: 'root-admin',
+    password: 'root-admin-password',
+  });
   expect(res.status).toBe(200);
   return res.cookie!;
 }
 
 async function createUsers(port: number, cookie: string, prefix: string, n: number) {
   for (let i = 0; i < n; i++) {
-    const res = await api(port, 'POST', '/api/users', { username: `${prefix}${i}`, name: `员工${i}`, roles: ['agent'], password: 'password-12345' }, cookie);
+    const res = await api(
+      port,
+      'POST',
+      '/api/users',
+      { username: `${prefix}${i}`, name: `员工${i}`, roles: ['agent'], password: 'password-12345' },
+      cookie,
+    );
     expect(res.status).toBe(201);
   }
 }
@@ -109,7 +122,9 @@ describe('huiyin serve on the embedded PostgreSQL (issue 2 §2)', () => {
     const restarted = start(port);
     await restarted.ready;
     cookie = await login(port);
-    expect(await usernames(port, cookie)).toEqual(expect.arrayContaining(['before-crash-0', 'before-crash-4']));
+    expect(await usernames(port, cookie)).toEqual(
+      expect.arrayContaining(['before-crash-0', 'before-crash-4']),
+    );
     await createUsers(port, cookie, 'before-powercut-', 5);
     restarted.child.kill('SIGTERM');
     expect(await restarted.exited).toBe(0);

@@ -248,6 +248,10 @@ export const CallerOpenCase = z.object({
   kind: z.string(),
   state: z.string(),
   receivedAt: z.string(),
+  categoryId: z.string().nullable(),
+  roomId: z.string().nullable(),
+  /** the first 100 characters: enough for the duplicate hint of the intake screen */
+  summary: z.string(),
 });
 export type CallerOpenCase = z.infer<typeof CallerOpenCase>;
 

@@ -28,10 +28,17 @@ import type { Db } from './db/client';
 import { registerAuth } from './http/auth';
 import { registerErrorHandler, sendError } from './http/error-handler';
 import { authRoutes } from './auth/auth.routes';
+import { casesRoutes } from './cases/cases.routes';
 import { usersRoutes } from './users/users.routes';
 import { orgRoutes } from './org/org.routes';
 import { propertyRoutes } from './property/property.routes';
 import { propertyImportRoutes } from './property/property-import.routes';
+import { categoriesRoutes } from './categories/categories.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
+import { policiesRoutes } from './policies/policies.routes';
+import { attachmentsRoutes } from './attachments/attachments.routes';
+import { registerIdempotency } from './http/idempotency';
+import { notificationsRoutes } from './notifications/notifications.routes';
 
 export interface AppDeps {
   db: Db;
@@ -159,10 +166,26 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   orgRoutes(app, deps);
   propertyRoutes(app, deps);
   propertyImportRoutes(app, deps);
+  categoriesRoutes(app, deps);
+  calendarRoutes(app, deps);
+  policiesRoutes(app, deps);
+  attachmentsRoutes(app, deps);
+  registerIdempotency(app, deps);
+  notificationsRoutes(app, deps);
+  casesRoutes(app, deps);
 
   // The production web build, with the SPA's client-side routes falling back to index.html.
   if (hasWebBuild) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      // Vite fingerprints /assets/* names: cache them for good; index.html is revalidated every time.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   return app;
 }

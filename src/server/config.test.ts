@@ -24,11 +24,23 @@ describe('configuration parsed once with zod (issue 2 §3)', () => {
   it('production: no demo seed, no fake clock, demo password refused for the first admin', () => {
     expect(loadConfig({ NODE_ENV: 'production', HUIYIN_SEED: 'demo' }).seed).toBe('none');
     expect(() => loadConfig({ NODE_ENV: 'production', HUIYIN_FAKE_CLOCK: '1' })).toThrow(/HUIYIN_FAKE_CLOCK/);
-    expect(() => loadConfig({ NODE_ENV: 'production', HUIYIN_ADMIN_USERNAME: 'boss', HUIYIN_ADMIN_PASSWORD: 'huiyin-demo' })).toThrow(
-      /demo password/,
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        HUIYIN_ADMIN_USERNAME: 'boss',
+        HUIYIN_ADMIN_PASSWORD: 'huiyin-demo',
+      }),
+    ).toThrow(/demo password/);
+    expect(() => loadConfig({ NODE_ENV: 'production', HUIYIN_ADMIN_USERNAME: 'boss' })).toThrow(
+      /HUIYIN_ADMIN_PASSWORD/,
     );
-    expect(() => loadConfig({ NODE_ENV: 'production', HUIYIN_ADMIN_USERNAME: 'boss' })).toThrow(/HUIYIN_ADMIN_PASSWORD/);
-    expect(loadConfig({ NODE_ENV: 'production', HUIYIN_ADMIN_USERNAME: 'boss', HUIYIN_ADMIN_PASSWORD: 'a-long-secret' }).admin).toEqual({
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        HUIYIN_ADMIN_USERNAME: 'boss',
+        HUIYIN_ADMIN_PASSWORD: 'a-long-secret',
+      }).admin,
+    ).toEqual({
       username: 'boss',
       password: 'a-long-secret',
     });

@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, installShutdownHandlers } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { seedDemo, DEMO_LOGINS } from './db/seed/demo';
 import { ensureFirstAdmin } from './setup/setup.service';
+import { startSweeper } from './jobs/sweeper';
 
 export interface Runtime {
   database: Database;
@@ -61,7 +62,10 @@ export async function serve(config: Config) {
   }
 
   const app = await buildApp({ db: database.db, clock, config });
+  // Every instance sweeps; SKIP LOCKED keeps them from handling one clock twice (issue 3 §6).
+  const stopSweeper = startSweeper(database.db, clock, app.log);
   const stop = async () => {
+    stopSweeper();
     await app.close().catch(() => {});
     if (runtime.stopDatabase) await runtime.stopDatabase();
     else await database.close().catch(() => {});

@@ -37,12 +37,13 @@ describe('access predicates (issue 2 §4)', () => {
     expect(can(actor(['technician']), 'residents.pii')).toBe(false);
   });
 
-  it('only admin manages users, tokens and the organisation', () => {
+  it('only admin manages users, tokens, the organisation and the settings (issue 3)', () => {
     for (const role of ROLES) {
       const expected = role === 'admin';
       expect(can(actor([role]), 'users.manage')).toBe(expected);
       expect(can(actor([role]), 'tokens.manage')).toBe(expected);
       expect(can(actor([role]), 'org.manage')).toBe(expected);
+      expect(can(actor([role]), 'settings.manage')).toBe(expected);
     }
   });
 

@@ -358,9 +358,13 @@ export const companyPolicies = pgTable('company_policies', {
     .primaryKey()
     .references(() => companies.id, { onDelete: 'cascade' }),
   /** ClockPolicy of src/domain/policy/policy.ts */
-  clockPolicy: jsonb('clock_policy').notNull().default(sql`'{}'::jsonb`),
+  clockPolicy: jsonb('clock_policy')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   /** kind → case-number prefix (api.md: TS, BX, ZX, JY, BY, QT) */
-  numberPrefixes: jsonb('number_prefixes').notNull().default(sql`'{}'::jsonb`),
+  numberPrefixes: jsonb('number_prefixes')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   updatedAt: updatedAt(),
   version: version(),
 });
@@ -465,11 +469,17 @@ export const cases = pgTable(
     /** earliest due time of the open clocks: lists sort by it, the overdue board filters on it */
     nextDueAt: timestamp('next_due_at', { withTimezone: true }),
     timelineSeq: integer('timeline_seq').notNull().default(0),
-    timelineHead: text('timeline_head').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
+    timelineHead: text('timeline_head')
+      .notNull()
+      .default('0000000000000000000000000000000000000000000000000000000000000000'),
   },
   (t) => [
     uniqueIndex('cases_company_number_uq').on(t.companyId, t.number),
-    index('cases_company_received_idx').on(t.companyId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('cases_company_received_idx').on(
+      t.companyId,
+      t.receivedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('cases_company_state_idx').on(t.companyId, t.state, t.receivedAt),
     index('cases_company_office_idx').on(t.companyId, t.officeId, t.receivedAt),
     index('cases_first_responder_idx').on(t.firstResponderId, t.state),
@@ -511,7 +521,9 @@ export const caseClocks = pgTable(
   },
   (t) => [
     uniqueIndex('case_clocks_case_name_uq').on(t.caseId, t.name),
-    index('case_clocks_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index('case_clocks_next_check_idx')
+      .on(t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} is not null`),
   ],
 );
 
@@ -585,7 +597,9 @@ export const notifications = pgTable(
     /** queued | assigned | warning | breach | callback_due | callback_result | escalated */
     type: text('type').notNull(),
     caseId: uuid('case_id'),
-    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
@@ -606,5 +620,9 @@ export const notificationOutbox = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
   },
-  (t) => [index('notification_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    index('notification_outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );

@@ -37,7 +37,8 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const permission = route.config?.permission as RoutePermission | undefined;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, permission: permission! });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url, permission: permission! });
     if (!permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
     if (
       permission !== 'public' &&

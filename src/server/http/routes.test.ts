@@ -4,7 +4,11 @@
  * for another company's id. Lists never show another company's rows (issue 2 §5).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_ACTIONS } from '../../domain/case/case';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
+import { createPgBlobStore } from '../attachments/blob-store';
+import { attachments } from '../db/schema';
+import { notify } from '../notifications/notifications.service';
 
 let t: TestApp;
 let a: SeededCompany;
@@ -13,6 +17,9 @@ let other: Record<string, string>;
 
 /** Which entity each :id route addresses. A new :id route fails the test until it is listed here. */
 const ID_ROUTE_KIND: Record<string, string> = {
+  '/api/cases/:id': 'case',
+  '/api/cases/:id/reveal': 'case',
+  ...Object.fromEntries(CASE_ACTIONS.map((a) => [`/api/cases/:id/actions/${a}`, 'case'])),
   '/api/users/:id': 'user',
   '/api/auth/tokens/:id': 'token',
   '/api/offices/:id': 'office',
@@ -23,27 +30,99 @@ const ID_ROUTE_KIND: Record<string, string> = {
   '/api/building-units/:id': 'buildingUnit',
   '/api/rooms/:id': 'room',
   '/api/residents/:id': 'resident',
+  '/api/categories/:id': 'category',
+  '/api/attachments/:id/content': 'attachment',
+  '/api/notifications/:id/read': 'notification',
+};
+
+/** Streams never end, so they cannot be read like a list; GET /api/events has its own tests (events.test.ts). */
+const STREAM_ROUTES = new Set(['/api/events']);
+
+const someId = '00000000-0000-4000-8000-000000000001';
+/** A body each case action accepts, so the 404 comes from the id and not from validation. */
+const VALID_ACTION_BODY: Record<string, Record<string, unknown>> = {
+  route: { target: { type: 'department', id: someId } },
+  assign: { handlerId: someId },
+  recordContact: { unitId: someId, contactPerson: '孙工', via: 'phone' },
+  return: { reason: '不属于本部门' },
+  wait: { reason: '等待配件' },
+  extend: { clock: 'resolve', dueAt: '2030-01-01T00:00:00+08:00', reason: '配件', residentAgreed: true },
+  reply: { message: '已安排师傅上门', via: 'phone' },
+  resolve: { result: '已修复' },
+  callback: { method: 'phone', reached: false },
+  reopen: { reason: '仍未修好' },
+  close: { reason: '业主不再回应' },
+  invalidate: { explanation: '非物业责任' },
+  merge: { intoCaseId: someId },
+  escalate: { reason: '超时' },
+  comment: { text: '内部备注' },
 };
 
 beforeAll(async () => {
   t = await createTestApp();
   a = await t.seedCompany();
   // Company A has rows of every kind too, so lists are not trivially empty.
-  const aRoom = await t.make.room({ unitId: (await t.make.unit({ buildingId: (await t.make.building({ communityId: (await t.make.community({ officeId: a.office.id })).id })).id })).id });
+  const aRoom = await t.make.room({
+    unitId: (
+      await t.make.unit({
+        buildingId: (
+          await t.make.building({ communityId: (await t.make.community({ officeId: a.office.id })).id })
+        ).id,
+      })
+    ).id,
+  });
   await t.make.resident({ rooms: [{ roomId: aRoom.id }], phones: ['13900000001'] });
 
   const b = await t.make.company({ name: '别家物业' });
   const office = await t.make.office({ companyId: b.id, name: '别家管理处' });
   const department = await t.make.department({ companyId: b.id, officeId: office.id, name: '别家客服中心' });
-  const user = await t.make.user({ companyId: b.id, roles: ['admin'], officeIds: [office.id], name: '别家员工' });
+  const user = await t.make.user({
+    companyId: b.id,
+    roles: ['admin'],
+    officeIds: [office.id],
+    name: '别家员工',
+  });
   const partnerUnit = await t.make.partnerUnit({ companyId: b.id, name: '别家水务' });
   const community = await t.make.community({ officeId: office.id, name: '别家小区' });
   const building = await t.make.building({ communityId: community.id });
   const buildingUnit = await t.make.unit({ buildingId: building.id });
   const room = await t.make.room({ unitId: buildingUnit.id });
-  const resident = await t.make.resident({ rooms: [{ roomId: room.id }], name: '别家住户', phones: ['13900000002'] });
+  const resident = await t.make.resident({
+    rooms: [{ roomId: room.id }],
+    name: '别家住户',
+    phones: ['13900000002'],
+  });
   const bCookie = await t.login(user.username);
-  const token = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie: bCookie }, payload: { name: 'b', userId: user.id } });
+  const token = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/tokens',
+    headers: { cookie: bCookie },
+    payload: { name: 'b', userId: user.id },
+  });
+  const bCase = await t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: { cookie: bCookie },
+    payload: {
+      channel: 'phone',
+      kind: 'complaint',
+      roomId: room.id,
+      reporter: { name: '别家住户', phone: '13900000002' },
+      description: '别家小区的投诉',
+    },
+  });
+  expect(bCase.statusCode, bCase.body).toBe(201);
+  const category = (
+    await t.app.inject({ method: 'GET', url: '/api/categories', headers: { cookie: bCookie } })
+  ).json().items[0];
+  const blob = await createPgBlobStore(t.database.db).put(b.id, Buffer.from('别家附件'));
+  const [attachment] = await t.database.db
+    .insert(attachments)
+    .values({ companyId: b.id, ...blob, filename: '别家附件.txt', mime: 'text/plain', uploadedById: user.id })
+    .returning();
+  const [notification] = await t.database.db.transaction((tx) =>
+    notify(tx, { companyId: b.id, userIds: [user.id], type: 'assigned', at: t.clock.now() }),
+  );
   other = {
     user: user.id,
     office: office.id,
@@ -55,6 +134,10 @@ beforeAll(async () => {
     room: room.id,
     resident: resident.id,
     token: token.json().apiToken.id,
+    case: bCase.json().id,
+    category: category.id,
+    attachment: attachment.id,
+    notification: notification.id,
     companyId: b.id,
   };
 });
@@ -71,7 +154,11 @@ describe('every route declares a permission (issue 2 §4)', () => {
     for (const r of t.app.registeredRoutes) {
       if (r.permission === 'public') continue;
       const url = r.url.replace(':id', '00000000-0000-4000-8000-000000000000');
-      const res = await t.app.inject({ method: r.method as 'GET', url, payload: ['GET', 'DELETE'].includes(r.method) ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url,
+        payload: ['GET', 'DELETE'].includes(r.method) ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -79,7 +166,9 @@ describe('every route declares a permission (issue 2 §4)', () => {
 
 describe('tenancy: another company’s id is 404 on every id route (issue 2 §5)', () => {
   it('every :id route is listed in the cross-company table', () => {
-    const idRoutes = [...new Set(t.app.registeredRoutes.filter((r) => r.url.includes(':id')).map((r) => r.url))];
+    const idRoutes = [
+      ...new Set(t.app.registeredRoutes.filter((r) => r.url.includes(':id')).map((r) => r.url)),
+    ];
     const missing = idRoutes.filter((u) => !ID_ROUTE_KIND[u]);
     expect(missing, 'routes with no cross-company test').toEqual([]);
   });
@@ -88,7 +177,11 @@ describe('tenancy: another company’s id is 404 on every id route (issue 2 §5)
     for (const r of t.app.registeredRoutes.filter((x) => x.url.includes(':id'))) {
       const id = other[ID_ROUTE_KIND[r.url]];
       const url = r.url.replace(':id', id);
-      const payload = r.method === 'GET' || r.method === 'DELETE' ? undefined : { version: 1 };
+      const action = r.url.match(/\/actions\/(\w+)$/)?.[1];
+      const payload =
+        r.method === 'GET' || r.method === 'DELETE'
+          ? undefined
+          : { version: 1, ...(action ? VALID_ACTION_BODY[action] : {}) };
       const res = await a.as('admin')({ method: r.method as 'GET', url, payload });
       expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(404);
       expect(res.json().error.code).toBe('not_found');
@@ -97,12 +190,24 @@ describe('tenancy: another company’s id is 404 on every id route (issue 2 §5)
 
   it('lists never contain company B’s rows', async () => {
     const bIds = Object.values(other);
-    for (const r of t.app.registeredRoutes.filter((x) => x.method === 'GET' && !x.url.includes(':') && x.permission !== 'public')) {
+    for (const r of t.app.registeredRoutes.filter(
+      (x) =>
+        x.method === 'GET' && !x.url.includes(':') && x.permission !== 'public' && !STREAM_ROUTES.has(x.url),
+    )) {
       const res = await a.as('admin')({ method: 'GET', url: r.url });
       if (res.headers['content-type']?.toString().includes('json')) {
         expect(res.statusCode, `${r.url}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
         for (const id of bIds) expect(res.body, `${r.url} leaks ${id}`).not.toContain(id);
-        for (const name of ['别家物业', '别家管理处', '别家客服中心', '别家员工', '别家水务', '别家小区', '别家住户', '13900000002'])
+        for (const name of [
+          '别家物业',
+          '别家管理处',
+          '别家客服中心',
+          '别家员工',
+          '别家水务',
+          '别家小区',
+          '别家住户',
+          '13900000002',
+        ])
           expect(res.body, `${r.url} leaks ${name}`).not.toContain(name);
       }
     }

@@ -27,11 +27,19 @@ describe('demo seed (issue 2 §9, api.md Demo data)', () => {
     expect(rows[0].rooms).toBeGreaterThan(1900);
     expect(rows[0].residents).toBeGreaterThan(2800);
     for (const l of DEMO_LOGINS) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: l.username, password: 'huiyin-demo' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: l.username, password: 'huiyin-demo' },
+      });
       expect(res.statusCode, l.username).toBe(200);
       expect(res.json().user.roles).toEqual(l.roles);
     }
-    const director = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'director2', password: 'huiyin-demo' } });
+    const director = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'director2', password: 'huiyin-demo' },
+    });
     expect(director.json().user.officeIds).toHaveLength(1);
   });
 });
@@ -39,17 +47,35 @@ describe('demo seed (issue 2 §9, api.md Demo data)', () => {
 describe('installation (issue 2 §3)', () => {
   it('creates companies and admins; usernames are unique across companies', async () => {
     const c = await createCompany(t.database.db, { name: '第二物业', shortName: '第二' });
-    await createAdmin(t.database.db, { env: 'test' }, { companyId: c.id, username: 'second-admin', password: 'long-enough-pw' });
-    await expect(createAdmin(t.database.db, { env: 'test' }, { companyId: c.id, username: 'SECOND-admin', password: 'long-enough-pw' })).rejects.toThrow(
-      /already taken/,
+    await createAdmin(
+      t.database.db,
+      { env: 'test' },
+      { companyId: c.id, username: 'second-admin', password: 'long-enough-pw' },
     );
-    await expect(createAdmin(t.database.db, { env: 'production' }, { companyId: c.id, username: 'x-admin', password: 'huiyin-demo' })).rejects.toThrow();
-    await expect(createCompany(t.database.db, { name: 'x', shortName: 'x', timeZone: 'Mars/Olympus' })).rejects.toThrow();
+    await expect(
+      createAdmin(
+        t.database.db,
+        { env: 'test' },
+        { companyId: c.id, username: 'SECOND-admin', password: 'long-enough-pw' },
+      ),
+    ).rejects.toThrow(/already taken/);
+    await expect(
+      createAdmin(
+        t.database.db,
+        { env: 'production' },
+        { companyId: c.id, username: 'x-admin', password: 'huiyin-demo' },
+      ),
+    ).rejects.toThrow();
+    await expect(
+      createCompany(t.database.db, { name: 'x', shortName: 'x', timeZone: 'Mars/Olympus' }),
+    ).rejects.toThrow();
   });
 
   it('ensureFirstAdmin creates an admin only when none exists', async () => {
     const config = loadConfig({ NODE_ENV: 'production' });
-    expect(await ensureFirstAdmin(t.database.db, config, { username: 'late-admin', password: 'long-enough-pw' })).toBe(false);
+    expect(
+      await ensureFirstAdmin(t.database.db, config, { username: 'late-admin', password: 'long-enough-pw' }),
+    ).toBe(false);
   });
 });
 
@@ -58,11 +84,18 @@ describe('health (issue 2 §10)', () => {
     const ok = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(ok.json()).toMatchObject({ status: 'ok', db: 'ok' });
     const dead = connect('postgres://nobody:nothing@127.0.0.1:1/none', { max: 1 });
-    const app = await buildApp({ db: dead.db, clock: systemClock, config: loadConfig({ NODE_ENV: 'test' }) }, { logger: false });
+    const app = await buildApp(
+      { db: dead.db, clock: systemClock, config: loadConfig({ NODE_ENV: 'test' }) },
+      { logger: false },
+    );
     const down = await app.inject({ method: 'GET', url: '/api/health' });
     expect(down.statusCode).toBe(503);
     expect(down.json().error.code).toBe('unavailable');
-    const withCookie = await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: 'huiyin_sid=abc' } });
+    const withCookie = await app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: { cookie: 'huiyin_sid=abc' },
+    });
     expect(withCookie.statusCode).toBe(503);
     await app.close();
     await dead.close();

@@ -194,15 +194,13 @@ export async function seedDemo(db: Db, opts: { password: string }): Promise<bool
       )
       .returning();
     const byUsername = Object.fromEntries(staff.map((u) => [u.username, u]));
-    await tx
-      .insert(t.userOffices)
-      .values(
-        DEMO_LOGINS.filter((l) => l.office !== null).map((l) => ({
-          companyId,
-          userId: byUsername[l.username].id,
-          officeId: offices[l.office!].id,
-        })),
-      );
+    await tx.insert(t.userOffices).values(
+      DEMO_LOGINS.filter((l) => l.office !== null).map((l) => ({
+        companyId,
+        userId: byUsername[l.username].id,
+        officeId: offices[l.office!].id,
+      })),
+    );
     // Heads: escalation and "report to your leader" need them (issue 2 §6).
     await tx.execute(
       sql`update offices set director_id = ${byUsername.director.id} where id = ${offices[0].id}`,

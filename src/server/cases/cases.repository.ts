@@ -1,0 +1,375 @@
+/**
+ * Case rows ↔ domain facts and API views. The timeline chain head (seq, hash) lives on the case row, which every
+ * writer locks (FOR UPDATE), so entries are appended strictly in order.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type {
+  CaseAction,
+  CaseClockFact,
+  CaseFacts,
+  ClockName,
+  JsonObject,
+  RouteTarget,
+  TimelineType,
+} from '../../domain/case/case';
+import type { ClockEffect } from '../../domain/case/case-clocks';
+import { chainEntry } from '../../domain/case/timeline-hash';
+import { warnAt } from '../../domain/clock/deadlines';
+import type { Tx } from '../db/client';
+
+export type CaseRow = {
+  id: string;
+  company_id: string;
+  number: string;
+  version: number;
+  channel: string;
+  kind: string;
+  severity: string;
+  category_id: string | null;
+  repair_type: string | null;
+  state: string;
+  received_at: Date;
+  created_at: Date;
+  recorded_by_id: string;
+  first_responder_id: string;
+  handler_id: string | null;
+  department_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  office_id: string | null;
+  community_id: string | null;
+  room_id: string | null;
+  address: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_anonymous: boolean;
+  description: string;
+  self_complaint: boolean;
+  service_complaint: boolean;
+  reply_count: number;
+  escalation_tier: number;
+  satisfaction: string | null;
+  reopen_count: number;
+  merged_into_id: string | null;
+  invalid: boolean;
+  closure: string | null;
+  callback_assignee_id: string | null;
+  calendar_unknown: boolean;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  next_due_at: Date | null;
+  timeline_seq: number;
+  timeline_head: string;
+  // joined
+  target_department_head_id: string | null;
+  office_director_id: string | null;
+};
+
+export type ClockRow = {
+  id: string;
+  case_id: string;
+  name: ClockName;
+  started_at: Date;
+  due_at: Date;
+  met_at: Date | null;
+  warned_at: Date | null;
+  breached_at: Date | null;
+  paused_at: Date | null;
+  paused_ms: number;
+  stopped_at: Date | null;
+  calendar_unknown: boolean;
+  next_check_at: Date | null;
+};
+
+/**
+ * drizzle's node-postgres driver hands timestamps of raw `execute` results back as text
+ * ("2026-11-24 02:00:00.123+00"); rows are normalised to Date here, once.
+ */
+export function toDate(v: unknown): Date | null {
+  if (v == null) return null;
+  if (v instanceof Date) return v;
+  const text = String(v)
+    .replace(' ', 'T')
+    .replace(/([+-]\d\d)$/, '$1:00');
+  return new Date(text);
+}
+
+const CASE_DATES = ['received_at', 'created_at', 'resolved_at', 'closed_at', 'next_due_at'] as const;
+const CLOCK_DATES = [
+  'started_at',
+  'due_at',
+  'met_at',
+  'warned_at',
+  'breached_at',
+  'paused_at',
+  'stopped_at',
+  'next_check_at',
+] as const;
+
+export function normaliseCase<T extends Record<string, unknown>>(row: T): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const k of CASE_DATES) if (k in out) out[k] = toDate(out[k]);
+  return out as T;
+}
+
+export function normaliseClock<T extends Record<string, unknown>>(row: T): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const k of CLOCK_DATES) if (k in out) out[k] = toDate(out[k]);
+  if ('paused_ms' in out) out.paused_ms = Number(out.paused_ms);
+  return out as T;
+}
+
+const CASE_SELECT = sql`select c.*, d.head_id as target_department_head_id, o.director_id as office_director_id
+  from cases c left join departments d on d.id = c.department_id left join offices o on o.id = c.office_id`;
+
+export async function loadCaseRow(db: Tx, companyId: string, id: string, opts: { lock?: boolean } = {}) {
+  const { rows } = await db.execute<CaseRow>(
+    sql`${CASE_SELECT} where c.company_id = ${companyId} and c.id = ${id}${opts.lock ? sql` for update of c` : sql``}`,
+  );
+  return rows[0] && normaliseCase(rows[0]);
+}
+
+export async function loadClocks(db: Tx, caseIds: readonly string[]): Promise<ClockRow[]> {
+  if (!caseIds.length) return [];
+  const { rows } = await db.execute<ClockRow>(
+    sql`select * from case_clocks where case_id in (${sql.join(
+      caseIds.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )}) order by started_at, name`,
+  );
+  return rows.map(normaliseClock);
+}
+
+export function toClockFact(r: ClockRow): CaseClockFact {
+  return {
+    name: r.name,
+    startedAt: r.started_at,
+    dueAt: r.due_at,
+    metAt: r.met_at,
+    breachedAt: r.breached_at,
+    pausedAt: r.paused_at,
+    pausedMs: r.paused_ms,
+    stoppedAt: r.stopped_at,
+  };
+}
+
+export function toFacts(row: CaseRow, clocks: readonly ClockRow[]): CaseFacts {
+  return {
+    id: row.id,
+    state: row.state as CaseFacts['state'],
+    kind: row.kind as CaseFacts['kind'],
+    severity: row.severity as CaseFacts['severity'],
+    categoryId: row.category_id,
+    officeId: row.office_id,
+    firstResponderId: row.first_responder_id,
+    recordedById: row.recorded_by_id,
+    handlerId: row.handler_id,
+    target:
+      row.target_type && row.target_id ? ({ type: row.target_type, id: row.target_id } as RouteTarget) : null,
+    targetDepartmentHeadId: row.target_department_head_id,
+    callbackAssigneeId: row.callback_assignee_id,
+    officeDirectorId: row.office_director_id,
+    escalationTier: row.escalation_tier,
+    reopenCount: row.reopen_count,
+    mergedIntoId: row.merged_into_id,
+    replyCount: row.reply_count,
+    serviceComplaint: row.service_complaint,
+    clocks: clocks.map(toClockFact),
+  };
+}
+
+/** When the sweeper must look at a clock next: its 80 % warning, then its deadline; never once met, stopped or paused. */
+export function nextCheckAt(
+  c: Pick<
+    ClockRow,
+    'started_at' | 'due_at' | 'met_at' | 'warned_at' | 'breached_at' | 'paused_at' | 'stopped_at'
+  >,
+): Date | null {
+  if (c.met_at || c.stopped_at || c.paused_at || c.breached_at) return null;
+  if (!c.warned_at) {
+    const warning = warnAt(c.started_at, c.due_at);
+    if (warning < c.due_at) return warning;
+  }
+  return c.due_at;
+}
+
+/** Applies the domain's clock effects to the stored clocks of one case, in order. */
+export async function applyClockEffects(
+  tx: Tx,
+  companyId: string,
+  caseId: string,
+  effects: readonly ClockEffect[],
+) {
+  if (!effects.length) return;
+  const current = new Map((await loadClocks(tx, [caseId])).map((c) => [c.name, c]));
+  const touched = new Set<ClockName>();
+  for (const e of effects) {
+    const c = current.get(e.clock);
+    if (e.op === 'start') {
+      current.set(e.clock, {
+        id: c?.id ?? '',
+        case_id: caseId,
+        name: e.clock,
+        started_at: e.startedAt,
+        due_at: e.dueAt,
+        met_at: null,
+        warned_at: null,
+        breached_at: null,
+        paused_at: null,
+        paused_ms: 0,
+        stopped_at: null,
+        calendar_unknown: e.calendarUnknown,
+        next_check_at: null,
+      });
+    } else if (c) {
+      if (e.op === 'meet') c.met_at = e.at;
+      else if (e.op === 'pause') c.paused_at = e.at;
+      else if (e.op === 'resume')
+        Object.assign(c, { paused_at: null, due_at: e.dueAt, paused_ms: e.pausedMs });
+      else if (e.op === 'extend') Object.assign(c, { due_at: e.dueAt, warned_at: null });
+      else if (e.op === 'stop') c.stopped_at = e.at;
+    } else continue;
+    touched.add(e.clock);
+  }
+  for (const name of touched) {
+    const c = current.get(name)!;
+    c.next_check_at = nextCheckAt(c);
+    await tx.execute(sql`insert into case_clocks (company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,
+        paused_at, paused_ms, stopped_at, calendar_unknown, next_check_at)
+      values (${companyId}, ${caseId}, ${name}, ${c.started_at}, ${c.due_at}, ${c.met_at}, ${c.warned_at}, ${c.breached_at},
+        ${c.paused_at}, ${c.paused_ms}, ${c.stopped_at}, ${c.calendar_unknown}, ${c.next_check_at})
+      on conflict (case_id, name) do update set started_at = excluded.started_at, due_at = excluded.due_at,
+        met_at = excluded.met_at, warned_at = excluded.warned_at, breached_at = excluded.breached_at,
+        paused_at = excluded.paused_at, paused_ms = excluded.paused_ms, stopped_at = excluded.stopped_at,
+        calendar_unknown = excluded.calendar_unknown, next_check_at = excluded.next_check_at`);
+  }
+}
+
+/** The earliest due time of the clocks still counting (lists sort by it; overdue = it has passed). */
+export async function refreshNextDue(tx: Tx, caseId: string) {
+  await tx.execute(sql`update cases set
+      next_due_at = (select min(due_at) from case_clocks where case_id = ${caseId}
+        and met_at is null and stopped_at is null and paused_at is null),
+      calendar_unknown = exists (select 1 from case_clocks where case_id = ${caseId} and calendar_unknown
+        and met_at is null and stopped_at is null)
+    where id = ${caseId}`);
+}
+
+/** Appends entries to the chain; the caller holds the case row lock. Returns the new head. */
+export async function appendTimeline(
+  tx: Tx,
+  c: { id: string; companyId: string; seq: number; head: string },
+  entries: readonly { type: TimelineType | string; data: JsonObject; actorId: string | null; at: Date }[],
+) {
+  let previous = c.seq > 0 ? { seq: c.seq, hash: c.head } : null;
+  for (const e of entries) {
+    // Millisecond precision: the hash covers at.toISOString() and timestamptz(3) stores exactly that.
+    const entry = chainEntry(previous, {
+      at: new Date(e.at.getTime()),
+      actorId: e.actorId,
+      type: e.type,
+      data: e.data,
+    });
+    await tx.execute(sql`insert into case_timeline (case_id, seq, company_id, at, actor_id, type, data, prev_hash, hash)
+      values (${c.id}, ${entry.seq}, ${c.companyId}, ${entry.at}, ${e.actorId}, ${e.type}, ${JSON.stringify(e.data)}::jsonb,
+        ${entry.prevHash}, ${entry.hash})`);
+    previous = { seq: entry.seq, hash: entry.hash };
+  }
+  if (previous)
+    await tx.execute(
+      sql`update cases set timeline_seq = ${previous.seq}, timeline_head = ${previous.hash} where id = ${c.id}`,
+    );
+  return previous;
+}
+
+export type TimelineRow = {
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  type: string;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+};
+
+export async function loadTimeline(db: Tx, caseId: string): Promise<TimelineRow[]> {
+  const { rows } =
+    await db.execute<TimelineRow>(sql`select t.seq, t.at, t.actor_id, u.name as actor_name, t.type, t.data, t.prev_hash, t.hash
+    from case_timeline t left join users u on u.id = t.actor_id where t.case_id = ${caseId} order by t.seq`);
+  return rows.map((r) => ({ ...r, at: toDate(r.at)! }));
+}
+
+/** Names for the ids a case view shows, in one query. */
+export type CaseNames = {
+  recorded_by: string | null;
+  first_responder: string | null;
+  handler: string | null;
+  callback_assignee: string | null;
+  department: string | null;
+  office: string | null;
+  category: string | null;
+  room_label: string | null;
+  merged_into_number: string | null;
+  target_name: string | null;
+};
+
+export async function loadNames(db: Tx, caseIds: readonly string[]): Promise<Map<string, CaseNames>> {
+  if (!caseIds.length) return new Map();
+  const { rows } = await db.execute<CaseNames & { id: string }>(sql`select c.id,
+      rb.name as recorded_by, fr.name as first_responder, h.name as handler, ca.name as callback_assignee,
+      d.name as department, o.name as office, cat.name as category,
+      case when r.id is null then null else cm.name || ' ' || b.name || bu.name || r.number end as room_label,
+      m.number as merged_into_number,
+      case c.target_type when 'department' then td.name when 'leader' then tl.name else tp.name end as target_name
+    from cases c
+      left join users rb on rb.id = c.recorded_by_id left join users fr on fr.id = c.first_responder_id
+      left join users h on h.id = c.handler_id left join users ca on ca.id = coalesce(c.callback_assignee_id, case when c.state = 'resolved' then c.first_responder_id end)
+      left join departments d on d.id = c.department_id left join offices o on o.id = c.office_id
+      left join categories cat on cat.id = c.category_id
+      left join rooms r on r.id = c.room_id left join buildings b on b.id = r.building_id
+      left join building_units bu on bu.id = r.unit_id left join communities cm on cm.id = r.community_id
+      left join cases m on m.id = c.merged_into_id
+      left join departments td on td.id = c.target_id and c.target_type = 'department'
+      left join users tl on tl.id = c.target_id and c.target_type = 'leader'
+      left join partner_units tp on tp.id = c.target_id and c.target_type in ('sisterUnit', 'externalUnit')
+    where c.id in (${sql.join(
+      caseIds.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )})`);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function nextNumber(tx: Tx, companyId: string, prefix: string, year: number): Promise<number> {
+  // The row lock serialises concurrent intakes of one prefix and year; a rolled-back intake rolls back its number.
+  const { rows } = await tx.execute<{
+    last_value: number;
+  }>(sql`insert into case_sequences (company_id, prefix, year, last_value)
+    values (${companyId}, ${prefix}, ${year}, 1)
+    on conflict (company_id, prefix, year) do update set last_value = case_sequences.last_value + 1
+    returning last_value`);
+  return rows[0].last_value;
+}
+
+export type CaseAccessScope = {
+  companyWide: boolean;
+  userId: string;
+  officeIds: readonly string[];
+  departmentIds: readonly string[];
+};
+
+/** SQL for "cases this actor may see" (mirrors canSeeCase in src/domain/case/lifecycle.ts). */
+export function visibleTo(scope: CaseAccessScope): SQL {
+  if (scope.companyWide) return sql`true`;
+  const ids = (list: readonly string[]) =>
+    list.length
+      ? sql.join(
+          list.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )
+      : sql`null::uuid`;
+  return sql`(c.office_id in (${ids(scope.officeIds)}) or c.first_responder_id = ${scope.userId} or c.recorded_by_id = ${scope.userId}
+    or c.handler_id = ${scope.userId} or c.callback_assignee_id = ${scope.userId} or c.department_id in (${ids(scope.departmentIds)}))`;
+}
+
+export type { CaseAction };

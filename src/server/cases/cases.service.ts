@@ -1,0 +1,697 @@
+/**
+ * The case desk: intake and every action of api.md, each in one transaction that checks `version`, asks the
+ * domain (planIntake / decide) what happens, stores it, chains the timeline and notifies the people concerned.
+ */
+import { sql } from 'drizzle-orm';
+import type { Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
+import { TOTAL_CAP } from '../../contracts/common';
+import { seesWholeCompany } from '../../domain/access/access';
+import type { CaseAction, CaseActor, CaseFacts, JsonObject } from '../../domain/case/case';
+import { planIntake } from '../../domain/case/intake';
+import {
+  allowedActions,
+  canSeeCase,
+  decide,
+  mergeTargetProblem,
+  refusalToError,
+  type CaseActionInputs,
+} from '../../domain/case/lifecycle';
+import { formatCaseNumber } from '../../domain/case/number';
+import { caseNumberPrefix } from '../../domain/policy/policy';
+import { verifyChain } from '../../domain/case/timeline-hash';
+import { DomainError, fieldError, notFound, versionConflict } from '../../domain/errors';
+import { presentReporter, seesAnonymousIdentity } from '../../domain/privacy/case-visibility';
+import { parsePhone } from '../../domain/property/phone';
+import type { AppDeps } from '../app';
+import type { Tx } from '../db/client';
+import { decodeCursor, encodeCursor } from '../db/paging';
+import type { RequestActor } from '../http/types';
+import { loadWorkingCalendar } from '../calendar/calendar.service';
+import { loadPolicy } from '../policies/policies.service';
+import { attachToCase, listCaseAttachments } from '../attachments/attachments.service';
+import { notify } from '../notifications/notifications.service';
+import { publishEvent } from '../events/event-bus';
+import * as repo from './cases.repository';
+import { searchDocument, searchQuery } from './search-text';
+
+type Row = repo.CaseRow;
+
+export async function caseActorOf(db: Tx, actor: RequestActor): Promise<CaseActor> {
+  const { rows } = await db.execute<{
+    department_id: string | null;
+    heads: string[];
+  }>(sql`select u.department_id,
+      array(select d.id::text from departments d where d.head_id = u.id and d.company_id = u.company_id) as heads
+    from users u where u.id = ${actor.userId}`);
+  const r = rows[0];
+  return {
+    userId: actor.userId,
+    roles: actor.roles,
+    officeIds: actor.officeIds,
+    departmentIds: [r?.department_id, ...(r?.heads ?? [])].filter((x): x is string => !!x),
+    headOfDepartmentIds: r?.heads ?? [],
+  };
+}
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+const person = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
+
+function toView(
+  row: Row,
+  clocks: repo.ClockRow[],
+  names: repo.CaseNames | undefined,
+  actor: CaseActor,
+): Case {
+  const facts = repo.toFacts(row, clocks);
+  const reporter = presentReporter(
+    { name: row.reporter_name, phone: row.reporter_phone, anonymous: row.reporter_anonymous },
+    actor,
+    facts,
+  );
+  return {
+    id: row.id,
+    number: row.number,
+    version: row.version,
+    channel: row.channel as Case['channel'],
+    kind: row.kind as Case['kind'],
+    severity: row.severity as Case['severity'],
+    category: row.category_id ? { id: row.category_id, name: names?.category ?? '' } : null,
+    repairType: (row.repair_type as Case['repairType']) ?? null,
+    state: row.state as Case['state'],
+    receivedAt: iso(row.received_at)!,
+    createdAt: iso(row.created_at)!,
+    recordedBy: person(row.recorded_by_id, names?.recorded_by),
+    firstResponder: person(row.first_responder_id, names?.first_responder),
+    handler: person(row.handler_id, names?.handler),
+    department: person(row.department_id, names?.department),
+    target:
+      row.target_type && row.target_id
+        ? { type: row.target_type as 'department', id: row.target_id, name: names?.target_name ?? '' }
+        : null,
+    office: person(row.office_id, names?.office),
+    room: row.room_id ? { id: row.room_id, label: names?.room_label ?? '' } : null,
+    address: row.address,
+    reporter: {
+      name: reporter.name,
+      phone: reporter.phone,
+      anonymous: reporter.anonymous,
+      masked: reporter.masked,
+    },
+    description: row.description,
+    selfComplaint: row.self_complaint,
+    escalationTier: row.escalation_tier,
+    satisfaction: (row.satisfaction as Case['satisfaction']) ?? null,
+    reopenCount: row.reopen_count,
+    mergedInto: row.merged_into_id
+      ? { id: row.merged_into_id, number: names?.merged_into_number ?? '' }
+      : null,
+    invalid: row.invalid,
+    calendarUnknown: row.calendar_unknown,
+    callbackAssignee:
+      row.state === 'resolved'
+        ? person(row.callback_assignee_id ?? row.first_responder_id, names?.callback_assignee)
+        : person(row.callback_assignee_id, names?.callback_assignee),
+    nextDueAt: iso(row.next_due_at),
+    clocks: clocks.map((c) => ({
+      name: c.name,
+      startedAt: iso(c.started_at)!,
+      dueAt: iso(c.due_at)!,
+      metAt: iso(c.met_at),
+      breachedAt: iso(c.breached_at),
+      warnedAt: iso(c.warned_at),
+      pausedMs: c.paused_ms,
+      paused: c.paused_at != null,
+      calendarUnknown: c.calendar_unknown,
+    })),
+    allowedActions: allowedActions(facts, actor),
+  };
+}
+
+/** Users of the company who exist and are active (ids a client sends). */
+async function activeUser(tx: Tx, companyId: string, id: string) {
+  const { rows } = await tx.execute<{ id: string; department_id: string | null }>(
+    sql`select id, department_id from users where company_id = ${companyId} and id = ${id} and active and not is_service`,
+  );
+  return rows[0];
+}
+
+export function casesService(deps: AppDeps) {
+  const { db, clock } = deps;
+
+  async function context(companyId: string) {
+    const [calendar, policy, tz] = await Promise.all([
+      loadWorkingCalendar(db, companyId),
+      loadPolicy(db, companyId),
+      db.execute<{ time_zone: string }>(sql`select time_zone from companies where id = ${companyId}`),
+    ]);
+    return {
+      calendar,
+      clockPolicy: policy.clockPolicy,
+      numberPrefixes: policy.numberPrefixes,
+      timeZone: tz.rows[0]?.time_zone ?? 'Asia/Shanghai',
+    };
+  }
+
+  async function view(tx: Tx, row: Row, actor: CaseActor) {
+    const [clocks, names] = await Promise.all([repo.loadClocks(tx, [row.id]), repo.loadNames(tx, [row.id])]);
+    return toView(row, clocks, names.get(row.id), actor);
+  }
+
+  /** The people a case's office escalates to at tier 1–3 (domain.md §4): supervisor → director → manager. */
+  async function tierRecipients(
+    tx: Tx,
+    companyId: string,
+    officeId: string | null,
+    tier: number,
+  ): Promise<string[]> {
+    const role = tier <= 1 ? 'supervisor' : tier === 2 ? 'director' : 'manager';
+    const { rows } = await tx.execute<{
+      id: string;
+    }>(sql`select u.id from users u where u.company_id = ${companyId} and u.active
+      and ${role} = any(u.roles)
+      and (${role} = 'manager' or exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = ${officeId}))`);
+    return rows.map((r) => r.id);
+  }
+
+  async function departmentMembers(tx: Tx, departmentId: string): Promise<string[]> {
+    const { rows } = await tx.execute<{
+      id: string;
+    }>(sql`select id from users where active and (department_id = ${departmentId}
+      or id = (select head_id from departments where id = ${departmentId}))`);
+    return rows.map((r) => r.id);
+  }
+
+  return {
+    caseActorOf: (actor: RequestActor) => caseActorOf(db, actor),
+
+    async create(actor: RequestActor, body: CreateCase): Promise<Case> {
+      const now = clock.now();
+      const ctx = await context(actor.companyId);
+      const cActor = await caseActorOf(db, actor);
+      return db.transaction(async (tx) => {
+        // Everything the client names must belong to this company (another company's id is "not found").
+        let room: { id: string; community_id: string; office_id: string } | undefined;
+        if (body.roomId) {
+          const { rows } = await tx.execute<{
+            id: string;
+            community_id: string;
+            office_id: string;
+          }>(sql`select r.id, r.community_id, cm.office_id
+            from rooms r join communities cm on cm.id = r.community_id where r.company_id = ${actor.companyId} and r.id = ${body.roomId}`);
+          room = rows[0];
+          if (!room) throw fieldError({ roomId: 'not_found' });
+        }
+        if (body.categoryId) {
+          const { rows } = await tx.execute(
+            sql`select 1 from categories where company_id = ${actor.companyId} and id = ${body.categoryId}`,
+          );
+          if (!rows.length) throw fieldError({ categoryId: 'not_found' });
+        }
+        const firstResponderId = body.firstResponderId ?? actor.userId;
+        if (!(await activeUser(tx, actor.companyId, firstResponderId)))
+          throw fieldError({ firstResponderId: 'not_found' });
+        if (body.aboutEmployeeId && !(await activeUser(tx, actor.companyId, body.aboutEmployeeId)))
+          throw fieldError({ aboutEmployeeId: 'not_found' });
+        let phoneCanonical: string | null = null;
+        if (body.reporter.phone) {
+          const parsed = parsePhone(body.reporter.phone);
+          if (!parsed.ok)
+            throw fieldError({
+              'reporter.phone':
+                parsed.reason === 'area_code_required'
+                  ? 'field.phone_area_code_required'
+                  : 'field.phone_invalid',
+            });
+          phoneCanonical = parsed.canonical;
+        }
+        // The office: the room's; otherwise the first responder's (their first office), so scope and escalation work.
+        let officeId = room?.office_id ?? null;
+        if (!officeId) {
+          const { rows } = await tx.execute<{ office_id: string }>(
+            sql`select office_id from user_offices where user_id = ${firstResponderId} order by office_id limit 1`,
+          );
+          officeId = rows[0]?.office_id ?? actor.officeIds[0] ?? null;
+        }
+        const { rows: dirRows } = await tx.execute<{ director_id: string | null }>(
+          sql`select director_id from offices where id = ${officeId}`,
+        );
+
+        const plan = planIntake(
+          {
+            channel: body.channel,
+            kind: body.kind,
+            severity: body.severity,
+            categoryId: body.categoryId,
+            receivedAt: body.receivedAt ? new Date(body.receivedAt) : null,
+            recordedById: actor.userId,
+            firstResponderId,
+            aboutEmployeeId: body.aboutEmployeeId,
+            repairType: body.repairType,
+            resolvedOnTheSpot: body.resolvedOnTheSpot,
+            officeDirectorId: dirRows[0]?.director_id ?? null,
+          },
+          { now, calendar: ctx.calendar, clockPolicy: ctx.clockPolicy, timeZone: ctx.timeZone },
+        );
+        if (!plan.ok)
+          throw new DomainError('validation_failed', 'validation_failed', {}, undefined, plan.fields);
+
+        const prefix = caseNumberPrefix(body.kind, ctx.numberPrefixes);
+        const number = formatCaseNumber(
+          prefix,
+          plan.numberYear,
+          await repo.nextNumber(tx, actor.companyId, prefix, plan.numberYear),
+        );
+        const doc = searchDocument(number, body.description, body.address);
+        const { rows } = await tx.execute<{
+          id: string;
+        }>(sql`insert into cases (company_id, number, channel, kind, severity, category_id,
+            repair_type, state, received_at, created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id,
+            room_id, address, reporter_name, reporter_phone, reporter_phone_canonical, reporter_anonymous, description, search_vector,
+            self_complaint, about_employee_id, service_complaint, callback_assignee_id, resolved_at)
+          values (${actor.companyId}, ${number}, ${body.channel}, ${body.kind}, ${plan.severity}, ${body.categoryId ?? null},
+            ${body.repairType ?? null}, ${plan.state}, ${plan.receivedAt}, ${now}, ${now}, ${actor.userId}, ${plan.firstResponderId},
+            ${plan.handlerId}, ${officeId}, ${room?.community_id ?? null}, ${room?.id ?? null}, ${body.address ?? null},
+            ${body.reporter.name ?? null}, ${body.reporter.phone ?? null}, ${phoneCanonical}, ${body.reporter.anonymous},
+            ${body.description}, to_tsvector('simple', ${doc}), ${plan.selfComplaint}, ${body.aboutEmployeeId ?? null},
+            ${plan.serviceComplaint}, ${plan.callbackAssigneeId}, ${plan.resolvedAt})
+          returning id`);
+        const id = rows[0].id;
+        await repo.applyClockEffects(tx, actor.companyId, id, plan.clocks);
+        await repo.refreshNextDue(tx, id);
+        const entries: { type: string; data: JsonObject; actorId: string; at: Date }[] = plan.timeline.map(
+          (t) => ({ ...t, actorId: actor.userId, at: now }),
+        );
+        if (body.attachmentIds?.length) {
+          const attached = await attachToCase(tx, actor.companyId, body.attachmentIds, id, actor.userId);
+          for (const a of attached)
+            entries.push({
+              type: 'attachment_added',
+              data: { attachmentId: a.id, filename: a.filename },
+              actorId: actor.userId,
+              at: now,
+            });
+        }
+        await repo.appendTimeline(tx, { id, companyId: actor.companyId, seq: 0, head: '' }, entries);
+        await publishEvent(tx, { type: 'case', companyId: actor.companyId, caseId: id, officeId });
+        if (plan.state === 'resolved')
+          await notify(tx, {
+            companyId: actor.companyId,
+            userIds: [plan.callbackAssigneeId ?? plan.firstResponderId],
+            type: 'callback_due',
+            caseId: id,
+            data: { number },
+            at: now,
+          });
+        return view(tx, (await repo.loadCaseRow(tx, actor.companyId, id))!, cActor);
+      });
+    },
+
+    async get(actor: RequestActor, id: string): Promise<CaseDetail> {
+      const cActor = await caseActorOf(db, actor);
+      const row = await repo.loadCaseRow(db, actor.companyId, id);
+      if (!row) throw notFound();
+      const clocks = await repo.loadClocks(db, [id]);
+      if (!canSeeCase(repo.toFacts(row, clocks), cActor)) throw notFound();
+      const [names, timeline, attachments] = await Promise.all([
+        repo.loadNames(db, [id]),
+        repo.loadTimeline(db, id),
+        listCaseAttachments(db, actor.companyId, id),
+      ]);
+      const verdict = verifyChain(
+        timeline.map((t) => ({
+          seq: t.seq,
+          at: new Date(t.at),
+          actorId: t.actor_id,
+          type: t.type,
+          data: t.data,
+          prevHash: t.prev_hash,
+          hash: t.hash,
+        })),
+      );
+      return {
+        ...toView(row, clocks, names.get(id), cActor),
+        timeline: timeline.map((t) => ({
+          seq: t.seq,
+          at: iso(t.at)!,
+          actor: person(t.actor_id, t.actor_name),
+          type: t.type as CaseDetail['timeline'][number]['type'],
+          data: t.data,
+          hash: t.hash,
+        })),
+        timelineIntact: verdict.intact,
+        attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size })),
+      };
+    },
+
+    async list(actor: RequestActor, q: CaseListQuery) {
+      const cActor = await caseActorOf(db, actor);
+      const now = clock.now();
+      const conds = [
+        sql`c.company_id = ${actor.companyId}`,
+        repo.visibleTo({
+          companyWide: seesWholeCompany(actor),
+          userId: actor.userId,
+          officeIds: actor.officeIds,
+          departmentIds: cActor.departmentIds,
+        }),
+      ];
+      const anyOf = (col: string, values: readonly string[] | undefined) => {
+        if (values?.length)
+          conds.push(
+            sql`${sql.raw(col)} in (${sql.join(
+              values.map((v) => sql`${v}`),
+              sql`, `,
+            )})`,
+          );
+      };
+      anyOf('c.state', q.state);
+      anyOf('c.kind', q.kind);
+      anyOf('c.severity', q.severity);
+      anyOf('c.community_id', q.communityId);
+      anyOf('c.department_id', q.departmentId);
+      anyOf('c.handler_id', q.handlerId);
+      anyOf('c.first_responder_id', q.firstResponderId);
+      if (q.callbackAssigneeId?.length)
+        conds.push(
+          sql`c.state = 'resolved' and coalesce(c.callback_assignee_id, c.first_responder_id) in (${sql.join(
+            q.callbackAssigneeId.map((v) => sql`${v}`),
+            sql`, `,
+          )})`,
+        );
+      if (q.overdue === 'true') conds.push(sql`c.next_due_at < ${now}`);
+      if (q.overdue === 'false') conds.push(sql`(c.next_due_at is null or c.next_due_at >= ${now})`);
+      if (q.receivedFrom) conds.push(sql`c.received_at >= ${new Date(q.receivedFrom)}`);
+      if (q.receivedTo) conds.push(sql`c.received_at < ${new Date(q.receivedTo)}`);
+      if (q.q) {
+        const tsq = searchQuery(q.q);
+        const byNumber = sql`c.number = ${q.q.trim().toUpperCase()}`;
+        conds.push(tsq ? sql`(c.search_vector @@ to_tsquery('simple', ${tsq}) or ${byNumber})` : byNumber);
+      }
+      const where = sql.join(conds, sql` and `);
+      const after = decodeCursor(q.cursor);
+      let keyset = sql``;
+      let order = sql`c.received_at desc, c.id desc`;
+      if (q.sort === 'nextDue') {
+        // Nearest due first; cases with no running clock last (ui.md principle 2).
+        order = sql`coalesce(c.next_due_at, 'infinity'::timestamptz) asc, c.id asc`;
+        if (after)
+          keyset = sql` and (coalesce(c.next_due_at, 'infinity'::timestamptz), c.id) > (${after[0] === null ? sql`'infinity'::timestamptz` : sql`${new Date(after[0] as string)}`}, ${after[1]}::uuid)`;
+      } else if (after)
+        keyset = sql` and (c.received_at, c.id) < (${new Date(after[0] as string)}, ${after[1]}::uuid)`;
+      const [{ rows }, counted] = await Promise.all([
+        db.execute<Row>(
+          sql`select c.*, null as target_department_head_id, null as office_director_id from cases c where ${where}${keyset} order by ${order} limit ${q.limit + 1}`,
+        ),
+        db.execute<{ n: number }>(
+          sql`select count(*)::int as n from (select 1 from cases c where ${where} limit ${TOTAL_CAP + 1}) t`,
+        ),
+      ]);
+      const pageRows = rows.slice(0, q.limit).map(repo.normaliseCase);
+      const ids = pageRows.map((r) => r.id);
+      const [clocks, names] = await Promise.all([repo.loadClocks(db, ids), repo.loadNames(db, ids)]);
+      const items = pageRows.map((r) =>
+        toView(
+          r,
+          clocks.filter((c) => c.case_id === r.id),
+          names.get(r.id),
+          cActor,
+        ),
+      );
+      const last = pageRows[pageRows.length - 1];
+      const n = counted.rows[0].n;
+      return {
+        items,
+        nextCursor:
+          rows.length > q.limit && last
+            ? encodeCursor([q.sort === 'nextDue' ? iso(last.next_due_at) : iso(last.received_at), last.id])
+            : null,
+        total: Math.min(n, TOTAL_CAP),
+        totalCapped: n > TOTAL_CAP,
+      };
+    },
+
+    async act<A extends CaseAction>(
+      actor: RequestActor,
+      id: string,
+      action: A,
+      body: Record<string, unknown> & { version: number },
+    ): Promise<Case> {
+      const now = clock.now();
+      const ctx = await context(actor.companyId);
+      const cActor = await caseActorOf(db, actor);
+      return db.transaction(async (tx) => {
+        const row = await repo.loadCaseRow(tx, actor.companyId, id, { lock: true });
+        if (!row) throw notFound();
+        const clocks = await repo.loadClocks(tx, [id]);
+        const facts = repo.toFacts(row, clocks);
+        if (!canSeeCase(facts, cActor)) throw notFound();
+        if (row.version !== body.version) throw versionConflict(row.version);
+        const input = await toInput(tx, actor.companyId, row, action, body);
+        const decision = decide(facts, cActor, action, input as CaseActionInputs[A], {
+          now,
+          calendar: ctx.calendar,
+          clockPolicy: ctx.clockPolicy,
+          timeZone: ctx.timeZone,
+        });
+        if (!decision.ok) throw refusalToError(decision);
+        const { changes, clocks: clockEffects, timeline } = decision.effects;
+
+        const set: ReturnType<typeof sql>[] = [sql`version = version + 1`, sql`updated_at = ${now}`];
+        if (changes.state !== undefined) set.push(sql`state = ${changes.state}`);
+        if (changes.target !== undefined) {
+          set.push(
+            sql`target_type = ${changes.target?.type ?? null}`,
+            sql`target_id = ${changes.target?.id ?? null}`,
+          );
+          set.push(sql`department_id = ${changes.target?.type === 'department' ? changes.target.id : null}`);
+        }
+        if (changes.handlerId !== undefined) set.push(sql`handler_id = ${changes.handlerId}`);
+        if (changes.callbackAssigneeId !== undefined)
+          set.push(sql`callback_assignee_id = ${changes.callbackAssigneeId}`);
+        if (changes.escalationTier !== undefined) set.push(sql`escalation_tier = ${changes.escalationTier}`);
+        if (changes.reopenCount !== undefined) set.push(sql`reopen_count = ${changes.reopenCount}`);
+        if (changes.satisfaction !== undefined) set.push(sql`satisfaction = ${changes.satisfaction}`);
+        if (changes.mergedIntoId !== undefined) set.push(sql`merged_into_id = ${changes.mergedIntoId}`);
+        if (changes.closure !== undefined) {
+          set.push(sql`closure = ${changes.closure}`);
+          set.push(
+            sql`closed_unsatisfied = ${changes.closure === 'director' && row.satisfaction !== 'satisfied' && row.satisfaction !== 'basically_satisfied'}`,
+          );
+          set.push(sql`invalid = ${changes.closure === 'invalidated'}`);
+        }
+        if (changes.resolvedAt !== undefined) set.push(sql`resolved_at = ${changes.resolvedAt}`);
+        if (changes.closedAt !== undefined) set.push(sql`closed_at = ${changes.closedAt}`);
+        if (action === 'reply') set.push(sql`reply_count = reply_count + 1`);
+        await tx.execute(sql`update cases set ${sql.join(set, sql`, `)} where id = ${id}`);
+        await repo.applyClockEffects(tx, actor.companyId, id, clockEffects);
+        await repo.refreshNextDue(tx, id);
+
+        const entries = [{ type: timeline.type, data: timeline.data, actorId: actor.userId, at: now }];
+        if (action === 'resolve' && Array.isArray(body.attachmentIds) && body.attachmentIds.length) {
+          const attached = await attachToCase(
+            tx,
+            actor.companyId,
+            body.attachmentIds as string[],
+            id,
+            actor.userId,
+          );
+          for (const a of attached)
+            entries.push({
+              type: 'attachment_added',
+              data: { attachmentId: a.id, filename: a.filename },
+              actorId: actor.userId,
+              at: now,
+            });
+        }
+        if (action === 'merge') {
+          const into = input as CaseActionInputs['merge'];
+          const target = (await repo.loadCaseRow(tx, actor.companyId, into.intoCaseId, { lock: true }))!;
+          await repo.appendTimeline(
+            tx,
+            {
+              id: target.id,
+              companyId: actor.companyId,
+              seq: target.timeline_seq,
+              head: target.timeline_head,
+            },
+            [
+              {
+                type: 'merged',
+                data: { fromCaseId: id, fromNumber: row.number },
+                actorId: actor.userId,
+                at: now,
+              },
+            ],
+          );
+        }
+        await repo.appendTimeline(
+          tx,
+          { id, companyId: actor.companyId, seq: row.timeline_seq, head: row.timeline_head },
+          entries,
+        );
+
+        const after = (await repo.loadCaseRow(tx, actor.companyId, id))!;
+        await notifyAfter(tx, actor, action, row, after, now);
+        await publishEvent(tx, {
+          type: 'case',
+          companyId: actor.companyId,
+          caseId: id,
+          officeId: after.office_id,
+        });
+        return view(tx, after, cActor);
+      });
+    },
+
+    /** Whether the actor may see the case (attachments of a case are served only to them). */
+    async canSee(actor: RequestActor, id: string): Promise<boolean> {
+      const row = await repo.loadCaseRow(db, actor.companyId, id);
+      if (!row) return false;
+      return canSeeCase(repo.toFacts(row, []), await caseActorOf(db, actor));
+    },
+
+    /** Click-to-reveal of a masked reporter phone (issue 3 §12): shown once, written to the timeline. */
+    async revealReporter(actor: RequestActor, id: string) {
+      const now = clock.now();
+      const cActor = await caseActorOf(db, actor);
+      return db.transaction(async (tx) => {
+        const row = await repo.loadCaseRow(tx, actor.companyId, id, { lock: true });
+        if (!row) throw notFound();
+        const facts = repo.toFacts(row, await repo.loadClocks(tx, [id]));
+        if (!canSeeCase(facts, cActor)) throw notFound();
+        if (actor.roles.every((r) => r === 'auditor' || r === 'admin')) throw new DomainError('forbidden');
+        if (row.reporter_anonymous && !seesAnonymousIdentity(cActor, facts))
+          throw new DomainError('forbidden');
+        await repo.appendTimeline(
+          tx,
+          { id, companyId: actor.companyId, seq: row.timeline_seq, head: row.timeline_head },
+          [{ type: 'pii_revealed', data: { field: 'reporter.phone' }, actorId: actor.userId, at: now }],
+        );
+        await tx.execute(sql`update cases set version = version + 1 where id = ${id}`);
+        return { name: row.reporter_name, phone: row.reporter_phone };
+      });
+    },
+  };
+
+  /** Turns the parsed body into the domain's input, checking the ids it names against this company. */
+  async function toInput(
+    tx: Tx,
+    companyId: string,
+    row: Row,
+    action: CaseAction,
+    body: Record<string, unknown>,
+  ): Promise<unknown> {
+    const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : v);
+    const b = body as Record<string, never>;
+    switch (action) {
+      case 'route': {
+        const target = body.target as { type: string; id: string };
+        const table = {
+          department: 'departments',
+          sisterUnit: 'partner_units',
+          externalUnit: 'partner_units',
+          leader: 'users',
+        }[target.type]!;
+        const extra =
+          target.type === 'sisterUnit'
+            ? sql` and relation = 'sister'`
+            : target.type === 'externalUnit'
+              ? sql` and relation = 'external'`
+              : sql``;
+        const { rows } = await tx.execute(
+          sql`select 1 from ${sql.raw(table)} where company_id = ${companyId} and id = ${target.id}${extra}`,
+        );
+        if (!rows.length) throw fieldError({ 'target.id': 'not_found' });
+        if (body.handlerId && !(await activeUser(tx, companyId, body.handlerId as string)))
+          throw fieldError({ handlerId: 'not_found' });
+        return { target, handlerId: body.handlerId ?? null, note: body.note ?? null };
+      }
+      case 'assign': {
+        const user = await activeUser(tx, companyId, body.handlerId as string);
+        if (!user) throw fieldError({ handlerId: 'not_found' });
+        if (row.department_id) {
+          const members =
+            await tx.execute(sql`select 1 from users u where u.id = ${user.id} and (u.department_id = ${row.department_id}
+            or u.id = (select head_id from departments where id = ${row.department_id}))`);
+          if (!members.rows.length) throw fieldError({ handlerId: 'field.not_in_department' });
+        }
+        return { handlerId: user.id };
+      }
+      case 'recordContact': {
+        const { rows } = await tx.execute(
+          sql`select 1 from partner_units where company_id = ${companyId} and id = ${body.unitId as string}`,
+        );
+        if (!rows.length) throw fieldError({ unitId: 'not_found' });
+        return body;
+      }
+      case 'extend':
+        return { ...b, dueAt: date(body.dueAt) };
+      case 'resolve':
+        return {
+          ...b,
+          corrective: body.corrective
+            ? { ...(body.corrective as object), dueAt: date((body.corrective as { dueAt: string }).dueAt) }
+            : null,
+        };
+      case 'callback':
+        return { ...b, appointmentAt: date(body.appointmentAt) ?? null };
+      case 'merge': {
+        if (body.intoCaseId === row.id) return body; // decide() answers field.merge_into_self
+        const target = await repo.loadCaseRow(tx, companyId, body.intoCaseId as string);
+        if (!target) throw fieldError({ intoCaseId: 'not_found' });
+        const problem = mergeTargetProblem(
+          { id: row.id },
+          { id: target.id, state: target.state as CaseFacts['state'] },
+        );
+        if (problem) throw new DomainError('rule_violation', `rule.${problem}`, {}, { rule: problem });
+        return body;
+      }
+      default:
+        return body;
+    }
+  }
+
+  /** Staff notifications (issue 3 §8): new case in my queue, assigned to me, callback due, result to the director. */
+  async function notifyAfter(
+    tx: Tx,
+    actor: RequestActor,
+    action: CaseAction,
+    before: Row,
+    after: Row,
+    now: Date,
+  ) {
+    const base = { companyId: actor.companyId, caseId: after.id, data: { number: after.number }, at: now };
+    const others = (ids: (string | null)[]) => ids.filter((x): x is string => !!x && x !== actor.userId);
+    if (action === 'route' && after.department_id && after.department_id !== before.department_id)
+      await notify(tx, {
+        ...base,
+        type: 'queued',
+        userIds: others(await departmentMembers(tx, after.department_id)),
+      });
+    if (after.handler_id && after.handler_id !== before.handler_id)
+      await notify(tx, { ...base, type: 'assigned', userIds: others([after.handler_id]) });
+    if (action === 'resolve')
+      await notify(tx, {
+        ...base,
+        type: 'callback_due',
+        userIds: others([after.callback_assignee_id ?? after.first_responder_id]),
+      });
+    if (action === 'callback') {
+      // The result goes back to the director too: "事事有着落、件件有回音" (domain.md §5.1).
+      await notify(tx, {
+        ...base,
+        type: 'callback_result',
+        userIds: others([after.office_director_id, after.first_responder_id]),
+        data: { number: after.number, satisfaction: after.satisfaction },
+      });
+    }
+    if (action === 'escalate')
+      await notify(tx, {
+        ...base,
+        type: 'escalated',
+        userIds: others(await tierRecipients(tx, actor.companyId, after.office_id, after.escalation_tier)),
+        data: { number: after.number, tier: after.escalation_tier },
+      });
+  }
+}
+
+export { caseActorOf as loadCaseActor };

@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
+import { sweep } from '../jobs/sweeper';
+import { verifyAllTimelines } from './verify';
+
+let t: TestApp;
+let s: SeededCompany;
+let roomId: string;
+let engineeringId: string;
+let techCookie: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await t.seedCompany();
+  const community = await t.make.community({ officeId: s.office.id, name: '翠湖花园' });
+  const building = await t.make.building({ communityId: community.id, name: '3号楼' });
+  const unit = await t.make.unit({ buildingId: building.id, name: '2单元' });
+  roomId = (await t.make.room({ unitId: unit.id, number: '501' })).id;
+  await t.make.resident({ rooms: [{ roomId }], name: '张三', phones: ['13812345678'] });
+  const engineering = await t.make.department({
+    companyId: s.company.id,
+    officeId: s.office.id,
+    name: '工程维修组',
+    function: 'engineering',
+  });
+  engineeringId = engineering.id;
+  await t.database.db.execute(
+    sql`update users set department_id = ${engineeringId} where id = ${s.users.technician.id}`,
+  );
+  await t.database.db.execute(
+    sql`update offices set director_id = ${s.users.director.id} where id = ${s.office.id}`,
+  );
+  techCookie = s.cookies.technician;
+});
+afterAll(() => t.close());
+
+const intake = (overrides: Record<string, unknown> = {}, role: 'agent' | 'supervisor' = 'agent') =>
+  s.as(role)({
+    method: 'POST',
+    url: '/api/cases',
+    payload: {
+      channel: 'phone',
+      kind: 'repair',
+      roomId,
+      reporter: { name: '张三', phone: '138 1234 5678' },
+      description: '卫生间漏水严重，楼下天花板渗水',
+      ...overrides,
+    },
+  });
+
+const act = (role: keyof SeededCompany['users'], id: string, action: string, body: Record<string, unknown>) =>
+  s.as(role)({ method: 'POST', url: `/api/cases/${id}/actions/${action}`, payload: body });
+
+describe('intake (domain.md §1, api.md POST /api/cases)', () => {
+  it('records a phone repair with number, first responder, clocks and a received timeline entry', async () => {
+    const res = await intake();
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c.number).toMatch(/^BX-2026-\d{6}$/);
+    expect(c.state).toBe('received');
+    expect(c.firstResponder.id).toBe(s.users.agent.id);
+    expect(c.room.label).toBe('翠湖花园 3号楼2单元501');
+    expect(c.clocks.map((k: { name: string }) => k.name)).toEqual(expect.arrayContaining(['route', 'reply']));
+    expect(c.allowedActions).toContain('route');
+    const detail = (await s.as('agent')({ method: 'GET', url: `/api/cases/${c.id}` })).json();
+    expect(detail.timeline[0].type).toBe('received');
+    expect(detail.timelineIntact).toBe(true);
+  });
+
+  it('§1.5 receivedAt may be earlier than entry but never in the future', async () => {
+    const past = await intake({ receivedAt: new Date(t.clock.now().getTime() - 86_400_000).toISOString() });
+    expect(past.statusCode).toBe(201);
+    const future = await intake({ receivedAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString() });
+    expect(future.statusCode).toBe(400);
+    expect(Object.keys(future.json().error.fields)).toContain('receivedAt');
+  });
+
+  it('§1.2 the first responder may be a colleague who received it; the recorder is kept', async () => {
+    const res = await intake({ firstResponderId: s.users.supervisor.id });
+    expect(res.json().firstResponder.id).toBe(s.users.supervisor.id);
+    expect(res.json().recordedBy.id).toBe(s.users.agent.id);
+  });
+
+  it('api.md numbers: 100 concurrent intakes get 100 distinct increasing numbers', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => intake({ kind: 'inquiry', description: '咨询物业费缴纳方式' })),
+    );
+    const numbers = results.map((r) => r.json().number as string);
+    expect(results.every((r) => r.statusCode === 201)).toBe(true);
+    expect(new Set(numbers).size).toBe(100);
+    const seqs = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
+    expect(seqs[99] - seqs[0]).toBe(99);
+  });
+
+  it('Idempotency-Key: the same key and body return the first case', async () => {
+    const headers = { 'idempotency-key': 'call-8842' };
+    const body = { channel: 'phone', kind: 'complaint', description: '楼道灯坏了三天没人修' };
+    const a = await s.as('agent')({ method: 'POST', url: '/api/cases', payload: body, headers });
+    const b = await s.as('agent')({ method: 'POST', url: '/api/cases', payload: body, headers });
+    expect(b.json().id).toBe(a.json().id);
+    const c = await s.as('agent')({
+      method: 'POST',
+      url: '/api/cases',
+      payload: { ...body, description: '别的' },
+      headers,
+    });
+    expect(c.statusCode).toBe(422);
+  });
+});
+
+describe('the loop: route, accept, resolve, callback, reopen, close (api.md action table, domain.md §5)', () => {
+  it('§5.3 unsatisfied reopens; satisfied closes; technician sees a masked phone and reveal is recorded', async () => {
+    const c = (await intake()).json();
+    let v = c.version;
+    const routed = await act('agent', c.id, 'route', {
+      version: v,
+      target: { type: 'department', id: engineeringId },
+    });
+    expect(routed.statusCode, routed.body).toBe(200);
+    expect(routed.json().state).toBe('routed');
+    expect(routed.json().version).toBe(v + 1);
+
+    // The technician of the department sees the case with the phone masked.
+    const seen = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${c.id}`,
+      headers: { cookie: techCookie },
+    });
+    expect(seen.json().reporter.phone).toBe('138****5678');
+    const reveal = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c.id}/reveal`,
+      headers: { cookie: techCookie },
+    });
+    expect(reveal.json().phone).toBe('138 1234 5678');
+    v = (await s.as('agent')({ method: 'GET', url: `/api/cases/${c.id}` })).json().version;
+
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c.id}/actions/accept`,
+      headers: { cookie: techCookie },
+      payload: { version: v },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().handler.id).toBe(s.users.technician.id);
+    v = accepted.json().version;
+
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c.id}/actions/resolve`,
+      headers: { cookie: techCookie },
+      payload: { version: v - 1, result: '已更换防水层' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+
+    const resolved = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c.id}/actions/resolve`,
+      headers: { cookie: techCookie },
+      payload: { version: v, result: '已更换防水层' },
+    });
+    expect(resolved.json().state).toBe('resolved');
+    expect(resolved.json().clocks.find((k: { name: string }) => k.name === 'callback')).toBeTruthy();
+    v = resolved.json().version;
+
+    const invalid = await act('agent', c.id, 'resolve', { version: v, result: 'x' });
+    expect(invalid.statusCode).toBe(409);
+    expect(invalid.json().error.details.state).toBe('resolved');
+
+    const unsatisfied = await act('supervisor', c.id, 'callback', {
+      version: v,
+      method: 'phone',
+      reached: true,
+      satisfaction: 'unsatisfied',
+      reason: '楼下仍在渗水',
+    });
+    expect(unsatisfied.statusCode, unsatisfied.body).toBe(200);
+    expect(unsatisfied.json().state).toBe('in_progress');
+    expect(unsatisfied.json().reopenCount).toBe(1);
+    v = unsatisfied.json().version;
+
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c.id}/actions/resolve`,
+      headers: { cookie: techCookie },
+      payload: { version: v, result: '重新做了闭水试验' },
+    });
+    v = again.json().version;
+    const satisfied = await act('supervisor', c.id, 'callback', {
+      version: v,
+      method: 'phone',
+      reached: true,
+      satisfaction: 'satisfied',
+    });
+    expect(satisfied.json().state).toBe('closed');
+
+    const detail = (await s.as('director')({ method: 'GET', url: `/api/cases/${c.id}` })).json();
+    expect(detail.timelineIntact).toBe(true);
+    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['received', 'routed', 'pii_revealed', 'accepted', 'resolved', 'callback']),
+    );
+    const notes = await s.as('director')({ method: 'GET', url: '/api/notifications' });
+    expect(JSON.stringify(notes.json())).toContain('callback_result');
+  });
+
+  it('an auditor reads but may not act (403); another company gets 404', async () => {
+    const c = (await intake()).json();
+    const res = await act('auditor', c.id, 'route', {
+      version: c.version,
+      target: { type: 'department', id: engineeringId },
+    });
+    expect(res.statusCode).toBe(403);
+    const other = await t.make.company();
+    const outsider = await t.make.user({ companyId: other.id, roles: ['manager'] });
+    const cookie = await t.login(outsider.username);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: { cookie } })).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('search (issue 3 §11)', () => {
+  it('q=漏水 finds "卫生间漏水严重" and the query uses the GIN index', async () => {
+    await intake({ description: '卫生间漏水严重' });
+    const res = await s.as('agent')({ method: 'GET', url: `/api/cases?q=${encodeURIComponent('漏水')}` });
+    expect(res.json().items.some((c: { description: string }) => c.description === '卫生间漏水严重')).toBe(
+      true,
+    );
+    const none = await s.as('agent')({
+      method: 'GET',
+      url: `/api/cases?q=${encodeURIComponent('电梯困人')}`,
+    });
+    expect(none.json().items).toEqual([]);
+    await t.database.db.execute(sql`set enable_seqscan = off`);
+    const plan = await t.database.pool.query(
+      `set enable_seqscan = off; explain select id from cases where search_vector @@ to_tsquery('simple', '''漏水''')`,
+    );
+    const text = JSON.stringify(plan);
+    expect(text).toContain('cases_search_idx');
+  });
+});
+
+describe('archive (domain.md §6, api.md timeline hash)', () => {
+  it('the trigger refuses UPDATE and DELETE; a change behind its back is found and named', async () => {
+    const c = (await intake()).json();
+    await expect(
+      t.database.pool.query(`update case_timeline set data = '{}' where case_id = $1`, [c.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      t.database.pool.query(`delete from case_timeline where case_id = $1`, [c.id]),
+    ).rejects.toThrow(/append-only/);
+    // As superuser, with the trigger disabled for this session: tamper with entry 1.
+    const client = await t.database.pool.connect();
+    try {
+      await client.query(`set session_replication_role = replica`);
+      await client.query(
+        `update case_timeline set data = '{"tampered":true}' where case_id = $1 and seq = 1`,
+        [c.id],
+      );
+    } finally {
+      await client.query(`set session_replication_role = origin`);
+      client.release();
+    }
+    const detail = (await s.as('agent')({ method: 'GET', url: `/api/cases/${c.id}` })).json();
+    expect(detail.timelineIntact).toBe(false);
+    const report = await verifyAllTimelines(t.database.db, { companyId: s.company.id });
+    expect(report.broken).toEqual([{ caseId: c.id, number: c.number, firstBrokenSeq: 1 }]);
+    expect(report.checked).toBeGreaterThan(100);
+  });
+});
+
+describe('sweeper (issue 3 §6, domain.md §4)', () => {
+  it('warns at 80 %, breaches and escalates once per clock, even with two sweepers at once', async () => {
+    const c = (await intake({ kind: 'complaint', description: '保安态度恶劣' })).json();
+    const routeClock = c.clocks.find((k: { name: string }) => k.name === 'route');
+    const start = new Date(routeClock.startedAt).getTime();
+    const due = new Date(routeClock.dueAt).getTime();
+    t.clock.set(new Date(start + (due - start) * 0.85));
+    const [a, b] = await Promise.all([
+      sweep(t.database.db, t.clock, { companyId: s.company.id }),
+      sweep(t.database.db, t.clock, { companyId: s.company.id }),
+    ]);
+    expect(a.warned + b.warned).toBeGreaterThanOrEqual(1);
+    t.clock.set(new Date(due + 1000));
+    const [x, y] = await Promise.all([
+      sweep(t.database.db, t.clock, { companyId: s.company.id }),
+      sweep(t.database.db, t.clock, { companyId: s.company.id }),
+    ]);
+    expect(x.breached + y.breached).toBeGreaterThanOrEqual(1);
+    const again = await sweep(t.database.db, t.clock, { companyId: s.company.id });
+    expect(again).toEqual({ warned: 0, breached: 0, escalated: 0 });
+    await s.relogin();
+    const detail = (await s.as('director')({ method: 'GET', url: `/api/cases/${c.id}` })).json();
+    const types = detail.timeline.map(
+      (e: { type: string; data: { clock?: string } }) => `${e.type}:${e.data.clock ?? ''}`,
+    );
+    expect(types.filter((x: string) => x === 'clock_warned:route')).toHaveLength(1);
+    expect(types.filter((x: string) => x === 'clock_breached:route')).toHaveLength(1);
+    expect(detail.escalationTier).toBeGreaterThanOrEqual(1);
+    expect(detail.timelineIntact).toBe(true);
+    const supervisorNotes = await s.as('supervisor')({ method: 'GET', url: '/api/notifications' });
+    expect(JSON.stringify(supervisorNotes.json())).toContain('escalated');
+    const overdue = await s.as('director')({ method: 'GET', url: '/api/cases?overdue=true' });
+    expect(overdue.json().items.some((i: { id: string }) => i.id === c.id)).toBe(true);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Live events between app instances over PostgreSQL LISTEN/NOTIFY (docs/architecture.md: several stateless
+ * instances share nothing but the database). A writer publishes inside its own transaction, so an event is sent
+ * only when the change commits; every instance LISTENs on one channel with a dedicated connection and hands
+ * the events to its subscribers (the Server-Sent Events streams of GET /api/events).
+ *
+ * Events carry ids only (NOTIFY payloads must stay under 8000 bytes); a client reloads what it shows.
+ * NOTIFY is not durable: while an instance is reconnecting it misses events, so after a reconnect subscribers
+ * get `resync` and clients reload.
+ */
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Tx } from '../db/client';
+
+export const EVENTS_CHANNEL = 'huiyin_events';
+const MAX_PAYLOAD_BYTES = 7_900;
+
+export type LiveEvent =
+  | {
+      type: 'notification';
+      companyId: string;
+      /** the only user who receives it */
+      userId: string;
+      notificationId: string;
+      notificationType: string;
+      caseId: string | null;
+    }
+  | {
+      /** a case changed: lists and open case screens of the company reload it */
+      type: 'case';
+      companyId: string;
+      caseId: string;
+      /** decides who may hear of it (office scope); null: everyone in the company */
+      officeId: string | null;
+    };
+
+/** What a subscriber receives: an event, or `resync` after the listener lost its connection. */
+export type BusMessage = LiveEvent | { type: 'resync' };
+
+/** Sends `event` when `tx` commits (nothing if it rolls back). Works on any Tx: no bus instance needed. */
+export async function publishEvent(tx: Tx, event: LiveEvent): Promise<void> {
+  const payload = JSON.stringify(event);
+  if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES)
+    throw new Error(`live event too large (${Buffer.byteLength(payload)} bytes): send ids only`);
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
+}
+
+export interface EventBus {
+  /** = publishEvent */
+  publish(tx: Tx, event: LiveEvent): Promise<void>;
+  /**
+   * Adds a listener; resolves once this instance is LISTENing (so nothing committed afterwards is missed) and
+   * returns the function that removes it. Rejects when the database cannot be reached.
+   */
+  subscribe(listener: (message: BusMessage) => void): Promise<() => void>;
+  close(): Promise<void>;
+}
+
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+
+/**
+ * A bus on the database behind `pool`. The LISTEN connection is opened on the first subscription (an instance
+ * nobody watches holds no extra connection) and reopened with back-off when lost.
+ */
+export function createEventBus(pool: pg.Pool, opts: { onError?: (err: unknown) => void } = {}): EventBus {
+  const listeners = new Set<(message: BusMessage) => void>();
+  let client: pg.Client | null = null;
+  let connecting: Promise<void> | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let backoff = RECONNECT_MIN_MS;
+  let closed = false;
+  let lostBefore = false;
+
+  const dispatch = (message: BusMessage) => {
+    for (const l of [...listeners]) {
+      try {
+        l(message);
+      } catch (err) {
+        opts.onError?.(err);
+      }
+    }
+  };
+
+  const onLost = (lost: pg.Client) => (err?: unknown) => {
+    if (err) opts.onError?.(err);
+    if (client !== lost) return;
+    client = null;
+    lostBefore = true;
+    lost.end().catch(() => {});
+    scheduleReconnect();
+  };
+
+  function scheduleReconnect() {
+    if (closed || retryTimer || listeners.size === 0) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      connect().catch(() => scheduleReconnect());
+    }, backoff);
+    backoff = Math.min(backoff * 2, RECONNECT_MAX_MS);
+  }
+
+  function connect(): Promise<void> {
+    if (client) return Promise.resolve();
+    if (connecting) return connecting;
+    connecting = (async () => {
+      const c = new pg.Client({ ...(pool.options as pg.ClientConfig), application_name: 'huiyin-events' });
+      c.on('error', onLost(c));
+      c.on('end', onLost(c));
+      c.on('notification', (msg) => {
+        if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return;
+        try {
+          dispatch(JSON.parse(msg.payload) as LiveEvent);
+        } catch (err) {
+          opts.onError?.(err);
+        }
+      });
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${EVENTS_CHANNEL}`);
+      } catch (err) {
+        c.removeAllListeners('end');
+        await c.end().catch(() => {});
+        throw err;
+      }
+      if (closed) {
+        await c.end().catch(() => {});
+        return;
+      }
+      client = c;
+      backoff = RECONNECT_MIN_MS;
+      if (lostBefore) dispatch({ type: 'resync' });
+    })().finally(() => {
+      connecting = null;
+    });
+    return connecting;
+  }
+
+  return {
+    publish: publishEvent,
+
+    async subscribe(listener) {
+      if (closed) throw new Error('event bus closed');
+      listeners.add(listener);
+      try {
+        await connect();
+      } catch (err) {
+        listeners.delete(listener);
+        throw err;
+      }
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    async close() {
+      closed = true;
+      listeners.clear();
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+      await connecting?.catch(() => {});
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * GET /api/events — a Server-Sent Events stream for the signed-in user: `notification` for their own
+ * notifications, `case` for changes of cases of their company in their office scope, `resync` when events may
+ * have been missed. A comment line every HEARTBEAT_MS keeps proxies from closing an idle stream; the stream ends
+ * after MAX_STREAM_MS so the browser's EventSource reconnects and the session is checked again.
+ */
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { canSeeOffice } from '../../domain/access/access';
+import { DomainError } from '../../domain/errors';
+import type { AppDeps } from '../app';
+import type { Db } from '../db/client';
+import type { RequestActor } from '../http/types';
+import { createEventBus, type BusMessage, type EventBus } from './event-bus';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** this instance's live-event bus (LISTEN/NOTIFY) */
+    events: EventBus;
+  }
+}
+
+export const HEARTBEAT_MS = 25_000;
+export const MAX_STREAM_MS = 30 * 60_000;
+
+/** The SSE frame for `message` as `actor` may see it, or null when it is not theirs to see. */
+export function frameFor(actor: RequestActor, message: BusMessage): string | null {
+  const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+  if (message.type === 'resync') return frame('resync', {});
+  if (message.companyId !== actor.companyId) return null;
+  if (message.type === 'notification')
+    return message.userId === actor.userId
+      ? frame('notification', {
+          id: message.notificationId,
+          type: message.notificationType,
+          caseId: message.caseId,
+        })
+      : null;
+  if (message.type === 'case')
+    return canSeeOffice(actor, message.officeId)
+      ? frame('case', { caseId: message.caseId, companyId: message.companyId, officeId: message.officeId })
+      : null;
+  return null;
+}
+
+/** The pg Pool behind a Drizzle node-postgres database. */
+const poolOf = (db: Db) => (db as Db & { $client: Parameters<typeof createEventBus>[0] }).$client;
+
+export function eventsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const bus = createEventBus(poolOf(deps.db), { onError: (err) => app.log.warn({ err }, 'live events') });
+  app.decorate('events', bus);
+  const open = new Set<PassThrough>();
+  // Open streams never finish on their own: end them first, or closing the server would wait for them.
+  app.addHook('preClose', async () => {
+    for (const s of open) s.end();
+  });
+  app.addHook('onClose', async () => bus.close());
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/events',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Server-Sent Events: `notification`, `case` {caseId, companyId, officeId}, `resync`',
+        produces: ['text/event-stream'],
+        // EventSource always sends it; a plain request gets a clear 400 instead of a stream that never ends.
+        headers: z.looseObject({}).superRefine((h, ctx) => {
+          if (!String(h.accept ?? '').includes('text/event-stream'))
+            ctx.addIssue({ code: 'custom', path: ['accept'], message: 'field.event_stream_accept' });
+        }),
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const stream = new PassThrough();
+      const unsubscribe = await bus
+        .subscribe((message) => {
+          const frame = frameFor(actor, message);
+          if (frame) stream.write(frame);
+        })
+        .catch(() => {
+          throw new DomainError('unavailable');
+        });
+      open.add(stream);
+      const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      const lifetime = setTimeout(() => stream.end(), MAX_STREAM_MS);
+      const cleanup = () => {
+        clearInterval(heartbeat);
+        clearTimeout(lifetime);
+        unsubscribe();
+        open.delete(stream);
+        if (!stream.writableEnded) stream.end();
+      };
+      reply.raw.on('close', cleanup);
+      stream.on('end', cleanup);
+      stream.write('retry: 3000\n: connected\n\n');
+      return reply
+        .header('content-type', 'text/event-stream; charset=utf-8')
+        .header('cache-control', 'no-cache, no-transform')
+        .header('x-accel-buffering', 'no')
+        .send(stream);
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Notification, NotificationType } from '../../contracts/notifications';
+import type { Tx } from '../db/client';
+import { cappedCount, decodeCursor, page } from '../db/paging';
+
+type NotificationRow = {
+  id: string;
+  type: NotificationType;
+  case_id: string | null;
+  case_number: string | null;
+  data: Record<string, unknown>;
+  created_at: Date | string;
+  read_at: Date | string | null;
+};
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+const toNotification = (r: NotificationRow): Notification => ({
+  id: r.id,
+  type: r.type,
+  caseId: r.case_id,
+  caseNumber: r.case_number,
+  data: r.data ?? {},
+  createdAt: iso(r.created_at),
+  readAt: r.read_at ? iso(r.read_at) : null,
+});
+
+const SELECT = sql`select n.id, n.type, n.case_id, c.number as case_number, n.data, n.created_at, n.read_at
+  from notifications n left join cases c on c.id = n.case_id and c.company_id = n.company_id`;
+
+/**
+ * Inserts one notification per user of `userIds` who is an active user of the company (an id of another
+ * company, or of a deactivated user, gets nothing). Returns the rows written.
+ */
+export async function insertNotifications(
+  tx: Tx,
+  v: {
+    companyId: string;
+    userIds: readonly string[];
+    type: string;
+    caseId: string | null;
+    data: Record<string, unknown>;
+    at: Date;
+  },
+): Promise<{ id: string; userId: string }[]> {
+  const ids = sql.join(
+    v.userIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const { rows } = await tx.execute<{ id: string; user_id: string }>(sql`
+    insert into notifications (company_id, user_id, type, case_id, data, created_at)
+    select ${v.companyId}, u.id, ${v.type}, ${v.caseId}, ${JSON.stringify(v.data)}::jsonb, ${v.at}
+    from users u where u.company_id = ${v.companyId} and u.active and u.id in (${ids})
+    returning id, user_id`);
+  return rows.map((r) => ({ id: r.id, userId: r.user_id }));
+}
+
+export async function insertOutbox(
+  tx: Tx,
+  notificationIds: readonly string[],
+  channels: readonly string[],
+  at: Date,
+) {
+  if (!notificationIds.length || !channels.length) return;
+  const values = notificationIds.flatMap((n) => channels.map((c) => sql`(${n}::uuid, ${c}, ${at})`));
+  await tx.execute(
+    sql`insert into notification_outbox (notification_id, channel, next_attempt_at) values ${sql.join(values, sql`, `)}`,
+  );
+}
+
+export async function listNotifications(
+  db: Tx,
+  companyId: string,
+  userId: string,
+  f: { limit: number; cursor?: string; unread: boolean },
+) {
+  const conds: SQL[] = [sql`n.company_id = ${companyId}`, sql`n.user_id = ${userId}`];
+  if (f.unread) conds.push(sql`n.read_at is null`);
+  const where = sql.join(conds, sql` and `);
+  const counted = await cappedCount(db, sql`from notifications n where ${where}`);
+  const after = decodeCursor(f.cursor);
+  const keyset = after
+    ? sql` and (n.created_at, n.id) < (${String(after[0])}::timestamptz, ${after[1]}::uuid)`
+    : sql``;
+  const { rows } = await db.execute<NotificationRow>(
+    sql`${SELECT} where ${where}${keyset} order by n.created_at desc, n.id desc limit ${f.limit + 1}`,
+  );
+  return page(rows.map(toNotification), f.limit, (n) => [n.createdAt, n.id], counted);
+}
+
+export async function unreadCount(db: Tx, companyId: string, userId: string): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from notifications where company_id = ${companyId} and user_id = ${userId} and read_at is null`,
+  );
+  return rows[0].n;
+}
+
+/** Marks it read (the first reading time is kept); undefined when it is not this user's. */
+export async function markRead(db: Tx, companyId: string, userId: string, id: string, at: Date) {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    update notifications set read_at = coalesce(read_at, ${at})
+    where company_id = ${companyId} and user_id = ${userId} and id = ${id} returning id`);
+  if (!rows.length) return undefined;
+  const found = await db.execute<NotificationRow>(sql`${SELECT} where n.id = ${id}`);
+  return toNotification(found.rows[0]);
+}
+
+export async function markAllRead(db: Tx, companyId: string, userId: string, at: Date): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`
+    with updated as (
+      update notifications set read_at = ${at}
+      where company_id = ${companyId} and user_id = ${userId} and read_at is null returning 1)
+    select count(*)::int as n from updated`);
+  return rows[0].n;
+}

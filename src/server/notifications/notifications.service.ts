@@ -1,0 +1,93 @@
+/**
+ * Staff notifications (the bell): stored rows, pushed live through the event bus when the writing transaction
+ * commits, and copied to the outbox for external channels (SMS, WeChat) when a sender is configured.
+ */
+import { notFound } from '../../domain/errors';
+import type {
+  NotificationListQuery,
+  NotificationList,
+  NotificationType,
+} from '../../contracts/notifications';
+import type { AppDeps } from '../app';
+import type { Tx } from '../db/client';
+import { publishEvent } from '../events/event-bus';
+import type { RequestActor } from '../http/types';
+import * as repo from './notifications.repository';
+
+/** External channels a sender drains from notification_outbox (none is configured yet). */
+export type OutboxChannel = 'sms' | 'wechat';
+
+export interface NotifyInput {
+  companyId: string;
+  /** recipients; ids that are not active users of the company are skipped */
+  userIds: readonly string[];
+  type: NotificationType;
+  caseId?: string | null;
+  /** small: ids, clock names, times — the payload of the bell entry */
+  data?: Record<string, unknown>;
+  /** when it happened: the app clock's now (tests move it), never the database's */
+  at: Date;
+}
+
+/**
+ * Notifies users inside the caller's transaction: one row each, outbox rows for `channels` (none by default),
+ * and a live `notification` event per user, sent when the transaction commits. Returns the notifications made.
+ */
+export async function notify(
+  tx: Tx,
+  input: NotifyInput,
+  opts: { channels?: readonly OutboxChannel[] } = {},
+): Promise<{ id: string; userId: string }[]> {
+  const userIds = [...new Set(input.userIds)];
+  if (!userIds.length) return [];
+  const made = await repo.insertNotifications(tx, {
+    companyId: input.companyId,
+    userIds,
+    type: input.type,
+    caseId: input.caseId ?? null,
+    data: input.data ?? {},
+    at: input.at,
+  });
+  await repo.insertOutbox(
+    tx,
+    made.map((m) => m.id),
+    opts.channels ?? [],
+    input.at,
+  );
+  for (const m of made)
+    await publishEvent(tx, {
+      type: 'notification',
+      companyId: input.companyId,
+      userId: m.userId,
+      notificationId: m.id,
+      notificationType: input.type,
+      caseId: input.caseId ?? null,
+    });
+  return made;
+}
+
+export function notificationsService({ db, clock }: AppDeps) {
+  return {
+    async list(actor: RequestActor, q: NotificationListQuery): Promise<NotificationList> {
+      const [list, unreadCount] = await Promise.all([
+        repo.listNotifications(db, actor.companyId, actor.userId, {
+          limit: q.limit,
+          cursor: q.cursor,
+          unread: q.unread === 'true',
+        }),
+        repo.unreadCount(db, actor.companyId, actor.userId),
+      ]);
+      return { ...list, unreadCount };
+    },
+
+    async read(actor: RequestActor, id: string) {
+      const n = await repo.markRead(db, actor.companyId, actor.userId, id, clock.now());
+      if (!n) throw notFound();
+      return n;
+    },
+
+    async readAll(actor: RequestActor) {
+      return { updated: await repo.markAllRead(db, actor.companyId, actor.userId, clock.now()) };
+    },
+  };
+}

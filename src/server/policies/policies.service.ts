@@ -1,0 +1,89 @@
+/**
+ * The company's policy settings (domain.md "(policy)"). The case service reads them through loadPolicy; the
+ * clock rules are resolved by src/domain/policy/policy.ts.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { fieldError, versionConflict } from '../../domain/errors';
+import type { ClockPolicy as DomainClockPolicy } from '../../domain/policy/policy';
+import {
+  DEFAULT_CASE_NUMBER_PREFIXES,
+  DEFAULT_CLOCK_DURATIONS,
+  type CaseKind,
+} from '../../domain/policy/defaults';
+import { ClockPolicy, NumberPrefixes, type Policy, type UpdatePolicyBody } from '../../contracts/policies';
+import type { AppDeps } from '../app';
+import type { Tx } from '../db/client';
+import { categories } from '../db/schema';
+import type { RequestActor } from '../http/types';
+import * as repo from './policies.repository';
+import type { PolicyRow } from './policies.repository';
+
+export interface CompanyPolicy {
+  clockPolicy: DomainClockPolicy;
+  /** kind → prefix, only where the company chose its own (caseNumberPrefix() falls back to the defaults) */
+  numberPrefixes: Partial<Record<CaseKind, string>>;
+  version: number;
+}
+
+/** Stored values were validated when written; a row from an older shape falls back to the built-in defaults. */
+function fromRow(row: PolicyRow | undefined): CompanyPolicy {
+  if (!row) return { clockPolicy: {}, numberPrefixes: {}, version: 1 };
+  const clockPolicy = ClockPolicy.safeParse(row.clockPolicy);
+  const prefixes = NumberPrefixes.safeParse(row.numberPrefixes);
+  return {
+    clockPolicy: clockPolicy.success ? clockPolicy.data : {},
+    numberPrefixes: prefixes.success ? prefixes.data : {},
+    version: row.version,
+  };
+}
+
+/** The company's clock policy and number prefixes (empty = the built-in defaults everywhere). */
+export async function loadPolicy(db: Tx, companyId: string): Promise<CompanyPolicy> {
+  return fromRow(await repo.getPolicyRow(db, companyId));
+}
+
+const DEFAULTS: Policy['defaults'] = {
+  clocks: Object.fromEntries(
+    Object.entries(DEFAULT_CLOCK_DURATIONS).map(([k, v]) => [
+      k,
+      v ? { amount: v.amount, unit: v.unit } : null,
+    ]),
+  ),
+  numberPrefixes: { ...DEFAULT_CASE_NUMBER_PREFIXES },
+};
+
+const toPolicy = (p: CompanyPolicy): Policy => ({ ...p, defaults: DEFAULTS });
+
+export function policiesService({ db, clock }: AppDeps) {
+  return {
+    async get(actor: RequestActor): Promise<Policy> {
+      return toPolicy(await loadPolicy(db, actor.companyId));
+    },
+
+    update(actor: RequestActor, body: UpdatePolicyBody): Promise<Policy> {
+      return db.transaction(async (tx) => {
+        const current = await repo.lockPolicyRow(tx, actor.companyId);
+        if (current.version !== body.version) throw versionConflict(current.version);
+        const categoryIds = Object.keys(body.clockPolicy.byCategory ?? {});
+        if (categoryIds.length) {
+          const found = await tx
+            .select({ id: categories.id })
+            .from(categories)
+            .where(and(eq(categories.companyId, actor.companyId), inArray(categories.id, categoryIds)));
+          const known = new Set(found.map((r) => r.id));
+          const unknown = categoryIds.filter((id) => !known.has(id));
+          if (unknown.length)
+            throw fieldError(
+              Object.fromEntries(unknown.map((id) => [`clockPolicy.byCategory.${id}`, 'not_found'])),
+            );
+        }
+        await repo.updatePolicyRow(tx, actor.companyId, {
+          clockPolicy: body.clockPolicy,
+          numberPrefixes: body.numberPrefixes,
+          updatedAt: clock.now(),
+        });
+        return toPolicy(fromRow(await repo.getPolicyRow(tx, actor.companyId)));
+      });
+    },
+  };
+}
