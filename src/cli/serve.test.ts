@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function start(port: number, opts: { detached?: boolean } = {}) {
+function start(port: number, opts: { detached?: boolean; dir?: string } = {}) {
   const child = spawn(process.execPath, ['bin/huiyin.js', 'serve'], {
     cwd: process.cwd(),
     detached: opts.detached,
@@ -31,7 +31,7 @@ function start(port: number, opts: { detached?: boolean } = {}) {
       DATABASE_URL: '',
       NODE_ENV: 'test',
       PORT: String(port),
-      HUIYIN_DATA_DIR: dataDir,
+      HUIYIN_DATA_DIR: opts.dir ?? dataDir,
       HUIYIN_SEED: 'none',
       HUIYIN_ADMIN_USERNAME: 'root-admin',
       HUIYIN_ADMIN_PASSWORD: 'root-admin-password',
@@ -144,5 +144,63 @@ describe('huiyin serve on the embedded PostgreSQL (issue 2 §2)', () => {
     afterPowerCut.child.kill('SIGTERM');
     expect(await afterPowerCut.exited).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'huiyin.lock'))).toBe(false);
+  }, 240_000);
+});
+
+describe('a power cut during intake load (issue 3 Bad input and faults)', () => {
+  it('after kill -9 of the whole process group under 50 connections, every case that got a 201 is there, intact', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyin-load-'));
+    try {
+      const port = await freePort();
+      const server = start(port, { detached: true, dir });
+      await server.ready;
+      const cookie = await login(port);
+      const created: { id: string; number: string }[] = [];
+      let stop = false;
+      const worker = async (w: number) => {
+        for (let i = 0; !stop; i++) {
+          try {
+            const res = await fetch(`http://127.0.0.1:${port}/api/cases`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie },
+              body: JSON.stringify({
+                channel: 'phone',
+                kind: 'repair',
+                description: `压力测试 ${w}-${i} 卫生间漏水`,
+              }),
+            });
+            if (res.status === 201) {
+              const body = (await res.json()) as { id: string; number: string };
+              created.push({ id: body.id, number: body.number });
+            }
+          } catch {
+            return; // the server is gone
+          }
+        }
+      };
+      const workers = Array.from({ length: 50 }, (_, w) => worker(w));
+      const deadline = Date.now() + 20_000;
+      while (created.length < 150 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      process.kill(-server.child.pid!, 'SIGKILL');
+      await server.exited;
+      stop = true;
+      await Promise.all(workers);
+      expect(created.length).toBeGreaterThanOrEqual(150);
+      expect(new Set(created.map((c) => c.number)).size).toBe(created.length);
+
+      const restarted = start(port, { dir });
+      await restarted.ready;
+      const cookie2 = await login(port);
+      for (const c of created) {
+        const res = await api(port, 'GET', `/api/cases/${c.id}`, undefined, cookie2);
+        expect(res.status, c.number).toBe(200);
+        expect(res.json.number).toBe(c.number);
+        expect(res.json.timelineIntact, c.number).toBe(true);
+      }
+      restarted.child.kill('SIGTERM');
+      expect(await restarted.exited).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 240_000);
 });

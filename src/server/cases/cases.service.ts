@@ -173,6 +173,32 @@ export function casesService(deps: AppDeps) {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * A deadline fell in a year with no working-day calendar (issue 3 §5): the case is flagged (calendar_unknown) and
+   * the company's admins are told to enter that year's 法定节假日 and 调休 — never silently a plain weekday.
+   */
+  async function warnAdminsOfUnknownCalendar(
+    tx: Tx,
+    companyId: string,
+    caseId: string,
+    number: string,
+    effects: readonly { op: string; calendarUnknown?: boolean }[],
+    now: Date,
+  ) {
+    if (!effects.some((e) => e.op === 'start' && e.calendarUnknown)) return;
+    const { rows } = await tx.execute<{ id: string }>(
+      sql`select id from users where company_id = ${companyId} and active and 'admin' = any(roles)`,
+    );
+    await notify(tx, {
+      companyId,
+      userIds: rows.map((r) => r.id),
+      type: 'warning',
+      caseId,
+      data: { number, reason: 'calendar_unknown' },
+      at: now,
+    });
+  }
+
   async function departmentMembers(tx: Tx, departmentId: string): Promise<string[]> {
     const { rows } = await tx.execute<{
       id: string;
@@ -278,6 +304,7 @@ export function casesService(deps: AppDeps) {
         const id = rows[0].id;
         await repo.applyClockEffects(tx, actor.companyId, id, plan.clocks);
         await repo.refreshNextDue(tx, id);
+        await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, number, plan.clocks, now);
         const entries: { type: string; data: JsonObject; actorId: string; at: Date }[] = plan.timeline.map(
           (t) => ({ ...t, actorId: actor.userId, at: now }),
         );
@@ -485,6 +512,7 @@ export function casesService(deps: AppDeps) {
         await tx.execute(sql`update cases set ${sql.join(set, sql`, `)} where id = ${id}`);
         await repo.applyClockEffects(tx, actor.companyId, id, clockEffects);
         await repo.refreshNextDue(tx, id);
+        await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, row.number, clockEffects, now);
 
         const entries = [{ type: timeline.type, data: timeline.data, actorId: actor.userId, at: now }];
         if (action === 'resolve' && Array.isArray(body.attachmentIds) && body.attachmentIds.length) {

@@ -98,6 +98,23 @@ describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
     }
   });
 
+  it('issue 3: a case created through instance 1 reaches an SSE client of instance 2', async () => {
+    const stream = await connect(s.cookies.supervisor);
+    try {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: { cookie: s.cookies.agent },
+        payload: { channel: 'phone', kind: 'complaint', description: '楼上装修噪音扰民' },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const frame = await stream.waitFor((f) => f.event === 'case' && f.data.caseId === created.json().id);
+      expect(frame.data.caseId).toBe(created.json().id);
+    } finally {
+      await stream.close();
+    }
+  });
+
   it('nothing is sent when the transaction rolls back', async () => {
     const agent = await connect(s.cookies.agent);
     try {
