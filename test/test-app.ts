@@ -17,7 +17,9 @@ import { withDatabase } from './global-setup';
 export { TEST_PASSWORD };
 
 /** Creates a new database from the migrated template and returns its URL. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  opts: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = inject('pgServerUrl');
   const name = `huiyin_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -25,7 +27,9 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   // Cloning needs the template to have no other connections; retry briefly if a parallel clone holds it.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+      await admin.query(
+        opts.empty ? `create database ${name}` : `create database ${name} template ${inject('pgTemplate')}`,
+      );
       break;
     } catch (e) {
       if (attempt > 20) throw e;
