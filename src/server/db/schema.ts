@@ -362,6 +362,10 @@ export const companyPolicies = pgTable('company_policies', {
     .notNull()
     .default(sql`'{}'::jsonb`),
   /** kind → case-number prefix (api.md: TS, BX, ZX, JY, BY, QT) */
+  /** accountability amounts and recurring-problem detection (issue 4): AccountabilityPolicy of the reports feature */
+  reportPolicy: jsonb('report_policy')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   numberPrefixes: jsonb('number_prefixes')
     .notNull()
     .default(sql`'{}'::jsonb`),
@@ -625,4 +629,158 @@ export const notificationOutbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Reports, accountability and recurring problems (issue 4, domain.md §7)
+
+/**
+ * The monthly complaint summary of an office (office_id) or the whole company (null), one per month. Figures are
+ * recomputed from the cases while it is a draft; approval freezes them with the public wording the director edited.
+ */
+export const monthlySummaries = pgTable(
+  'monthly_summaries',
+  {
+    id: id(),
+    companyId: companyId(),
+    officeId: uuid('office_id'),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    /** draft | approved | published */
+    status: text('status').notNull().default('draft'),
+    /** the figures as computed (internal version; frozen at approval) */
+    figures: jsonb('figures'),
+    /** the public (公示) version: anonymised figures and the director's wording */
+    publicContent: jsonb('public_content'),
+    draftedAt: timestamp('drafted_at', { withTimezone: true }).notNull(),
+    approvedById: uuid('approved_by_id'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    publishedById: uuid('published_by_id'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('monthly_summaries_uq').on(
+      t.companyId,
+      sql`coalesce(${t.officeId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.year,
+      t.month,
+    ),
+  ],
+);
+
+/** Violations of the first-responder duty derived from facts (004 第十三条); the director confirms or waives each. */
+export const dutyViolations = pgTable(
+  'duty_violations',
+  {
+    id: id(),
+    companyId: companyId(),
+    officeId: uuid('office_id'),
+    /** the month the violating event happened (company time zone) */
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    /** user | department */
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** first_responder_route_breached | first_responder_callback_breached | department_clock_breached | department_returned */
+    kind: text('kind').notNull(),
+    caseId: uuid('case_id').notNull(),
+    /** the clock or timeline entry that is the evidence */
+    clockName: text('clock_name').notNull().default(''),
+    evidence: jsonb('evidence').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** yuan, from the company's policy (defaults 50 a person, 100 a department) */
+    amount: integer('amount').notNull(),
+    /** pending | confirmed | waived */
+    status: text('status').notNull().default('pending'),
+    decidedById: uuid('decided_by_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('duty_violations_fact_uq').on(t.caseId, t.kind, t.subjectId, t.clockName),
+    index('duty_violations_month_idx').on(t.companyId, t.year, t.month),
+  ],
+);
+
+/** A recurring problem (问题, 000 §9): cases clustered by place and category or by similar text. */
+export const problems = pgTable(
+  'problems',
+  {
+    id: id(),
+    companyId: companyId(),
+    officeId: uuid('office_id'),
+    communityId: uuid('community_id'),
+    /** room | building | community | similar_text */
+    scopeType: text('scope_type').notNull(),
+    /** the room, building or community id; null for similar text */
+    scopeId: uuid('scope_id'),
+    categoryId: uuid('category_id'),
+    title: text('title').notNull(),
+    /** open | closed — stays open until measures are recorded */
+    status: text('status').notNull().default('open'),
+    detectedAt: timestamp('detected_at', { withTimezone: true }).notNull(),
+    /** cross-department review */
+    reviewDepartmentIds: uuid('review_department_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    rootCause: text('root_cause'),
+    measures: text('measures'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedById: uuid('closed_by_id'),
+    /** dedupe key of the cluster (scope + category), so detection re-run never raises the same problem twice */
+    clusterKey: text('cluster_key').notNull(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('problems_company_status_idx').on(t.companyId, t.status),
+    uniqueIndex('problems_open_cluster_uq')
+      .on(t.companyId, t.clusterKey)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+export const problemCases = pgTable(
+  'problem_cases',
+  {
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id').notNull(),
+    companyId: companyId(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.caseId] }), index('problem_cases_case_idx').on(t.caseId)],
+);
+
+/** The quarterly management-service report (管理服务报告, 002 篇4 4.2.3) of an office. */
+export const quarterlyReports = pgTable(
+  'quarterly_reports',
+  {
+    id: id(),
+    companyId: companyId(),
+    officeId: uuid('office_id').notNull(),
+    year: integer('year').notNull(),
+    quarter: integer('quarter').notNull(),
+    /** draft | service_submitted | finance_submitted | signed | published */
+    status: text('status').notNull().default('draft'),
+    serviceContent: jsonb('service_content'),
+    financeContent: jsonb('finance_content'),
+    serviceSubmittedAt: timestamp('service_submitted_at', { withTimezone: true }),
+    financeSubmittedAt: timestamp('finance_submitted_at', { withTimezone: true }),
+    /** the owners' committee chair signs on paper; the name and date are recorded */
+    chairName: text('chair_name'),
+    chairSignedAt: timestamp('chair_signed_at', { withTimezone: true }),
+    directorSignedById: uuid('director_signed_by_id'),
+    directorSignedAt: timestamp('director_signed_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    draftedAt: timestamp('drafted_at', { withTimezone: true }).notNull(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('quarterly_reports_uq').on(t.companyId, t.officeId, t.year, t.quarter)],
 );
