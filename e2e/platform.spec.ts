@@ -229,6 +229,13 @@ describe('issue 2: the web console in Chromium on the production build', () => {
           'nav-residents',
           'nav-import',
           'nav-tokens',
+          // the case desk (issue 3): its pages are covered at 360 px by e2e/cases.spec.ts
+          'nav-case-new',
+          'nav-cases-mine',
+          'nav-cases-department',
+          'nav-cases-all',
+          'nav-cases-overdue',
+          'nav-callbacks',
         ].sort(),
       );
       // navigating through the drawer closes it
@@ -278,7 +285,7 @@ describe('issue 2: the web console in Chromium on the production build', () => {
     }
   });
 
-  it('issue 2: a technician’s menu has no staff, tokens or bulk import (the menu follows permissions)', async () => {
+  it('issue 2: a technician’s menu has no tokens, bulk import or settings (the menu follows permissions)', async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     current = page;
     try {
@@ -287,17 +294,17 @@ describe('issue 2: the web console in Chromium on the production build', () => {
       await menu.getByTestId('nav-offices').waitFor();
       await menu.getByTestId('nav-communities').waitFor();
       await menu.getByTestId('nav-residents').waitFor();
-      expect(await menu.getByTestId('nav-users').count()).toBe(0);
+      // technicians read the staff list (to pick a colleague as handler) but manage nothing
       expect(await menu.getByTestId('nav-import').count()).toBe(0);
       expect(await menu.getByTestId('nav-tokens').count()).toBe(0);
       const text = (await menu.textContent()) ?? '';
-      for (const word of ['员工', '令牌', '批量导入', '系统设置']) expect(text).not.toContain(word);
+      for (const word of ['令牌', '批量导入', '系统设置']) expect(text).not.toContain(word);
 
       // the same menu for the admin (already signed in above) does show them
       const adminMenu = admin.page.getByTestId('side-menu');
       await admin.page.goto('/');
       await adminMenu.getByText('系统设置').click();
-      for (const id of ['nav-users', 'nav-import', 'nav-tokens']) await adminMenu.getByTestId(id).waitFor();
+      for (const id of ['nav-import', 'nav-tokens']) await adminMenu.getByTestId(id).waitFor();
 
       // typing the address of a page outside the menu shows 403, not the page
       await page.goto('/property/import');

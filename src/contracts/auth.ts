@@ -21,8 +21,12 @@ export const Me = z.object({
     companyId: z.string(),
     companyName: z.string(),
     companyShortName: z.string(),
+    /** the user's department (部门工单) */
+    departmentId: z.string().nullable(),
   }),
   permissions: z.array(Permission),
+  /** the server's clock (it may be moved in tests): countdowns are computed against it */
+  serverTime: z.string(),
 });
 export type Me = z.infer<typeof Me>;
 

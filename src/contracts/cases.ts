@@ -130,6 +130,8 @@ export const CaseClock = z.object({
   metAt: z.string().nullable(),
   breachedAt: z.string().nullable(),
   warnedAt: z.string().nullable(),
+  /** the clock no longer counts (case closed, returned or re-routed); a recorded breach stays */
+  stoppedAt: z.string().nullable(),
   /** milliseconds the clock has been paused (wait) so far */
   pausedMs: z.number(),
   paused: z.boolean(),

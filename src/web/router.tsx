@@ -19,10 +19,23 @@ const RoomDetailPage = lazy(() => import('./pages/property/RoomDetailPage'));
 const ResidentsPage = lazy(() => import('./pages/property/ResidentsPage'));
 const ImportPage = lazy(() => import('./pages/property/ImportPage'));
 const PasswordPage = lazy(() => import('./pages/account/PasswordPage'));
+const IntakePage = lazy(() => import('./pages/cases/IntakePage'));
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
+const OverdueBoardPage = lazy(() => import('./pages/cases/OverdueBoardPage'));
+const CallbackQueuePage = lazy(() => import('./pages/cases/CallbackQueuePage'));
+const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage'));
+const TechTasksPage = lazy(() => import('./pages/cases/TechTasksPage'));
+const PrintPage = lazy(() => import('./pages/cases/PrintPage'));
 
 const guarded = (permission: Permission, Page: ComponentType): ReactNode => (
   <Guard permission={permission}>
     <Page />
+  </Guard>
+);
+
+const caseList = (scope: 'mine' | 'department' | 'all'): ReactNode => (
+  <Guard permission="cases.read">
+    <CaseListPage key={scope} scope={scope} />
   </Guard>
 );
 
@@ -32,6 +45,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageSpinner />}>
         <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    // a paper form fills the page: no menu, no header (the server answers 403/404 for cases out of reach)
+    path: '/cases/:id/print/:form',
+    element: (
+      <Suspense fallback={<PageSpinner />}>
+        <PrintPage />
       </Suspense>
     ),
   },
@@ -51,6 +73,14 @@ export const router = createBrowserRouter([
       { path: 'property/rooms/:id', element: guarded('property.read', RoomDetailPage) },
       { path: 'property/residents', element: guarded('property.read', ResidentsPage) },
       { path: 'property/import', element: guarded('property.import', ImportPage) },
+      { path: 'cases/new', element: guarded('cases.create', IntakePage) },
+      { path: 'cases/mine', element: caseList('mine') },
+      { path: 'cases/department', element: caseList('department') },
+      { path: 'cases/all', element: caseList('all') },
+      { path: 'cases/overdue', element: guarded('cases.read', OverdueBoardPage) },
+      { path: 'cases/callbacks', element: guarded('cases.read', CallbackQueuePage) },
+      { path: 'cases/:id', element: guarded('cases.read', CaseDetailPage) },
+      { path: 'm/tasks', element: guarded('cases.read', TechTasksPage) },
       { path: 'account/password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -36,6 +36,22 @@ export const PERMISSIONS = [
   'cases.create',
   /** run the deadline sweep now (POST /api/admin/sweep) */
   'ops.sweep',
+  /** read the monthly complaint summaries of the offices in scope, internal and public (issue 4 §1) */
+  'reports.read',
+  /** edit the public wording of a monthly summary, approve and publish it: the director (own office), the manager */
+  'reports.approve',
+  /** enter and submit the finance part (经营情况) of the quarterly management-service report (issue 4 §5); members of a finance department may too (src/domain/reports/quarterly.ts) */
+  'reports.finance',
+  /** performance of people and departments and the duty ledger of the offices in scope (issue 4 §2) */
+  'accountability.read',
+  /** confirm or waive a duty violation: the director of its office, the manager (004 第十三条) */
+  'accountability.decide',
+  /** read recurring problems (问题) of the offices in scope (issue 4 §3) */
+  'problems.read',
+  /** run a problem's cross-department review: departments, due date, root cause, measures, close */
+  'problems.manage',
+  /** run recurring-problem detection now (POST /api/problems/detect; it also runs hourly) */
+  'problems.detect',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,12 +61,57 @@ const STAFF: Permission[] = ['cases.read', 'cases.create'];
 /** Default role → permissions. Admin holds everything; auditor reads and never sees personal data. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: [...READ_ALL, ...STAFF, 'property.manage', 'property.import', 'property.export', 'residents.pii'],
-  director: [...READ_ALL, ...STAFF, 'property.manage', 'property.import', 'property.export', 'residents.pii'],
-  supervisor: [...READ_ALL, ...STAFF, 'property.manage', 'residents.pii'],
-  agent: ['company.read', 'org.read', 'users.read', 'property.read', 'residents.pii', ...STAFF],
-  technician: ['company.read', 'org.read', 'property.read', ...STAFF],
-  auditor: READ_ALL,
+  manager: [
+    ...READ_ALL,
+    ...STAFF,
+    'property.manage',
+    'property.import',
+    'property.export',
+    'residents.pii',
+    'reports.read',
+    'reports.approve',
+    'reports.finance',
+    'accountability.read',
+    'accountability.decide',
+    'problems.read',
+    'problems.manage',
+    'problems.detect',
+  ],
+  director: [
+    ...READ_ALL,
+    ...STAFF,
+    'property.manage',
+    'property.import',
+    'property.export',
+    'residents.pii',
+    'reports.read',
+    'reports.approve',
+    'accountability.read',
+    'accountability.decide',
+    'problems.read',
+    'problems.manage',
+  ],
+  supervisor: [
+    ...READ_ALL,
+    ...STAFF,
+    'property.manage',
+    'residents.pii',
+    'reports.read',
+    'accountability.read',
+    'problems.read',
+    'problems.manage',
+  ],
+  agent: [
+    'company.read',
+    'org.read',
+    'users.read',
+    'property.read',
+    'residents.pii',
+    ...STAFF,
+    'problems.read',
+  ],
+  technician: ['company.read', 'org.read', 'users.read', 'property.read', ...STAFF],
+  auditor: [...READ_ALL, 'reports.read', 'accountability.read', 'problems.read'],
 };
 
 /** Roles whose scope is the whole company; every other role sees only the offices it belongs to. */

@@ -84,8 +84,10 @@ export function authService(deps: AppDeps) {
           companyId: actor.companyId,
           companyName: company?.name ?? '',
           companyShortName: company?.shortName ?? '',
+          departmentId: user?.departmentId ?? null,
         },
         permissions: permissionsOf(actor.roles),
+        serverTime: clock.now().toISOString(),
       };
     },
 

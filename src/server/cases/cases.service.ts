@@ -119,6 +119,7 @@ function toView(
       metAt: iso(c.met_at),
       breachedAt: iso(c.breached_at),
       warnedAt: iso(c.warned_at),
+      stoppedAt: iso(c.stopped_at),
       pausedMs: c.paused_ms,
       paused: c.paused_at != null,
       calendarUnknown: c.calendar_unknown,

@@ -47,10 +47,12 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** extra request headers, e.g. `Idempotency-Key` on creating writes */
+  headers?: Record<string, string>;
 }
 
 async function send(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'Accept-Language': getLocale() };
+  const headers: Record<string, string> = { ...opts.headers, 'Accept-Language': getLocale() };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) body = opts.body;
   else if (opts.body !== undefined) {
@@ -98,8 +100,8 @@ async function json<T>(method: string, path: string, opts?: RequestOptions): Pro
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => json<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, query?: Query) =>
-    json<T>('POST', path, { body: body ?? {}, query }),
+  post: <T>(path: string, body?: unknown, query?: Query, headers?: Record<string, string>) =>
+    json<T>('POST', path, { body: body ?? {}, query, headers }),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
   delete: <T = { ok: true }>(path: string) => json<T>('DELETE', path),
   /** multipart upload of one file under the field name `file` */

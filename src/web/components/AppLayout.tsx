@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -20,6 +20,7 @@ import {
 import {
   ApartmentOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
   LockOutlined,
@@ -29,15 +30,23 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { api, isApiError } from '../api/client';
+import { useLiveEvents } from '../api/events';
 import { useMe, type Permission } from '../api/queries';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { UiKey } from '../i18n/dictionaries';
 
+// the bell (list, popover) loads after the shell: the first load stays small
+const NotificationBell = lazy(() =>
+  import('../pages/cases/NotificationBell').then((m) => ({ default: m.NotificationBell })),
+);
+
 interface NavLeaf {
   key: string;
   label: UiKey;
   permission?: Permission;
+  /** shown only when this holds as well (roles, what the user's record allows) */
+  when?: (me: Me) => boolean;
   testId: string;
 }
 interface NavGroup {
@@ -50,6 +59,38 @@ interface NavGroup {
 /** The side menu. Entries follow `permissions` from /api/auth/me: what the user cannot open is not shown. */
 const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
   { key: '/', label: 'nav.home', icon: <DashboardOutlined />, testId: 'nav-home' },
+  {
+    key: 'cases',
+    label: 'nav.cases',
+    icon: <FileTextOutlined />,
+    children: [
+      { key: '/cases/new', label: 'nav.caseNew', permission: 'cases.create', testId: 'nav-case-new' },
+      { key: '/cases/mine', label: 'nav.casesMine', permission: 'cases.read', testId: 'nav-cases-mine' },
+      {
+        key: '/cases/department',
+        label: 'nav.casesDepartment',
+        permission: 'cases.read',
+        // the department comes from the user's own record (GET /api/users/:id needs users.read)
+        when: (me) => me.permissions.includes('users.read'),
+        testId: 'nav-cases-department',
+      },
+      { key: '/cases/all', label: 'nav.casesAll', permission: 'cases.read', testId: 'nav-cases-all' },
+      {
+        key: '/cases/overdue',
+        label: 'nav.casesOverdue',
+        permission: 'cases.read',
+        testId: 'nav-cases-overdue',
+      },
+      { key: '/cases/callbacks', label: 'nav.callbacks', permission: 'cases.read', testId: 'nav-callbacks' },
+      {
+        key: '/m/tasks',
+        label: 'nav.techTasks',
+        permission: 'cases.read',
+        when: (me) => me.user.roles.includes('technician'),
+        testId: 'nav-tech-tasks',
+      },
+    ],
+  },
   {
     key: 'org',
     label: 'nav.org',
@@ -106,6 +147,8 @@ const LEAF_KEYS = NAV.flatMap((n) => ('children' in n ? n.children.map((c) => c.
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/property/rooms')) return '/property/communities';
+  // a case opened from any list
+  if (/^\/cases\/[0-9a-f-]{36}/i.test(pathname)) return '/cases/all';
   let best = '/';
   for (const k of LEAF_KEYS) if (k !== '/' && pathname.startsWith(k) && k.length > best.length) best = k;
   return best;
@@ -114,12 +157,13 @@ function selectedKey(pathname: string): string {
 function useMenuItems(me: Me | undefined): MenuProps['items'] {
   const { t } = useI18n();
   return useMemo(() => {
-    const can = (p?: Permission) => !p || Boolean(me?.permissions.includes(p));
+    const can = (p?: Permission, when?: (me: Me) => boolean) =>
+      (!p || Boolean(me?.permissions.includes(p))) && (!when || (me !== undefined && when(me)));
     const leaf = (n: NavLeaf) => ({ key: n.key, label: <span data-testid={n.testId}>{t(n.label)}</span> });
     const out: NonNullable<MenuProps['items']> = [];
     for (const n of NAV) {
       if ('children' in n) {
-        const children = n.children.filter((c) => can(c.permission)).map(leaf);
+        const children = n.children.filter((c) => can(c.permission, c.when)).map(leaf);
         if (children.length) out.push({ key: n.key, icon: n.icon, label: t(n.label), children });
       } else if (can(n.permission)) out.push({ ...leaf(n), icon: n.icon });
     }
@@ -140,6 +184,8 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const current = selectedKey(location.pathname);
   const openGroup = NAV.find((n) => 'children' in n && n.children.some((c) => c.key === current))?.key;
+  // one live stream per signed-in tab: the bell and every case view refresh from it
+  useLiveEvents(Boolean(me.data?.permissions.includes('cases.read')));
 
   if (me.isLoading)
     return (
@@ -164,7 +210,7 @@ export function AppLayout() {
       mode="inline"
       items={items}
       selectedKeys={[current]}
-      defaultOpenKeys={openGroup ? [openGroup] : ['org', 'property']}
+      defaultOpenKeys={openGroup ? [...new Set([openGroup, 'cases'])] : ['cases', 'org', 'property']}
       onClick={({ key }) => {
         navigate(key);
         setDrawerOpen(false);
@@ -238,6 +284,11 @@ export function AppLayout() {
           <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }} data-testid="company-name">
             {me.data.user.companyShortName || me.data.user.companyName}
           </Typography.Text>
+          {me.data.permissions.includes('cases.read') && (
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+          )}
           <LangSwitch compact={!desktop} />
           <UserMenu me={me.data} compact={!desktop} />
         </Layout.Header>

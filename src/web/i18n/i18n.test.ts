@@ -1,6 +1,18 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../contracts/auth';
+import {
+  CaseActionName,
+  CaseKind,
+  CaseState,
+  Channel,
+  ClockName,
+  RepairType,
+  Satisfaction,
+  Severity,
+  TimelineEntry,
+} from '../../contracts/cases';
+import { NotificationType } from '../../contracts/notifications';
 import { DepartmentFunction, PartnerRelation, PartnerService } from '../../contracts/org';
 import { ResidentRelation, RoomStatus } from '../../contracts/property';
 import { ImportChange } from '../../contracts/property-import';
@@ -56,6 +68,18 @@ describe('web UI texts (issue 2 §8: zh-CN by default, en-US complete)', () => {
       ['roomStatus', RoomStatus.options],
       ['residentRelation', ResidentRelation.options],
       ['importChange', ImportChange.options],
+      // cases (issue 3): every state, kind, clock, action and timeline type is shown in both languages
+      ['caseState', CaseState.options],
+      ['caseKind', CaseKind.options],
+      ['severity', Severity.options],
+      ['channel', Channel.options],
+      ['repairType', RepairType.options],
+      ['repairHint', RepairType.options],
+      ['clock', ClockName.options],
+      ['action', CaseActionName.options],
+      ['satisfaction', Satisfaction.options],
+      ['timelineType', TimelineEntry.shape.type.options],
+      ['notification', NotificationType.options],
     ];
     for (const [prefix, values] of enums)
       for (const v of values) {

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useCan, useMe } from '../../api/queries';
 import type { ListResult } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { HomeCaseStats } from '../cases/HomeCaseStats';
 
 /** The total of a list, read with limit=1 (the API counts up to 10,000). */
 function useTotal(path: string, enabled: boolean) {
@@ -57,10 +58,8 @@ export default function HomePage() {
             </Tag>
           ))}
         </div>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          {t('home.comingSoon')}
-        </Typography.Paragraph>
       </Card>
+      {can('cases.read') && <HomeCaseStats />}
       {property && (
         <Row gutter={[16, 16]}>
           {stat(t('home.communities'), communities, '/property/communities', 'home-communities')}

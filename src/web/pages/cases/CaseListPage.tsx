@@ -1,0 +1,106 @@
+/**
+ * 工单列表: 我的工单 (as first responder / as handler), 部门工单 (my department), 全部工单 (everything in my scope).
+ * Work queues sort by the nearest due time by default (ui.md principle 2); filters sit in the header and are
+ * remembered per user.
+ */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Tabs } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useCaseList, useMyUser } from '../../api/cases';
+import { useCan, useMe } from '../../api/queries';
+import { OPEN_CASE_STATES } from '../../api/types';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n/i18n';
+import { CaseFilterBar, CaseTable, filtersToQuery, useSavedFilters, type CaseFilters } from './CaseTable';
+
+export type CaseListScope = 'mine' | 'department' | 'all';
+
+const QUEUE_DEFAULTS: CaseFilters = {
+  state: [...OPEN_CASE_STATES],
+  kind: [],
+  severity: [],
+  overdue: false,
+  q: '',
+  sort: 'nextDue',
+};
+const ALL_DEFAULTS: CaseFilters = { ...QUEUE_DEFAULTS, state: [], sort: 'received' };
+
+export default function CaseListPage({ scope }: { scope: CaseListScope }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const can = useCan();
+  const userId = me.data?.user.id ?? '';
+  const [filters, setFilters, reset] = useSavedFilters(
+    `huiyin.caseFilters.${userId}.${scope}`,
+    scope === 'all' ? ALL_DEFAULTS : QUEUE_DEFAULTS,
+  );
+  const [role, setRole] = useState<'handler' | 'firstResponder'>('handler');
+  const myUser = useMyUser();
+  const departmentId = myUser.data?.departmentId ?? null;
+
+  const base = filtersToQuery(filters);
+  const params =
+    scope === 'mine'
+      ? { ...base, [role === 'handler' ? 'handlerId' : 'firstResponderId']: userId }
+      : scope === 'department'
+        ? { ...base, departmentId: departmentId ?? undefined }
+        : base;
+  const enabled = Boolean(userId) && (scope !== 'department' || Boolean(departmentId));
+  const list = useCaseList(params, { enabled });
+
+  const title =
+    scope === 'mine'
+      ? t('nav.casesMine')
+      : scope === 'department'
+        ? t('nav.casesDepartment')
+        : t('nav.casesAll');
+  const subTitle =
+    scope === 'department' && myUser.data?.departmentName
+      ? myUser.data.departmentName
+      : scope === 'all'
+        ? t('caseList.allHint')
+        : undefined;
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subTitle={subTitle}
+        extra={
+          can('cases.create') && (
+            <Link to="/cases/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="case-new">
+                {t('nav.caseNew')}
+              </Button>
+            </Link>
+          )
+        }
+      />
+      {scope === 'mine' && (
+        <Tabs
+          activeKey={role}
+          onChange={(k) => setRole(k as typeof role)}
+          items={[
+            { key: 'handler', label: <span data-testid="tab-handler">{t('caseList.asHandler')}</span> },
+            {
+              key: 'firstResponder',
+              label: <span data-testid="tab-first-responder">{t('caseList.asFirstResponder')}</span>,
+            },
+          ]}
+        />
+      )}
+      {scope === 'department' && !departmentId && !myUser.isLoading && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('caseList.noDepartment')}
+          data-testid="no-department"
+        />
+      )}
+      <CaseFilterBar filters={filters} onChange={setFilters} onReset={reset} />
+      <CaseTable list={list} testId={`cases-table-${scope}`} />
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The bell in the header: the unread count, the latest notifications, mark one or all read. Live: the layout's
+ * event stream (api/events.ts) refreshes it on every `notification` event; a slow poll backs it up.
+ */
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { api } from '../../api/client';
+import { NOTIFICATIONS } from '../../api/cases';
+import type { Notification, NotificationList } from '../../api/types';
+import { useI18n, type I18n } from '../../i18n/i18n';
+
+export function notificationText(n: Notification, i18n: I18n): string {
+  const { t, label } = i18n;
+  const d = n.data as Record<string, unknown>;
+  const number = n.caseNumber ?? String(d.number ?? '');
+  const clock = label('clock', typeof d.clock === 'string' ? d.clock : null);
+  switch (n.type) {
+    case 'queued':
+      return t('notification.queued', { number });
+    case 'assigned':
+      return t('notification.assigned', { number });
+    case 'warning':
+      return t('notification.warning', { number, clock });
+    case 'breach':
+      return t('notification.breach', { number, clock });
+    case 'callback_due':
+      return t('notification.callback_due', { number });
+    case 'callback_result':
+      return t('notification.callback_result', {
+        number,
+        satisfaction: label('satisfaction', typeof d.satisfaction === 'string' ? d.satisfaction : null),
+      });
+    case 'escalated':
+      return t('notification.escalated', {
+        number,
+        tier:
+          typeof d.tier === 'number' ? t(`tierName.${Math.min(3, Math.max(1, d.tier))}` as 'tierName.1') : '',
+      });
+    default:
+      return number;
+  }
+}
+
+export function NotificationBell() {
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const list = useQuery({
+    queryKey: [NOTIFICATIONS, 'bell'],
+    queryFn: ({ signal }) => api.get<NotificationList>(NOTIFICATIONS, { limit: 15 }, signal),
+    refetchInterval: 5 * 60_000,
+  });
+  const unread = list.data?.unreadCount ?? 0;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [NOTIFICATIONS] });
+
+  const openOne = async (n: Notification) => {
+    setOpen(false);
+    if (!n.readAt) {
+      try {
+        await api.post(`${NOTIFICATIONS}/${n.id}/read`);
+        void refresh();
+      } catch {
+        // still take the user to the case
+      }
+    }
+    if (n.caseId) navigate(`/cases/${n.caseId}`);
+  };
+  const readAll = async () => {
+    try {
+      await api.post(`${NOTIFICATIONS}/read-all`);
+      await refresh();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const content = (
+    <div style={{ width: 'min(360px, calc(100vw - 32px))' }} data-testid="bell-list">
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Text strong>{t('bell.title')}</Typography.Text>
+        <Button
+          size="small"
+          type="link"
+          disabled={!unread}
+          onClick={() => void readAll()}
+          data-testid="bell-read-all"
+        >
+          {t('bell.readAll')}
+        </Button>
+      </Flex>
+      {list.data?.items.length ? (
+        <div style={{ maxHeight: 420, overflowY: 'auto' }} role="list">
+          {list.data.items.map((n) => (
+            <button
+              key={n.id}
+              type="button"
+              role="listitem"
+              onClick={() => void openOne(n)}
+              data-testid="bell-item"
+              data-read={n.readAt ? 'true' : 'false'}
+              style={{
+                display: 'flex',
+                gap: 8,
+                width: '100%',
+                padding: '8px 4px',
+                border: 0,
+                borderBottom: '1px solid rgba(5,5,5,0.06)',
+                background: 'none',
+                textAlign: 'left',
+                cursor: 'pointer',
+                font: 'inherit',
+                fontWeight: n.readAt ? 400 : 600,
+              }}
+            >
+              <Badge status={n.readAt ? 'default' : 'processing'} />
+              <span style={{ minWidth: 0 }}>
+                <span style={{ display: 'block' }}>{notificationText(n, i18n)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+                  {dateTime(n.createdAt)}
+                </Typography.Text>
+              </span>
+            </button>
+          ))}
+        </div>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bell.empty')} />
+      )}
+    </div>
+  );
+
+  return (
+    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+      <Button
+        type="text"
+        aria-label={t('bell.aria', { count: unread })}
+        data-testid="bell"
+        style={{ paddingInline: 6 }}
+        icon={
+          <Badge count={unread} size="small" overflowCount={99} data-testid="bell-count">
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        }
+      />
+    </Popover>
+  );
+}
