@@ -29,6 +29,8 @@ import { registerAuth } from './http/auth';
 import { registerErrorHandler, sendError } from './http/error-handler';
 import { authRoutes } from './auth/auth.routes';
 import { casesRoutes } from './cases/cases.routes';
+import { quarterlyRoutes } from './quarterly/quarterly.routes';
+import { summaryRoutes } from './reports/summary.routes';
 import { usersRoutes } from './users/users.routes';
 import { orgRoutes } from './org/org.routes';
 import { propertyRoutes } from './property/property.routes';
@@ -173,6 +175,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   registerIdempotency(app, deps);
   notificationsRoutes(app, deps);
   casesRoutes(app, deps);
+  quarterlyRoutes(app, deps);
+  summaryRoutes(app, deps);
 
   // The production web build, with the SPA's client-side routes falling back to index.html.
   if (hasWebBuild) {

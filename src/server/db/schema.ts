@@ -486,6 +486,8 @@ export const cases = pgTable(
     ),
     index('cases_company_state_idx').on(t.companyId, t.state, t.receivedAt),
     index('cases_company_office_idx').on(t.companyId, t.officeId, t.receivedAt),
+    // reports: join clocks and timeline entries back to an office's cases without touching the heap
+    index('cases_company_office_id_idx').on(t.companyId, t.officeId, t.id, t.communityId),
     index('cases_first_responder_idx').on(t.firstResponderId, t.state),
     index('cases_handler_idx').on(t.handlerId, t.state),
     index('cases_department_idx').on(t.departmentId, t.state),
@@ -528,6 +530,8 @@ export const caseClocks = pgTable(
     index('case_clocks_next_check_idx')
       .on(t.nextCheckAt)
       .where(sql`${t.nextCheckAt} is not null`),
+    // reports: clocks that fell due in a month (issue 4 §1)
+    index('case_clocks_company_due_idx').on(t.companyId, t.dueAt),
   ],
 );
 
@@ -545,7 +549,11 @@ export const caseTimeline = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.seq] }),
+    // reports: callbacks answered, reopenings and resolutions in a month (issue 4 §1, §5)
+    index('case_timeline_company_type_at_idx').on(t.companyId, t.type, t.at),
+  ],
 );
 
 /** Content-addressed file bodies (the PostgreSQL BlobStore); per company so nothing is shared across tenants. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_ACTIONS } from '../../domain/case/case';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 import { createPgBlobStore } from '../attachments/blob-store';
-import { attachments } from '../db/schema';
+import { attachments, dutyViolations, monthlySummaries, problems, quarterlyReports } from '../db/schema';
 import { notify } from '../notifications/notifications.service';
 
 let t: TestApp;
@@ -33,6 +33,22 @@ const ID_ROUTE_KIND: Record<string, string> = {
   '/api/categories/:id': 'category',
   '/api/attachments/:id/content': 'attachment',
   '/api/notifications/:id/read': 'notification',
+  '/api/accountability/violations/:id/confirm': 'violation',
+  '/api/accountability/violations/:id/waive': 'violation',
+  '/api/problems/:id': 'problem',
+  '/api/problems/:id/close': 'problem',
+  ...Object.fromEntries(
+    ['', '/public', '/cases', '/approve', '/publish', '/export.xlsx', '/print'].map((p) => [
+      `/api/reports/monthly/:id${p}`,
+      'summary',
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['', '/service', '/submit-service', '/finance', '/submit-finance', '/sign', '/publish'].map((p) => [
+      `/api/reports/quarterly/:id${p}`,
+      'quarterly',
+    ]),
+  ),
 };
 
 /** Streams never end, so they cannot be read like a list; GET /api/events has its own tests (events.test.ts). */
@@ -56,6 +72,16 @@ const VALID_ACTION_BODY: Record<string, Record<string, unknown>> = {
   merge: { intoCaseId: someId },
   escalate: { reason: '超时' },
   comment: { text: '内部备注' },
+};
+/** A body other :id routes accept (besides `version`), so the 404 comes from the id and not from validation. */
+const VALID_ROUTE_BODY: Record<string, Record<string, unknown>> = {
+  '/api/reports/quarterly/:id/service': { sections: { overview: '概况', quality: '质量', nextPlan: '计划' } },
+  '/api/reports/quarterly/:id/finance': { figures: { incomeYuan: 1, expenseYuan: 1, arrearsYuan: 0 } },
+  '/api/reports/quarterly/:id/sign': {
+    chairName: '王主任',
+    chairSignedAt: '2026-10-02T09:00:00+08:00',
+    directorSignature: true,
+  },
 };
 
 beforeAll(async () => {
@@ -138,6 +164,52 @@ beforeAll(async () => {
     category: category.id,
     attachment: attachment.id,
     notification: notification.id,
+    summary: (
+      await t.database.db
+        .insert(monthlySummaries)
+        .values({ companyId: b.id, officeId: office.id, year: 2026, month: 10, draftedAt: t.clock.now() })
+        .returning({ id: monthlySummaries.id })
+    )[0].id,
+    quarterly: (
+      await t.database.db
+        .insert(quarterlyReports)
+        .values({ companyId: b.id, officeId: office.id, year: 2026, quarter: 3, draftedAt: t.clock.now() })
+        .returning({ id: quarterlyReports.id })
+    )[0].id,
+    violation: (
+      await t.database.db
+        .insert(dutyViolations)
+        .values({
+          companyId: b.id,
+          officeId: office.id,
+          year: 2026,
+          month: 10,
+          subjectType: 'user',
+          subjectId: user.id,
+          kind: 'first_responder_route_breached',
+          caseId: bCase.json().id,
+          clockName: 'route',
+          evidence: { caseNumber: bCase.json().number, timelineSeq: 1 },
+          occurredAt: t.clock.now(),
+          amount: 50,
+        })
+        .returning({ id: dutyViolations.id })
+    )[0].id,
+    problem: (
+      await t.database.db
+        .insert(problems)
+        .values({
+          companyId: b.id,
+          officeId: office.id,
+          communityId: community.id,
+          scopeType: 'community',
+          scopeId: community.id,
+          title: '别家小区 · 漏水',
+          detectedAt: t.clock.now(),
+          clusterKey: `community:${community.id}:x`,
+        })
+        .returning({ id: problems.id })
+    )[0].id,
     companyId: b.id,
   };
 });
@@ -181,7 +253,7 @@ describe('tenancy: another company’s id is 404 on every id route (issue 2 §5)
       const payload =
         r.method === 'GET' || r.method === 'DELETE'
           ? undefined
-          : { version: 1, ...(action ? VALID_ACTION_BODY[action] : {}) };
+          : { version: 1, ...(action ? VALID_ACTION_BODY[action] : VALID_ROUTE_BODY[r.url]) };
       const res = await a.as('admin')({ method: r.method as 'GET', url, payload });
       expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(404);
       expect(res.json().error.code).toBe('not_found');
