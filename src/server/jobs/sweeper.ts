@@ -14,6 +14,7 @@ import type { Db, Tx } from '../db/client';
 import { notify } from '../notifications/notifications.service';
 import { publishEvent } from '../events/event-bus';
 import * as repo from '../cases/cases.repository';
+import { runAccountabilityJobs } from './accountability-jobs';
 
 export interface SweepResult {
   warned: number;
@@ -155,6 +156,7 @@ export function startSweeper(
     running = true;
     try {
       await sweep(db, clock);
+      await runAccountabilityJobs(db, clock, log);
     } catch (err) {
       log.error({ err }, 'deadline sweep failed');
     } finally {
