@@ -155,3 +155,70 @@ export async function contentReady(page: Page, testId: string, timeout = 15_000)
     { polling: 'raf', timeout },
   );
 }
+
+/**
+ * An API session outside the browser (cookie kept by hand): for the set-up a test does not drive through the UI
+ * (finding seed data, moving the fake clock, running the sweep). Throws with the server's answer on any non-2xx.
+ */
+export async function apiSession(baseUrl: string, username: string, password = 'huiyin-demo') {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const call = async <T = unknown>(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
+    const res = await fetch(`${baseUrl}${pathAndQuery}`, {
+      method,
+      headers: {
+        Cookie: cookie,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${pathAndQuery} as ${username}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    get: <T = unknown>(pathAndQuery: string) => call<T>('GET', pathAndQuery),
+    post: <T = unknown>(pathAndQuery: string, body: unknown = {}, headers?: Record<string, string>) =>
+      call<T>('POST', pathAndQuery, body, headers),
+  };
+}
+
+/**
+ * Picks an option whose label contains `text` (for options whose full label carries data the test does not fix,
+ * e.g. a job number), searching first when the select searches the server.
+ */
+export async function chooseOptionContaining(page: Page, testId: string, text: string, search?: string) {
+  await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(search);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
+}
+
+/** Picks a node of an antd TreeSelect by its title (searched first, so a collapsed child is found too). */
+export async function chooseTreeOption(page: Page, testId: string, title: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(title);
+  await page
+    .locator(
+      `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper[title=${JSON.stringify(title)}]`,
+    )
+    .click();
+}

@@ -568,6 +568,9 @@ export const enUS: Record<UiKey, string> = {
   'intake.emergencyHint':
     'Emergency: start the emergency procedure now; the department head and repair staff go on site, and the resident is kept informed.',
   'intake.categoryPlaceholder': 'Type to search categories',
+  'intake.problemTitle':
+    'A recurring problem of this kind is under a cross-department review here; you can tell the resident it is being fixed',
+  'intake.problemCases': '{count} cases linked',
   'intake.duplicateTitle':
     'This caller or room has an open case of the same category from the last 7 days: possibly the same matter',
   'intake.openDuplicate': 'Open that case instead',

@@ -562,6 +562,8 @@ export const zhCN = {
   'intake.emergencyHint':
     '紧急事项：立即启动应急程序，通知部门负责人和维修人员赶赴现场，并随时告知业主进展。',
   'intake.categoryPlaceholder': '输入关键字搜索分类',
+  'intake.problemTitle': '该房屋所在位置有同类问题正在跨部门处理中，可告知业主已在整改',
+  'intake.problemCases': '已关联 {count} 单',
   'intake.duplicateTitle': '该业主或房屋 7 天内已有同类未关闭工单，可能是重复反映',
   'intake.openDuplicate': '打开此工单（不新建）',
   'intake.addressOr': '或填写地址',

@@ -31,6 +31,7 @@ import {
 } from 'antd';
 import { PhoneOutlined, PlusOutlined, SoundOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
+import type { ProblemMatches } from '../../../contracts/problems';
 import { CASES, newIdempotencyKey, useCategories } from '../../api/cases';
 import { useCan, useMe } from '../../api/queries';
 import { maxLen, phoneRule, required, requiredSelect } from '../../api/rules';
@@ -208,6 +209,21 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
     // focus starts in the phone field (ui.md principle 3)
     wrapper.current?.querySelector<HTMLInputElement>('[data-testid="intake-phone"]')?.focus();
   }, []);
+
+  // An open recurring problem (问题) the new case would join (issue 4 §3): the agent can tell the resident it is
+  // already under a cross-department review.
+  const problemMatches = useQuery({
+    queryKey: ['/api/problems/match', roomId, categoryId],
+    queryFn: ({ signal }) =>
+      api.get<ProblemMatches>(
+        '/api/problems/match',
+        { roomId: roomId!, ...(categoryId ? { categoryId } : {}) },
+        signal,
+      ),
+    enabled: Boolean(roomId),
+    staleTime: 60_000,
+    retry: false,
+  });
 
   // openCases are the caller's own and those of the caller's rooms: same category within 7 days is a likely
   // duplicate (src/domain/case/duplicates.ts).
@@ -474,6 +490,20 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
                     data-testid="intake-category"
                   />
                 </Form.Item>,
+              )}
+              {(problemMatches.data?.items.length ?? 0) > 0 && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  data-testid="intake-problem"
+                  title={t('intake.problemTitle')}
+                  description={problemMatches.data!.items.map((p) => (
+                    <div key={p.id}>
+                      {p.title}（{t('intake.problemCases', { count: p.caseCount })}）
+                    </div>
+                  ))}
+                />
               )}
               {duplicates.length > 0 && (
                 <Alert
