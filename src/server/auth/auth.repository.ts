@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
+import { toDate } from '../db/dates';
 import { apiTokens, loginAttempts, sessions, users } from '../db/schema';
 import type { Role } from '../../domain/access/roles';
 import type { RequestActor } from '../http/types';
@@ -91,12 +92,18 @@ export async function deleteUserSessions(db: Tx, userId: string, exceptIdHash?: 
 }
 
 export async function actorByToken(db: Tx, tokenHash: string) {
-  const { rows } = await db.execute<ActorRow & { token_id: string }>(sql`
-    select ${ACTOR_COLUMNS}, t.id as token_id
+  const { rows } = await db.execute<ActorRow & { token_id: string; last_used_at: string | null }>(sql`
+    select ${ACTOR_COLUMNS}, t.id as token_id, t.last_used_at
     from api_tokens t join users u on u.id = t.user_id
     where t.token_hash = ${tokenHash} and t.revoked_at is null and u.active`);
   const row = rows[0];
-  return row ? { ...toActor(row), tokenId: row.token_id } : null;
+  return row
+    ? {
+        ...toActor(row),
+        tokenId: row.token_id,
+        lastUsedAt: toDate(row.last_used_at),
+      }
+    : null;
 }
 
 export async function markTokenUsed(db: Tx, tokenId: string, now: Date) {

@@ -81,18 +81,8 @@ export type ClockRow = {
   next_check_at: Date | null;
 };
 
-/**
- * drizzle's node-postgres driver hands timestamps of raw `execute` results back as text
- * ("2026-11-24 02:00:00.123+00"); rows are normalised to Date here, once.
- */
-export function toDate(v: unknown): Date | null {
-  if (v == null) return null;
-  if (v instanceof Date) return v;
-  const text = String(v)
-    .replace(' ', 'T')
-    .replace(/([+-]\d\d)$/, '$1:00');
-  return new Date(text);
-}
+export { toDate } from '../db/dates';
+import { toDate } from '../db/dates';
 
 const CASE_DATES = ['received_at', 'created_at', 'resolved_at', 'closed_at', 'next_due_at'] as const;
 const CLOCK_DATES = [
