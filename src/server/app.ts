@@ -31,6 +31,7 @@ import { authRoutes } from './auth/auth.routes';
 import { casesRoutes } from './cases/cases.routes';
 import { quarterlyRoutes } from './quarterly/quarterly.routes';
 import { summaryRoutes } from './reports/summary.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { accountabilityRoutes } from './accountability/accountability.routes';
 import { problemsRoutes } from './problems/problems.routes';
 import { usersRoutes } from './users/users.routes';
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   casesRoutes(app, deps);
   quarterlyRoutes(app, deps);
   summaryRoutes(app, deps);
+  dashboardRoutes(app, deps);
   accountabilityRoutes(app, deps);
   problemsRoutes(app, deps);
 
