@@ -26,6 +26,10 @@ const CallbackQueuePage = lazy(() => import('./pages/cases/CallbackQueuePage'));
 const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage'));
 const TechTasksPage = lazy(() => import('./pages/cases/TechTasksPage'));
 const PrintPage = lazy(() => import('./pages/cases/PrintPage'));
+const MonthlySummaryPage = lazy(() => import('./pages/reports/MonthlySummaryPage'));
+const QuarterlyReportPage = lazy(() => import('./pages/reports/QuarterlyReportPage'));
+// ECharts is imported only inside this chunk
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 
 const guarded = (permission: Permission, Page: ComponentType): ReactNode => (
   <Guard permission={permission}>
@@ -81,6 +85,9 @@ export const router = createBrowserRouter([
       { path: 'cases/callbacks', element: guarded('cases.read', CallbackQueuePage) },
       { path: 'cases/:id', element: guarded('cases.read', CaseDetailPage) },
       { path: 'm/tasks', element: guarded('cases.read', TechTasksPage) },
+      { path: 'reports/monthly', element: guarded('reports.read', MonthlySummaryPage) },
+      { path: 'reports/quarterly', element: guarded('reports.read', QuarterlyReportPage) },
+      { path: 'dashboard', element: guarded('reports.read', DashboardPage) },
       { path: 'account/password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

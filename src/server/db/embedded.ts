@@ -476,7 +476,16 @@ export async function startEmbeddedPostgres(
           '--builtin-locale=C.UTF-8',
         ],
         // TCP on loopback only, no Unix socket (its default directory may not exist or be shared).
-        postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+        // shared_buffers: PostgreSQL's 128 MB default re-reads a case register of a few GB from disk on every
+        // search count (bench); 512 MB suits the single-server install this embedded mode is for.
+        postgresFlags: [
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'unix_socket_directories=',
+          '-c',
+          'shared_buffers=512MB',
+        ],
         onLog,
         onError,
       });

@@ -55,6 +55,47 @@ export async function insertNotifications(
   return rows.map((r) => ({ id: r.id, userId: r.user_id }));
 }
 
+/**
+ * Inserts many notifications of any companies, types and cases in one statement (the deadline sweep); like
+ * insertNotifications, a row whose user is not an active user of its company is skipped. Returns the rows written.
+ */
+export async function insertNotificationRows(
+  tx: Tx,
+  rows: readonly {
+    companyId: string;
+    userId: string;
+    type: NotificationType;
+    caseId: string | null;
+    data: Record<string, unknown>;
+  }[],
+  at: Date,
+): Promise<
+  { id: string; companyId: string; userId: string; type: NotificationType; caseId: string | null }[]
+> {
+  if (!rows.length) return [];
+  const { rows: made } = await tx.execute<{
+    id: string;
+    company_id: string;
+    user_id: string;
+    type: NotificationType;
+    case_id: string | null;
+  }>(sql`
+    insert into notifications (company_id, user_id, type, case_id, data, created_at)
+    select v.company_id, v.user_id, v.type, v.case_id, v.data::jsonb, ${at.toISOString()}::timestamptz
+    from unnest(${sql.param(rows.map((r) => r.companyId))}::uuid[], ${sql.param(rows.map((r) => r.userId))}::uuid[],
+      ${sql.param(rows.map((r) => r.type))}::text[], ${sql.param(rows.map((r) => r.caseId))}::uuid[],
+      ${sql.param(rows.map((r) => JSON.stringify(r.data)))}::text[]) as v(company_id, user_id, type, case_id, data)
+    join users u on u.id = v.user_id and u.company_id = v.company_id and u.active
+    returning id, company_id, user_id, type, case_id`);
+  return made.map((r) => ({
+    id: r.id,
+    companyId: r.company_id,
+    userId: r.user_id,
+    type: r.type,
+    caseId: r.case_id,
+  }));
+}
+
 export async function insertOutbox(
   tx: Tx,
   notificationIds: readonly string[],

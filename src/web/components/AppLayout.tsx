@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   FileTextOutlined,
   GlobalOutlined,
@@ -26,6 +27,7 @@ import {
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ProfileOutlined,
   SettingOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -60,6 +62,13 @@ interface NavGroup {
 const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
   { key: '/', label: 'nav.home', icon: <DashboardOutlined />, testId: 'nav-home' },
   {
+    key: '/dashboard',
+    label: 'nav.dashboard',
+    icon: <BarChartOutlined />,
+    permission: 'reports.read',
+    testId: 'nav-dashboard',
+  },
+  {
     key: 'cases',
     label: 'nav.cases',
     icon: <FileTextOutlined />,
@@ -88,6 +97,25 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'cases.read',
         when: (me) => me.user.roles.includes('technician'),
         testId: 'nav-tech-tasks',
+      },
+    ],
+  },
+  {
+    key: 'reports',
+    label: 'nav.reports',
+    icon: <ProfileOutlined />,
+    children: [
+      {
+        key: '/reports/monthly',
+        label: 'nav.reportsMonthly',
+        permission: 'reports.read',
+        testId: 'nav-reports-monthly',
+      },
+      {
+        key: '/reports/quarterly',
+        label: 'nav.reportsQuarterly',
+        permission: 'reports.read',
+        testId: 'nav-reports-quarterly',
       },
     ],
   },

@@ -1,0 +1,169 @@
+/**
+ * The report screens' calls (issue 4): the monthly summary and the quarterly management-service report. Every
+ * report query starts with its path, so one invalidation after a write refreshes the page and the status board.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, isApiError, type Query } from '../../api/client';
+import { getLocale } from '../../i18n/locale-store';
+import { uiText } from '../../i18n/dictionaries';
+import type { ErrorBody } from '../../../contracts/common';
+import type {
+  MonthlySummary,
+  PublicSummary,
+  PublicText,
+  SummaryStatusList,
+} from '../../../contracts/reports';
+import type { FinanceFigures, QuarterlyReport, ServiceSections } from '../../../contracts/quarterly';
+
+export type {
+  DrillCase,
+  Figure,
+  MonthlySummary,
+  PublicSummary,
+  PublicText,
+  SummaryCase,
+  SummaryMonthStatus,
+} from '../../../contracts/reports';
+export type {
+  FinanceFigures,
+  QuarterlyReport,
+  QuarterlyStatus,
+  ServiceSections,
+} from '../../../contracts/quarterly';
+
+export const MONTHLY = '/api/reports/monthly';
+export const QUARTERLY = '/api/reports/quarterly';
+
+/**
+ * PUT with the same error handling as the shared client (which has no `put` yet): `{ error }` bodies become an
+ * ApiError with the server's field messages.
+ */
+export async function put<T>(path: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'PUT',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        'Accept-Language': getLocale(),
+      },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network', uiText(getLocale(), 'common.networkError'));
+  }
+  if (res.ok) return (await res.json()) as T;
+  let parsed: ErrorBody | null;
+  try {
+    parsed = (await res.json()) as ErrorBody;
+  } catch {
+    parsed = null;
+  }
+  const err = parsed?.error;
+  throw new ApiError(
+    res.status,
+    err?.code ?? `http_${res.status}`,
+    err?.message ?? uiText(getLocale(), 'common.serverError', { status: res.status }),
+    err?.fields ?? {},
+    err?.details ?? {},
+  );
+}
+
+// ── monthly summary ─────────────────────────────────────────────────────────────────────────────────
+
+export function useMonthly(params: Query, enabled = true) {
+  return useQuery({
+    queryKey: [MONTHLY, 'month', params],
+    queryFn: ({ signal }) => api.get<MonthlySummary>(MONTHLY, params, signal),
+    enabled,
+    retry: false,
+  });
+}
+
+export function usePublicSummary(id: string | undefined, version: number | undefined) {
+  return useQuery({
+    queryKey: [MONTHLY, id, 'public', version],
+    queryFn: ({ signal }) => api.get<PublicSummary>(`${MONTHLY}/${id}/public`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useSummaryStatus(officeId: string | undefined) {
+  return useQuery({
+    queryKey: [MONTHLY, 'status', officeId ?? null],
+    queryFn: ({ signal }) => api.get<SummaryStatusList>(`${MONTHLY}/status`, { officeId }, signal),
+  });
+}
+
+export function useSummaryWrites() {
+  const queryClient = useQueryClient();
+  // after a write, and after a stale write (someone else changed it), the page shows the current summary
+  const done = async (call: Promise<MonthlySummary>) => {
+    try {
+      return await call;
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: [MONTHLY] });
+    }
+  };
+  return {
+    putPublic: (s: MonthlySummary, text: Partial<PublicText>) =>
+      done(put<MonthlySummary>(`${MONTHLY}/${s.id}/public`, { version: s.version, text })),
+    approve: (s: MonthlySummary) =>
+      done(api.post<MonthlySummary>(`${MONTHLY}/${s.id}/approve`, { version: s.version })),
+    publish: (s: MonthlySummary) =>
+      done(api.post<MonthlySummary>(`${MONTHLY}/${s.id}/publish`, { version: s.version })),
+  };
+}
+
+// ── quarterly report ────────────────────────────────────────────────────────────────────────────────
+
+export function useQuarterly(params: Query, enabled = true) {
+  return useQuery({
+    queryKey: [QUARTERLY, 'quarter', params],
+    queryFn: ({ signal }) => api.get<QuarterlyReport>(QUARTERLY, params, signal),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useQuarterlyWrites() {
+  const queryClient = useQueryClient();
+  // the updated report replaces the cached one at once; a stale write refreshes it too
+  const done = async (r: QuarterlyReport) => {
+    queryClient.setQueriesData<QuarterlyReport>({ queryKey: [QUARTERLY] }, (old) =>
+      old && old.id === r.id ? r : old,
+    );
+    await queryClient.invalidateQueries({ queryKey: [QUARTERLY] });
+    return r;
+  };
+  const refreshOnConflict = (e: unknown): never => {
+    if (isApiError(e) && e.code === 'version_conflict')
+      void queryClient.invalidateQueries({ queryKey: [QUARTERLY] });
+    throw e;
+  };
+  const call = (p: Promise<QuarterlyReport>) => p.catch(refreshOnConflict).then(done);
+  const base = (r: QuarterlyReport) => `${QUARTERLY}/${r.id}`;
+  return {
+    putService: (r: QuarterlyReport, sections: ServiceSections) =>
+      call(put<QuarterlyReport>(`${base(r)}/service`, { version: r.version, sections })),
+    submitService: (r: QuarterlyReport) =>
+      call(api.post<QuarterlyReport>(`${base(r)}/submit-service`, { version: r.version })),
+    putFinance: (r: QuarterlyReport, figures: FinanceFigures) =>
+      call(put<QuarterlyReport>(`${base(r)}/finance`, { version: r.version, figures })),
+    submitFinance: (r: QuarterlyReport) =>
+      call(api.post<QuarterlyReport>(`${base(r)}/submit-finance`, { version: r.version })),
+    sign: (r: QuarterlyReport, chairName: string, chairSignedAt: string) =>
+      call(
+        api.post<QuarterlyReport>(`${base(r)}/sign`, {
+          version: r.version,
+          chairName,
+          chairSignedAt,
+          directorSignature: true,
+        }),
+      ),
+    publish: (r: QuarterlyReport) =>
+      call(api.post<QuarterlyReport>(`${base(r)}/publish`, { version: r.version })),
+  };
+}
