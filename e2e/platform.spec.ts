@@ -214,6 +214,8 @@ describe('issue 2: the web console in Chromium on the production build', () => {
       await drawer.getByTestId('nav-home').waitFor();
       await drawer.getByText('系统设置').click();
       await drawer.getByTestId('nav-tokens').waitFor();
+      await drawer.getByText('报表', { exact: true }).click();
+      await drawer.getByTestId('nav-reports-monthly').waitFor();
       const menuIds = await drawer
         .locator('[data-testid^="nav-"]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
@@ -236,6 +238,12 @@ describe('issue 2: the web console in Chromium on the production build', () => {
           'nav-cases-all',
           'nav-cases-overdue',
           'nav-callbacks',
+          // reports (issue 4)
+          'nav-dashboard',
+          'nav-reports-monthly',
+          'nav-reports-quarterly',
+          'nav-reports-accountability',
+          'nav-reports-problems',
         ].sort(),
       );
       // navigating through the drawer closes it

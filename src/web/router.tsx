@@ -28,6 +28,8 @@ const TechTasksPage = lazy(() => import('./pages/cases/TechTasksPage'));
 const PrintPage = lazy(() => import('./pages/cases/PrintPage'));
 const MonthlySummaryPage = lazy(() => import('./pages/reports/MonthlySummaryPage'));
 const QuarterlyReportPage = lazy(() => import('./pages/reports/QuarterlyReportPage'));
+const AccountabilityPage = lazy(() => import('./pages/reports/AccountabilityPage'));
+const ProblemsPage = lazy(() => import('./pages/reports/ProblemsPage'));
 // ECharts is imported only inside this chunk
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 
@@ -87,6 +89,8 @@ export const router = createBrowserRouter([
       { path: 'm/tasks', element: guarded('cases.read', TechTasksPage) },
       { path: 'reports/monthly', element: guarded('reports.read', MonthlySummaryPage) },
       { path: 'reports/quarterly', element: guarded('reports.read', QuarterlyReportPage) },
+      { path: 'reports/accountability', element: guarded('accountability.read', AccountabilityPage) },
+      { path: 'reports/problems', element: guarded('problems.read', ProblemsPage) },
       { path: 'dashboard', element: guarded('reports.read', DashboardPage) },
       { path: 'account/password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },

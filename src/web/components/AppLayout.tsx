@@ -117,6 +117,18 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'reports.read',
         testId: 'nav-reports-quarterly',
       },
+      {
+        key: '/reports/accountability',
+        label: 'nav.reportsAccountability',
+        permission: 'accountability.read',
+        testId: 'nav-reports-accountability',
+      },
+      {
+        key: '/reports/problems',
+        label: 'nav.reportsProblems',
+        permission: 'problems.read',
+        testId: 'nav-reports-problems',
+      },
     ],
   },
   {
