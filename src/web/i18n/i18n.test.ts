@@ -19,6 +19,8 @@ import { ImportChange } from '../../contracts/property-import';
 import { enUS } from './en-US';
 import { zhCN } from './zh-CN';
 import { DICTIONARIES, uiText } from './dictionaries';
+import { SubjectType, ViolationKind, ViolationStatus } from '../../contracts/accountability';
+import { ProblemScopeType, ProblemStatus } from '../../contracts/problems';
 
 const holes = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -80,6 +82,12 @@ describe('web UI texts (issue 2 §8: zh-CN by default, en-US complete)', () => {
       ['satisfaction', Satisfaction.options],
       ['timelineType', TimelineEntry.shape.type.options],
       ['notification', NotificationType.options],
+      // reports (issue 4)
+      ['violationKind', ViolationKind.options],
+      ['violationStatus', ViolationStatus.options],
+      ['subjectType', SubjectType.options],
+      ['problemStatus', ProblemStatus.options],
+      ['problemScope', ProblemScopeType.options],
     ];
     for (const [prefix, values] of enums)
       for (const v of values) {
