@@ -488,6 +488,16 @@ export const cases = pgTable(
     index('cases_company_office_idx').on(t.companyId, t.officeId, t.receivedAt),
     // reports: join clocks and timeline entries back to an office's cases without touching the heap
     index('cases_company_office_id_idx').on(t.companyId, t.officeId, t.id, t.communityId),
+    // the dashboard's monthly trend counts by kind without reading the heap (index-only scan)
+    index('cases_company_received_trend_idx').on(
+      t.companyId,
+      t.receivedAt,
+      t.kind,
+      t.invalid,
+      t.mergedIntoId,
+      t.officeId,
+      t.communityId,
+    ),
     index('cases_first_responder_idx').on(t.firstResponderId, t.state),
     index('cases_handler_idx').on(t.handlerId, t.state),
     index('cases_department_idx').on(t.departmentId, t.state),
@@ -552,7 +562,8 @@ export const caseTimeline = pgTable(
   (t) => [
     primaryKey({ columns: [t.caseId, t.seq] }),
     // reports: callbacks answered, reopenings and resolutions in a month (issue 4 §1, §5)
-    index('case_timeline_company_type_at_idx').on(t.companyId, t.type, t.at),
+    // case_id as the last key lets month counts of distinct cases run as index-only scans (dashboard, bench)
+    index('case_timeline_company_type_at_idx').on(t.companyId, t.type, t.at, t.caseId),
   ],
 );
 
