@@ -4,7 +4,6 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type {
-  CaseAction,
   CaseClockFact,
   CaseFacts,
   ClockName,
@@ -361,5 +360,3 @@ export function visibleTo(scope: CaseAccessScope): SQL {
   return sql`(c.office_id in (${ids(scope.officeIds)}) or c.first_responder_id = ${scope.userId} or c.recorded_by_id = ${scope.userId}
     or c.handler_id = ${scope.userId} or c.callback_assignee_id = ${scope.userId} or c.department_id in (${ids(scope.departmentIds)}))`;
 }
-
-export type { CaseAction };

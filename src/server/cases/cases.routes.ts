@@ -1,14 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  ActionBodies,
-  ActionParams,
-  Case,
-  CaseDetail,
-  CaseListQuery,
-  CreateCase,
-} from '../../contracts/cases';
+import { ActionBodies, Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
 import { IdParams, listOf } from '../../contracts/common';
 import { CASE_ACTIONS, type CaseAction } from '../../domain/case/case';
 import { DomainError } from '../../domain/errors';
@@ -65,8 +58,6 @@ export function casesRoutes(app: FastifyInstance, deps: AppDeps) {
       (req) => svc.act(req.actor!, req.params.id, action as CaseAction, req.body as { version: number }),
     );
   }
-  // An unknown action name is a 404 like any unknown route; keep ActionParams for clients that validate.
-  void ActionParams;
   r.post(
     '/api/cases/:id/reveal',
     {

@@ -6,8 +6,9 @@ import { sql } from 'drizzle-orm';
 import type { Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
 import { TOTAL_CAP } from '../../contracts/common';
 import { seesWholeCompany } from '../../domain/access/access';
-import type { CaseAction, CaseActor, CaseFacts, JsonObject } from '../../domain/case/case';
+import type { CaseAction, CaseActor, CaseFacts, JsonObject, Satisfaction } from '../../domain/case/case';
 import { planIntake } from '../../domain/case/intake';
+import { closedUnsatisfied, escalationIsCompanyWide, escalationRole } from '../../domain/case/escalation';
 import {
   allowedActions,
   canSeeCase,
@@ -165,12 +166,12 @@ export function casesService(deps: AppDeps) {
     officeId: string | null,
     tier: number,
   ): Promise<string[]> {
-    const role = tier <= 1 ? 'supervisor' : tier === 2 ? 'director' : 'manager';
+    const role = escalationRole(tier);
     const { rows } = await tx.execute<{
       id: string;
     }>(sql`select u.id from users u where u.company_id = ${companyId} and u.active
       and ${role} = any(u.roles)
-      and (${role} = 'manager' or exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = ${officeId}))`);
+      and (${escalationIsCompanyWide(role)} or exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = ${officeId}))`);
     return rows.map((r) => r.id);
   }
 
@@ -507,7 +508,7 @@ export function casesService(deps: AppDeps) {
         if (changes.closure !== undefined) {
           set.push(sql`closure = ${changes.closure}`);
           set.push(
-            sql`closed_unsatisfied = ${changes.closure === 'director' && row.satisfaction !== 'satisfied' && row.satisfaction !== 'basically_satisfied'}`,
+            sql`closed_unsatisfied = ${closedUnsatisfied(changes.closure, row.satisfaction as Satisfaction | null)}`,
           );
           set.push(sql`invalid = ${changes.closure === 'invalidated'}`);
         }
@@ -726,5 +727,3 @@ export function casesService(deps: AppDeps) {
       });
   }
 }
-
-export { caseActorOf as loadCaseActor };

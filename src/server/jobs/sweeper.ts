@@ -15,6 +15,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { MAX_ESCALATION_TIER } from '../../domain/case/case';
+import { escalationRole, type EscalationRole } from '../../domain/case/escalation';
 import { chainEntry } from '../../domain/case/timeline-hash';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
@@ -45,8 +46,7 @@ type DueRow = repo.ClockRow & {
   c_timeline_head: string;
 };
 
-type TierRole = 'supervisor' | 'director' | 'manager';
-const tierRole = (tier: number): TierRole => (tier <= 1 ? 'supervisor' : tier === 2 ? 'director' : 'manager');
+type TierRole = EscalationRole;
 const recipientKey = (companyId: string, officeId: string | null, role: TierRole) =>
   `${companyId}|${officeId ?? ''}|${role}`;
 
@@ -111,7 +111,7 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
         notes.push({
           ...base,
           type: 'escalated',
-          tier: { officeId: k.c_office_id, role: tierRole(c.tier) },
+          tier: { officeId: k.c_office_id, role: escalationRole(c.tier) },
           data: { number: k.c_number, tier: c.tier, clock: k.name },
         });
       }

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { officeScope, seesWholeCompany } from '../../domain/access/access';
-import { loadCaseActor } from '../cases/cases.service';
+import { caseActorOf } from '../cases/cases.service';
 import { toDate, visibleTo } from '../cases/cases.repository';
 import { fieldError } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';
@@ -16,7 +16,7 @@ import { canSeePii, toResident } from './property.service';
 
 /** Open cases (not closed) of this phone or of the caller's rooms, newest first: what the agent should mention. */
 async function openCasesOf(db: AppDeps['db'], actor: RequestActor, canonical: string, roomIds: string[]) {
-  const cActor = await loadCaseActor(db, actor);
+  const cActor = await caseActorOf(db, actor);
   const rooms = roomIds.length
     ? sql.join(
         roomIds.map((id) => sql`${id}::uuid`),
