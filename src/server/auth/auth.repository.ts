@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { toDate } from '../db/dates';
+import { executeNamed } from '../db/prepared';
 import { apiTokens, loginAttempts, sessions, users } from '../db/schema';
 import type { Role } from '../../domain/access/roles';
 import type { RequestActor } from '../http/types';
@@ -49,10 +50,15 @@ export async function actorByUserId(db: Tx, userId: string): Promise<RequestActo
 /** One query per request: the live session (idle and absolute limits) with its active user. */
 export async function actorBySession(db: Tx, idHash: string, now: Date, idleMs: number) {
   const idleSince = new Date(now.getTime() - idleMs);
-  const { rows } = await db.execute<ActorRow & { last_seen_at: Date }>(sql`
+  // Every signed-in request runs it: a prepared statement.
+  const { rows } = await executeNamed<ActorRow & { last_seen_at: Date }>(
+    db,
+    'huiyin_actor_by_session',
+    sql`
     select ${ACTOR_COLUMNS}, s.last_seen_at
     from sessions s join users u on u.id = s.user_id
-    where s.id_hash = ${idHash} and s.expires_at > ${now} and s.last_seen_at > ${idleSince} and u.active`);
+    where s.id_hash = ${idHash} and s.expires_at > ${now} and s.last_seen_at > ${idleSince} and u.active`,
+  );
   const row = rows[0];
   return row
     ? { actor: { ...toActor(row), sessionIdHash: idHash }, lastSeenAt: new Date(row.last_seen_at) }
@@ -92,10 +98,15 @@ export async function deleteUserSessions(db: Tx, userId: string, exceptIdHash?: 
 }
 
 export async function actorByToken(db: Tx, tokenHash: string) {
-  const { rows } = await db.execute<ActorRow & { token_id: string; last_used_at: string | null }>(sql`
+  // Every request of an integration runs it: a prepared statement.
+  const { rows } = await executeNamed<ActorRow & { token_id: string; last_used_at: string | null }>(
+    db,
+    'huiyin_actor_by_token',
+    sql`
     select ${ACTOR_COLUMNS}, t.id as token_id, t.last_used_at
     from api_tokens t join users u on u.id = t.user_id
-    where t.token_hash = ${tokenHash} and t.revoked_at is null and u.active`);
+    where t.token_hash = ${tokenHash} and t.revoked_at is null and u.active`,
+  );
   const row = rows[0];
   return row
     ? {

@@ -182,15 +182,15 @@ export function nextCheckAt(
   return c.due_at;
 }
 
-/** Applies the domain's clock effects to the stored clocks of one case, in order. */
-export async function applyClockEffects(
-  tx: Tx,
-  companyId: string,
+/**
+ * Folds the domain's clock effects into the clocks of one case (by name), in order, and sets each changed clock's
+ * next_check_at. Returns the names it changed. Pure: the callers store the result.
+ */
+export function foldClockEffects(
+  current: Map<ClockName, ClockRow>,
   caseId: string,
   effects: readonly ClockEffect[],
-) {
-  if (!effects.length) return;
-  const current = new Map((await loadClocks(tx, [caseId])).map((c) => [c.name, c]));
+): Set<ClockName> {
   const touched = new Set<ClockName>();
   for (const e of effects) {
     const c = current.get(e.clock);
@@ -223,6 +223,34 @@ export async function applyClockEffects(
   for (const name of touched) {
     const c = current.get(name)!;
     c.next_check_at = nextCheckAt(c);
+  }
+  return touched;
+}
+
+/** What a case row keeps about its clocks: the earliest due time still counting, and an unknown-calendar flag. */
+export function clockSummary(clocks: Iterable<ClockRow>): { nextDueAt: Date | null; calendarUnknown: boolean } {
+  let nextDueAt: Date | null = null;
+  let calendarUnknown = false;
+  for (const c of clocks) {
+    if (c.met_at || c.stopped_at) continue;
+    if (c.calendar_unknown) calendarUnknown = true;
+    if (!c.paused_at && (!nextDueAt || c.due_at < nextDueAt)) nextDueAt = c.due_at;
+  }
+  return { nextDueAt, calendarUnknown };
+}
+
+/** Applies the domain's clock effects to the stored clocks of one case, in order. */
+export async function applyClockEffects(
+  tx: Tx,
+  companyId: string,
+  caseId: string,
+  effects: readonly ClockEffect[],
+) {
+  if (!effects.length) return;
+  const current = new Map((await loadClocks(tx, [caseId])).map((c) => [c.name, c]));
+  const touched = foldClockEffects(current, caseId, effects);
+  for (const name of touched) {
+    const c = current.get(name)!;
     await tx.execute(sql`insert into case_clocks (company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,
         paused_at, paused_ms, stopped_at, calendar_unknown, next_check_at)
       values (${companyId}, ${caseId}, ${name}, ${c.started_at}, ${c.due_at}, ${c.met_at}, ${c.warned_at}, ${c.breached_at},

@@ -6,7 +6,13 @@ import { sql } from 'drizzle-orm';
 import type { Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
 import { TOTAL_CAP } from '../../contracts/common';
 import { seesWholeCompany } from '../../domain/access/access';
-import type { CaseAction, CaseActor, CaseFacts, JsonObject, Satisfaction } from '../../domain/case/case';
+import type {
+  CaseAction,
+  CaseActor,
+  CaseFacts,
+  ClockName,
+  Satisfaction,
+} from '../../domain/case/case';
 import { planIntake } from '../../domain/case/intake';
 import { closedUnsatisfied, escalationIsCompanyWide, escalationRole } from '../../domain/case/escalation';
 import {
@@ -25,14 +31,16 @@ import { presentReporter, seesAnonymousIdentity } from '../../domain/privacy/cas
 import { parsePhone } from '../../domain/property/phone';
 import type { AppDeps } from '../app';
 import type { Tx } from '../db/client';
+import { uuidv7 } from '../db/ids';
 import { decodeCursor, encodeCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
-import { loadPolicy } from '../policies/policies.service';
+import { loadPolicy, policyFromRow } from '../policies/policies.service';
 import { attachToCase, listCaseAttachments } from '../attachments/attachments.service';
 import { notify } from '../notifications/notifications.service';
-import { publishEvent } from '../events/event-bus';
+import { publishEvent, publishEventNow } from '../events/event-bus';
 import * as repo from './cases.repository';
+import * as intake from './intake.repository';
 import { searchDocument, searchQuery } from './search-text';
 
 type Row = repo.CaseRow;
@@ -212,34 +220,13 @@ export function casesService(deps: AppDeps) {
   return {
     caseActorOf: (actor: RequestActor) => caseActorOf(db, actor),
 
+    /**
+     * Intake: one lookup query, the number, then the case with its clocks and timeline in one statement
+     * (intake.repository.ts). Intakes that also attach files or notify someone (resolved on the spot, a deadline
+     * in a year without calendar data) run that statement and the rest in one transaction.
+     */
     async create(actor: RequestActor, body: CreateCase): Promise<Case> {
       const now = clock.now();
-      const ctx = await context(actor.companyId);
-      const cActor = await caseActorOf(db, actor);
-      // Checks read outside the write transaction: nothing is locked while they run.
-      // Everything the client names must belong to this company (another company's id is "not found").
-      let room: { id: string; community_id: string; office_id: string } | undefined;
-      if (body.roomId) {
-        const { rows } = await db.execute<{
-          id: string;
-          community_id: string;
-          office_id: string;
-        }>(sql`select r.id, r.community_id, cm.office_id
-            from rooms r join communities cm on cm.id = r.community_id where r.company_id = ${actor.companyId} and r.id = ${body.roomId}`);
-        room = rows[0];
-        if (!room) throw fieldError({ roomId: 'not_found' });
-      }
-      if (body.categoryId) {
-        const { rows } = await db.execute(
-          sql`select 1 from categories where company_id = ${actor.companyId} and id = ${body.categoryId}`,
-        );
-        if (!rows.length) throw fieldError({ categoryId: 'not_found' });
-      }
-      const firstResponderId = body.firstResponderId ?? actor.userId;
-      if (!(await activeUser(db, actor.companyId, firstResponderId)))
-        throw fieldError({ firstResponderId: 'not_found' });
-      if (body.aboutEmployeeId && !(await activeUser(db, actor.companyId, body.aboutEmployeeId)))
-        throw fieldError({ aboutEmployeeId: 'not_found' });
       let phoneCanonical: string | null = null;
       if (body.reporter.phone) {
         const parsed = parsePhone(body.reporter.phone);
@@ -252,91 +239,173 @@ export function casesService(deps: AppDeps) {
           });
         phoneCanonical = parsed.canonical;
       }
-      // The office: the room's; otherwise the first responder's (their first office), so scope and escalation work.
-      let officeId = room?.office_id ?? null;
-      if (!officeId) {
-        const { rows } = await db.execute<{ office_id: string }>(
-          sql`select office_id from user_offices where user_id = ${firstResponderId} order by office_id limit 1`,
-        );
-        officeId = rows[0]?.office_id ?? actor.officeIds[0] ?? null;
-      }
-      const { rows: dirRows } = await db.execute<{ director_id: string | null }>(
-        sql`select director_id from offices where id = ${officeId}`,
-      );
-
+      const firstResponderId = body.firstResponderId ?? actor.userId;
+      const attachmentIds = [...new Set(body.attachmentIds ?? [])];
+      // Read outside any transaction: nothing is locked while it runs. Everything the client names must belong to
+      // this company (another company's id is "not found").
+      const [calendar, found] = await Promise.all([
+        loadWorkingCalendar(db, actor.companyId),
+        intake.loadIntakeLookup(db, {
+          companyId: actor.companyId,
+          actorId: actor.userId,
+          firstResponderId,
+          roomId: body.roomId ?? null,
+          categoryId: body.categoryId ?? null,
+          aboutEmployeeId: body.aboutEmployeeId ?? null,
+          attachmentIds,
+          // The office: the room's; otherwise the first responder's (their first office), so scope and
+          // escalation work; otherwise the recorder's.
+          fallbackOfficeId: actor.officeIds[0] ?? null,
+        }),
+      ]);
+      if (body.roomId && !found.room) throw fieldError({ roomId: 'not_found' });
+      if (body.categoryId && !found.category) throw fieldError({ categoryId: 'not_found' });
+      if (!found.firstResponder) throw fieldError({ firstResponderId: 'not_found' });
+      if (body.aboutEmployeeId && !found.aboutEmployeeActive)
+        throw fieldError({ aboutEmployeeId: 'not_found' });
+      const attachments = attachmentIds.map((attachmentId) => {
+        const f = found.attachments.find((x) => x.id === attachmentId);
+        if (!f || f.caseId)
+          throw fieldError({
+            [`attachmentIds.${body.attachmentIds!.indexOf(attachmentId)}`]: 'field.attachment_unavailable',
+          });
+        return f;
+      });
+      const policy = policyFromRow(found.policy);
       const plan = planIntake(
         {
           channel: body.channel,
           kind: body.kind,
           severity: body.severity,
           categoryId: body.categoryId,
+          categoryAncestorIds: found.category?.ancestorIds,
           receivedAt: body.receivedAt ? new Date(body.receivedAt) : null,
           recordedById: actor.userId,
           firstResponderId,
           aboutEmployeeId: body.aboutEmployeeId,
           repairType: body.repairType,
           resolvedOnTheSpot: body.resolvedOnTheSpot,
-          officeDirectorId: dirRows[0]?.director_id ?? null,
+          officeDirectorId: found.office?.directorId ?? null,
         },
-        { now, calendar: ctx.calendar, clockPolicy: ctx.clockPolicy, timeZone: ctx.timeZone },
+        { now, calendar, clockPolicy: policy.clockPolicy, timeZone: found.timeZone },
       );
       if (!plan.ok)
         throw new DomainError('validation_failed', 'validation_failed', {}, undefined, plan.fields);
 
-      const prefix = caseNumberPrefix(body.kind, ctx.numberPrefixes);
-      // The number is drawn in its own short transaction, like a PostgreSQL sequence: holding the counter row
-      // until the intake commits serialised every intake of the company (86 req/s at 50 connections, bench).
-      // Numbers stay unique and increasing; an intake that fails after this point leaves a gap (api.md allows it).
+      const prefix = caseNumberPrefix(body.kind, policy.numberPrefixes);
       const number = formatCaseNumber(
         prefix,
         plan.numberYear,
-        await repo.nextNumber(db, actor.companyId, prefix, plan.numberYear),
+        await intake.drawCaseNumber(db, actor.companyId, prefix, plan.numberYear),
       );
-      return db.transaction(async (tx) => {
-        const doc = searchDocument(number, body.description, body.address);
-        const { rows } = await tx.execute<{
-          id: string;
-        }>(sql`insert into cases (company_id, number, channel, kind, severity, category_id,
-            repair_type, state, received_at, created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id,
-            room_id, address, reporter_name, reporter_phone, reporter_phone_canonical, reporter_anonymous, description, search_vector,
-            self_complaint, about_employee_id, service_complaint, callback_assignee_id, resolved_at)
-          values (${actor.companyId}, ${number}, ${body.channel}, ${body.kind}, ${plan.severity}, ${body.categoryId ?? null},
-            ${body.repairType ?? null}, ${plan.state}, ${plan.receivedAt}, ${now}, ${now}, ${actor.userId}, ${plan.firstResponderId},
-            ${plan.handlerId}, ${officeId}, ${room?.community_id ?? null}, ${room?.id ?? null}, ${body.address ?? null},
-            ${body.reporter.name ?? null}, ${body.reporter.phone ?? null}, ${phoneCanonical}, ${body.reporter.anonymous},
-            ${body.description}, to_tsvector('simple', ${doc}), ${plan.selfComplaint}, ${body.aboutEmployeeId ?? null},
-            ${plan.serviceComplaint}, ${plan.callbackAssigneeId}, ${plan.resolvedAt})
-          returning id`);
-        const id = rows[0].id;
-        await repo.applyClockEffects(tx, actor.companyId, id, plan.clocks);
-        await repo.refreshNextDue(tx, id);
-        await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, number, plan.clocks, now);
-        const entries: { type: string; data: JsonObject; actorId: string; at: Date }[] = plan.timeline.map(
-          (t) => ({ ...t, actorId: actor.userId, at: now }),
-        );
-        if (body.attachmentIds?.length) {
-          const attached = await attachToCase(tx, actor.companyId, body.attachmentIds, id, actor.userId);
-          for (const a of attached)
-            entries.push({
-              type: 'attachment_added',
-              data: { attachmentId: a.id, filename: a.filename },
-              actorId: actor.userId,
+      const id = uuidv7(now.getTime());
+      const clocks = new Map<ClockName, repo.ClockRow>();
+      repo.foldClockEffects(clocks, id, plan.clocks);
+      for (const c of clocks.values()) c.id = uuidv7(now.getTime());
+      const { nextDueAt, calendarUnknown } = repo.clockSummary(clocks.values());
+      const officeId = found.office?.id ?? null;
+      const write: intake.IntakeWrite = {
+        id,
+        companyId: actor.companyId,
+        number,
+        channel: body.channel,
+        kind: body.kind,
+        severity: plan.severity,
+        categoryId: body.categoryId ?? null,
+        repairType: body.repairType ?? null,
+        state: plan.state,
+        receivedAt: plan.receivedAt,
+        now,
+        recordedById: actor.userId,
+        firstResponderId: plan.firstResponderId,
+        handlerId: plan.handlerId,
+        officeId,
+        officeDirectorId: found.office?.directorId ?? null,
+        communityId: found.room?.communityId ?? null,
+        roomId: found.room?.id ?? null,
+        address: body.address ?? null,
+        reporterName: body.reporter.name ?? null,
+        reporterPhone: body.reporter.phone ?? null,
+        reporterPhoneCanonical: phoneCanonical,
+        reporterAnonymous: body.reporter.anonymous,
+        description: body.description,
+        searchDocument: searchDocument(number, body.description, body.address),
+        selfComplaint: plan.selfComplaint,
+        aboutEmployeeId: body.aboutEmployeeId ?? null,
+        serviceComplaint: plan.serviceComplaint,
+        callbackAssigneeId: plan.callbackAssigneeId,
+        resolvedAt: plan.resolvedAt,
+        clocks: [...clocks.values()],
+        nextDueAt,
+        calendarUnknown,
+        entries: [
+          ...plan.timeline.map((t) => ({ ...t, actorId: actor.userId, at: now })),
+          ...attachments.map((a) => ({
+            type: 'attachment_added',
+            data: { attachmentId: a.id, filename: a.filename },
+            actorId: actor.userId,
+            at: now,
+          })),
+        ],
+      };
+      const event = { type: 'case' as const, companyId: actor.companyId, caseId: id, officeId };
+      const unknownCalendar = plan.clocks.some((e) => e.op === 'start' && e.calendarUnknown);
+      let stored: Awaited<ReturnType<typeof intake.insertIntake>>;
+      if (attachments.length || plan.state === 'resolved' || unknownCalendar) {
+        stored = await db.transaction(async (tx) => {
+          const written = await intake.insertIntake(tx, write);
+          // Checked again under lock: another intake may have taken a file since the lookup.
+          await attachToCase(tx, actor.companyId, attachmentIds, id, actor.userId);
+          await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, number, plan.clocks, now);
+          if (plan.state === 'resolved')
+            await notify(tx, {
+              companyId: actor.companyId,
+              userIds: [plan.callbackAssigneeId ?? plan.firstResponderId],
+              type: 'callback_due',
+              caseId: id,
+              data: { number },
               at: now,
             });
-        }
-        await repo.appendTimeline(tx, { id, companyId: actor.companyId, seq: 0, head: '' }, entries);
-        await publishEvent(tx, { type: 'case', companyId: actor.companyId, caseId: id, officeId });
-        if (plan.state === 'resolved')
-          await notify(tx, {
-            companyId: actor.companyId,
-            userIds: [plan.callbackAssigneeId ?? plan.firstResponderId],
-            type: 'callback_due',
-            caseId: id,
-            data: { number },
-            at: now,
-          });
-        return view(tx, (await repo.loadCaseRow(tx, actor.companyId, id))!, cActor);
-      });
+          await publishEvent(tx, event);
+          return written;
+        });
+      } else {
+        // The plain intake is one statement, its own transaction. Its live event goes out after the commit: a
+        // NOTIFY inside the transaction would hold PostgreSQL's notify lock through the commit's disk flush and
+        // serialise all intakes. Live events are hints (clients re-read; a lost one costs a refresh, never data).
+        stored = await intake.insertIntake(db, write);
+        publishEventNow(db, event).catch(() => {});
+      }
+      const people = new Map<string, string>([
+        [actor.userId, found.actor.name],
+        [found.firstResponder.id, found.firstResponder.name],
+      ]);
+      if (found.office?.directorId) people.set(found.office.directorId, found.office.directorName ?? '');
+      const nameOf = (userId: string | null | undefined) => (userId ? (people.get(userId) ?? null) : null);
+      const callbackAssignee =
+        stored.row.callback_assignee_id ??
+        (stored.row.state === 'resolved' ? stored.row.first_responder_id : null);
+      const names: repo.CaseNames = {
+        recorded_by: nameOf(stored.row.recorded_by_id),
+        first_responder: nameOf(stored.row.first_responder_id),
+        handler: nameOf(stored.row.handler_id),
+        callback_assignee: nameOf(callbackAssignee),
+        department: null,
+        office: found.office?.name ?? null,
+        category: found.category?.name ?? null,
+        room_label: found.room?.label ?? null,
+        merged_into_number: null,
+        target_name: null,
+      };
+      const departmentIds = [found.actor.departmentId, ...found.actor.headOf].filter((x): x is string => !!x);
+      const cActor: CaseActor = {
+        userId: actor.userId,
+        roles: actor.roles,
+        officeIds: actor.officeIds,
+        departmentIds,
+        headOfDepartmentIds: found.actor.headOf,
+      };
+      return toView(stored.row, stored.clocks, names, cActor);
     },
 
     async get(actor: RequestActor, id: string): Promise<CaseDetail> {

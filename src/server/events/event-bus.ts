@@ -45,6 +45,14 @@ export async function publishEvent(tx: Tx, event: LiveEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
 }
 
+/**
+ * Sends `event` now, in a statement of its own: for a write that has already committed outside any transaction
+ * of ours. (A NOTIFY needs no transaction id, so this one writes nothing and waits for no disk flush.)
+ */
+export async function publishEventNow(db: Tx, event: LiveEvent): Promise<void> {
+  await publishEvent(db, event);
+}
+
 export interface EventBus {
   /** = publishEvent */
   publish(tx: Tx, event: LiveEvent): Promise<void>;

@@ -26,7 +26,7 @@ export interface CompanyPolicy {
 }
 
 /** Stored values were validated when written; a row from an older shape falls back to the built-in defaults. */
-function fromRow(row: PolicyRow | undefined): CompanyPolicy {
+export function policyFromRow(row: PolicyRow | null | undefined): CompanyPolicy {
   if (!row) return { clockPolicy: {}, numberPrefixes: {}, version: 1 };
   const clockPolicy = ClockPolicy.safeParse(row.clockPolicy);
   const prefixes = NumberPrefixes.safeParse(row.numberPrefixes);
@@ -39,7 +39,7 @@ function fromRow(row: PolicyRow | undefined): CompanyPolicy {
 
 /** The company's clock policy and number prefixes (empty = the built-in defaults everywhere). */
 export async function loadPolicy(db: Tx, companyId: string): Promise<CompanyPolicy> {
-  return fromRow(await repo.getPolicyRow(db, companyId));
+  return policyFromRow(await repo.getPolicyRow(db, companyId));
 }
 
 const DEFAULTS: Policy['defaults'] = {
@@ -82,7 +82,7 @@ export function policiesService({ db, clock }: AppDeps) {
           numberPrefixes: body.numberPrefixes,
           updatedAt: clock.now(),
         });
-        return toPolicy(fromRow(await repo.getPolicyRow(tx, actor.companyId)));
+        return toPolicy(policyFromRow(await repo.getPolicyRow(tx, actor.companyId)));
       });
     },
   };
