@@ -109,6 +109,107 @@ describe('intake (domain.md §1, api.md POST /api/cases)', () => {
   });
 });
 
+describe('intake writes in one statement and answers from what it wrote', () => {
+  const same = async (created: Record<string, unknown>) => {
+    const read = (await s.as('agent')({ method: 'GET', url: `/api/cases/${created.id as string}` })).json();
+    const { timeline: _t, timelineIntact, attachments: _a, ...view } = read;
+    expect(timelineIntact).toBe(true);
+    expect(created).toEqual(view);
+  };
+
+  it('the 201 body of a plain intake is the case as GET reads it (names, room, clocks, next due)', async () => {
+    const categories = (await s.as('agent')({ method: 'GET', url: '/api/categories' })).json().items;
+    const lift = categories.find((c: { code: string }) => c.code === 'facility_repair.lift');
+    const res = await intake({ categoryId: lift.id, firstResponderId: s.users.supervisor.id });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c.recordedBy.name).toBeTruthy();
+    expect(c.firstResponder).toMatchObject({ id: s.users.supervisor.id });
+    expect(c.room.label).toContain('501');
+    expect(c.category).toEqual({ id: lift.id, name: lift.name });
+    expect(c.nextDueAt).toBe(c.clocks.map((k: { dueAt: string }) => k.dueAt).sort()[0]);
+    await same(c);
+  });
+
+  it('resolved on the spot (a major complaint: the director calls back) answers as GET reads it', async () => {
+    const res = await intake({
+      kind: 'complaint',
+      severity: 'major',
+      resolvedOnTheSpot: { result: '当场解释清楚' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c.state).toBe('resolved');
+    expect(c.callbackAssignee).toMatchObject({ id: s.users.director.id });
+    expect(c.callbackAssignee.name).toBeTruthy();
+    await same(c);
+  });
+
+  it("a category's clock rule applies to its subcategories (policy byCategory on the parent)", async () => {
+    const categories = (await s.as('agent')({ method: 'GET', url: '/api/categories' })).json().items;
+    const parent = categories.find((c: { code: string }) => c.code === 'facility_repair');
+    const lift = categories.find((c: { code: string }) => c.code === 'facility_repair.lift');
+    const policy = (await s.as('admin')({ method: 'GET', url: '/api/policies' })).json();
+    const put = await s.as('admin')({
+      method: 'PUT',
+      url: '/api/policies',
+      payload: {
+        version: policy.version,
+        clockPolicy: { byCategory: { [parent.id]: { resolve: { amount: 3, unit: 'hours' } } } },
+        numberPrefixes: {},
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    try {
+      const c = (await intake({ categoryId: lift.id })).json();
+      const resolve = c.clocks.find((k: { name: string }) => k.name === 'resolve');
+      expect(new Date(resolve.dueAt).getTime() - new Date(resolve.startedAt).getTime()).toBe(3 * 3_600_000);
+    } finally {
+      const now = (await s.as('admin')({ method: 'GET', url: '/api/policies' })).json();
+      await s.as('admin')({
+        method: 'PUT',
+        url: '/api/policies',
+        payload: { version: now.version, clockPolicy: {}, numberPrefixes: {} },
+      });
+    }
+  });
+
+  it('case ids are time-ordered (uuid v7): new rows go to the right edge of the indexes', async () => {
+    const a = (await intake()).json();
+    const b = (await intake()).json();
+    expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect(a.id < b.id || a.id.slice(0, 13) === b.id.slice(0, 13)).toBe(true);
+  });
+});
+
+describe('case lists carry their count to the next pages', () => {
+  it('page 2 reports the total counted with page 1; a forged count in the cursor is refused', async () => {
+    const tag = `分页${Date.now()}`;
+    for (let i = 0; i < 3; i++)
+      expect((await intake({ description: `${tag} 第${i}件` })).statusCode).toBe(201);
+    const first = (
+      await s.as('agent')({ method: 'GET', url: `/api/cases?limit=2&q=${encodeURIComponent(tag)}` })
+    ).json();
+    expect(first).toMatchObject({ total: 3, totalCapped: false });
+    expect(first.items).toHaveLength(2);
+    await intake({ description: `${tag} 第3件` });
+    const second = (
+      await s.as('agent')({
+        method: 'GET',
+        url: `/api/cases?limit=2&q=${encodeURIComponent(tag)}&cursor=${first.nextCursor}`,
+      })
+    ).json();
+    expect(second.total).toBe(3);
+    expect(second.items).toHaveLength(1);
+    const [key, id] = JSON.parse(Buffer.from(first.nextCursor, 'base64url').toString('utf8'));
+    for (const counted of [-1, 10_002, 1.5, '3']) {
+      const forged = Buffer.from(JSON.stringify([key, id, counted])).toString('base64url');
+      const res = await s.as('agent')({ method: 'GET', url: `/api/cases?limit=2&cursor=${forged}` });
+      expect(res.statusCode, String(counted)).toBe(400);
+    }
+  });
+});
+
 describe('the loop: route, accept, resolve, callback, reopen, close (api.md action table, domain.md §5)', () => {
   it('§5.3 unsatisfied reopens; satisfied closes; technician sees a masked phone and reveal is recorded', async () => {
     const c = (await intake()).json();

@@ -9,21 +9,35 @@ import type { Tx } from './client';
 
 export type CursorKey = [string | number | null, string];
 
-export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/**
+ * The cursor of the next page: the last row's sort key and id. A list may also carry the count it made for the
+ * first page (`counted`, up to TOTAL_CAP + 1), so the following pages need not count again: their `total` is the
+ * one counted when the first page was read.
+ */
+export function encodeCursor(key: CursorKey, counted?: number): string {
+  return Buffer.from(JSON.stringify(counted === undefined ? key : [...key, counted])).toString('base64url');
 }
 
 export function decodeCursor(cursor: string | undefined): CursorKey | null {
+  const decoded = decodeCursorWithCount(cursor);
+  return decoded && decoded.key;
+}
+
+/** The key and, when the cursor carries one, the first page's count. */
+export function decodeCursorWithCount(
+  cursor: string | undefined,
+): { key: CursorKey; counted: number | undefined } | null {
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(key) &&
-      key.length === 2 &&
+      (key.length === 2 ||
+        (key.length === 3 && Number.isInteger(key[2]) && key[2] >= 0 && key[2] <= TOTAL_CAP + 1)) &&
       typeof key[1] === 'string' &&
       /^[0-9a-f-]{36}$/i.test(key[1])
     )
-      return key as CursorKey;
+      return { key: [key[0], key[1]], counted: key[2] };
   } catch {
     // fall through
   }
