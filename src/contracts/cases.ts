@@ -70,6 +70,7 @@ export const ActionBodies = {
     note: z.string().trim().max(1000).optional(),
   }),
   assign: z.object({ ...V, handlerId: z.uuid() }),
+  assignCallback: z.object({ ...V, assigneeId: z.uuid(), note: z.string().trim().max(500).optional() }),
   accept: z.object({ ...V }),
   recordContact: z.object({
     ...V,

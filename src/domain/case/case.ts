@@ -92,6 +92,8 @@ export const CASE_ACTIONS = [
   'merge',
   'escalate',
   'comment',
+  // ours (issue 3 §7): the supervisor oversees the callback queue and may hand a callback to someone else
+  'assignCallback',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -119,6 +121,7 @@ export const TIMELINE_TYPES = [
   'clock_breached',
   'attachment_added',
   'pii_revealed',
+  'callback_assigned',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -135,6 +138,7 @@ export const ACTION_TIMELINE_TYPE: Readonly<Record<CaseAction, TimelineType>> = 
   reply: 'replied',
   resolve: 'resolved',
   callback: 'callback',
+  assignCallback: 'callback_assigned',
   reopen: 'reopened',
   close: 'closed',
   invalidate: 'invalidated',

@@ -127,6 +127,7 @@ const goodInput: { [A in CaseAction]: CaseActionInputs[A] } = {
   merge: { intoCaseId: 'c0' },
   escalate: { reason: '超时未处理' },
   comment: { text: '业主白天不在家，请傍晚上门' },
+  assignCallback: { assigneeId: 'u-agent', note: '首问人休假' },
 };
 
 function act<A extends CaseAction>(
@@ -165,6 +166,8 @@ const TABLE_FROM: Record<CaseAction, CaseState[]> = {
   merge: ['received', 'routed', 'in_progress', 'waiting'],
   escalate: ['received', 'routed', 'in_progress', 'waiting'],
   comment: ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'],
+  // ours (issue 3 §7), not in api.md's table
+  assignCallback: ['resolved'],
 };
 
 const TABLE_TO: Partial<Record<CaseAction, CaseState>> = {
@@ -219,6 +222,7 @@ const TABLE_WHO: Record<CaseAction, Member[]> = {
     'otherAgent',
     'otherTechnician',
   ],
+  assignCallback: ['supervisor', 'director', 'manager'],
 };
 
 const STATES: CaseState[] = ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'];
@@ -307,6 +311,7 @@ describe('api.md action table — who (403 forbidden otherwise)', () => {
     merge: 'routed',
     escalate: 'waiting',
     comment: 'closed',
+    assignCallback: 'resolved',
   };
 
   for (const action of Object.keys(TABLE_WHO) as CaseAction[]) {
@@ -358,6 +363,38 @@ describe('api.md action table — who (403 forbidden otherwise)', () => {
   it('an identity counts wherever the office is: a company-level handler outside o1 may resolve', () => {
     const companyEngineer = actor('u-tech', ['technician'], [], ['eng-company']);
     expect(act(facts('in_progress'), companyEngineer, 'resolve').ok).toBe(true);
+  });
+
+  it('assignCallback (issue 3 §7): the supervisor hands the callback to a colleague, who then owns it', () => {
+    const f = facts('resolved');
+    const d = accepted(act(f, cast.supervisor, 'assignCallback'));
+    expect(d.to).toBe('resolved');
+    expect(d.effects.changes).toEqual({ callbackAssigneeId: 'u-agent' });
+    expect(d.effects.timeline.type).toBe('callback_assigned');
+    expect(d.effects.timeline.data).toEqual({
+      assigneeId: 'u-agent',
+      previousAssigneeId: 'u-fr',
+      note: '首问人休假',
+    });
+    // the callback clock keeps running: no clock effects
+    expect(d.effects.clocks).toEqual([]);
+    const after = { ...f, callbackAssigneeId: 'u-agent' };
+    expect(act(after, cast.otherAgent, 'callback').ok).toBe(true);
+    expect(act(after, cast.firstResponder, 'callback')).toEqual({ ok: false, reason: 'forbidden' });
+  });
+
+  it('assignCallback refuses the current assignee and a blank id; a major complaint starts with the director', () => {
+    expect(act(facts('resolved'), cast.supervisor, 'assignCallback', { assigneeId: 'u-fr' })).toMatchObject({
+      ok: false,
+      fields: { assigneeId: 'field.unchanged' },
+    });
+    expect(act(facts('resolved'), cast.supervisor, 'assignCallback', { assigneeId: ' ' })).toMatchObject({
+      ok: false,
+      fields: { assigneeId: 'field.required' },
+    });
+    const major = facts('resolved', { kind: 'complaint', severity: 'major', officeDirectorId: 'u-dir' });
+    const d = accepted(act(major, cast.director, 'assignCallback', { assigneeId: 'u-sup' }));
+    expect(d.effects.timeline.data).toMatchObject({ previousAssigneeId: 'u-dir' });
   });
 
   it('callback: a named callback assignee may call back and the first responder then may not', () => {

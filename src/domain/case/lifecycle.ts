@@ -84,6 +84,7 @@ export const ACTION_FROM_STATES: Readonly<Record<CaseAction, readonly CaseState[
   merge: OPEN_STATES,
   escalate: OPEN_STATES,
   comment: CASE_STATES,
+  assignCallback: ['resolved'],
 });
 
 /**
@@ -141,6 +142,8 @@ export const DEFAULT_ACTION_POLICY: ActionPolicy = Object.freeze({
     'manager',
   ],
   comment: ['viewer'],
+  // ours: who oversees the callback queue (issue 3 §7: "the supervisor oversees the queue and may reassign")
+  assignCallback: ['supervisor', 'director', 'manager'],
 });
 
 type ActorFacts = Pick<
@@ -279,6 +282,11 @@ export interface MergeInput {
 export interface CommentInput {
   text: string;
 }
+export interface AssignCallbackInput {
+  /** who calls back from now on; the server checks an active staff member of the company */
+  assigneeId: string;
+  note?: string | null;
+}
 
 export interface CaseActionInputs {
   route: RouteInput;
@@ -298,6 +306,7 @@ export interface CaseActionInputs {
   merge: MergeInput;
   escalate: ReasonInput;
   comment: CommentInput;
+  assignCallback: AssignCallbackInput;
 }
 
 type CaseActionRequest = { [A in CaseAction]: { action: A; input: CaseActionInputs[A] } }[CaseAction];
@@ -760,6 +769,21 @@ function outcome(
           attachmentIds: attachmentIds && attachmentIds.length > 0 ? [...attachmentIds] : undefined,
           materials,
         },
+      };
+    }
+
+    case 'assignCallback': {
+      const { assigneeId, note } = request.input;
+      requireText(fields, 'assigneeId', assigneeId);
+      const previous = callbackAssignee(facts);
+      if (!fields.assigneeId && assigneeId === previous) fields.assigneeId = 'field.unchanged';
+      const refused = invalid(fields);
+      if (refused) return refused;
+      // The callback clock keeps running: a new owner does not buy time (domain.md §5.2).
+      return {
+        to: facts.state,
+        changes: { callbackAssigneeId: assigneeId },
+        data: { assigneeId, previousAssigneeId: previous, note: blank(note) ? undefined : note },
       };
     }
 

@@ -228,7 +228,10 @@ export function foldClockEffects(
 }
 
 /** What a case row keeps about its clocks: the earliest due time still counting, and an unknown-calendar flag. */
-export function clockSummary(clocks: Iterable<ClockRow>): { nextDueAt: Date | null; calendarUnknown: boolean } {
+export function clockSummary(clocks: Iterable<ClockRow>): {
+  nextDueAt: Date | null;
+  calendarUnknown: boolean;
+} {
   let nextDueAt: Date | null = null;
   let calendarUnknown = false;
   for (const c of clocks) {

@@ -723,6 +723,11 @@ export function casesService(deps: AppDeps) {
         }
         return { handlerId: user.id };
       }
+      case 'assignCallback': {
+        const user = await activeUser(tx, companyId, body.assigneeId as string);
+        if (!user) throw fieldError({ assigneeId: 'not_found' });
+        return { assigneeId: user.id, note: body.note ?? null };
+      }
       case 'recordContact': {
         const { rows } = await tx.execute(
           sql`select 1 from partner_units where company_id = ${companyId} and id = ${body.unitId as string}`,
@@ -782,6 +787,8 @@ export function casesService(deps: AppDeps) {
         type: 'callback_due',
         userIds: others([after.callback_assignee_id ?? after.first_responder_id]),
       });
+    if (action === 'assignCallback')
+      await notify(tx, { ...base, type: 'callback_due', userIds: others([after.callback_assignee_id]) });
     if (action === 'callback') {
       // The result goes back to the director too: "事事有着落、件件有回音" (domain.md §5.1).
       await notify(tx, {

@@ -306,6 +306,74 @@ describe('the loop: route, accept, resolve, callback, reopen, close (api.md acti
     expect(JSON.stringify(notes.json())).toContain('callback_result');
   });
 
+  it('issue 3 §7: the supervisor reassigns a callback; the new assignee is told, sees it in their queue and calls back', async () => {
+    const c = (
+      await intake({ resolvedOnTheSpot: { result: '已当场调换门禁卡' }, firstResponderId: s.users.agent.id })
+    ).json();
+    expect(c.callbackAssignee.id).toBe(s.users.agent.id);
+    expect(
+      (await act('agent', c.id, 'assignCallback', { version: c.version, assigneeId: s.users.technician.id }))
+        .statusCode,
+    ).toBe(403);
+    const unknown = await act('supervisor', c.id, 'assignCallback', {
+      version: c.version,
+      assigneeId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields.assigneeId).toBeTruthy();
+    const same = await act('supervisor', c.id, 'assignCallback', {
+      version: c.version,
+      assigneeId: s.users.agent.id,
+    });
+    expect(same.statusCode).toBe(400);
+    const moved = await act('supervisor', c.id, 'assignCallback', {
+      version: c.version,
+      assigneeId: s.users.technician.id,
+      note: '首问人休假',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({
+      state: 'resolved',
+      callbackAssignee: { id: s.users.technician.id },
+    });
+    const queue = (
+      await s.as('technician')({
+        method: 'GET',
+        url: `/api/cases?callbackAssigneeId=${s.users.technician.id}`,
+      })
+    ).json();
+    expect(queue.items.map((x: { id: string }) => x.id)).toContain(c.id);
+    const bell = (await s.as('technician')({ method: 'GET', url: '/api/notifications' })).json();
+    expect(
+      bell.items.some(
+        (n: { type: string; caseId: string }) => n.type === 'callback_due' && n.caseId === c.id,
+      ),
+    ).toBe(true);
+    const v = moved.json().version;
+    const old = await act('agent', c.id, 'callback', {
+      version: v,
+      method: 'phone',
+      reached: true,
+      satisfaction: 'satisfied',
+    });
+    expect(old.statusCode).toBe(403);
+    const done = await act('technician', c.id, 'callback', {
+      version: v,
+      method: 'phone',
+      reached: true,
+      satisfaction: 'satisfied',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().state).toBe('closed');
+    const detail = (await s.as('supervisor')({ method: 'GET', url: `/api/cases/${c.id}` })).json();
+    expect(detail.timeline.find((e: { type: string }) => e.type === 'callback_assigned').data).toEqual({
+      assigneeId: s.users.technician.id,
+      previousAssigneeId: s.users.agent.id,
+      note: '首问人休假',
+    });
+    expect(detail.timelineIntact).toBe(true);
+  });
+
   it('an auditor reads but may not act (403); another company gets 404', async () => {
     const c = (await intake()).json();
     const res = await act('auditor', c.id, 'route', {

@@ -72,6 +72,7 @@ const VALID_ACTION_BODY: Record<string, Record<string, unknown>> = {
   merge: { intoCaseId: someId },
   escalate: { reason: '超时' },
   comment: { text: '内部备注' },
+  assignCallback: { assigneeId: someId },
 };
 /** A body other :id routes accept (besides `version`), so the 404 comes from the id and not from validation. */
 const VALID_ROUTE_BODY: Record<string, Record<string, unknown>> = {

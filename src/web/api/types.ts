@@ -205,6 +205,7 @@ export const CASE_ACTIONS = every<CaseAction>()([
   'merge',
   'escalate',
   'comment',
+  'assignCallback',
 ]);
 export const TIMELINE_TYPES = every<TimelineType>()([
   'received',
@@ -229,6 +230,7 @@ export const TIMELINE_TYPES = every<TimelineType>()([
   'clock_breached',
   'attachment_added',
   'pii_revealed',
+  'callback_assigned',
 ]);
 export const NOTIFICATION_TYPES = every<NotificationType>()([
   'queued',

@@ -603,6 +603,7 @@ export const enUS: Record<UiKey, string> = {
   'action.merge': 'Merge',
   'action.escalate': 'Escalate',
   'action.comment': 'Internal note',
+  'action.assignCallback': 'Reassign callback',
   'caseAction.done': '{action}: done',
 
   'timelineType.received': 'Received',
@@ -627,6 +628,7 @@ export const enUS: Record<UiKey, string> = {
   'timelineType.clock_breached': 'Deadline breached',
   'timelineType.attachment_added': 'Attachment added',
   'timelineType.pii_revealed': 'Full number viewed',
+  'timelineType.callback_assigned': 'Callback reassigned',
 
   'satisfaction.satisfied': 'Satisfied',
   'satisfaction.basically_satisfied': 'Basically satisfied',
@@ -847,6 +849,9 @@ export const enUS: Record<UiKey, string> = {
   'form.handlerOptional': 'Handler (optional)',
   'form.handlerOptionalHelp': 'Without one, a member of the department accepts it',
   'form.handlerOfDepartment': 'A member of {department}',
+  'form.callbackAssignee': 'Calls back',
+  'form.callbackAssigneeHint': 'The callback deadline does not restart when the callback is reassigned',
+  'form.assignCallbackNote': 'Note on the reassignment',
   'form.leaderHelp': 'Your own department leader',
   'form.tellResident': "Give the resident this unit's contact details",
   'form.currentTarget': 'Now routed to: {target}',

@@ -596,6 +596,7 @@ export const zhCN = {
   'action.merge': '合并',
   'action.escalate': '升级',
   'action.comment': '内部备注',
+  'action.assignCallback': '改派回访',
   'caseAction.done': '{action}成功',
 
   'timelineType.received': '受理登记',
@@ -620,6 +621,7 @@ export const zhCN = {
   'timelineType.clock_breached': '超时',
   'timelineType.attachment_added': '添加附件',
   'timelineType.pii_revealed': '查看完整号码',
+  'timelineType.callback_assigned': '改派回访',
 
   'satisfaction.satisfied': '满意',
   'satisfaction.basically_satisfied': '基本满意',
@@ -830,6 +832,9 @@ export const zhCN = {
   'form.handlerOptional': '责任人（可不选）',
   'form.handlerOptionalHelp': '不选时由部门成员接单',
   'form.handlerOfDepartment': '从“{department}”的成员中选择',
+  'form.callbackAssignee': '回访人',
+  'form.callbackAssigneeHint': '回访时限不因改派而重新计算',
+  'form.assignCallbackNote': '改派说明',
   'form.leaderHelp': '选择您所在部门的领导',
   'form.tellResident': '请告诉业主该单位的联系方式',
   'form.currentTarget': '当前转派对象：{target}',

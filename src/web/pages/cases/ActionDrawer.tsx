@@ -90,6 +90,8 @@ function toBody(action: CaseAction, v: Values): Record<string, unknown> {
       return { target: v.target, handlerId: v.handlerId || undefined, note: trimmed(v.note) };
     case 'assign':
       return { handlerId: v.handlerId };
+    case 'assignCallback':
+      return { assigneeId: v.assigneeId, note: trimmed(v.note) };
     case 'recordContact':
       return {
         unitId: v.unitId,
@@ -265,6 +267,8 @@ function initialValues(action: CaseAction, c: Case): Partial<Values> {
       };
     case 'assign':
       return { handlerId: c.handler?.id };
+    case 'assignCallback':
+      return { assigneeId: c.callbackAssignee?.id };
     default:
       return {};
   }
@@ -303,6 +307,28 @@ function ActionFields({
             data-testid="action-handlerId"
           />
         </Form.Item>
+      );
+    case 'assignCallback':
+      return (
+        <>
+          <Form.Item
+            name="assigneeId"
+            label={t('form.callbackAssignee')}
+            rules={[requiredSelect(t)]}
+            extra={t('form.callbackAssigneeHint')}
+          >
+            <UserSelect
+              params={c.office ? { officeId: c.office.id } : undefined}
+              known={
+                c.callbackAssignee ? [{ value: c.callbackAssignee.id, label: c.callbackAssignee.name }] : []
+              }
+              data-testid="action-assigneeId"
+            />
+          </Form.Item>
+          <Form.Item name="note" label={t('form.assignCallbackNote')} rules={[maxLen(t, 500)]}>
+            <Input.TextArea rows={2} data-testid="action-note" />
+          </Form.Item>
+        </>
       );
     case 'recordContact':
       return <ContactFields />;
