@@ -32,7 +32,7 @@ import { loadWorkingCalendar } from '../calendar/calendar.service';
 import { loadPolicy, policyFromRow } from '../policies/policies.service';
 import { attachToCase, listCaseAttachments } from '../attachments/attachments.service';
 import { notify } from '../notifications/notifications.service';
-import { publishEvent, publishEventNow } from '../events/event-bus';
+import { publishEvent, publishEventSoon } from '../events/event-bus';
 import * as repo from './cases.repository';
 import * as intake from './intake.repository';
 import { searchDocument, searchQuery } from './search-text';
@@ -364,11 +364,11 @@ export function casesService(deps: AppDeps) {
           return written;
         });
       } else {
-        // The plain intake is one statement, its own transaction. Its live event goes out after the commit: a
-        // NOTIFY inside the transaction would hold PostgreSQL's notify lock through the commit's disk flush and
-        // serialise all intakes. Live events are hints (clients re-read; a lost one costs a refresh, never data).
+        // The plain intake is one statement, its own transaction. Its live event goes out after the commit,
+        // coalesced with others: a NOTIFY inside the transaction would hold PostgreSQL's notify lock through the
+        // commit's disk flush and serialise all intakes (docs/adr/0010-intake-in-one-statement.md).
         stored = await intake.insertIntake(db, write);
-        publishEventNow(db, event).catch(() => {});
+        publishEventSoon(db, event);
       }
       const people = new Map<string, string>([
         [actor.userId, found.actor.name],

@@ -45,12 +45,49 @@ export async function publishEvent(tx: Tx, event: LiveEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
 }
 
+/** How long events published outside a transaction wait to share one NOTIFY with others. */
+export const COALESCE_MS = 5;
+
+const pendingByDb = new WeakMap<Tx, LiveEvent[]>();
+
 /**
- * Sends `event` now, in a statement of its own: for a write that has already committed outside any transaction
- * of ours. (A NOTIFY needs no transaction id, so this one writes nothing and waits for no disk flush.)
+ * Sends `event` shortly (within COALESCE_MS), outside any transaction: for a write that has already committed on
+ * its own. Events published meanwhile through the same `db` go out together, as a JSON array in as few NOTIFYs as
+ * fit the payload limit: under load the intakes of a few milliseconds share one statement. (A NOTIFY needs no
+ * transaction id, so it writes nothing and waits for no disk flush.) Failures go to `onError`: live events are
+ * hints, clients reload what they show.
  */
-export async function publishEventNow(db: Tx, event: LiveEvent): Promise<void> {
-  await publishEvent(db, event);
+export function publishEventSoon(db: Tx, event: LiveEvent, onError: (err: unknown) => void = () => {}): void {
+  const pending = pendingByDb.get(db);
+  if (pending) {
+    pending.push(event);
+    return;
+  }
+  const events = [event];
+  pendingByDb.set(db, events);
+  setTimeout(() => {
+    pendingByDb.delete(db);
+    sendBatches(db, events).catch(onError);
+  }, COALESCE_MS).unref();
+}
+
+async function sendBatches(db: Tx, events: LiveEvent[]) {
+  const payloads: string[] = [];
+  let batch: string[] = [];
+  let bytes = 2;
+  for (const e of events) {
+    const json = JSON.stringify(e);
+    const size = Buffer.byteLength(json) + 1;
+    if (batch.length && bytes + size > MAX_PAYLOAD_BYTES) {
+      payloads.push(`[${batch.join(',')}]`);
+      batch = [];
+      bytes = 2;
+    }
+    batch.push(json);
+    bytes += size;
+  }
+  if (batch.length) payloads.push(`[${batch.join(',')}]`);
+  for (const payload of payloads) await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
 }
 
 export interface EventBus {
@@ -118,7 +155,9 @@ export function createEventBus(pool: pg.Pool, opts: { onError?: (err: unknown) =
       c.on('notification', (msg) => {
         if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return;
         try {
-          dispatch(JSON.parse(msg.payload) as LiveEvent);
+          // One event (published in a transaction) or an array of them (publishEventSoon).
+          const parsed = JSON.parse(msg.payload) as LiveEvent | LiveEvent[];
+          for (const event of Array.isArray(parsed) ? parsed : [parsed]) dispatch(event);
         } catch (err) {
           opts.onError?.(err);
         }

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 import { notify } from '../notifications/notifications.service';
-import { publishEvent } from './event-bus';
+import { publishEvent, publishEventSoon } from './event-bus';
 
 let t: TestApp;
 let s: SeededCompany;
@@ -110,6 +110,29 @@ describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
       expect(created.statusCode, created.body).toBe(201);
       const frame = await stream.waitFor((f) => f.event === 'case' && f.data.caseId === created.json().id);
       expect(frame.data.caseId).toBe(created.json().id);
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it('events published outside a transaction are coalesced, split under the payload limit, and all arrive', async () => {
+    const stream = await connect(s.cookies.manager);
+    try {
+      // 120 case events of ~190 bytes: more than one NOTIFY payload (8000 bytes) holds.
+      const ids = Array.from({ length: 120 }, () => crypto.randomUUID());
+      const sent: string[] = [];
+      const realExecute = t.database.db.execute.bind(t.database.db);
+      const spy = Object.assign(Object.create(t.database.db) as typeof t.database.db, {
+        execute: ((q: Parameters<typeof realExecute>[0]) => {
+          sent.push('notify');
+          return realExecute(q);
+        }) as typeof realExecute,
+      });
+      for (const caseId of ids)
+        publishEventSoon(spy, { type: 'case', companyId: s.company.id, caseId, officeId: s.office.id });
+      for (const caseId of ids) await stream.waitFor((f) => f.event === 'case' && f.data.caseId === caseId);
+      expect(sent.length).toBeGreaterThanOrEqual(3);
+      expect(sent.length).toBeLessThan(10);
     } finally {
       await stream.close();
     }
