@@ -411,6 +411,48 @@ describe('search (issue 3 §11)', () => {
   });
 });
 
+describe('search with more matches than the count cap (api.md: total up to 10,000)', () => {
+  it('counts to the cap, pages newest first through the received_at index, and carries the capped total', async () => {
+    const other = await t.seedCompany();
+    // 10,050 matching cases, one a minute, in SQL (the API would take minutes).
+    await t.database.db
+      .execute(sql`insert into cases (company_id, number, channel, kind, severity, state, received_at,
+        created_at, recorded_by_id, first_responder_id, office_id, description, search_vector)
+      select ${other.company.id}, 'BX-2026-' || lpad(i::text, 6, '0'), 'phone', 'repair', 'general', 'received',
+        timestamptz '2026-06-01T00:00:00Z' + i * interval '1 minute', now(), ${other.users.agent.id},
+        ${other.users.agent.id}, ${other.office.id}, '厨房漏水 ' || i, to_tsvector('simple', '厨房 漏水')
+      from generate_series(1, 10050) i`);
+    await t.database.db.execute(sql`analyze cases`);
+    const first = (
+      await other.as('agent')({ method: 'GET', url: `/api/cases?limit=20&q=${encodeURIComponent('漏水')}` })
+    ).json();
+    expect(first).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(first.items.map((c: { number: string }) => c.number)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `BX-2026-${String(10_050 - i).padStart(6, '0')}`),
+    );
+    const second = (
+      await other.as('agent')({
+        method: 'GET',
+        url: `/api/cases?limit=20&q=${encodeURIComponent('漏水')}&cursor=${first.nextCursor}`,
+      })
+    ).json();
+    expect(second).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(second.items[0].number).toBe('BX-2026-010030');
+    // the plan of such a page: the received_at index, no bitmap of every match
+    const plan = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return tx.execute<{
+        'QUERY PLAN': string;
+      }>(sql`explain select * from cases c where c.company_id = ${other.company.id}
+        and c.search_vector @@ to_tsquery('simple', '漏水') order by c.received_at desc, c.id desc limit 21`);
+    });
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(
+      /Index Scan.*cases_company_received_idx/,
+    );
+  });
+});
+
 describe('archive (domain.md §6, api.md timeline hash)', () => {
   it('the trigger refuses UPDATE and DELETE; a change behind its back is found and named', async () => {
     const c = (await intake()).json();
