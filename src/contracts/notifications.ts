@@ -15,6 +15,14 @@ export const NOTIFICATION_TYPES = [
   'callback_result',
   /** a breached case escalated to the user's tier */
   'escalated',
+  /**
+   * Recurring problems (issue 4 §3): raised (to the office director), assigned to a review (to the review
+   * departments' people and the director), due without measures (to the review's people). No case: `data`
+   * carries `problemId` and `title`, and the bell links to the problem.
+   */
+  'problem_raised',
+  'problem_assigned',
+  'problem_overdue',
 ] as const;
 export const NotificationType = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationType>;

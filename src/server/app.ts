@@ -41,6 +41,7 @@ import { propertyImportRoutes } from './property/property-import.routes';
 import { categoriesRoutes } from './categories/categories.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { policiesRoutes } from './policies/policies.routes';
+import { reportPolicyRoutes } from './report-policy/report-policy.routes';
 import { attachmentsRoutes } from './attachments/attachments.routes';
 import { registerIdempotency } from './http/idempotency';
 import { notificationsRoutes } from './notifications/notifications.routes';
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   categoriesRoutes(app, deps);
   calendarRoutes(app, deps);
   policiesRoutes(app, deps);
+  reportPolicyRoutes(app, deps);
   attachmentsRoutes(app, deps);
   registerIdempotency(app, deps);
   notificationsRoutes(app, deps);

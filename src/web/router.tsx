@@ -13,6 +13,7 @@ const DepartmentsPage = lazy(() => import('./pages/org/DepartmentsPage'));
 const PartnerUnitsPage = lazy(() => import('./pages/org/PartnerUnitsPage'));
 const UsersPage = lazy(() => import('./pages/org/UsersPage'));
 const TokensPage = lazy(() => import('./pages/settings/TokensPage'));
+const ReportPolicyPage = lazy(() => import('./pages/settings/ReportPolicyPage'));
 const CommunitiesPage = lazy(() => import('./pages/property/CommunitiesPage'));
 const CommunityDetailPage = lazy(() => import('./pages/property/CommunityDetailPage'));
 const RoomDetailPage = lazy(() => import('./pages/property/RoomDetailPage'));
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'org/partner-units', element: guarded('org.read', PartnerUnitsPage) },
       { path: 'org/users', element: guarded('users.read', UsersPage) },
       { path: 'settings/tokens', element: guarded('tokens.manage', TokensPage) },
+      { path: 'settings/report-policy', element: guarded('reports.read', ReportPolicyPage) },
       { path: 'property/communities', element: guarded('property.read', CommunitiesPage) },
       { path: 'property/communities/:id', element: guarded('property.read', CommunityDetailPage) },
       { path: 'property/rooms/:id', element: guarded('property.read', RoomDetailPage) },

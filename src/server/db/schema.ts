@@ -366,6 +366,13 @@ export const companyPolicies = pgTable('company_policies', {
   reportPolicy: jsonb('report_policy')
     .notNull()
     .default(sql`'{}'::jsonb`),
+  /**
+   * The report policy has its own version and change record (PUT /api/report-policy): its settings page and the
+   * clock policy's are edited apart, so a change to one never makes the other stale.
+   */
+  reportPolicyVersion: integer('report_policy_version').notNull().default(1),
+  reportPolicyUpdatedAt: timestamp('report_policy_updated_at', { withTimezone: true }),
+  reportPolicyUpdatedById: uuid('report_policy_updated_by_id'),
   numberPrefixes: jsonb('number_prefixes')
     .notNull()
     .default(sql`'{}'::jsonb`),
@@ -617,7 +624,7 @@ export const notifications = pgTable(
     id: id(),
     companyId: companyId(),
     userId: uuid('user_id').notNull(),
-    /** queued | assigned | warning | breach | callback_due | callback_result | escalated */
+    /** NOTIFICATION_TYPES of src/contracts/notifications.ts */
     type: text('type').notNull(),
     caseId: uuid('case_id'),
     data: jsonb('data')
@@ -751,6 +758,11 @@ export const problems = pgTable(
     measures: text('measures'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedById: uuid('closed_by_id'),
+    /**
+     * when the review's assignees were told that the due date passed without measures (notifyOverdueProblems);
+     * cleared when the due date changes, so a new date is reminded of once again
+     */
+    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
     /** dedupe key of the cluster (scope + category), so detection re-run never raises the same problem twice */
     clusterKey: text('cluster_key').notNull(),
     updatedAt: updatedAt(),
@@ -758,6 +770,10 @@ export const problems = pgTable(
   },
   (t) => [
     index('problems_company_status_idx').on(t.companyId, t.status),
+    // the hourly overdue check reads only open problems not yet reminded of
+    index('problems_overdue_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'open' and ${t.overdueNotifiedAt} is null and ${t.dueAt} is not null`),
     uniqueIndex('problems_open_cluster_uq')
       .on(t.companyId, t.clusterKey)
       .where(sql`${t.status} = 'open'`),

@@ -123,10 +123,12 @@ export interface NewProblem {
 
 /**
  * Raises problems in batches; where an open one of the same cluster exists (another instance got there first) its
- * id is used instead — problems_open_cluster_uq keeps one open problem per cluster. Returns cluster key → id.
+ * id is used instead — problems_open_cluster_uq keeps one open problem per cluster. Returns cluster key → id, and
+ * the problems this call raised (`raised`: the ones whose people are to be told).
  */
 export async function insertProblems(db: Tx, companyId: string, problems: readonly NewProblem[]) {
   const ids = new Map<string, string>();
+  const raised: (NewProblem & { id: string })[] = [];
   let created = 0;
   for (let i = 0; i < problems.length; i += 2000) {
     const chunk = problems.slice(i, i + 2000);
@@ -154,7 +156,11 @@ export async function insertProblems(db: Tx, companyId: string, problems: readon
         category_id uuid, title text, cluster_key text, detected_at timestamptz)
       on conflict (company_id, cluster_key) where status = 'open' do nothing
       returning id, cluster_key`);
-    for (const r of rows) ids.set(r.cluster_key, r.id);
+    const byKey = new Map(chunk.map((p) => [p.clusterKey, p]));
+    for (const r of rows) {
+      ids.set(r.cluster_key, r.id);
+      raised.push({ ...byKey.get(r.cluster_key)!, id: r.id });
+    }
     created += rows.length;
     const missing = chunk.map((p) => p.clusterKey).filter((k) => !ids.has(k));
     if (missing.length) {
@@ -167,7 +173,7 @@ export async function insertProblems(db: Tx, companyId: string, problems: readon
       for (const r of existing.rows) ids.set(r.cluster_key, r.id);
     }
   }
-  return { ids, created };
+  return { ids, created, raised };
 }
 
 /** Links cases to problems (already linked pairs are left alone). Returns how many links are new. */

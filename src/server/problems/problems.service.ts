@@ -12,6 +12,10 @@
  *    similar to every windowed case of an open similar-text problem joins it, and groups of ≥ minCases pairwise
  *    similar cases become new problems.
  * A case in an open problem is not clustered again; a closed problem's cases never raise it again.
+ *
+ * The people concerned are told in the same transaction (problem-notifications.ts): the office director of each
+ * problem raised, the people of departments added to a review, and — with each detection run — the review's people
+ * once its due date has passed without measures.
  */
 import { sql } from 'drizzle-orm';
 import type {
@@ -52,6 +56,7 @@ import type { RequestActor } from '../http/types';
 import { searchTokens } from '../cases/search-text';
 import { companyTimeZones, loadReportPolicy } from '../accountability/accountability.repository';
 import * as repo from './problems.repository';
+import { notifyAssigned, notifyOverdueProblems, notifyRaised } from './problem-notifications';
 
 /** The bound of the similar-text pass: the newest cases of the window. */
 export const MAX_TEXT_CASES = 50_000;
@@ -120,6 +125,7 @@ async function detectForCompany(tx: Tx, companyId: string, now: Date, since: Dat
       return c.cases.map((x) => ({ problemId, caseId: x.id }));
     }),
   );
+  await notifyRaised(tx, companyId, place.raised, now);
 
   // Thousands of links made in this transaction (a first run over a busy month) leave the planner's statistics
   // of problem_cases far behind; refresh them before the next query plans on them.
@@ -194,12 +200,14 @@ async function detectForCompany(tx: Tx, companyId: string, now: Date, since: Dat
       return ids.map((caseId) => ({ problemId, caseId }));
     }),
   );
+  await notifyRaised(tx, companyId, similar.raised, now);
   return { created: place.created + similar.created, linked };
 }
 
 /**
  * Runs detection for one company or all of them (issue 4 §3; scheduled hourly, and POST /api/problems/detect).
- * `since`: the start of the window (default: now − the policy's window).
+ * `since`: the start of the window (default: now − the policy's window). Then tells the reviews whose due date
+ * has passed without measures (notifyOverdueProblems): the hourly job of the sweeper loop runs both.
  */
 export async function detectProblems(
   db: Db,
@@ -218,6 +226,7 @@ export async function detectProblems(
     total.created += result.created;
     total.linked += result.linked;
   }
+  await notifyOverdueProblems(db, clock, { companyId: opts.companyId });
   return total;
 }
 
@@ -324,16 +333,30 @@ export function problemsService({ db, clock }: AppDeps) {
           !(await repo.departmentsExist(tx, actor.companyId, body.reviewDepartmentIds))
         )
           throw fieldError({ reviewDepartmentIds: 'not_found' });
-        const set = [sql`updated_at = ${clock.now()}`];
+        const now = clock.now();
+        const set = [sql`updated_at = ${now}`];
         if (body.reviewDepartmentIds !== undefined)
           set.push(
             sql`review_department_ids = ${`{${[...new Set(body.reviewDepartmentIds)].join(',')}}`}::uuid[]`,
           );
-        if (body.dueAt !== undefined) set.push(sql`due_at = ${body.dueAt ? new Date(body.dueAt) : null}`);
+        const dueAt = body.dueAt === undefined ? row.due_at : body.dueAt ? new Date(body.dueAt) : null;
+        if (body.dueAt !== undefined) set.push(sql`due_at = ${dueAt}`);
+        // a new due date is reminded of again when it passes
+        if ((dueAt?.getTime() ?? null) !== (row.due_at?.getTime() ?? null))
+          set.push(sql`overdue_notified_at = null`);
         if (body.rootCause !== undefined) set.push(sql`root_cause = ${body.rootCause || null}`);
         if (body.measures !== undefined) set.push(sql`measures = ${body.measures || null}`);
         await repo.updateProblem(tx, id, set);
-        return toProblem((await repo.getProblem(tx, actor.companyId, id))!);
+        const updated = (await repo.getProblem(tx, actor.companyId, id))!;
+        const before = new Set(row.review_departments.map((d) => d.id));
+        await notifyAssigned(
+          tx,
+          { companyId: actor.companyId, id, officeId: row.office_id, title: row.title, dueAt },
+          updated.review_departments.filter((d) => !before.has(d.id)),
+          actor.userId,
+          now,
+        );
+        return toProblem(updated);
       });
     },
 

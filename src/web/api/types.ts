@@ -240,4 +240,7 @@ export const NOTIFICATION_TYPES = every<NotificationType>()([
   'callback_due',
   'callback_result',
   'escalated',
+  'problem_raised',
+  'problem_assigned',
+  'problem_overdue',
 ]);

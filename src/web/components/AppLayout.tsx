@@ -179,6 +179,12 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
     icon: <SettingOutlined />,
     children: [
       { key: '/settings/tokens', label: 'nav.tokens', permission: 'tokens.manage', testId: 'nav-tokens' },
+      {
+        key: '/settings/report-policy',
+        label: 'nav.reportPolicy',
+        permission: 'reports.read',
+        testId: 'nav-report-policy',
+      },
     ],
   },
 ];

@@ -72,6 +72,7 @@ export const enUS: Record<UiKey, string> = {
   'nav.import': 'Bulk import',
   'nav.settings': 'Settings',
   'nav.tokens': 'API tokens',
+  'nav.reportPolicy': 'Report and accountability policy',
   'nav.changePassword': 'Change password',
   'nav.logout': 'Sign out',
   'nav.openMenu': 'Open the menu',
@@ -661,6 +662,10 @@ export const enUS: Record<UiKey, string> = {
   'notification.callback_due': 'Case {number} is resolved: call the resident back',
   'notification.callback_result': 'Case {number} called back: {satisfaction}',
   'notification.escalated': 'Case {number} escalated to the {tier}',
+  'notification.problem_raised': 'Recurring problem found: {title}; please arrange a cross-department review',
+  'notification.problem_assigned': 'Recurring problem “{title}” assigned to {departments} for review',
+  'notification.problem_overdue':
+    'Recurring problem “{title}” is past its due date with no measures recorded',
   'bell.title': 'Notifications',
   'bell.readAll': 'Mark all as read',
   'bell.empty': 'No notifications',
@@ -1083,4 +1088,38 @@ export const enUS: Record<UiKey, string> = {
   'problem.room': 'Room',
   'problem.receivedAt': 'Received',
   'problem.description': 'Description',
+
+  'reportPolicy.help':
+    'These values are your company’s policy and may be changed; leave a field empty to use the default. A change applies from now on: amounts already in the duty ledger and problems already found stay as they are.',
+  'reportPolicy.readOnly': 'Only administrators can change this policy.',
+  'reportPolicy.ledger': 'Accountability (duty ledger)',
+  'reportPolicy.problems': 'Recurring problem detection',
+  'reportPolicy.publicSummary': 'Public monthly complaint summary',
+  'reportPolicy.firstResponderAmount': 'Deduction per violation of a first responder',
+  'reportPolicy.firstResponderAmountHelp':
+    'Taken from the first responder’s monthly performance pay for each confirmed violation (routing or callback late); 004 art. 13: 50 yuan or more',
+  'reportPolicy.departmentAmount': 'Deduction per violation of a department',
+  'reportPolicy.departmentAmountHelp':
+    'Taken from the department’s monthly performance pay for each confirmed violation (a clock breached, a case sent back); 004 art. 13: 100 yuan or more',
+  'reportPolicy.problemWindowDays': 'Detection window',
+  'reportPolicy.problemWindowDaysHelp': 'Cases received within this many days are looked at (1–366 days)',
+  'reportPolicy.problemMinCases': 'Cases that make a problem',
+  'reportPolicy.problemMinCasesHelp':
+    'This many cases of one room, building or community and category, or with near-identical descriptions, raise a problem',
+  'reportPolicy.similarityThreshold': 'Description similarity',
+  'reportPolicy.similarityThresholdHelp':
+    'Share of words two descriptions have in common (0.1–1) from which they count as near-identical; higher is stricter',
+  'reportPolicy.problemKinds': 'Case kinds looked at',
+  'reportPolicy.publicMinGroupSize': 'Smallest group in the public summary',
+  'reportPolicy.publicMinGroupSizeHelp':
+    'Categories or communities with fewer cases are merged into “Other” in the public summary, so no household can be recognised',
+  'reportPolicy.default': 'Default: {value}',
+  'reportPolicy.usesDefault': 'Default in use',
+  'reportPolicy.changed': 'Changed',
+  'reportPolicy.yuan': 'yuan',
+  'reportPolicy.days': 'days',
+  'reportPolicy.cases': 'cases',
+  'reportPolicy.lastChanged': 'Last changed by {name}, {time}',
+  'reportPolicy.neverChanged': 'Never changed: every value is the default',
+  'reportPolicy.resetAll': 'Reset all to defaults',
 };

@@ -74,6 +74,7 @@ export const zhCN = {
   'nav.import': '批量导入',
   'nav.settings': '系统设置',
   'nav.tokens': '接口令牌',
+  'nav.reportPolicy': '报表与问责政策',
   'nav.changePassword': '修改密码',
   'nav.logout': '退出登录',
   'nav.openMenu': '打开菜单',
@@ -653,6 +654,9 @@ export const zhCN = {
   'notification.callback_due': '工单 {number} 已办结，请及时回访业主',
   'notification.callback_result': '工单 {number} 已回访：{satisfaction}',
   'notification.escalated': '工单 {number} 已升级到{tier}',
+  'notification.problem_raised': '发现重复问题：{title}，请安排跨部门会审',
+  'notification.problem_assigned': '重复问题“{title}”已交{departments}会审',
+  'notification.problem_overdue': '重复问题“{title}”已过整改期限，尚未录入整改措施',
   'bell.title': '消息通知',
   'bell.readAll': '全部标为已读',
   'bell.empty': '暂无消息',
@@ -1063,6 +1067,40 @@ export const zhCN = {
   'problem.room': '房屋',
   'problem.receivedAt': '受理时间',
   'problem.description': '内容',
+
+  'reportPolicy.help':
+    '以下数值是本公司的政策，可以按需修改；留空即使用系统默认值。修改只影响今后的计算：已记入责任台账的扣罚金额和已发现的问题不会改变。',
+  'reportPolicy.readOnly': '只有系统管理员可以修改这些政策。',
+  'reportPolicy.ledger': '责任追究（责任台账）',
+  'reportPolicy.problems': '重复问题识别',
+  'reportPolicy.publicSummary': '月度投诉公示',
+  'reportPolicy.firstResponderAmount': '首问责任人每次违规扣罚',
+  'reportPolicy.firstResponderAmountHelp':
+    '首问责任人未按时转办或未按时回访，每确认一次违规，从其当月绩效工资中扣罚的金额（004 第十三条：50元以上）',
+  'reportPolicy.departmentAmount': '部门每次违规扣罚',
+  'reportPolicy.departmentAmountHelp':
+    '部门处理超时或推诿退回，每确认一次违规，从部门当月绩效工资中扣罚的金额（004 第十三条：100元以上）',
+  'reportPolicy.problemWindowDays': '识别时间范围',
+  'reportPolicy.problemWindowDaysHelp': '统计最近多少天内受理的工单（1–366 天）',
+  'reportPolicy.problemMinCases': '构成问题的最少工单数',
+  'reportPolicy.problemMinCasesHelp':
+    '同一房屋、楼栋或小区同一分类的工单，或内容几乎相同的工单，达到这个数量即生成一个问题',
+  'reportPolicy.similarityThreshold': '内容相似度',
+  'reportPolicy.similarityThresholdHelp':
+    '两条工单内容的词语重合比例（0.1–1）达到此值即视为内容几乎相同；数值越大越严格',
+  'reportPolicy.problemKinds': '参与识别的事项类型',
+  'reportPolicy.publicMinGroupSize': '公示版最小分组',
+  'reportPolicy.publicMinGroupSizeHelp':
+    '公示版中工单数少于此值的分类或小区合并为“其他”，以免据此认出个别住户',
+  'reportPolicy.default': '默认：{value}',
+  'reportPolicy.usesDefault': '使用默认值',
+  'reportPolicy.changed': '已修改',
+  'reportPolicy.yuan': '元',
+  'reportPolicy.days': '天',
+  'reportPolicy.cases': '件',
+  'reportPolicy.lastChanged': '最近修改：{name}，{time}',
+  'reportPolicy.neverChanged': '尚未修改，全部使用系统默认值',
+  'reportPolicy.resetAll': '全部恢复默认值',
 };
 
 export type UiKey = keyof typeof zhCN;

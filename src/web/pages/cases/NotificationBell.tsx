@@ -39,6 +39,13 @@ export function notificationText(n: Notification, i18n: I18n): string {
         tier:
           typeof d.tier === 'number' ? t(`tierName.${Math.min(3, Math.max(1, d.tier))}` as 'tierName.1') : '',
       });
+    case 'problem_raised':
+    case 'problem_assigned':
+    case 'problem_overdue':
+      return t(`notification.${n.type}`, {
+        title: String(d.title ?? ''),
+        departments: String(d.departments ?? ''),
+      });
     default:
       return number;
   }
@@ -70,6 +77,8 @@ export function NotificationBell() {
       }
     }
     if (n.caseId) navigate(`/cases/${n.caseId}`);
+    else if (typeof n.data.problemId === 'string')
+      navigate(`/reports/problems?id=${encodeURIComponent(n.data.problemId)}`);
   };
   const readAll = async () => {
     try {

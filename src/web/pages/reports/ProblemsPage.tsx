@@ -4,7 +4,7 @@
  * recorded (the server says so when they are not).
  */
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -55,7 +55,10 @@ export default function ProblemsPage() {
   const queryClient = useQueryClient();
   const [officeId, setOfficeId] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<StatusFilter>('open');
-  const [openId, setOpenId] = useState<string | null>(null);
+  // the open problem is in the address (?id=…), so a notification can link straight to it
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('id');
+  const setOpenId = (id: string | null) => setParams(id ? { id } : {});
   const [detecting, setDetecting] = useState(false);
   const list = useCursorList<Problem>(
     PROBLEMS,

@@ -1,0 +1,181 @@
+/**
+ * Who hears of a recurring problem (issue 4 §3, ui.md principle 9 "nothing surprising happens silently"), always in
+ * the transaction that made the change:
+ * - raised (by detection, hourly or on demand): the office director;
+ * - assigned to a review (departments added): the people of each added department and the office director;
+ * - its review due date passed without measures: the review's people (the director when no department was
+ *   assigned), once per due date — problems.overdue_notified_at is set by the statement that picks the problem.
+ *
+ * A department's people are its head; a department without an active head is told through its active members, so
+ * an assignment never goes nowhere. The office director is offices.director_id, or (none set, or no longer
+ * active) the office's users with the director role. Service users are never told.
+ */
+import { sql } from 'drizzle-orm';
+import type { NotificationType } from '../../contracts/notifications';
+import type { Clock } from '../clock';
+import type { Db, Tx } from '../db/client';
+import { EVENTS_CHANNEL, type LiveEvent } from '../events/event-bus';
+import { insertNotificationRows } from '../notifications/notifications.repository';
+import { notify } from '../notifications/notifications.service';
+import { uuidArray } from '../accountability/accountability.repository';
+
+const group = (rows: readonly { key: string; user_id: string }[]) => {
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.key, [...(map.get(r.key) ?? []), r.user_id]);
+  return map;
+};
+
+/** office id → its director(s). */
+export async function officeDirectors(tx: Tx, companyId: string, officeIds: readonly (string | null)[]) {
+  const ids = [...new Set(officeIds.filter((id): id is string => !!id))];
+  if (!ids.length) return new Map<string, string[]>();
+  const { rows } = await tx.execute<{ key: string; user_id: string }>(sql`select o.id as key, u.id as user_id
+    from offices o join users u on u.company_id = o.company_id and u.active and not u.is_service
+    where o.company_id = ${companyId} and o.id = any(${uuidArray(ids)})
+      and (u.id = o.director_id
+        or ('director' = any(u.roles)
+          and exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = o.id)
+          and not exists (select 1 from users d where d.id = o.director_id and d.active and not d.is_service)))`);
+  return group(rows);
+}
+
+/** department id → the people a review assigned to it reaches. */
+export async function reviewPeople(tx: Tx, companyId: string, departmentIds: readonly string[]) {
+  const ids = [...new Set(departmentIds)];
+  if (!ids.length) return new Map<string, string[]>();
+  const { rows } = await tx.execute<{ key: string; user_id: string }>(sql`select d.id as key, u.id as user_id
+    from departments d join users u on u.company_id = d.company_id and u.active and not u.is_service
+    where d.company_id = ${companyId} and d.id = any(${uuidArray(ids)})
+      and (u.id = d.head_id
+        or (u.department_id = d.id
+          and not exists (select 1 from users h where h.id = d.head_id and h.active and not h.is_service)))`);
+  return group(rows);
+}
+
+const problemData = (p: { id: string; title: string }, extra: Record<string, unknown> = {}) => ({
+  problemId: p.id,
+  title: p.title,
+  ...extra,
+});
+
+/**
+ * The directors of the offices of problems detection has just raised. A first run over a busy month raises
+ * thousands at once (ADR 0009), so this writes every bell entry in one statement and sends their live events in
+ * another — the set-based path of the deadline sweep — instead of two round trips per problem through notify().
+ * Returns the number of notifications made.
+ */
+export async function notifyRaised(
+  tx: Tx,
+  companyId: string,
+  raised: readonly { id: string; officeId: string | null; title: string }[],
+  at: Date,
+): Promise<number> {
+  if (!raised.length) return 0;
+  const directors = await officeDirectors(
+    tx,
+    companyId,
+    raised.map((p) => p.officeId),
+  );
+  const rows = raised.flatMap((p) =>
+    (p.officeId ? (directors.get(p.officeId) ?? []) : []).map((userId) => ({
+      companyId,
+      userId,
+      type: 'problem_raised' as NotificationType,
+      caseId: null,
+      data: problemData(p),
+    })),
+  );
+  const made = await insertNotificationRows(tx, rows, at);
+  if (made.length) {
+    const events = made.map((m): LiveEvent => ({
+      type: 'notification',
+      companyId: m.companyId,
+      userId: m.userId,
+      notificationId: m.id,
+      notificationType: m.type,
+      caseId: null,
+    }));
+    // sent when the transaction commits, like publishEvent()
+    await tx.execute(
+      sql`select pg_notify(${EVENTS_CHANNEL}, x) from unnest(${sql.param(events.map((e) => JSON.stringify(e)))}::text[]) x`,
+    );
+  }
+  return made.length;
+}
+
+/**
+ * Departments were added to a problem's review: their people and the office director are told (the one who made
+ * the change is not told of it).
+ */
+export async function notifyAssigned(
+  tx: Tx,
+  p: { companyId: string; id: string; officeId: string | null; title: string; dueAt: Date | null },
+  added: readonly { id: string; name: string }[],
+  actorId: string,
+  at: Date,
+) {
+  if (!added.length) return [];
+  const people = await reviewPeople(
+    tx,
+    p.companyId,
+    added.map((d) => d.id),
+  );
+  const directors = p.officeId
+    ? ((await officeDirectors(tx, p.companyId, [p.officeId])).get(p.officeId) ?? [])
+    : [];
+  return notify(tx, {
+    companyId: p.companyId,
+    userIds: [...added.flatMap((d) => people.get(d.id) ?? []), ...directors].filter((id) => id !== actorId),
+    type: 'problem_assigned',
+    data: problemData(p, {
+      departments: added.map((d) => d.name).join('、'),
+      dueAt: p.dueAt ? p.dueAt.toISOString() : null,
+    }),
+    at,
+  });
+}
+
+/**
+ * Open problems whose review due date has passed with no measures recorded: their review's people are told, once
+ * per due date. One transaction; the UPDATE that picks the problems also marks them (overdue_notified_at), so a
+ * second run — or a second instance at the same time, which waits on the row locks and then finds the mark — tells
+ * nobody again. Run hourly with detection (detectProblems); `companyId` limits it to one company.
+ */
+export async function notifyOverdueProblems(
+  db: Db,
+  clock: Clock,
+  opts: { companyId?: string } = {},
+): Promise<{ problems: number; notifications: number }> {
+  return db.transaction(async (tx) => {
+    const now = clock.now();
+    const { rows } = await tx.execute<{
+      id: string;
+      company_id: string;
+      office_id: string | null;
+      title: string;
+      due_at: Date | string;
+      review_department_ids: string[];
+    }>(sql`update problems set overdue_notified_at = ${now}
+      where status = 'open' and overdue_notified_at is null and due_at is not null and due_at <= ${now}
+        and measures is null ${opts.companyId ? sql`and company_id = ${opts.companyId}` : sql``}
+      returning id, company_id, office_id, title, due_at, review_department_ids`);
+    let notifications = 0;
+    for (const r of rows) {
+      const departments = r.review_department_ids ?? [];
+      const userIds = departments.length
+        ? [...(await reviewPeople(tx, r.company_id, departments)).values()].flat()
+        : r.office_id
+          ? ((await officeDirectors(tx, r.company_id, [r.office_id])).get(r.office_id) ?? [])
+          : [];
+      const made = await notify(tx, {
+        companyId: r.company_id,
+        userIds,
+        type: 'problem_overdue',
+        data: problemData(r, { dueAt: new Date(r.due_at).toISOString() }),
+        at: now,
+      });
+      notifications += made.length;
+    }
+    return { problems: rows.length, notifications };
+  });
+}
