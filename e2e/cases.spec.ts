@@ -199,6 +199,15 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
     expect(await page.getByTestId('case-room').textContent()).toBe(caller.roomLabel);
     expect(await page.getByTestId('case-first-responder').textContent()).toBe('李晓梅');
 
+    // ui.md 7: the printed 客户投诉登记表 carries the number and a QR code back to the case
+    await page.goto(`/cases/${id}/print/complaint-register`);
+    await page.getByTestId('print-complaint-register').waitFor();
+    expect(await page.getByTestId('print-number').textContent()).toContain(caseNumber);
+    const origin = new URL(page.url()).origin;
+    expect(await page.getByTestId('print-qr').getAttribute('aria-label')).toBe(`${origin}/cases/${id}`);
+    await page.goto(`/cases/${id}`);
+    await contentReady(page, 'case-detail');
+
     // route: to the department 工程维修组, naming its technician as handler
     await page.getByTestId('case-action-route').click();
     const form = page.getByTestId('action-form-route');

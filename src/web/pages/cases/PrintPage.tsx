@@ -1,7 +1,7 @@
 /**
  * Print views of the paper forms of domain.md §6, filled from the case and its timeline, one case number on all
- * of them (003 第2篇 六.3). A4 (@page size A4); the toolbar is hidden in print. No QR-code library is installed,
- * so the address of the case is printed as text instead of a QR code.
+ * of them (003 第2篇 六.3). A4 (@page size A4); the toolbar is hidden in print. The foot carries a QR code back to
+ * the case and its address as text (ui.md principle 7).
  */
 import { useEffect, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { useI18n, type I18n } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/dictionaries';
 import { useNameBook } from './CaseTimeline';
 import { formsFor, isPrintForm, PRINT_FORM_TITLE, type PrintForm } from './printForms';
+import { qrPath } from '../../components/qr';
 
 const CSS = `
 @page { size: A4; margin: 12mm; }
@@ -33,6 +34,7 @@ const CSS = `
 .hy-form td.hy-mid { height: 16mm; }
 .hy-sign { margin-top: 4mm; display: flex; justify-content: space-between; flex-wrap: wrap; gap: 8px; }
 .hy-foot { margin-top: 3mm; font-size: 9pt; color: #333; }
+.hy-link { display: flex; align-items: center; gap: 3mm; break-inside: avoid; }
 .hy-copy { break-inside: avoid; page-break-inside: avoid; }
 .hy-cut { border-top: 1px dashed #000; margin: 6mm 0; text-align: center; font-size: 9pt; line-height: 0; }
 .hy-cut span { background: #fff; padding: 0 6px; }
@@ -137,9 +139,29 @@ function Sheet({ c, form }: { c: CaseDetail; form: PrintForm }) {
     <div className="hy-sheet" data-testid={`print-${form}`}>
       {form !== 'written-report' && <Header f={f} company={company} form={form} />}
       {body[form]()}
-      <div className="hy-foot">
-        {i18n.t('print.caseLink', { url: `${window.location.origin}/cases/${c.id}` })}
-      </div>
+      <CaseLink url={`${window.location.origin}/cases/${c.id}`} i18n={i18n} />
+    </div>
+  );
+}
+
+/** The QR code back to the case, with its address as text for whoever has no phone at hand. */
+function CaseLink({ url, i18n }: { url: string; i18n: I18n }) {
+  const { size, path } = qrPath(url);
+  return (
+    <div className="hy-foot hy-link">
+      <svg
+        viewBox={`-2 -2 ${size + 4} ${size + 4}`}
+        width="20mm"
+        height="20mm"
+        shapeRendering="crispEdges"
+        role="img"
+        aria-label={url}
+        data-testid="print-qr"
+      >
+        <rect x={-2} y={-2} width={size + 4} height={size + 4} fill="#fff" />
+        <path d={path} fill="#000" />
+      </svg>
+      <span>{i18n.t('print.caseLink', { url })}</span>
     </div>
   );
 }
