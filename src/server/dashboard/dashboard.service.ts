@@ -7,7 +7,10 @@
  * Periods are the company's local months (src/domain/metrics/period.ts): the trend covers the last `months`
  * months, the current one included (so far); the Pareto and the rates cover the current month so far — the
  * figures a director acts on today; the finished months are the monthly summary's (issue 4 §1). The rates are the
- * summary's definitions (src/domain/metrics/rates.ts) computed by the summary's own queries.
+ * summary's definitions (src/domain/metrics/rates.ts), with the summary's SQL fragments.
+ *
+ * Cost: only the current month is counted live; the trend's finished months come from kept rollups
+ * (src/server/reports/month-rollups.ts), exact and recomputed after any write that touches them.
  */
 import { CLOCK_NAMES, type ClockName } from '../../domain/case/case';
 import { canSeeOffice, officeScope } from '../../domain/access/access';
@@ -30,10 +33,10 @@ import { translate, type Locale } from '../../contracts/messages';
 import type { Dashboard, DashboardQuery, DashboardRates, ParetoItem } from '../../contracts/dashboard';
 import type { Figure } from '../../contracts/reports';
 import type { AppDeps } from '../app';
-import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as summaryRepo from '../reports/summary.repository';
 import { summaryService } from '../reports/summary.service';
+import { finishedMonthTrend, monthKey, type TrendCell } from '../reports/month-rollups';
 import * as repo from './dashboard.repository';
 
 const DUE_SOON_MS = 24 * 3_600_000;
@@ -45,10 +48,10 @@ function figure(r: Rate, formulaKey: string, target: RateTarget | null = null): 
   return { ...r, formulaKey, target, meetsTarget: target ? meetsTarget(r, target) : null };
 }
 
-/** The month's rates from the summary's grouped counts (already narrowed to the community, if any). */
+/** The month's rates from its totals (the summary's definitions: src/domain/metrics/rates.ts). */
 export function ratesOf(
-  clocks: readonly summaryRepo.ClockCountRow[],
-  events: readonly summaryRepo.EventCountRow[],
+  clocks: readonly repo.ClockTotalRow[],
+  events: repo.EventTotalRow,
   validComplaints: number,
   occupiedHouseholds: number,
 ): DashboardRates {
@@ -66,16 +69,13 @@ export function ratesOf(
     ),
     satisfaction: figure(
       satisfactionRate({
-        satisfied: sum(events, (e) => e.satisfied),
-        basicallySatisfied: sum(events, (e) => e.basically_satisfied),
-        answered: sum(events, (e) => e.answered),
+        satisfied: events.satisfied,
+        basicallySatisfied: events.basically_satisfied,
+        answered: events.answered,
       }),
       FORMULA_KEYS.satisfaction,
     ),
-    reopen: figure(
-      reopenRate({ reopened: sum(events, (e) => e.reopened), resolved: sum(events, (e) => e.resolved) }),
-      FORMULA_KEYS.reopen,
-    ),
+    reopen: figure(reopenRate({ reopened: events.reopened, resolved: events.resolved }), FORMULA_KEYS.reopen),
     effectiveComplaint: figure(
       effectiveComplaintRate({ validComplaints, occupiedHouseholds }),
       FORMULA_KEYS.effectiveComplaint,
@@ -134,30 +134,6 @@ export function dashboardService(deps: AppDeps) {
     return { officeId, communityId, officeIds };
   }
 
-  /** The summary's grouped counts of the current month, per office in scope (or company-wide). */
-  async function monthCounts(tx: Tx, companyId: string, officeIds: 'all' | readonly string[], s: Period) {
-    const perOffice = await Promise.all(
-      (officeIds === 'all' ? [null] : officeIds).map(async (officeId) => {
-        const scope: summaryRepo.SummaryScope = { companyId, officeId, ...s };
-        const [received, clocks, events, communities] = await Promise.all([
-          summaryRepo.receivedCounts(tx, scope),
-          summaryRepo.clockCounts(tx, scope),
-          summaryRepo.eventCounts(tx, scope),
-          summaryRepo.communities(tx, companyId, officeId),
-        ]);
-        return { received, clocks, events, communities };
-      }),
-    );
-    return {
-      received: perOffice.flatMap((o) => o.received),
-      clocks: perOffice.flatMap((o) => o.clocks),
-      events: perOffice.flatMap((o) => o.events),
-      communities: perOffice.flatMap((o) => o.communities),
-    };
-  }
-
-  type Period = { start: Date; end: Date; now: Date };
-
   return {
     async get(actor: RequestActor, q: DashboardQuery, locale: Locale): Promise<Dashboard> {
       const { officeId, communityId, officeIds } = await resolveScope(actor, q);
@@ -169,61 +145,62 @@ export function dashboardService(deps: AppDeps) {
       const first = monthsBetween({ year: current.year - 2, month: current.month }, current).slice(
         -q.months,
       )[0];
-      const trendStart = monthRange(first.year, first.month, tz).start;
       const month = monthRange(current.year, current.month, tz);
       const scope: repo.DashboardScope = { companyId: actor.companyId, officeIds, communityId };
 
-      const [today, received, resolved, counts, status] = await Promise.all([
+      const finished = monthsBetween(first, current)
+        .slice(0, -1)
+        .map((m) => ({ ...m, ...monthRange(m.year, m.month, tz) }));
+      const live = { ...month, now };
+
+      const [today, kept, received, byCategory, clocks, events, occupied, status] = await Promise.all([
         repo.todayCounts(db, scope, now, new Date(now.getTime() + DUE_SOON_MS)),
-        repo.receivedByMonth(db, scope, trendStart, month.end, tz),
-        repo.resolvedByMonth(db, scope, trendStart, month.end, tz),
-        monthCounts(db, actor.companyId, officeIds, { ...month, now }),
+        finishedMonthTrend(db, actor.companyId, finished),
+        repo.monthReceived(db, scope, live),
+        repo.complaintsByCategory(db, scope, live),
+        repo.monthClocks(db, scope, live),
+        repo.monthEvents(db, scope, live),
+        repo.occupiedHouseholds(db, scope),
         summaries.status(actor, officeId ?? undefined),
       ]);
 
-      // One community: its rows of the grouped counts (each is grouped by community already).
-      const mine = <T extends { community_id: string | null }>(rows: readonly T[]) =>
-        communityId ? rows.filter((r) => r.community_id === communityId) : rows;
-      const rec = mine(counts.received);
-      const occupied = sum(
-        counts.communities.filter((c) => !communityId || c.id === communityId),
-        (c) => c.occupied,
-      );
-      const byCategory = new Map<string | null, number>();
-      for (const r of rec)
-        if (r.kind === 'complaint')
-          byCategory.set(r.category_id, (byCategory.get(r.category_id) ?? 0) + r.valid_complaints);
+      const categories = new Map(byCategory.map((r) => [r.category_id, r.count]));
       const names = await summaryRepo.categoryNames(
         db,
         actor.companyId,
-        [...byCategory.keys()].filter((k): k is string => !!k),
+        [...categories.keys()].filter((k): k is string => !!k),
       );
+      // A kept month's cells narrowed to the scope, as the live queries' filters would (no office: whole company).
+      const inScope = (c: TrendCell) =>
+        (officeIds === 'all' || (c.officeId !== null && officeIds.includes(c.officeId))) &&
+        (!communityId || c.communityId === communityId);
 
-      const rec12 = new Map(received.map((r) => [r.month, r]));
-      const res12 = new Map(resolved.map((r) => [r.month, r.resolved]));
       return {
         now: now.toISOString(),
         timeZone: tz,
         officeId,
         communityId,
         today: { open: today.open, overdue: today.overdue, dueSoon: today.due_soon },
-        trend: monthsBetween(first, current).map((m) => {
-          const key = ym(m);
-          return {
-            month: key,
-            received: rec12.get(key)?.received ?? 0,
-            resolved: res12.get(key) ?? 0,
-            complaints: rec12.get(key)?.complaints ?? 0,
-          };
-        }),
-        pareto: paretoOf(byCategory, names, translate(locale, 'report.none_category')),
+        trend: [
+          ...finished.map((m) => {
+            const cells = (kept.get(monthKey(m)) ?? []).filter(inScope);
+            return {
+              month: ym(m),
+              received: sum(cells, (c) => c.received),
+              resolved: sum(cells, (c) => c.resolved),
+              complaints: sum(cells, (c) => c.complaints),
+            };
+          }),
+          {
+            month: ym(current),
+            received: received.received,
+            resolved: events.resolved,
+            complaints: received.complaints,
+          },
+        ],
+        pareto: paretoOf(categories, names, translate(locale, 'report.none_category')),
         paretoPeriod: { month: ym(current), start: month.start.toISOString(), end: month.end.toISOString() },
-        rates: ratesOf(
-          mine(counts.clocks),
-          mine(counts.events),
-          sum(rec, (r) => r.valid_complaints),
-          occupied,
-        ),
+        rates: ratesOf(clocks, events, received.complaints, occupied),
         summaryStatus: { overdueCount: status.overdueCount },
       };
     },

@@ -4,7 +4,9 @@
  *
  * - Drafting: a past month's row is drafted on first read, and the scheduler (src/server/jobs/summary-scheduler.ts)
  *   drafts every office's previous month from the 1st on (`draftMonthlySummaries`). While a draft, the figures are
- *   recomputed on every read, and so is the public wording until the director edits it.
+ *   those of the month as it is now on every read, and so is the public wording until the director edits it: the
+ *   lists are recomputed, the grouped counts are kept and recomputed after any write that touches the month
+ *   (month-rollups.ts, docs/adr/0011-finished-month-rollups.md).
  * - Approval freezes the figures (occupied households included) and the public version, with who and when.
  *   Publishing is allowed only after approval. Overdue = not published by the end of the 5th of the next month.
  * - The public version carries no personal data by construction: it is built from counts (small categories and
@@ -47,7 +49,7 @@ import {
   OTHER_BUCKET,
   type Bucket,
 } from '../../domain/privacy/anonymise';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { translate, type Locale } from '../../contracts/messages';
 import {
   PUBLIC_TEXT_FIELDS,
@@ -73,6 +75,7 @@ import { cappedCount, decodeCursor, page } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import { contentDisposition } from '../attachments/file-type';
 import * as repo from './summary.repository';
+import { COMPANY_KEY, keptMonths, monthKey, oneMonth, type RollupPart } from './month-rollups';
 import { buildSummaryXlsx, renderPrintPage } from './summary.export';
 
 /** The notable and unresolved lists carry at most this many cases each; the drill-down lists every case. */
@@ -234,13 +237,40 @@ function explanationOf(entries: readonly repo.ExplanationRow[], reason: string):
   return text.length ? text.join('；') : null;
 }
 
-/** Computes the internal version for one office (or the company) and month, in SQL. */
-async function computeSummary(db: Tx, ctx: Context): Promise<{ data: SummaryData; names: string[] }> {
+/**
+ * The month's grouped counts (received, clocks, events). A finished month's are kept (src/server/reports/
+ * month-rollups.ts: exact, recomputed after any write that touches them), so a draft read again, or the other
+ * offices' drafts, do not rescan the month; `keep` is the database they are kept in (null: computed in `db`).
+ */
+async function summaryCounts(db: Tx, ctx: Context, keep: Db | null) {
   const s = ctx.scope;
-  const [received, clocks, events, communityRows, names, notableRows, unresolvedRows] = await Promise.all([
-    repo.receivedCounts(db, s),
-    repo.clockCounts(db, s),
-    repo.eventCounts(db, s),
+  const m = { year: ctx.ym.year, month: ctx.ym.month, start: s.start, end: s.end };
+  // A month not finished (a test's clock moved back) counts clocks only up to now: never kept.
+  if (!keep || s.now.getTime() < s.end.getTime())
+    return Promise.all([repo.receivedCounts(db, s), repo.clockCounts(db, s), repo.eventCounts(db, s)]);
+  const key = (part: RollupPart) => ({
+    companyId: ctx.companyId,
+    part,
+    officeKey: ctx.officeId ?? COMPANY_KEY,
+  });
+  const one = async <T>(part: RollupPart, select: SQL) =>
+    (await keptMonths<T[]>(keep, key(part), [m], () => oneMonth(m, select))).get(monthKey(m)) ?? [];
+  return Promise.all([
+    one<repo.ReceivedRow>('received', repo.receivedCountsSql(s)),
+    one<repo.ClockCountRow>('clocks', repo.clockCountsSql(s)),
+    one<repo.EventCountRow>('events', repo.eventCountsSql(s)),
+  ]);
+}
+
+/** Computes the internal version for one office (or the company) and month, in SQL. */
+async function computeSummary(
+  db: Tx,
+  ctx: Context,
+  keep: Db | null,
+): Promise<{ data: SummaryData; names: string[] }> {
+  const s = ctx.scope;
+  const [[received, clocks, events], communityRows, names, notableRows, unresolvedRows] = await Promise.all([
+    summaryCounts(db, ctx, keep),
     repo.communities(db, ctx.companyId, ctx.officeId),
     repo.knownNames(db, s),
     repo.notableCases(db, s, LIST_LIMIT),
@@ -345,6 +375,15 @@ async function computeSummary(db: Tx, ctx: Context): Promise<{ data: SummaryData
   const entries = await repo.explanations(db, allIds);
   const byCase = new Map<string, repo.ExplanationRow[]>();
   for (const e of entries) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
+  // Anonymising against every known name is most of a read's own work, and the cases the director closed are in
+  // both lists (closed unsatisfied, closed by the director): each text is anonymised once.
+  const excerpts = new Map<string, string>();
+  const excerptOnce = (text: string, max = EXCERPT) => {
+    const key = `${max}\u0000${text}`;
+    let done = excerpts.get(key);
+    if (done === undefined) excerpts.set(key, (done = excerpt(text, listedNames, max)));
+    return done;
+  };
   let truncated = false;
   const toList = (rows: repo.ListedCaseRow[]): SummaryCase[] => {
     const perReason = new Map<string, number>();
@@ -370,8 +409,8 @@ async function computeSummary(db: Tx, ctx: Context): Promise<{ data: SummaryData
         community: r.community,
         receivedAt: r.received_at.toISOString(),
         reason: r.reason as SummaryCase['reason'],
-        summary: excerpt(r.description, listedNames),
-        action: action ? excerpt(action, listedNames, 120) : null,
+        summary: excerptOnce(r.description),
+        action: action ? excerptOnce(action, 120) : null,
       });
     }
     return out;
@@ -592,7 +631,7 @@ async function insertDraftOf(
   ctx: Context,
   now: Date,
 ): Promise<{ inserted: boolean; computed: Computed }> {
-  const computed = await computeSummary(db, ctx);
+  const computed = await computeSummary(db, ctx, db);
   const content: PublicContent = {
     text: draftPublicText(computed.data, ctx.title, ctx.ym, computed.names),
     edited: false,
@@ -677,7 +716,8 @@ export function summaryService({ db, clock }: AppDeps) {
         publishedAt: iso(row.published_at),
       };
     } else {
-      const computed = precomputed ?? (await computeSummary(tx, ctx));
+      // Kept counts only outside a transaction: new kept rows wait for the transactions running, this one too.
+      const computed = precomputed ?? (await computeSummary(tx, ctx, tx === db ? db : null));
       data = computed.data;
       const text = content.edited ? content.text : draftPublicText(data, ctx.title, ctx.ym, computed.names);
       publicVersion = buildPublic(data, text, {
@@ -812,7 +852,7 @@ export function summaryService({ db, clock }: AppDeps) {
     ) {
       return step(actor, id, body.version, 'draft', locale, async (tx, row, now) => {
         const ctx = await contextFor(tx, row.company_id, row.office_id, row, now);
-        const { data, names } = await computeSummary(tx, ctx);
+        const { data, names } = await computeSummary(tx, ctx, null);
         const stored = row.public_content as PublicContent;
         const current = stored.edited ? stored.text : draftPublicText(data, ctx.title, ctx.ym, names);
         const text: PublicText = { ...current, ...body.text };
@@ -831,7 +871,7 @@ export function summaryService({ db, clock }: AppDeps) {
     approve(actor: RequestActor, id: string, version: number, locale: Locale) {
       return step(actor, id, version, 'draft', locale, async (tx, row, now) => {
         const ctx = await contextFor(tx, row.company_id, row.office_id, row, now);
-        const { data, names } = await computeSummary(tx, ctx);
+        const { data, names } = await computeSummary(tx, ctx, null);
         const stored = row.public_content as PublicContent;
         const text = stored.edited ? stored.text : draftPublicText(data, ctx.title, ctx.ym, names);
         // Names may have been registered since the wording was saved: checked again before it is frozen.
