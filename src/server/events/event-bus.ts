@@ -48,7 +48,10 @@ export async function publishEvent(tx: Tx, event: LiveEvent): Promise<void> {
 /** How long events published outside a transaction wait to share one NOTIFY with others. */
 export const COALESCE_MS = 5;
 
-const pendingByDb = new WeakMap<Tx, LiveEvent[]>();
+const pendingByDb = new WeakMap<
+  Tx,
+  { events: LiveEvent[]; timer: NodeJS.Timeout; onError: (err: unknown) => void }
+>();
 
 /**
  * Sends `event` shortly (within COALESCE_MS), outside any transaction: for a write that has already committed on
@@ -60,15 +63,21 @@ const pendingByDb = new WeakMap<Tx, LiveEvent[]>();
 export function publishEventSoon(db: Tx, event: LiveEvent, onError: (err: unknown) => void = () => {}): void {
   const pending = pendingByDb.get(db);
   if (pending) {
-    pending.push(event);
+    pending.events.push(event);
     return;
   }
-  const events = [event];
-  pendingByDb.set(db, events);
-  setTimeout(() => {
-    pendingByDb.delete(db);
-    sendBatches(db, events).catch(onError);
-  }, COALESCE_MS).unref();
+  const timer = setTimeout(() => void flushEvents(db), COALESCE_MS);
+  timer.unref();
+  pendingByDb.set(db, { events: [event], timer, onError });
+}
+
+/** Sends what publishEventSoon holds for `db` now (before a shutdown, or where a test needs a quiet bus). */
+export async function flushEvents(db: Tx): Promise<void> {
+  const pending = pendingByDb.get(db);
+  if (!pending) return;
+  pendingByDb.delete(db);
+  clearTimeout(pending.timer);
+  await sendBatches(db, pending.events).catch(pending.onError);
 }
 
 async function sendBatches(db: Tx, events: LiveEvent[]) {
