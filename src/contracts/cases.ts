@@ -52,6 +52,8 @@ export const CreateCase = z.object({
   /** the employee the complaint is about, when it is about one (domain.md §1.3, §3 service complaints) */
   aboutEmployeeId: z.uuid().optional(),
   repairType: RepairType.optional(),
+  /** private (paid) repairs: the visit agreed with the owner on the phone (domain.md §2.4) */
+  visitAt: IsoTime.optional(),
   attachmentIds: z.array(z.uuid()).max(20).optional(),
   /** received and resolved in one step (domain.md §1.6) */
   resolvedOnTheSpot: z.object({ result: Text(2000) }).optional(),
@@ -159,6 +161,8 @@ export const Case = z.object({
   severity: Severity,
   category: z.object({ id: z.string(), name: z.string() }).nullable(),
   repairType: RepairType.nullable(),
+  /** private (paid) repairs: the visit agreed with the owner */
+  visitAt: z.string().nullable(),
   state: CaseState,
   receivedAt: z.string(),
   createdAt: z.string(),

@@ -94,6 +94,8 @@ const zhCN = {
   'field.not_in_future': '不能晚于当前时间',
   'field.received_too_early': '接收时间超出允许补录的期限（30 天）',
   'field.repair_type_only_for_repairs': '只有报修事项才能选择报修类型',
+  'field.visit_only_for_private_repairs': '只有业主自用部位的有偿维修才需约定上门时间',
+  'field.visit_before_received': '约定上门时间不能早于受理时间',
   'field.not_in_department': '该员工不属于目标部门',
   'rule.escalation_max_tier': '已升级到最高级（经理），不能再升级',
   'rule.merged_case_reopen': '该事项已合并到其他事项，请重新打开合并后的事项',
@@ -368,6 +370,9 @@ const enUS: Record<MessageKey, string> = {
   'field.not_in_future': 'Cannot be in the future',
   'field.received_too_early': 'Received too long ago to be back-dated (30 days)',
   'field.repair_type_only_for_repairs': 'Only repair requests have a repair type',
+  'field.visit_only_for_private_repairs':
+    "A visit time is agreed only for paid repairs of the owner's private part",
+  'field.visit_before_received': 'The agreed visit cannot be before the matter was received',
   'field.not_in_department': 'This employee is not in the target department',
   'rule.escalation_max_tier': 'Already escalated to the top tier (manager)',
   'rule.merged_case_reopen': 'This case was merged into another; reopen that case instead',

@@ -162,6 +162,38 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     });
   });
 
+  it('§2.4 a private (paid) repair records the visit agreed with the owner; other matters have none', () => {
+    const visitAt = at('2026-03-11T14:00:00+08:00');
+    const p = plan(planIntake({ ...base, repairType: 'private', visitAt }, ctx));
+    expect(p.visitAt).toEqual(visitAt);
+    expect(p.timeline[0].data.visitAt).toBe(visitAt.toISOString());
+    expect(plan(planIntake({ ...base, repairType: 'private' }, ctx)).visitAt).toBeNull();
+    for (const input of [
+      { ...base, repairType: 'shared' as const, visitAt },
+      { ...base, visitAt },
+      { ...base, kind: 'complaint' as const, visitAt },
+    ])
+      expect(planIntake(input, ctx)).toEqual({
+        ok: false,
+        reason: 'invalid_input',
+        fields: { visitAt: 'field.visit_only_for_private_repairs' },
+      });
+    expect(
+      planIntake(
+        {
+          ...base,
+          repairType: 'private',
+          receivedAt: at('2026-03-10T09:00:00+08:00'),
+          visitAt: at('2026-03-10T08:00:00+08:00'),
+        },
+        ctx,
+      ),
+    ).toEqual({ ok: false, reason: 'invalid_input', fields: { visitAt: 'field.visit_before_received' } });
+    expect(planIntake({ ...base, repairType: 'private', visitAt: new Date(NaN) }, ctx)).toMatchObject({
+      fields: { visitAt: 'field.invalid_value' },
+    });
+  });
+
   it('§1.6 resolved on the spot: resolved in one step, answered at once, called back within 2 days', () => {
     const p = plan(
       planIntake({ ...base, kind: 'inquiry', resolvedOnTheSpot: { result: '已告知物业费缴纳方式' } }, ctx),

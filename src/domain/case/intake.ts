@@ -60,6 +60,8 @@ export interface IntakeInput {
   aboutEmployeeId?: string | null;
   /** repairs only (§2.4) */
   repairType?: RepairType | null;
+  /** private (paid) repairs only (§2.4 "dispatch at the time agreed with the owner"): the agreed visit */
+  visitAt?: Date | null;
   /** received and resolved in one step (§1.6) */
   resolvedOnTheSpot?: { result: string } | null;
   /** the office's director, when known: calls back major complaints (§5.2) */
@@ -86,6 +88,8 @@ export interface IntakePlan {
   selfComplaint: boolean;
   /** a complaint about an employee: its first reply must apologise (§3) */
   serviceComplaint: boolean;
+  /** the visit agreed with the owner, private repairs only */
+  visitAt: Date | null;
   /** set only for `resolvedOnTheSpot` */
   handlerId: string | null;
   callbackAssigneeId: string | null;
@@ -107,6 +111,8 @@ export const INTAKE_FIELD_MESSAGES = [
   'field.not_in_future',
   'field.received_too_early',
   'field.repair_type_only_for_repairs',
+  'field.visit_only_for_private_repairs',
+  'field.visit_before_received',
   'field.required',
   'field.invalid_value',
 ] as const;
@@ -151,6 +157,14 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
     if (!REPAIR_TYPES.includes(input.repairType)) fields.repairType = 'field.invalid_value';
     else if (input.kind !== 'repair') fields.repairType = 'field.repair_type_only_for_repairs';
   }
+  const visitAt = input.visitAt ?? null;
+  if (visitAt) {
+    if (!(visitAt instanceof Date) || Number.isNaN(visitAt.getTime())) fields.visitAt = 'field.invalid_value';
+    else if (input.kind !== 'repair' || input.repairType !== 'private')
+      fields.visitAt = 'field.visit_only_for_private_repairs';
+    else if (!fields.receivedAt && visitAt.getTime() < receivedAt.getTime())
+      fields.visitAt = 'field.visit_before_received';
+  }
   const onTheSpot = input.resolvedOnTheSpot ?? null;
   if (onTheSpot && !onTheSpot.result?.trim()) fields['resolvedOnTheSpot.result'] = 'field.required';
   if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid_input', fields };
@@ -190,6 +204,7 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
   };
   if (input.categoryId) receivedData.categoryId = input.categoryId;
   if (input.repairType) receivedData.repairType = input.repairType;
+  if (visitAt) receivedData.visitAt = visitAt.toISOString();
   if (input.aboutEmployeeId) receivedData.aboutEmployeeId = input.aboutEmployeeId;
   if (selfComplaint) receivedData.selfComplaint = true;
   const timeline: IntakePlan['timeline'] = [{ type: 'received', data: receivedData }];
@@ -203,6 +218,7 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
     recordedById,
     selfComplaint,
     serviceComplaint,
+    visitAt,
   };
 
   if (!onTheSpot) {

@@ -26,6 +26,7 @@ export type CaseRow = {
   severity: string;
   category_id: string | null;
   repair_type: string | null;
+  visit_at: Date | null;
   state: string;
   received_at: Date;
   created_at: Date;
@@ -83,7 +84,14 @@ export type ClockRow = {
 export { toDate } from '../db/dates';
 import { toDate } from '../db/dates';
 
-const CASE_DATES = ['received_at', 'created_at', 'resolved_at', 'closed_at', 'next_due_at'] as const;
+const CASE_DATES = [
+  'received_at',
+  'created_at',
+  'resolved_at',
+  'closed_at',
+  'next_due_at',
+  'visit_at',
+] as const;
 const CLOCK_DATES = [
   'started_at',
   'due_at',

@@ -174,6 +174,19 @@ describe('intake writes in one statement and answers from what it wrote', () => 
     }
   });
 
+  it('§2.4 a private repair keeps the visit agreed with the owner; a shared one is refused a visit time', async () => {
+    const visitAt = '2026-11-30T06:00:00.000Z';
+    const res = await intake({ repairType: 'private', visitAt });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().visitAt).toBe(visitAt);
+    const read = (await s.as('technician')({ method: 'GET', url: `/api/cases/${res.json().id}` })).json();
+    expect(read.visitAt).toBe(visitAt);
+    expect(read.timeline[0].data.visitAt).toBe(visitAt);
+    const refused = await intake({ repairType: 'shared', visitAt });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.visitAt).toBeTruthy();
+  });
+
   it('case ids are time-ordered (uuid v7): new rows go to the right edge of the indexes', async () => {
     const a = (await intake()).json();
     const b = (await intake()).json();

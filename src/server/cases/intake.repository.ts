@@ -161,6 +161,7 @@ export interface IntakeWrite {
   severity: string;
   categoryId: string | null;
   repairType: string | null;
+  visitAt: Date | null;
   state: string;
   receivedAt: Date;
   now: Date;
@@ -236,13 +237,13 @@ export async function insertIntake(db: Tx, w: IntakeWrite): Promise<{ row: CaseR
     db,
     'huiyin_insert_intake',
     sql`with c as (
-      insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, state, received_at,
+      insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, visit_at, state, received_at,
         created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id, room_id, address,
         reporter_name, reporter_phone, reporter_phone_canonical, reporter_anonymous, description, search_vector,
         self_complaint, about_employee_id, service_complaint, callback_assignee_id, resolved_at, next_due_at,
         calendar_unknown, timeline_seq, timeline_head)
       values (${w.id}, ${w.companyId}, ${w.number}, ${w.channel}, ${w.kind}, ${w.severity}, ${w.categoryId},
-        ${w.repairType}, ${w.state}, ${w.receivedAt}, ${w.now}, ${w.now}, ${w.recordedById}, ${w.firstResponderId},
+        ${w.repairType}, ${w.visitAt}, ${w.state}, ${w.receivedAt}, ${w.now}, ${w.now}, ${w.recordedById}, ${w.firstResponderId},
         ${w.handlerId}, ${w.officeId}, ${w.communityId}, ${w.roomId}, ${w.address}, ${w.reporterName},
         ${w.reporterPhone}, ${w.reporterPhoneCanonical}, ${w.reporterAnonymous}, ${w.description},
         to_tsvector('simple', ${w.searchDocument}), ${w.selfComplaint}, ${w.aboutEmployeeId}, ${w.serviceComplaint},
@@ -265,7 +266,7 @@ export async function insertIntake(db: Tx, w: IntakeWrite): Promise<{ row: CaseR
       from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as x(seq int, at timestamptz, actor_id uuid,
         type text, data jsonb, prev_hash text, hash text)
     )
-    select c.id, c.company_id, c.number, c.version, c.channel, c.kind, c.severity, c.category_id, c.repair_type,
+    select c.id, c.company_id, c.number, c.version, c.channel, c.kind, c.severity, c.category_id, c.repair_type, c.visit_at,
       c.state, c.received_at, c.created_at, c.recorded_by_id, c.first_responder_id, c.handler_id, c.department_id,
       c.target_type, c.target_id, c.office_id, c.community_id, c.room_id, c.address, c.reporter_name,
       c.reporter_phone, c.reporter_anonymous, c.description, c.self_complaint, c.service_complaint, c.reply_count,

@@ -433,6 +433,8 @@ export const cases = pgTable(
     severity: text('severity').notNull(),
     categoryId: uuid('category_id'),
     repairType: text('repair_type'),
+    /** private (paid) repairs: the visit agreed with the owner (domain.md §2.4) */
+    visitAt: timestamp('visit_at', { withTimezone: true }),
     state: text('state').notNull(),
     /** may be earlier than entry (a letter read today arrived yesterday); never in the future */
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),

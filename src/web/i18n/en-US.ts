@@ -948,6 +948,8 @@ export const enUS: Record<UiKey, string> = {
   'print.reportedAt': 'Reported',
   'print.dispatchedAt': 'Dispatched',
   'print.feeStandard': 'charged per the fee standard',
+  'case.visitAt': 'Agreed visit',
+  'intake.visitAtHelp': 'The time agreed with the owner; the technician visits then',
   'print.repairContent': 'Repair requested',
   'print.technician': 'Technician',
   'print.acceptedAt': 'Accepted',

@@ -930,6 +930,8 @@ export const zhCN = {
   'print.reportedAt': '报修时间',
   'print.dispatchedAt': '派工时间',
   'print.feeStandard': '按收费标准收费',
+  'case.visitAt': '约定上门时间',
+  'intake.visitAtHelp': '与业主约定的上门时间，派工时按此时间上门',
   'print.repairContent': '报修内容',
   'print.technician': '维修人员',
   'print.acceptedAt': '接单时间',

@@ -82,7 +82,7 @@ export default function CaseDetailPage() {
 }
 
 function CaseHeader({ c, onAction }: { c: CaseDetail; onAction: (a: CaseAction) => void }) {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const now = useNow();
@@ -131,6 +131,13 @@ function CaseHeader({ c, onAction }: { c: CaseDetail; onAction: (a: CaseAction) 
           <SeverityTag severity={c.severity} />
           <TierBadge tier={c.escalationTier} />
           {c.repairType && <Tag color="purple">{label('repairType', c.repairType)}</Tag>}
+          {c.visitAt && (
+            <Tag color="purple" data-testid="case-visit-at">
+              {t('case.visitAt')}
+              {t('common.labelSep')}
+              {dateTime(c.visitAt)}
+            </Tag>
+          )}
           {c.invalid && <Tag>{t('caseDetail.invalid')}</Tag>}
           {c.selfComplaint && <Tag color="magenta">{t('case.selfComplaint')}</Tag>}
           {c.reopenCount > 0 && (

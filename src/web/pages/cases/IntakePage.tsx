@@ -68,6 +68,7 @@ interface Values {
   severity: Severity;
   categoryId?: string;
   repairType?: RepairType;
+  visitAt?: Dayjs | null;
   roomId?: string;
   address?: string;
   reporter: { phone?: string; name?: string; anonymous?: boolean };
@@ -308,6 +309,8 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
       receivedAt: v.receivedAt ? v.receivedAt.toISOString() : undefined,
       firstResponderId: v.firstResponderId || undefined,
       repairType: v.kind === 'repair' ? v.repairType : undefined,
+      visitAt:
+        v.kind === 'repair' && v.repairType === 'private' && v.visitAt ? v.visitAt.toISOString() : undefined,
       attachmentIds: v.attachmentIds?.length ? v.attachmentIds : undefined,
       resolvedOnTheSpot: v.onTheSpot ? { result: trim(v.resolvedOnTheSpot?.result) } : undefined,
     };
@@ -475,6 +478,18 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
                       data-testid="intake-repair-hint"
                     />
                   )}
+                  {repairType === 'private' &&
+                    nav(
+                      <Form.Item name="visitAt" label={t('case.visitAt')} extra={t('intake.visitAtHelp')}>
+                        <DatePicker
+                          showTime={{ format: 'HH:mm', minuteStep: 15 }}
+                          format={t('format.dateTime')}
+                          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                          style={{ width: '100%' }}
+                          data-testid="intake-visit-at"
+                        />
+                      </Form.Item>,
+                    )}
                 </>
               )}
               {nav(

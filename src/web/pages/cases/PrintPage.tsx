@@ -483,6 +483,7 @@ function RepairOrder({ f }: { f: Facts }) {
               ? `${label('repairType', f.c.repairType)}${f.c.repairType === 'private' ? `（${t('print.feeStandard')}）` : ''}`
               : '',
           ),
+          ...(f.c.visitAt ? [row(f, 'case.visitAt', f.i18n.dateTime(f.c.visitAt))] : []),
           row(f, 'print.repairContent', f.c.description, 'hy-tall'),
           [row(f, 'print.technician', f.c.handler?.name ?? ''), row(f, 'print.acceptedAt', f.at('accepted'))],
           [

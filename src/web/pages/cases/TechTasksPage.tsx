@@ -135,7 +135,7 @@ function useDraft(key: string) {
 }
 
 function TaskCard({ c, userId }: { c: Case; userId: string }) {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const { message } = App.useApp();
   const run = useRunAction();
   const draftKey = `huiyin.techDraft.${userId}.${c.id}`;
@@ -225,7 +225,16 @@ function TaskCard({ c, userId }: { c: Case; userId: string }) {
         {c.description}
       </Typography.Paragraph>
       {c.repairType === 'private' && (
-        <Alert type="warning" showIcon title={t('repairHint.private')} style={{ marginBottom: 8 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('repairHint.private')}
+          description={
+            c.visitAt ? `${t('case.visitAt')}${t('common.labelSep')}${dateTime(c.visitAt)}` : undefined
+          }
+          style={{ marginBottom: 8 }}
+          data-testid="tech-visit"
+        />
       )}
       {failed && (
         <Alert

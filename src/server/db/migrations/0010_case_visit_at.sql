@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "visit_at" timestamp with time zone;
