@@ -70,6 +70,8 @@ export const ActionBodies = {
     target: RouteTarget,
     handlerId: z.uuid().optional(),
     note: z.string().trim().max(1000).optional(),
+    /** private (paid) repairs: the visit agreed with the owner when dispatching (domain.md §2.4) */
+    visitAt: IsoTime.optional(),
   }),
   assign: z.object({ ...V, handlerId: z.uuid() }),
   assignCallback: z.object({ ...V, assigneeId: z.uuid(), note: z.string().trim().max(500).optional() }),

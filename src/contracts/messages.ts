@@ -96,6 +96,7 @@ const zhCN = {
   'field.repair_type_only_for_repairs': '只有报修事项才能选择报修类型',
   'field.visit_only_for_private_repairs': '只有业主自用部位的有偿维修才需约定上门时间',
   'field.visit_before_received': '约定上门时间不能早于受理时间',
+  'field.visit_in_past': '约定上门时间不能早于现在',
   'field.not_in_department': '该员工不属于目标部门',
   'rule.escalation_max_tier': '已升级到最高级（经理），不能再升级',
   'rule.merged_case_reopen': '该事项已合并到其他事项，请重新打开合并后的事项',
@@ -373,6 +374,7 @@ const enUS: Record<MessageKey, string> = {
   'field.visit_only_for_private_repairs':
     "A visit time is agreed only for paid repairs of the owner's private part",
   'field.visit_before_received': 'The agreed visit cannot be before the matter was received',
+  'field.visit_in_past': 'The agreed visit cannot be in the past',
   'field.not_in_department': 'This employee is not in the target department',
   'rule.escalation_max_tier': 'Already escalated to the top tier (manager)',
   'rule.merged_case_reopen': 'This case was merged into another; reopen that case instead',

@@ -187,6 +187,8 @@ export interface CaseFacts {
   id: string;
   state: CaseState;
   kind: CaseKind;
+  /** repairs (§2.4): private (paid), shared, quality */
+  repairType?: RepairType | null;
   severity: Severity;
   /** for the clock policy (policy.ts: category rules win) */
   categoryId?: string | null;

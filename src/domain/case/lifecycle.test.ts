@@ -509,6 +509,35 @@ describe('route (domain.md §2.4–2.6)', () => {
   });
 });
 
+describe('route of a private repair: the visit agreed with the owner (domain.md §2.4)', () => {
+  const target = { type: 'department' as const, id: 'eng1' };
+  const privateRepair = facts('received', { kind: 'repair', repairType: 'private' });
+
+  it('sets and records the agreed visit; without one the case keeps its own', () => {
+    const visitAt = new Date(NOW.getTime() + 3 * 3_600_000);
+    const d = accepted(act(privateRepair, cast.firstResponder, 'route', { target, visitAt }));
+    expect(d.effects.changes.visitAt).toEqual(visitAt);
+    expect(d.effects.timeline.data.visitAt).toBe(visitAt.toISOString());
+    const plain = accepted(act(privateRepair, cast.firstResponder, 'route', { target }));
+    expect('visitAt' in plain.effects.changes).toBe(false);
+  });
+
+  it('refuses a visit in the past, and a visit on anything but a private repair', () => {
+    expect(
+      act(privateRepair, cast.firstResponder, 'route', { target, visitAt: new Date(NOW.getTime() - 60_000) }),
+    ).toMatchObject({ ok: false, fields: { visitAt: 'field.visit_in_past' } });
+    const future = new Date(NOW.getTime() + 3_600_000);
+    for (const f of [
+      facts('received', { kind: 'repair', repairType: 'shared' }),
+      facts('received', { kind: 'complaint' }),
+    ])
+      expect(act(f, cast.firstResponder, 'route', { target, visitAt: future })).toMatchObject({
+        ok: false,
+        fields: { visitAt: 'field.visit_only_for_private_repairs' },
+      });
+  });
+});
+
 describe('assign, accept, recordContact, return', () => {
   it('assign sets the handler', () => {
     const d = accepted(act(facts('routed'), cast.departmentHead, 'assign'));

@@ -218,6 +218,8 @@ export interface RouteInput {
    * for `leader`, the first responder for sister and external units (004 第六条: they press for the result) */
   handlerId?: string | null;
   note?: string | null;
+  /** private (paid) repairs: the visit agreed with the owner when dispatching (domain.md §2.4); not in the past */
+  visitAt?: Date | null;
 }
 export interface AssignInput {
   handlerId: string;
@@ -328,6 +330,8 @@ export interface CaseChanges {
   closure?: CaseClosure | null;
   resolvedAt?: Date | null;
   closedAt?: Date | null;
+  /** private repairs: the visit agreed with the owner */
+  visitAt?: Date | null;
 }
 
 /** Everything the server applies, in one transaction, after a successful `decide`. */
@@ -568,8 +572,15 @@ function outcome(
   switch (request.action) {
     case 'route': {
       const { target, note } = request.input;
+      const visitAt = request.input.visitAt ?? null;
       if (!target || !ROUTE_TARGET_TYPES.includes(target.type)) fields['target.type'] = 'field.invalid_value';
       if (!target || blank(target.id)) fields['target.id'] = 'field.required';
+      if (visitAt) {
+        if (Number.isNaN(visitAt.getTime())) fields.visitAt = 'field.invalid_value';
+        else if (facts.kind !== 'repair' || facts.repairType !== 'private')
+          fields.visitAt = 'field.visit_only_for_private_repairs';
+        else if (visitAt.getTime() < now.getTime()) fields.visitAt = 'field.visit_in_past';
+      }
       const refused = invalid(fields);
       if (refused) return refused;
       const handlerId =
@@ -595,12 +606,13 @@ function outcome(
       }
       return {
         to: 'routed',
-        changes: { target: { type: target.type, id: target.id }, handlerId },
+        changes: { target: { type: target.type, id: target.id }, handlerId, ...(visitAt ? { visitAt } : {}) },
         clocks: effects,
         data: {
           target: { type: target.type, id: target.id },
           handlerId,
           note: blank(note) ? undefined : note,
+          visitAt: visitAt ? visitAt.toISOString() : undefined,
         },
       };
     }

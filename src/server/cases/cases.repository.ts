@@ -155,6 +155,7 @@ export function toFacts(row: CaseRow, clocks: readonly ClockRow[]): CaseFacts {
     id: row.id,
     state: row.state as CaseFacts['state'],
     kind: row.kind as CaseFacts['kind'],
+    repairType: (row.repair_type as CaseFacts['repairType']) ?? null,
     severity: row.severity as CaseFacts['severity'],
     categoryId: row.category_id,
     officeId: row.office_id,

@@ -593,6 +593,7 @@ export function casesService(deps: AppDeps) {
           set.push(sql`department_id = ${changes.target?.type === 'department' ? changes.target.id : null}`);
         }
         if (changes.handlerId !== undefined) set.push(sql`handler_id = ${changes.handlerId}`);
+        if (changes.visitAt !== undefined) set.push(sql`visit_at = ${changes.visitAt}`);
         if (changes.callbackAssigneeId !== undefined)
           set.push(sql`callback_assignee_id = ${changes.callbackAssigneeId}`);
         if (changes.escalationTier !== undefined) set.push(sql`escalation_tier = ${changes.escalationTier}`);
@@ -731,7 +732,12 @@ export function casesService(deps: AppDeps) {
         if (!rows.length) throw fieldError({ 'target.id': 'not_found' });
         if (body.handlerId && !(await activeUser(tx, companyId, body.handlerId as string)))
           throw fieldError({ handlerId: 'not_found' });
-        return { target, handlerId: body.handlerId ?? null, note: body.note ?? null };
+        return {
+          target,
+          handlerId: body.handlerId ?? null,
+          note: body.note ?? null,
+          visitAt: date(body.visitAt) ?? null,
+        };
       }
       case 'assign': {
         const user = await activeUser(tx, companyId, body.handlerId as string);

@@ -185,6 +185,15 @@ describe('intake writes in one statement and answers from what it wrote', () => 
     const refused = await intake({ repairType: 'shared', visitAt });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields.visitAt).toBeTruthy();
+    // re-agreed when dispatching
+    const later = '2026-12-01T02:00:00.000Z';
+    const routed = await act('agent', res.json().id, 'route', {
+      version: res.json().version,
+      target: { type: 'department', id: engineeringId },
+      visitAt: later,
+    });
+    expect(routed.statusCode, routed.body).toBe(200);
+    expect(routed.json().visitAt).toBe(later);
   });
 
   it('case ids are time-ordered (uuid v7): new rows go to the right edge of the indexes', async () => {

@@ -950,6 +950,7 @@ export const enUS: Record<UiKey, string> = {
   'print.feeStandard': 'charged per the fee standard',
   'case.visitAt': 'Agreed visit',
   'intake.visitAtHelp': 'The time agreed with the owner; the technician visits then',
+  'form.visitAtKeep': 'Agreed for {visitAt}; leave empty to keep it, or pick a new time',
   'print.repairContent': 'Repair requested',
   'print.technician': 'Technician',
   'print.acceptedAt': 'Accepted',

@@ -932,6 +932,7 @@ export const zhCN = {
   'print.feeStandard': '按收费标准收费',
   'case.visitAt': '约定上门时间',
   'intake.visitAtHelp': '与业主约定的上门时间，派工时按此时间上门',
+  'form.visitAtKeep': '已约定 {visitAt}；留空则不变，重新约定请选择新时间',
   'print.repairContent': '报修内容',
   'print.technician': '维修人员',
   'print.acceptedAt': '接单时间',

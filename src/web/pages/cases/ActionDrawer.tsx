@@ -74,6 +74,7 @@ type Values = Record<string, unknown> & {
   target?: { type?: RouteTargetType; id?: string };
   dueAt?: Dayjs;
   appointmentAt?: Dayjs;
+  visitAt?: Dayjs;
   corrective?: { action?: string; dueAt?: Dayjs };
   correctiveOn?: boolean;
   attachmentIds?: string[];
@@ -87,7 +88,12 @@ const iso = (v: Dayjs | undefined) => (v ? v.toISOString() : undefined);
 function toBody(action: CaseAction, v: Values): Record<string, unknown> {
   switch (action) {
     case 'route':
-      return { target: v.target, handlerId: v.handlerId || undefined, note: trimmed(v.note) };
+      return {
+        target: v.target,
+        handlerId: v.handlerId || undefined,
+        note: trimmed(v.note),
+        visitAt: iso(v.visitAt),
+      };
     case 'assign':
       return { handlerId: v.handlerId };
     case 'assignCallback':
@@ -424,7 +430,7 @@ function ActionFields({
 }
 
 function RouteFields({ c, form }: { c: Case; form: ReturnType<typeof Form.useForm<Values>>[0] }) {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const type = Form.useWatch(['target', 'type'], form) as RouteTargetType | undefined;
   const targetId = Form.useWatch(['target', 'id'], form) as string | undefined;
   const departments = useDepartments();
@@ -523,6 +529,23 @@ function RouteFields({ c, form }: { c: Case; form: ReturnType<typeof Form.useFor
             params={targetId ? { departmentId: targetId } : undefined}
             disabled={!targetId}
             data-testid="action-handlerId"
+          />
+        </Form.Item>
+      )}
+      {c.kind === 'repair' && c.repairType === 'private' && (
+        <Form.Item
+          name="visitAt"
+          label={t('case.visitAt')}
+          extra={
+            c.visitAt ? t('form.visitAtKeep', { visitAt: dateTime(c.visitAt) }) : t('intake.visitAtHelp')
+          }
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm', minuteStep: 15 }}
+            format={t('format.dateTime')}
+            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            style={{ width: '100%' }}
+            data-testid="action-visitAt"
           />
         </Form.Item>
       )}
