@@ -116,6 +116,23 @@ describe('issue 4 §1 public version: names of known residents and reporters are
     expect(redact('业主张反映物业问题', ['张', '业主', '物业'])).toBe('业主张反映物业问题');
   });
 
+  it('names written with characters outside the BMP (𠀋 and the like) are found too', () => {
+    const { text } = anonymise('业主𠀋小明反映楼道漏水', { names: ['𠀋小明', '王五'] });
+    expect(text).not.toContain('𠀋小明');
+    expect(text).toContain('楼道漏水');
+  });
+
+  it('among thousands of known names, only those in the text are redacted, whatever their first letter', () => {
+    const many = Array.from(
+      { length: 5000 },
+      (_, i) =>
+        `${String.fromCharCode(0x4e00 + (i % 3000))}${String.fromCharCode(0x4e00 + ((i * 7) % 3000))}`,
+    );
+    const names = [...many, 'Anna Smith', '李梅'];
+    const { text } = anonymise('anna smith 与李梅反映', { names });
+    expect(text).not.toMatch(/anna smith|李梅/i);
+  });
+
   it('regex characters in names are taken literally', () => {
     expect(redact('a.b 与 axb', ['a.b.c', 'a.b'])).toBe('a.b 与 axb');
     expect(redact('某人(李)反映', ['(李)反'])).toBe('某人某业主映');
