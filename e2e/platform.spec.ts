@@ -232,6 +232,7 @@ describe('issue 2: the web console in Chromium on the production build', () => {
           'nav-import',
           'nav-tokens',
           'nav-report-policy',
+          'nav-fee-items',
           // the case desk (issue 3): its pages are covered at 360 px by e2e/cases.spec.ts
           'nav-case-new',
           'nav-cases-mine',
@@ -265,6 +266,7 @@ describe('issue 2: the web console in Chromium on the production build', () => {
         ['/org/partner-units', 'partner-units-table'],
         ['/org/users', 'users-table'],
         ['/settings/tokens', 'tokens-table'],
+        ['/settings/fee-items', 'fee-items-table'],
         ['/property/communities', 'communities-table'],
         [communityUrl, 'rooms-table'],
         [roomUrl!, 'room-detail'],

@@ -113,6 +113,8 @@ const zhCN = {
   // quarterly management-service report (issue 4 §5, 002 篇4 4.2.3)
   'field.quarter_not_open': '该季度的管理服务报告尚未开始编制：每季度的报告从下一季度首月 1 日起编制',
   'field.money': '金额须为 0 或正数，最多两位小数',
+  // fee standard (有偿服务收费标准, domain.md §2.4)
+  'field.price_too_big': '单价不能超过 9999999.99 元',
   'field.chair_signed_too_early': '签字时间不能早于报告开始编制的日期',
   'rule.quarterly_service_locked': '管理服务情况部分已提交，不能再修改或重复提交',
   'rule.quarterly_finance_locked': '经营情况部分已提交，不能再修改或重复提交',
@@ -392,6 +394,7 @@ const enUS: Record<MessageKey, string> = {
   'field.quarter_not_open':
     'This quarter’s management-service report cannot be drafted yet: a quarter’s report is drafted from the 1st of the next quarter',
   'field.money': 'An amount is zero or more, with at most two decimals',
+  'field.price_too_big': 'A price is at most 9,999,999.99 yuan',
   'field.chair_signed_too_early': 'The signing time cannot be before the report was opened for drafting',
   'rule.quarterly_service_locked':
     'The service part has been submitted; it can no longer be changed or submitted again',

@@ -42,6 +42,7 @@ import { categoriesRoutes } from './categories/categories.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { policiesRoutes } from './policies/policies.routes';
 import { reportPolicyRoutes } from './report-policy/report-policy.routes';
+import { feeItemsRoutes } from './fee-items/fee-items.routes';
 import { attachmentsRoutes } from './attachments/attachments.routes';
 import { registerIdempotency } from './http/idempotency';
 import { notificationsRoutes } from './notifications/notifications.routes';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   calendarRoutes(app, deps);
   policiesRoutes(app, deps);
   reportPolicyRoutes(app, deps);
+  feeItemsRoutes(app, deps);
   attachmentsRoutes(app, deps);
   registerIdempotency(app, deps);
   notificationsRoutes(app, deps);

@@ -14,6 +14,7 @@ const PartnerUnitsPage = lazy(() => import('./pages/org/PartnerUnitsPage'));
 const UsersPage = lazy(() => import('./pages/org/UsersPage'));
 const TokensPage = lazy(() => import('./pages/settings/TokensPage'));
 const ReportPolicyPage = lazy(() => import('./pages/settings/ReportPolicyPage'));
+const FeeItemsPage = lazy(() => import('./pages/settings/FeeItemsPage'));
 const CommunitiesPage = lazy(() => import('./pages/property/CommunitiesPage'));
 const CommunityDetailPage = lazy(() => import('./pages/property/CommunityDetailPage'));
 const RoomDetailPage = lazy(() => import('./pages/property/RoomDetailPage'));
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
       { path: 'org/users', element: guarded('users.read', UsersPage) },
       { path: 'settings/tokens', element: guarded('tokens.manage', TokensPage) },
       { path: 'settings/report-policy', element: guarded('reports.read', ReportPolicyPage) },
+      { path: 'settings/fee-items', element: guarded('settings.manage', FeeItemsPage) },
       { path: 'property/communities', element: guarded('property.read', CommunitiesPage) },
       { path: 'property/communities/:id', element: guarded('property.read', CommunityDetailPage) },
       { path: 'property/rooms/:id', element: guarded('property.read', RoomDetailPage) },

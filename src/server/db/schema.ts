@@ -207,6 +207,33 @@ export const partnerUnits = pgTable(
   (t) => [uniqueIndex('partner_units_company_name_uq').on(t.companyId, t.name)],
 );
 
+/**
+ * The fee standard for paid repairs of an owner's private part (有偿服务收费标准, domain.md §2.4): staff tell the
+ * resident the price before the visit. Money is kept in fen (integer), never as a float.
+ */
+export const feeItems = pgTable(
+  'fee_items',
+  {
+    id: id(),
+    companyId: companyId(),
+    name: text('name').notNull(),
+    /** 个 / 次 / 米 … */
+    unit: text('unit').notNull(),
+    priceFen: integer('price_fen').notNull(),
+    note: text('note'),
+    sort: integer('sort').notNull().default(0),
+    /** inactive items stay in the register but are not shown to staff at intake or on the technician's task */
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('fee_items_company_name_uq').on(t.companyId, t.name),
+    index('fee_items_company_sort_idx').on(t.companyId, t.sort, t.name),
+  ],
+);
+
 export const communities = pgTable(
   'communities',
   {

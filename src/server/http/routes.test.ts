@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_ACTIONS } from '../../domain/case/case';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 import { createPgBlobStore } from '../attachments/blob-store';
-import { attachments, dutyViolations, monthlySummaries, problems, quarterlyReports } from '../db/schema';
+import {
+  attachments,
+  dutyViolations,
+  feeItems,
+  monthlySummaries,
+  problems,
+  quarterlyReports,
+} from '../db/schema';
 import { notify } from '../notifications/notifications.service';
 
 let t: TestApp;
@@ -25,6 +32,7 @@ const ID_ROUTE_KIND: Record<string, string> = {
   '/api/offices/:id': 'office',
   '/api/departments/:id': 'department',
   '/api/partner-units/:id': 'partnerUnit',
+  '/api/fee-items/:id': 'feeItem',
   '/api/communities/:id': 'community',
   '/api/buildings/:id': 'building',
   '/api/building-units/:id': 'buildingUnit',
@@ -76,6 +84,7 @@ const VALID_ACTION_BODY: Record<string, Record<string, unknown>> = {
 };
 /** A body other :id routes accept (besides `version`), so the 404 comes from the id and not from validation. */
 const VALID_ROUTE_BODY: Record<string, Record<string, unknown>> = {
+  '/api/fee-items/:id': { priceYuan: '12.30' },
   '/api/reports/quarterly/:id/service': { sections: { overview: '概况', quality: '质量', nextPlan: '计划' } },
   '/api/reports/quarterly/:id/finance': { figures: { incomeYuan: 1, expenseYuan: 1, arrearsYuan: 0 } },
   '/api/reports/quarterly/:id/sign': {
@@ -155,6 +164,12 @@ beforeAll(async () => {
     office: office.id,
     department: department.id,
     partnerUnit: partnerUnit.id,
+    feeItem: (
+      await t.database.db
+        .insert(feeItems)
+        .values({ companyId: b.id, name: '别家收费项', unit: '次', priceFen: 5000 })
+        .returning({ id: feeItems.id })
+    )[0].id,
     community: community.id,
     building: building.id,
     buildingUnit: buildingUnit.id,
@@ -277,6 +292,7 @@ describe('tenancy: another company’s id is 404 on every id route (issue 2 §5)
           '别家客服中心',
           '别家员工',
           '别家水务',
+          '别家收费项',
           '别家小区',
           '别家住户',
           '13900000002',

@@ -9,6 +9,7 @@ import type { Case, CaseClock, TimelineEntry } from '../../contracts/cases';
 import type { NotificationType } from '../../contracts/notifications';
 
 export type { ListResult } from '../../contracts/common';
+export type { CreateFeeItemBody, FeeItem, UpdateFeeItemBody } from '../../contracts/fee-items';
 export type { ApiToken, Me } from '../../contracts/auth';
 export type { CreateUserBody, UpdateUserBody, User } from '../../contracts/users';
 export type {

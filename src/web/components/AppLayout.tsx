@@ -185,6 +185,12 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'reports.read',
         testId: 'nav-report-policy',
       },
+      {
+        key: '/settings/fee-items',
+        label: 'nav.feeItems',
+        permission: 'settings.manage',
+        testId: 'nav-fee-items',
+      },
     ],
   },
 ];

@@ -221,6 +221,29 @@ export async function seedDemo(db: Db, opts: { password: string }): Promise<bool
       sql`update departments set head_id = ${byUsername.director2.id} where office_id = ${offices[1].id}`,
     );
 
+    // the fee standard told to residents for paid repairs of their own part (有偿服务收费标准, domain.md §2.4)
+    await tx.insert(t.feeItems).values(
+      (
+        [
+          ['更换水龙头', '个', 3000, '不含水龙头费用'],
+          ['更换灯泡（不含材料）', '个', 1000, null],
+          ['更换开关、插座面板', '个', 1500, '不含材料'],
+          ['更换门锁', '把', 8000, '不含锁具费用'],
+          ['疏通下水道', '次', 5000, null],
+          ['疏通马桶', '次', 6000, null],
+          ['更换角阀', '个', 2000, '不含材料'],
+          ['更换水管', '米', 2500, 'PPR 管，含管材'],
+        ] as const
+      ).map(([name, unit, priceFen, note], i) => ({
+        companyId,
+        name,
+        unit,
+        priceFen,
+        note,
+        sort: (i + 1) * 10,
+      })),
+    );
+
     await tx.insert(t.partnerUnits).values([
       {
         companyId,

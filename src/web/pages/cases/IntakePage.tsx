@@ -50,6 +50,7 @@ import {
 } from '../../api/types';
 import { FormAlert } from '../../components/FormDrawer';
 import { applyServerError, type ShownError } from '../../components/form-errors';
+import { FeeStandard } from '../../components/FeeStandard';
 import { PageHeader } from '../../components/PageHeader';
 import { RoomSelect, UserSelect, type Option } from '../../components/RemoteSelect';
 import { useI18n } from '../../i18n/i18n';
@@ -478,6 +479,7 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
                       data-testid="intake-repair-hint"
                     />
                   )}
+                  {repairType === 'private' && <FeeStandard testId="intake-fee-standard" />}
                   {repairType === 'private' &&
                     nav(
                       <Form.Item name="visitAt" label={t('case.visitAt')} extra={t('intake.visitAtHelp')}>

@@ -18,6 +18,7 @@ import { isApiError } from '../../api/client';
 import { attachmentUrl, uploadAttachment, useCasePage, useRunAction } from '../../api/cases';
 import { useMe } from '../../api/queries';
 import type { Attachment, Case } from '../../api/types';
+import { FeeStandard } from '../../components/FeeStandard';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { NearestClockChip, placeOf, SeverityTag, StateTag, TierBadge } from './caseUi';
@@ -236,6 +237,7 @@ function TaskCard({ c, userId }: { c: Case; userId: string }) {
           data-testid="tech-visit"
         />
       )}
+      {c.repairType === 'private' && <FeeStandard testId="tech-fee-standard" marginBottom={8} />}
       {failed && (
         <Alert
           type="error"

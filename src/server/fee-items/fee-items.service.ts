@@ -1,0 +1,124 @@
+/**
+ * The fee standard (有偿服务收费标准, domain.md §2.4): every staff member reads it (intake and the technician's task
+ * show it for paid private repairs); admins keep it. Items are not referenced by cases, so DELETE removes one;
+ * `active: false` hides an item from staff while keeping it in the register.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { fieldError, notFound, versionConflict } from '../../domain/errors';
+import {
+  yuanToFen,
+  type CreateFeeItemBody,
+  type FeeItemListQuery,
+  type UpdateFeeItemBody,
+} from '../../contracts/fee-items';
+import type { AppDeps } from '../app';
+import { feeItems } from '../db/schema';
+import type { RequestActor } from '../http/types';
+import * as repo from './fee-items.repository';
+
+const duplicateName = () => fieldError({ name: 'rule.duplicate_name' });
+
+/** The contract has validated the price already; this turns it into fen. */
+function fen(priceYuan: string | number): number {
+  const v = yuanToFen(priceYuan);
+  if (typeof v === 'string') throw fieldError({ priceYuan: v });
+  return v;
+}
+
+/** Drizzle wraps the driver's error: the PostgreSQL code is on the error or its cause. */
+function pgCode(e: unknown): string | undefined {
+  const err = e as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof err?.code === 'string' ? err.code : err?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Two writers racing past the duplicate-name check meet the unique index: report it as the check would. */
+async function mapUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (pgCode(e) === '23505') throw duplicateName();
+    throw e;
+  }
+}
+
+export function feeItemsService({ db, clock }: AppDeps) {
+  return {
+    list: (actor: RequestActor, q: FeeItemListQuery) =>
+      repo.listFeeItems(db, actor.companyId, {
+        limit: q.limit,
+        cursor: q.cursor,
+        q: q.q,
+        active: q.active === undefined ? undefined : q.active === 'true',
+      }),
+
+    async get(actor: RequestActor, id: string) {
+      const row = await repo.getFeeItem(db, actor.companyId, id);
+      if (!row) throw notFound();
+      return repo.toFeeItem(row);
+    },
+
+    async create(actor: RequestActor, body: CreateFeeItemBody) {
+      const priceFen = fen(body.priceYuan);
+      return mapUniqueViolation(() =>
+        db.transaction(async (tx) => {
+          if (await repo.feeItemNameTaken(tx, actor.companyId, body.name)) throw duplicateName();
+          const [row] = await tx
+            .insert(feeItems)
+            .values({
+              companyId: actor.companyId,
+              name: body.name,
+              unit: body.unit,
+              priceFen,
+              note: body.note || null,
+              sort: body.sort ?? 0,
+              active: body.active ?? true,
+            })
+            .returning();
+          return repo.toFeeItem(row);
+        }),
+      );
+    },
+
+    async update(actor: RequestActor, id: string, body: UpdateFeeItemBody) {
+      const priceFen = body.priceYuan === undefined ? undefined : fen(body.priceYuan);
+      return mapUniqueViolation(() =>
+        db.transaction(async (tx) => {
+          const current = await repo.getFeeItem(tx, actor.companyId, id, true);
+          if (!current) throw notFound();
+          if (current.version !== body.version) throw versionConflict(current.version);
+          if (
+            body.name !== undefined &&
+            body.name !== current.name &&
+            (await repo.feeItemNameTaken(tx, actor.companyId, body.name, id))
+          )
+            throw duplicateName();
+          const [row] = await tx
+            .update(feeItems)
+            .set({
+              name: body.name,
+              unit: body.unit,
+              priceFen,
+              note: body.note === undefined ? undefined : body.note || null,
+              sort: body.sort,
+              active: body.active,
+              updatedAt: clock.now(),
+              version: sql`${feeItems.version} + 1`,
+            })
+            .where(eq(feeItems.id, id))
+            .returning();
+          return repo.toFeeItem(row);
+        }),
+      );
+    },
+
+    async remove(actor: RequestActor, id: string) {
+      return db.transaction(async (tx) => {
+        const current = await repo.getFeeItem(tx, actor.companyId, id, true);
+        if (!current) throw notFound();
+        await tx.delete(feeItems).where(eq(feeItems.id, id));
+        return { ok: true as const };
+      });
+    },
+  };
+}
