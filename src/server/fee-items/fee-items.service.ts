@@ -15,31 +15,18 @@ import type { AppDeps } from '../app';
 import { feeItems } from '../db/schema';
 import type { RequestActor } from '../http/types';
 import * as repo from './fee-items.repository';
+import { uniqueAsFieldError } from '../db/pg-errors';
 
-const duplicateName = () => fieldError({ name: 'rule.duplicate_name' });
+const DUPLICATE_NAME = { name: 'rule.duplicate_name' };
+const duplicateName = () => fieldError(DUPLICATE_NAME);
+/** Two writers racing past the duplicate-name check meet the unique index: report it as the check would. */
+const mapUniqueViolation = <T>(work: () => Promise<T>) => uniqueAsFieldError(work, DUPLICATE_NAME);
 
 /** The contract has validated the price already; this turns it into fen. */
 function fen(priceYuan: string | number): number {
   const v = yuanToFen(priceYuan);
   if (typeof v === 'string') throw fieldError({ priceYuan: v });
   return v;
-}
-
-/** Drizzle wraps the driver's error: the PostgreSQL code is on the error or its cause. */
-function pgCode(e: unknown): string | undefined {
-  const err = e as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof err?.code === 'string' ? err.code : err?.cause?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** Two writers racing past the duplicate-name check meet the unique index: report it as the check would. */
-async function mapUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (pgCode(e) === '23505') throw duplicateName();
-    throw e;
-  }
 }
 
 export function feeItemsService({ db, clock }: AppDeps) {

@@ -25,6 +25,7 @@ import type { Tx } from '../db/client';
 import { companies, departments, offices, partnerUnits } from '../db/schema';
 import type { RequestActor } from '../http/types';
 import * as repo from './org.repository';
+import { uniqueAsFieldError } from '../db/pg-errors';
 
 const asArray = <T>(v: T | T[] | undefined): T[] | undefined =>
   v === undefined ? undefined : Array.isArray(v) ? v : [v];
@@ -50,24 +51,10 @@ async function checkHead(db: Tx, companyId: string, field: 'headId' | 'directorI
 
 const DELETED = { ok: true as const };
 
-const duplicateName = () => fieldError({ name: 'rule.duplicate_name' });
-
-/** Drizzle wraps the driver's error: the PostgreSQL code is on the error or its cause. */
-function pgCode(e: unknown): string | undefined {
-  const err = e as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof err?.code === 'string' ? err.code : err?.cause?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
+const DUPLICATE_NAME = { name: 'rule.duplicate_name' };
+const duplicateName = () => fieldError(DUPLICATE_NAME);
 /** Two writers racing past the duplicate-name check meet the unique index: report it as the check would. */
-async function mapUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (pgCode(e) === '23505') throw duplicateName();
-    throw e;
-  }
-}
+const mapUniqueViolation = <T>(work: () => Promise<T>) => uniqueAsFieldError(work, DUPLICATE_NAME);
 
 export function orgService({ db, clock }: AppDeps) {
   return {

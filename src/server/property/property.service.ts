@@ -42,13 +42,7 @@ import type { AppDeps } from '../app';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './property.repository';
-
-/** The PostgreSQL error code behind a failed query (Drizzle wraps the driver's error in `cause`). */
-function pgCode(e: unknown): string | undefined {
-  const err = e as { code?: unknown; cause?: { code?: unknown } };
-  const code = err?.cause?.code ?? err?.code;
-  return typeof code === 'string' ? code : undefined;
-}
+import { pgErrorCode } from '../db/pg-errors';
 
 /**
  * Runs a write; a unique violation (two people saving the same name at once, after our check passed) becomes
@@ -58,8 +52,8 @@ async function guarded<T>(write: () => Promise<T>, onDuplicate: Record<string, s
   try {
     return await write();
   } catch (e) {
-    if (pgCode(e) === '23505') throw fieldError(onDuplicate);
-    if (pgCode(e) === '23503') throw ruleViolation('in_use');
+    if (pgErrorCode(e) === '23505') throw fieldError(onDuplicate);
+    if (pgErrorCode(e) === '23503') throw ruleViolation('in_use');
     throw e;
   }
 }
