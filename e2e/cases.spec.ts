@@ -355,6 +355,56 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
     }
   });
 
+  it('issue 3 §3 a private (paid) repair: the technician sees the agreed visit and the fee standard at 360 px', async () => {
+    const agentApi = await apiSession(server.baseUrl, 'agent');
+    const departments = await agentApi.get<{ items: { id: string; name: string }[] }>(
+      `/api/departments?q=${encodeURIComponent('工程维修组')}`,
+    );
+    const engineering = departments.items[0];
+    const staff = await agentApi.get<{ items: { id: string; name: string }[] }>(
+      `/api/users?departmentId=${engineering.id}&q=${encodeURIComponent('赵师傅')}`,
+    );
+    const visitAt = new Date(Date.now() + 26 * 3600_000);
+    visitAt.setUTCMinutes(0, 0, 0);
+    const created = await agentApi.post<{ id: string; number: string; version: number }>('/api/cases', {
+      channel: 'phone',
+      kind: 'repair',
+      repairType: 'private',
+      visitAt: visitAt.toISOString(),
+      roomId: caller.roomId,
+      reporter: { name: caller.name, phone: caller.phone },
+      description: '厨房水龙头滴水，业主要求更换',
+    });
+    await agentApi.post(`/api/cases/${created.id}/actions/route`, {
+      version: created.version,
+      target: { type: 'department', id: engineering.id },
+      handlerId: staff.items[0].id,
+    });
+
+    const { context, page } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    current = page;
+    try {
+      await login(page, 'technician');
+      await page.goto('/m/tasks');
+      await contentReady(page, 'tech-tasks');
+      const card = page.getByTestId(`tech-task-${created.number}`);
+      await card.waitFor();
+      // the agreed visit, in the zh-CN format of ui.md (2026年11月24日 14:05)
+      await eventually(() => card.getByTestId('tech-visit').textContent()).toMatch(
+        /约定上门时间.*\d{4}年\d{1,2}月\d{1,2}日/,
+      );
+      const fees = card.getByTestId('tech-fee-standard');
+      await fees
+        .getByText(/收费标准/)
+        .first()
+        .click();
+      await fees.getByText('更换水龙头').waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('issue 3: at 360 px no case page scrolls sideways', async () => {
     expect(overdueCase, 'the case of the previous test').toBeDefined();
     const { context, page } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
