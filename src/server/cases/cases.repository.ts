@@ -251,18 +251,16 @@ export function clockSummary(clocks: Iterable<ClockRow>): {
   return { nextDueAt, calendarUnknown };
 }
 
-/** Applies the domain's clock effects to the stored clocks of one case, in order. */
-export async function applyClockEffects(
+/** Stores the clocks `names` of `clocks` (the result of foldClockEffects) for one case. */
+export async function saveClocks(
   tx: Tx,
   companyId: string,
   caseId: string,
-  effects: readonly ClockEffect[],
+  clocks: ReadonlyMap<ClockName, ClockRow>,
+  names: Iterable<ClockName>,
 ) {
-  if (!effects.length) return;
-  const current = new Map((await loadClocks(tx, [caseId])).map((c) => [c.name, c]));
-  const touched = foldClockEffects(current, caseId, effects);
-  for (const name of touched) {
-    const c = current.get(name)!;
+  for (const name of names) {
+    const c = clocks.get(name)!;
     await tx.execute(sql`insert into case_clocks (company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,
         paused_at, paused_ms, stopped_at, calendar_unknown, next_check_at)
       values (${companyId}, ${caseId}, ${name}, ${c.started_at}, ${c.due_at}, ${c.met_at}, ${c.warned_at}, ${c.breached_at},
@@ -272,16 +270,6 @@ export async function applyClockEffects(
         paused_at = excluded.paused_at, paused_ms = excluded.paused_ms, stopped_at = excluded.stopped_at,
         calendar_unknown = excluded.calendar_unknown, next_check_at = excluded.next_check_at`);
   }
-}
-
-/** The earliest due time of the clocks still counting (lists sort by it; overdue = it has passed). */
-export async function refreshNextDue(tx: Tx, caseId: string) {
-  await tx.execute(sql`update cases set
-      next_due_at = (select min(due_at) from case_clocks where case_id = ${caseId}
-        and met_at is null and stopped_at is null and paused_at is null),
-      calendar_unknown = exists (select 1 from case_clocks where case_id = ${caseId} and calendar_unknown
-        and met_at is null and stopped_at is null)
-    where id = ${caseId}`);
 }
 
 /** Appends entries to the chain; the caller holds the case row lock. Returns the new head. */
@@ -367,17 +355,6 @@ export async function loadNames(db: Tx, caseIds: readonly string[]): Promise<Map
       sql`, `,
     )})`);
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-export async function nextNumber(tx: Tx, companyId: string, prefix: string, year: number): Promise<number> {
-  // The row lock serialises concurrent intakes of one prefix and year; a rolled-back intake rolls back its number.
-  const { rows } = await tx.execute<{
-    last_value: number;
-  }>(sql`insert into case_sequences (company_id, prefix, year, last_value)
-    values (${companyId}, ${prefix}, ${year}, 1)
-    on conflict (company_id, prefix, year) do update set last_value = case_sequences.last_value + 1
-    returning last_value`);
-  return rows[0].last_value;
 }
 
 export type CaseAccessScope = {

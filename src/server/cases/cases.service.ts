@@ -545,15 +545,17 @@ export function casesService(deps: AppDeps) {
         ),
       );
       const last = pageRows[pageRows.length - 1];
-      const n = counted;
       return {
         items,
         nextCursor:
           rows.length > q.limit && last
-            ? encodeCursor([q.sort === 'nextDue' ? iso(last.next_due_at) : iso(last.received_at), last.id], n)
+            ? encodeCursor(
+                [q.sort === 'nextDue' ? iso(last.next_due_at) : iso(last.received_at), last.id],
+                counted,
+              )
             : null,
-        total: Math.min(n, TOTAL_CAP),
-        totalCapped: n > TOTAL_CAP,
+        total: Math.min(counted, TOTAL_CAP),
+        totalCapped: counted > TOTAL_CAP,
       };
     },
 
@@ -610,9 +612,15 @@ export function casesService(deps: AppDeps) {
         if (changes.resolvedAt !== undefined) set.push(sql`resolved_at = ${changes.resolvedAt}`);
         if (changes.closedAt !== undefined) set.push(sql`closed_at = ${changes.closedAt}`);
         if (action === 'reply') set.push(sql`reply_count = reply_count + 1`);
+        // The clocks after the decision, and what the case row keeps of them (the same fold as intake's).
+        const clocksAfter = new Map(clocks.map((c) => [c.name, { ...c }]));
+        const touched = repo.foldClockEffects(clocksAfter, id, clockEffects);
+        if (touched.size) {
+          const { nextDueAt, calendarUnknown } = repo.clockSummary(clocksAfter.values());
+          set.push(sql`next_due_at = ${nextDueAt}`, sql`calendar_unknown = ${calendarUnknown}`);
+        }
         await tx.execute(sql`update cases set ${sql.join(set, sql`, `)} where id = ${id}`);
-        await repo.applyClockEffects(tx, actor.companyId, id, clockEffects);
-        await repo.refreshNextDue(tx, id);
+        await repo.saveClocks(tx, actor.companyId, id, clocksAfter, touched);
         await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, row.number, clockEffects, now);
 
         const entries = [{ type: timeline.type, data: timeline.data, actorId: actor.userId, at: now }];
