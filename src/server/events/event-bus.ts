@@ -48,19 +48,16 @@ export async function publishEvent(tx: Tx, event: LiveEvent): Promise<void> {
 /** How long events published outside a transaction wait to share one NOTIFY with others. */
 export const COALESCE_MS = 5;
 
-const pendingByDb = new WeakMap<
-  Tx,
-  { events: LiveEvent[]; timer: NodeJS.Timeout; onError: (err: unknown) => void }
->();
+const pendingByDb = new WeakMap<Tx, { events: LiveEvent[]; timer: NodeJS.Timeout }>();
 
 /**
  * Sends `event` shortly (within COALESCE_MS), outside any transaction: for a write that has already committed on
  * its own. Events published meanwhile through the same `db` go out together, as a JSON array in as few NOTIFYs as
  * fit the payload limit: under load the intakes of a few milliseconds share one statement. (A NOTIFY needs no
- * transaction id, so it writes nothing and waits for no disk flush.) Failures go to `onError`: live events are
- * hints, clients reload what they show.
+ * transaction id, so it writes nothing and waits for no disk flush.) A failed send is dropped: live events are
+ * hints, and clients reload what they show.
  */
-export function publishEventSoon(db: Tx, event: LiveEvent, onError: (err: unknown) => void = () => {}): void {
+export function publishEventSoon(db: Tx, event: LiveEvent): void {
   const pending = pendingByDb.get(db);
   if (pending) {
     pending.events.push(event);
@@ -68,7 +65,7 @@ export function publishEventSoon(db: Tx, event: LiveEvent, onError: (err: unknow
   }
   const timer = setTimeout(() => void flushEvents(db), COALESCE_MS);
   timer.unref();
-  pendingByDb.set(db, { events: [event], timer, onError });
+  pendingByDb.set(db, { events: [event], timer });
 }
 
 /** Sends what publishEventSoon holds for `db` now (before a shutdown, or where a test needs a quiet bus). */
@@ -77,7 +74,7 @@ export async function flushEvents(db: Tx): Promise<void> {
   if (!pending) return;
   pendingByDb.delete(db);
   clearTimeout(pending.timer);
-  await sendBatches(db, pending.events).catch(pending.onError);
+  await sendBatches(db, pending.events).catch(() => {});
 }
 
 async function sendBatches(db: Tx, events: LiveEvent[]) {
