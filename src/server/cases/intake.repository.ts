@@ -9,6 +9,7 @@ import type { JsonObject } from '../../domain/case/case';
 import { chainEntry } from '../../domain/case/timeline-hash';
 import type { Tx } from '../db/client';
 import { executeNamed } from '../db/prepared';
+import { roomLabel } from '../property/property.repository';
 import { normaliseCase, normaliseClock, type CaseRow, type ClockRow } from './cases.repository';
 
 export interface IntakeLookupInput {
@@ -48,7 +49,15 @@ export async function loadIntakeLookup(db: Tx, q: IntakeLookupInput): Promise<In
     actor_name: string | null;
     actor_department_id: string | null;
     actor_head_of: string[];
-    room: { id: string; community_id: string; office_id: string; label: string } | null;
+    room: {
+      id: string;
+      community_id: string;
+      office_id: string;
+      community: string;
+      building: string;
+      unit: string;
+      number: string;
+    } | null;
     category: { id: string; name: string; ancestor_ids: string[] | null } | null;
     first_responder: { id: string; name: string } | null;
     office: { id: string; name: string; director_id: string | null; director_name: string | null } | null;
@@ -58,7 +67,7 @@ export async function loadIntakeLookup(db: Tx, q: IntakeLookupInput): Promise<In
     db,
     'huiyin_intake_lookup',
     sql`with room as (
-      select r.id, r.community_id, cm.office_id, cm.name || ' ' || b.name || coalesce(bu.name, '') || r.number as label
+      select r.id, r.community_id, cm.office_id, cm.name as community, b.name as building, bu.name as unit, r.number
       from rooms r join communities cm on cm.id = r.community_id join buildings b on b.id = r.building_id
         left join building_units bu on bu.id = r.unit_id
       where r.company_id = ${q.companyId} and r.id = ${q.roomId}::uuid
@@ -105,7 +114,7 @@ export async function loadIntakeLookup(db: Tx, q: IntakeLookupInput): Promise<In
       id: r.room.id,
       communityId: r.room.community_id,
       officeId: r.room.office_id,
-      label: r.room.label,
+      label: roomLabel(r.room.community, r.room.building, r.room.unit, r.room.number),
     },
     category: r.category && {
       id: r.category.id,
