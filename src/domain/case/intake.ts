@@ -113,9 +113,26 @@ export const INTAKE_FIELD_MESSAGES = [
   'field.repair_type_only_for_repairs',
   'field.visit_only_for_private_repairs',
   'field.visit_before_received',
+  'field.visit_in_past',
   'field.required',
   'field.invalid_value',
 ] as const;
+
+/**
+ * What is wrong with an agreed visit time (domain.md §2.4), as a field message key, or null: only a private (paid)
+ * repair has one, and it is not before `notBefore` (receipt at intake, now when re-agreed on route).
+ */
+export function agreedVisitProblem(
+  visitAt: Date | null,
+  c: { kind: CaseKind; repairType?: RepairType | null },
+  notBefore: Date,
+  tooEarly: 'field.visit_before_received' | 'field.visit_in_past',
+): string | null {
+  if (!visitAt) return null;
+  if (!(visitAt instanceof Date) || Number.isNaN(visitAt.getTime())) return 'field.invalid_value';
+  if (c.kind !== 'repair' || c.repairType !== 'private') return 'field.visit_only_for_private_repairs';
+  return visitAt.getTime() < notBefore.getTime() ? tooEarly : null;
+}
 
 /** The complaint is about the person who received or recorded it (domain.md §1.3). */
 export function isSelfComplaint(input: {
@@ -158,13 +175,10 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
     else if (input.kind !== 'repair') fields.repairType = 'field.repair_type_only_for_repairs';
   }
   const visitAt = input.visitAt ?? null;
-  if (visitAt) {
-    if (!(visitAt instanceof Date) || Number.isNaN(visitAt.getTime())) fields.visitAt = 'field.invalid_value';
-    else if (input.kind !== 'repair' || input.repairType !== 'private')
-      fields.visitAt = 'field.visit_only_for_private_repairs';
-    else if (!fields.receivedAt && visitAt.getTime() < receivedAt.getTime())
-      fields.visitAt = 'field.visit_before_received';
-  }
+  const visitProblem = fields.receivedAt
+    ? null
+    : agreedVisitProblem(visitAt, input, receivedAt, 'field.visit_before_received');
+  if (visitProblem) fields.visitAt = visitProblem;
   const onTheSpot = input.resolvedOnTheSpot ?? null;
   if (onTheSpot && !onTheSpot.result?.trim()) fields['resolvedOnTheSpot.result'] = 'field.required';
   if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid_input', fields };

@@ -61,6 +61,7 @@ import {
   type ClockEffect,
 } from './case-clocks';
 import { checkReply, replyOverrideMissing, type ReplyWarning } from './reply-checks';
+import { agreedVisitProblem } from './intake';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The table: from-states and parties
@@ -575,12 +576,8 @@ function outcome(
       const visitAt = request.input.visitAt ?? null;
       if (!target || !ROUTE_TARGET_TYPES.includes(target.type)) fields['target.type'] = 'field.invalid_value';
       if (!target || blank(target.id)) fields['target.id'] = 'field.required';
-      if (visitAt) {
-        if (Number.isNaN(visitAt.getTime())) fields.visitAt = 'field.invalid_value';
-        else if (facts.kind !== 'repair' || facts.repairType !== 'private')
-          fields.visitAt = 'field.visit_only_for_private_repairs';
-        else if (visitAt.getTime() < now.getTime()) fields.visitAt = 'field.visit_in_past';
-      }
+      const visitProblem = agreedVisitProblem(visitAt, facts, now, 'field.visit_in_past');
+      if (visitProblem) fields.visitAt = visitProblem;
       const refused = invalid(fields);
       if (refused) return refused;
       const handlerId =
