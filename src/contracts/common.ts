@@ -45,3 +45,6 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const VersionBody = z.object({ version: z.number().int().min(1) });
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** Whether `value` is a uuid PostgreSQL accepts (8-4-4-4-12 hex), for ids that arrive outside a zod schema. */
+export const isUuid = (value: string) => z.uuid().safeParse(value).success;

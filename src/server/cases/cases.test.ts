@@ -224,6 +224,11 @@ describe('case lists carry their count to the next pages', () => {
     expect(second.total).toBe(3);
     expect(second.items).toHaveLength(1);
     const [key, id] = JSON.parse(Buffer.from(first.nextCursor, 'base64url').toString('utf8'));
+    // an id PostgreSQL would refuse to cast is refused here, not a 500
+    const hyphens = Buffer.from(JSON.stringify([key, '-'.repeat(36)])).toString('base64url');
+    expect(
+      (await s.as('agent')({ method: 'GET', url: `/api/cases?limit=2&cursor=${hyphens}` })).statusCode,
+    ).toBe(400);
     for (const counted of [-1, 10_002, 1.5, '3']) {
       const forged = Buffer.from(JSON.stringify([key, id, counted])).toString('base64url');
       const res = await s.as('agent')({ method: 'GET', url: `/api/cases?limit=2&cursor=${forged}` });

@@ -3,7 +3,7 @@
  * to 10,000 (then capped) so no list pays for an unbounded COUNT.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { TOTAL_CAP, type ListResult } from '../../contracts/common';
+import { isUuid, TOTAL_CAP, type ListResult } from '../../contracts/common';
 import { DomainError } from '../../domain/errors';
 import type { Tx } from './client';
 
@@ -35,7 +35,7 @@ export function decodeCursorWithCount(
       (key.length === 2 ||
         (key.length === 3 && Number.isInteger(key[2]) && key[2] >= 0 && key[2] <= TOTAL_CAP + 1)) &&
       typeof key[1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(key[1])
+      isUuid(key[1])
     )
       return { key: [key[0], key[1]], counted: key[2] };
   } catch {

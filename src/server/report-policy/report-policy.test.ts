@@ -80,7 +80,8 @@ describe('changing the report policy (admins only)', () => {
       const res = await put({ version: 1, values: { firstResponderAmount: 80 } }, role);
       expect(res.statusCode, role).toBe(403);
     }
-    expect((await get()).json()).toMatchObject({ version: 1, values: {} });
+    expect((await get()).json()).toMatchObject({ version: 1 });
+    expect((await get()).json().values).toEqual({});
   });
 
   it('a bad value is a 400 naming each field in the request’s language; nothing is changed', async () => {
@@ -122,7 +123,8 @@ describe('changing the report policy (admins only)', () => {
     expect(en.json().error.fields).toEqual({ 'values.problemMinCases': 'Must be at least 2' });
     const empty = await put({ version: 1, values: { problemKinds: [] } });
     expect(Object.keys(empty.json().error.fields)).toEqual(['values.problemKinds']);
-    expect((await get()).json()).toMatchObject({ version: 1, values: {}, updatedAt: null });
+    expect((await get()).json()).toMatchObject({ version: 1, updatedAt: null });
+    expect((await get()).json().values).toEqual({});
   });
 
   it('every bound the contract accepts is the value the readers apply (no silent fallback to a default)', async () => {
@@ -155,7 +157,8 @@ describe('changing the report policy (admins only)', () => {
     }
     // back to the defaults: an empty object
     const reset = await put({ version, values: {} });
-    expect(reset.json()).toMatchObject({ values: {}, effective: reset.json().defaults });
+    expect(reset.json().values).toEqual({});
+    expect(reset.json().effective).toEqual(reset.json().defaults);
   });
 
   it('saves with the version read, records who and when, and answers 409 to a stale version', async () => {

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { companies, users } from '../db/schema';
 import { hashPassword } from '../auth/passwords';
 import { assertPasswordAllowed } from '../auth/auth.service';
+import { isUuid } from '../../contracts/common';
 
 export async function createCompany(db: Db, v: { name: string; shortName: string; timeZone?: string }) {
   if (!v.name.trim() || !v.shortName.trim()) throw new Error('company name and short name are required');
@@ -64,9 +65,7 @@ export async function ensureFirstAdmin(
 }
 
 export async function findCompany(db: Db, idOrName: string) {
-  const byId = /^[0-9a-f-]{36}$/i.test(idOrName)
-    ? await db.select().from(companies).where(eq(companies.id, idOrName))
-    : [];
+  const byId = isUuid(idOrName) ? await db.select().from(companies).where(eq(companies.id, idOrName)) : [];
   if (byId.length) return byId[0];
   const [byName] = await db
     .select()
