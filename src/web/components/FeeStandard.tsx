@@ -30,48 +30,50 @@ export function FeeStandard({ testId, marginBottom = 16 }: { testId: string; mar
         {
           key: 'fees',
           label: t('fee.standard', { count }),
-          children:
-            count === 0 && !fees.isLoading ? (
-              <Typography.Text type="secondary">{t('fee.none')}</Typography.Text>
-            ) : (
-              <>
-                {count > 5 && (
-                  <Input.Search
-                    allowClear
-                    size="small"
-                    placeholder={t('fee.search')}
-                    onChange={(e) => setQ(e.target.value)}
-                    style={{ marginBottom: 8 }}
-                    data-testid={`${testId}-search`}
-                  />
-                )}
-                <List<FeeItem>
+          children: fees.isError ? (
+            // a failed load is not an empty standard: say what failed, not "ask the admin to set one"
+            <Typography.Text type="danger" data-testid={`${testId}-error`}>
+              {fees.error instanceof Error ? fees.error.message : String(fees.error)}
+            </Typography.Text>
+          ) : count === 0 && !fees.isLoading ? (
+            <Typography.Text type="secondary">{t('fee.none')}</Typography.Text>
+          ) : (
+            <>
+              {count > 5 && (
+                <Input.Search
+                  allowClear
                   size="small"
-                  loading={fees.isLoading}
-                  dataSource={items}
-                  locale={{
-                    emptyText: (
-                      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noMatch')} />
-                    ),
-                  }}
-                  renderItem={(i) => (
-                    <List.Item style={{ paddingInline: 0, alignItems: 'flex-start', gap: 8 }}>
-                      <div style={{ minWidth: 0 }}>
-                        <div style={{ overflowWrap: 'anywhere' }}>{i.name}</div>
-                        {i.note && (
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {i.note}
-                          </Typography.Text>
-                        )}
-                      </div>
-                      <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                        {t('fee.perUnit', { price: i.priceYuan, unit: i.unit })}
-                      </Typography.Text>
-                    </List.Item>
-                  )}
+                  placeholder={t('fee.search')}
+                  onChange={(e) => setQ(e.target.value)}
+                  style={{ marginBottom: 8 }}
+                  data-testid={`${testId}-search`}
                 />
-              </>
-            ),
+              )}
+              <List<FeeItem>
+                size="small"
+                loading={fees.isLoading}
+                dataSource={items}
+                locale={{
+                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noMatch')} />,
+                }}
+                renderItem={(i) => (
+                  <List.Item style={{ paddingInline: 0, alignItems: 'flex-start', gap: 8 }}>
+                    <div style={{ minWidth: 0 }}>
+                      <div style={{ overflowWrap: 'anywhere' }}>{i.name}</div>
+                      {i.note && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {i.note}
+                        </Typography.Text>
+                      )}
+                    </div>
+                    <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                      {t('fee.perUnit', { price: i.priceYuan, unit: i.unit })}
+                    </Typography.Text>
+                  </List.Item>
+                )}
+              />
+            </>
+          ),
         },
       ]}
     />

@@ -366,6 +366,7 @@ export const enUS: Record<UiKey, string> = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.listSep': '; ',
+  'common.enumSep': ', ',
   'common.labelSep': ': ',
 
   'nav.cases': 'Cases',

@@ -364,6 +364,7 @@ export const zhCN = {
   'common.yes': '是',
   'common.no': '否',
   'common.listSep': '；',
+  'common.enumSep': '、',
   'common.labelSep': '：',
 
   'nav.cases': '工单',

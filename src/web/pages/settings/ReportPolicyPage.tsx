@@ -83,9 +83,9 @@ const HELP: Partial<Record<Key, UiKey>> = {
   publicMinGroupSize: 'reportPolicy.publicMinGroupSizeHelp',
 };
 
-/** A value as it reads: `50 元`, `0.6`, `投诉、报修`. */
+/** A value as it reads: `50 元`, `0.6`, `投诉、报修` (a list in the reader's language). */
 function shown(i18n: I18n, key: Key, value: ReportPolicySettings[Key], unit?: UiKey): string {
-  if (Array.isArray(value)) return value.map((k) => i18n.label('caseKind', k)).join('、');
+  if (Array.isArray(value)) return value.map((k) => i18n.label('caseKind', k)).join(i18n.t('common.enumSep'));
   return unit ? `${value} ${i18n.t(unit)}` : String(value);
 }
 
