@@ -83,8 +83,9 @@ async function readStates(db: Tx, key: RollupKey, ms: readonly MonthPeriod[]): P
       r.computed_snapshot is not null and not exists (select 1 from report_month_rollup_changes ch
         where ch.company_id = r.company_id and ch.at >= r.period_start and ch.at < r.period_end and ${RELEVANT}
           and not pg_visible_in_snapshot(ch.xid, r.computed_snapshot)) as fresh,
-      r.created_lockers is not null and not exists (select 1 from pg_locks l
-        where l.locktype = 'virtualxid' and l.virtualxid = any(r.created_lockers)) as settled
+      -- once computed, the writers of its creation had ended: the lock table is read only for rows never computed
+      r.computed_snapshot is not null or (r.created_lockers is not null and not exists (select 1 from pg_locks l
+        where l.locktype = 'virtualxid' and l.virtualxid = any(r.created_lockers))) as settled
     from ${monthsTable(ms)} join report_month_rollups r on ${rowsOf(key)} and r.year = m.year
       and r.month = m.month and r.period_start = m.period_start and r.period_end = m.period_end`);
   return rows;
