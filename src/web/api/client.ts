@@ -103,6 +103,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, query?: Query, headers?: Record<string, string>) =>
     json<T>('POST', path, { body: body ?? {}, query, headers }),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => json<T>('PUT', path, { body }),
   delete: <T = { ok: true }>(path: string) => json<T>('DELETE', path),
   /** multipart upload of one file under the field name `file` */
   upload: <T>(path: string, file: File, query?: Query) => {

@@ -3,10 +3,7 @@
  * report query starts with its path, so one invalidation after a write refreshes the page and the status board.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, isApiError, type Query } from '../../api/client';
-import { getLocale } from '../../i18n/locale-store';
-import { uiText } from '../../i18n/dictionaries';
-import type { ErrorBody } from '../../../contracts/common';
+import { api, isApiError, type Query } from '../../api/client';
 import type {
   MonthlySummary,
   PublicSummary,
@@ -33,43 +30,6 @@ export type {
 
 export const MONTHLY = '/api/reports/monthly';
 export const QUARTERLY = '/api/reports/quarterly';
-
-/**
- * PUT with the same error handling as the shared client (which has no `put` yet): `{ error }` bodies become an
- * ApiError with the server's field messages.
- */
-export async function put<T>(path: string, body: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'PUT',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        'Accept-Language': getLocale(),
-      },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', uiText(getLocale(), 'common.networkError'));
-  }
-  if (res.ok) return (await res.json()) as T;
-  let parsed: ErrorBody | null;
-  try {
-    parsed = (await res.json()) as ErrorBody;
-  } catch {
-    parsed = null;
-  }
-  const err = parsed?.error;
-  throw new ApiError(
-    res.status,
-    err?.code ?? `http_${res.status}`,
-    err?.message ?? uiText(getLocale(), 'common.serverError', { status: res.status }),
-    err?.fields ?? {},
-    err?.details ?? {},
-  );
-}
 
 // ── monthly summary ─────────────────────────────────────────────────────────────────────────────────
 
@@ -109,7 +69,7 @@ export function useSummaryWrites() {
   };
   return {
     putPublic: (s: MonthlySummary, text: Partial<PublicText>) =>
-      done(put<MonthlySummary>(`${MONTHLY}/${s.id}/public`, { version: s.version, text })),
+      done(api.put<MonthlySummary>(`${MONTHLY}/${s.id}/public`, { version: s.version, text })),
     approve: (s: MonthlySummary) =>
       done(api.post<MonthlySummary>(`${MONTHLY}/${s.id}/approve`, { version: s.version })),
     publish: (s: MonthlySummary) =>
@@ -147,11 +107,11 @@ export function useQuarterlyWrites() {
   const base = (r: QuarterlyReport) => `${QUARTERLY}/${r.id}`;
   return {
     putService: (r: QuarterlyReport, sections: ServiceSections) =>
-      call(put<QuarterlyReport>(`${base(r)}/service`, { version: r.version, sections })),
+      call(api.put<QuarterlyReport>(`${base(r)}/service`, { version: r.version, sections })),
     submitService: (r: QuarterlyReport) =>
       call(api.post<QuarterlyReport>(`${base(r)}/submit-service`, { version: r.version })),
     putFinance: (r: QuarterlyReport, figures: FinanceFigures) =>
-      call(put<QuarterlyReport>(`${base(r)}/finance`, { version: r.version, figures })),
+      call(api.put<QuarterlyReport>(`${base(r)}/finance`, { version: r.version, figures })),
     submitFinance: (r: QuarterlyReport) =>
       call(api.post<QuarterlyReport>(`${base(r)}/submit-finance`, { version: r.version })),
     sign: (r: QuarterlyReport, chairName: string, chairSignedAt: string) =>

@@ -33,7 +33,6 @@ import { applyServerError, type ShownError } from '../../components/form-errors'
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/zh-CN';
-import { put } from '../reports/reportsApi';
 
 const PATH = '/api/report-policy';
 const CASE_KINDS: CaseKind[] = ['complaint', 'repair', 'inquiry', 'suggestion', 'praise', 'other'];
@@ -132,7 +131,7 @@ export default function ReportPolicyPage() {
     setBusy(true);
     setError(null);
     try {
-      const saved = await put<ReportPolicy>(PATH, { version: p.version, values: toValues(v.values) });
+      const saved = await api.put<ReportPolicy>(PATH, { version: p.version, values: toValues(v.values) });
       queryClient.setQueryData([PATH], saved);
       form.setFieldsValue({ values: saved.values });
       message.success(t('common.saved'));
