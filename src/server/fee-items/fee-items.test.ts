@@ -87,7 +87,7 @@ describe('fee standard (issue 3 §3, domain.md §2.4)', () => {
     const searched = await listAll(`?q=${encodeURIComponent('更换')}`);
     expect(searched.total).toBe(2);
 
-    // paging: every item exactly once, the same order, the first page's total on every page
+    // paging: every item exactly once, the same order, the same total on every page
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
