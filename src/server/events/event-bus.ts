@@ -45,6 +45,18 @@ export async function publishEvent(tx: Tx, event: LiveEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
 }
 
+/**
+ * Sends many events when `tx` commits, in one statement (set-based writers: the sweep, problem detection). Each is
+ * its own NOTIFY payload, checked like publishEvent's.
+ */
+export async function publishEvents(tx: Tx, events: readonly LiveEvent[]): Promise<void> {
+  if (!events.length) return;
+  const payloads = events.map((e) => JSON.stringify(e));
+  const big = payloads.find((p) => Buffer.byteLength(p) > MAX_PAYLOAD_BYTES);
+  if (big) throw new Error(`live event too large (${Buffer.byteLength(big)} bytes): send ids only`);
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, x) from unnest(${sql.param(payloads)}::text[]) x`);
+}
+
 /** How long events published outside a transaction wait to share one NOTIFY with others. */
 export const COALESCE_MS = 5;
 

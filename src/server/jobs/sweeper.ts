@@ -19,9 +19,8 @@ import { escalationRole, type EscalationRole } from '../../domain/case/escalatio
 import { chainEntry } from '../../domain/case/timeline-hash';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { EVENTS_CHANNEL, type LiveEvent } from '../events/event-bus';
-import type { OutboxChannel } from '../notifications/notifications.service';
-import * as notifications from '../notifications/notifications.repository';
+import { publishEvents, type LiveEvent } from '../events/event-bus';
+import { notifyMany, type OutboxChannel } from '../notifications/notifications.service';
 import * as repo from '../cases/cases.repository';
 import { runAccountabilityJobs } from './accountability-jobs';
 
@@ -230,7 +229,17 @@ async function sweepBatch(tx: Tx, now: Date, companyId: string | undefined, resu
     where c.id = any(${sql.param(caseIds)}::uuid[]) and c.id = v.id`);
 
   const recipients = await tierRecipients(tx, p.notes);
-  const made = await notifications.insertNotificationRows(
+  // Live events (event-bus.ts payloads, ids only), sent when the batch commits: each case, then each bell entry.
+  await publishEvents(
+    tx,
+    cs.map(([caseId, c]): LiveEvent => ({
+      type: 'case',
+      companyId: c.companyId,
+      caseId,
+      officeId: c.officeId,
+    })),
+  );
+  await notifyMany(
     tx,
     p.notes.flatMap((n) => {
       const userIds = n.tier
@@ -245,33 +254,7 @@ async function sweepBatch(tx: Tx, now: Date, companyId: string | undefined, resu
       }));
     }),
     now,
-  );
-  await notifications.insertOutbox(
-    tx,
-    made.map((m) => m.id),
-    CHANNELS,
-    now,
-  );
-
-  // Live events (event-bus.ts payloads, ids only), sent when the batch commits: each case, then each bell entry.
-  const events: LiveEvent[] = [
-    ...cs.map(([caseId, c]): LiveEvent => ({
-      type: 'case',
-      companyId: c.companyId,
-      caseId,
-      officeId: c.officeId,
-    })),
-    ...made.map((m): LiveEvent => ({
-      type: 'notification',
-      companyId: m.companyId,
-      userId: m.userId,
-      notificationId: m.id,
-      notificationType: m.type,
-      caseId: m.caseId,
-    })),
-  ];
-  await tx.execute(
-    sql`select pg_notify(${EVENTS_CHANNEL}, x) from unnest(${sql.param(events.map((e) => JSON.stringify(e)))}::text[]) x`,
+    { channels: CHANNELS },
   );
   return rows.length;
 }

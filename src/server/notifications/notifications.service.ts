@@ -10,12 +10,44 @@ import type {
 } from '../../contracts/notifications';
 import type { AppDeps } from '../app';
 import type { Tx } from '../db/client';
-import { publishEvent } from '../events/event-bus';
+import { publishEvent, publishEvents } from '../events/event-bus';
 import type { RequestActor } from '../http/types';
 import * as repo from './notifications.repository';
 
 /** External channels a sender drains from notification_outbox (none is configured yet). */
 export type OutboxChannel = 'sms' | 'wechat';
+
+/**
+ * notify() for many notifications at once, in three statements whatever their number (the sweep, problem
+ * detection): the rows, their outbox rows for `channels`, and their live events when the transaction commits.
+ * Returns the notifications made.
+ */
+export async function notifyMany(
+  tx: Tx,
+  rows: Parameters<typeof repo.insertNotificationRows>[1],
+  at: Date,
+  opts: { channels?: readonly OutboxChannel[] } = {},
+) {
+  const made = await repo.insertNotificationRows(tx, rows, at);
+  await repo.insertOutbox(
+    tx,
+    made.map((m) => m.id),
+    opts.channels ?? [],
+    at,
+  );
+  await publishEvents(
+    tx,
+    made.map((m) => ({
+      type: 'notification',
+      companyId: m.companyId,
+      userId: m.userId,
+      notificationId: m.id,
+      notificationType: m.type,
+      caseId: m.caseId,
+    })),
+  );
+  return made;
+}
 
 export interface NotifyInput {
   companyId: string;

@@ -14,9 +14,7 @@ import { sql } from 'drizzle-orm';
 import type { NotificationType } from '../../contracts/notifications';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { EVENTS_CHANNEL, type LiveEvent } from '../events/event-bus';
-import { insertNotificationRows } from '../notifications/notifications.repository';
-import { notify } from '../notifications/notifications.service';
+import { notify, notifyMany } from '../notifications/notifications.service';
 import { uuidArray } from '../accountability/accountability.repository';
 
 const group = (rows: readonly { key: string; user_id: string }[]) => {
@@ -85,21 +83,7 @@ export async function notifyRaised(
       data: problemData(p),
     })),
   );
-  const made = await insertNotificationRows(tx, rows, at);
-  if (made.length) {
-    const events = made.map((m): LiveEvent => ({
-      type: 'notification',
-      companyId: m.companyId,
-      userId: m.userId,
-      notificationId: m.id,
-      notificationType: m.type,
-      caseId: null,
-    }));
-    // sent when the transaction commits, like publishEvent()
-    await tx.execute(
-      sql`select pg_notify(${EVENTS_CHANNEL}, x) from unnest(${sql.param(events.map((e) => JSON.stringify(e)))}::text[]) x`,
-    );
-  }
+  const made = await notifyMany(tx, rows, at);
   return made.length;
 }
 
@@ -159,23 +143,36 @@ export async function notifyOverdueProblems(
       where status = 'open' and overdue_notified_at is null and due_at is not null and due_at <= ${now}
         and measures is null ${opts.companyId ? sql`and company_id = ${opts.companyId}` : sql``}
       returning id, company_id, office_id, title, due_at, review_department_ids`);
-    let notifications = 0;
-    for (const r of rows) {
-      const departments = r.review_department_ids ?? [];
-      const userIds = departments.length
-        ? [...(await reviewPeople(tx, r.company_id, departments)).values()].flat()
-        : r.office_id
-          ? ((await officeDirectors(tx, r.company_id, [r.office_id])).get(r.office_id) ?? [])
-          : [];
-      const made = await notify(tx, {
-        companyId: r.company_id,
-        userIds,
-        type: 'problem_overdue',
-        data: problemData(r, { dueAt: new Date(r.due_at).toISOString() }),
-        at: now,
-      });
-      notifications += made.length;
+    // Who is told, looked up once per company for all its problems (a first run may find many at once).
+    const out: Parameters<typeof notifyMany>[1][number][] = [];
+    for (const companyId of new Set(rows.map((r) => r.company_id))) {
+      const mine = rows.filter((r) => r.company_id === companyId);
+      const people = await reviewPeople(tx, companyId, [
+        ...new Set(mine.flatMap((r) => r.review_department_ids ?? [])),
+      ]);
+      const directors = await officeDirectors(
+        tx,
+        companyId,
+        mine.map((r) => r.office_id),
+      );
+      for (const r of mine) {
+        const departments = r.review_department_ids ?? [];
+        const userIds = departments.length
+          ? departments.flatMap((d) => people.get(d) ?? [])
+          : r.office_id
+            ? (directors.get(r.office_id) ?? [])
+            : [];
+        for (const userId of new Set(userIds))
+          out.push({
+            companyId,
+            userId,
+            type: 'problem_overdue',
+            caseId: null,
+            data: problemData(r, { dueAt: new Date(r.due_at).toISOString() }),
+          });
+      }
     }
+    const notifications = (await notifyMany(tx, out, now)).length;
     return { problems: rows.length, notifications };
   });
 }
