@@ -22,7 +22,7 @@ import {
 } from 'antd';
 import { api } from '../../api/client';
 import { useCan } from '../../api/queries';
-import type { CaseKind } from '../../api/types';
+import { CASE_KINDS, type CaseKind } from '../../api/types';
 import type {
   ReportPolicy,
   ReportPolicySettings,
@@ -35,7 +35,6 @@ import { useI18n, type I18n } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/zh-CN';
 
 const PATH = '/api/report-policy';
-const CASE_KINDS: CaseKind[] = ['complaint', 'repair', 'inquiry', 'suggestion', 'praise', 'other'];
 
 type Key = keyof ReportPolicySettings;
 type NumberKey = Exclude<Key, 'problemKinds'>;
