@@ -4,7 +4,6 @@
  * never leave this file as they are.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import type { ListResult } from '../../contracts/common';
 import type {
   Building,
@@ -14,7 +13,7 @@ import type {
   Room,
   RoomStatus,
 } from '../../contracts/property';
-import { DomainError } from '../../domain/errors';
+import { fieldError } from '../../domain/errors';
 import type { Tx } from '../db/client';
 import { cappedCount, decodeCursor, likePattern, page, type CursorKey } from '../db/paging';
 
@@ -30,13 +29,11 @@ function inScope(scope: Scope, officeIdExpr: SQL): SQL {
   )})`;
 }
 
-/** decodeCursor accepts any 36 characters of hex and dashes; the id is cast to uuid, so it must be one. */
+/** decodeCursor checks the id; these lists sort by text, so the key must be text (or null) too. */
 function afterKey(cursor: string | undefined): CursorKey | null {
   const key = decodeCursor(cursor);
-  if (key && (!z.uuid().safeParse(key[1]).success || (key[0] !== null && typeof key[0] !== 'string')))
-    throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
-      'query.cursor': 'field.invalid_format',
-    });
+  if (key && key[0] !== null && typeof key[0] !== 'string')
+    throw fieldError({ 'querystring.cursor': 'field.invalid_format' });
   return key;
 }
 

@@ -607,7 +607,7 @@ describe('validation (api.md: 400 validation_failed with fields)', () => {
       'querystring.q': '格式不正确',
     });
     expect((await api('admin', 'GET', `/api/rooms?cursor=${badCursor}`)).json().error.fields).toEqual({
-      'query.cursor': '格式不正确',
+      'querystring.cursor': '格式不正确',
     });
     // LIKE wildcards in a search are plain characters.
     const wild = await api('admin', 'GET', `/api/rooms?q=${encodeURIComponent('%_\\')}`);
