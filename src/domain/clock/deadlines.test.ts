@@ -229,3 +229,54 @@ describe('§4 pauses and the 80% warning', () => {
     expect(dueAtWithPause(dueAt, paused)).toEqual(at('2026-03-11T10:30:00+08:00'));
   });
 });
+
+describe('§3 company time zone: the memoised zone offsets equal Intl at every instant', () => {
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  const intlOffset = (ms: number, timeZone: string) => {
+    if (!formatters.has(timeZone))
+      formatters.set(
+        timeZone,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        }),
+      );
+    const parts = Object.fromEntries(
+      formatters
+        .get(timeZone)!
+        .formatToParts(ms)
+        .map((p) => [p.type, p.value]),
+    );
+    const wall = Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+      ((ms % 1000) + 1000) % 1000,
+    );
+    return wall - ms;
+  };
+
+  it.each(['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu'])(
+    '%s: around every DST change of 2026 and at instants within a minute',
+    (timeZone) => {
+      const instants: number[] = [];
+      // Every 7 hours 13 minutes 17.123 seconds through 2026 (lands on every minute offset and second)...
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 26_000_123) instants.push(t);
+      // ...and every 7 seconds of the hours around the changes of the year (found where the offset moves).
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000)
+        if (intlOffset(t, timeZone) !== intlOffset(t + 3_600_000, timeZone))
+          for (let s = -3_600_000; s <= 7_200_000; s += 7_000) instants.push(t + s + 999);
+      for (const ms of instants)
+        expect(zoneOffsetMs(new Date(ms), timeZone), `${timeZone} ${ms}`).toBe(intlOffset(ms, timeZone));
+    },
+  );
+});

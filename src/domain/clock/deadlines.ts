@@ -103,19 +103,50 @@ function assertValidInstant(instant: Date, what: string): void {
   }
 }
 
+/**
+ * The UTC offset of `timeZone` during the minute starting at `minuteStart`, memoised: Intl formatting is the
+ * slowest step of a deadline, and intake computes a few dozen readings for the same few minutes (now, the ends of
+ * the next days). Offsets change only at whole minutes (every transition since the 19th century's local mean
+ * times, which the deadlines here never reach), so one reading per minute is exact.
+ */
+const minuteOffsets = new Map<string, number>();
+const MINUTE_OFFSETS_KEPT = 50_000;
+
+function offsetOfMinute(minuteStart: number, timeZone: string): number {
+  const key = `${timeZone}|${minuteStart}`;
+  let offset = minuteOffsets.get(key);
+  if (offset === undefined) {
+    const fields: Record<string, string> = {};
+    for (const part of formatterFor(timeZone).formatToParts(minuteStart)) fields[part.type] = part.value;
+    const yearOfEra = Number(fields.year);
+    offset =
+      wallClockAsUtc({
+        year: fields.era === 'BC' ? 1 - yearOfEra : yearOfEra,
+        month: Number(fields.month),
+        day: Number(fields.day),
+        hour: Number(fields.hour),
+        minute: Number(fields.minute),
+        second: Number(fields.second),
+        millisecond: 0,
+      }) - minuteStart;
+    if (minuteOffsets.size >= MINUTE_OFFSETS_KEPT) minuteOffsets.clear();
+    minuteOffsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The local wall-clock reading of `instant` in `timeZone`. */
 function wallClockOf(instant: number, timeZone: string): WallClock {
-  const fields: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) fields[part.type] = part.value;
-  const yearOfEra = Number(fields.year);
+  const minuteStart = Math.floor(instant / 60_000) * 60_000;
+  const local = new Date(instant + offsetOfMinute(minuteStart, timeZone));
   return {
-    year: fields.era === 'BC' ? 1 - yearOfEra : yearOfEra,
-    month: Number(fields.month),
-    day: Number(fields.day),
-    hour: Number(fields.hour),
-    minute: Number(fields.minute),
-    second: Number(fields.second),
-    millisecond: ((instant % 1000) + 1000) % 1000,
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(),
   };
 }
 
