@@ -47,22 +47,43 @@ export async function actorByUserId(db: Tx, userId: string): Promise<RequestActo
   return rows[0] ? toActor(rows[0]) : null;
 }
 
-/** One query per request: the live session (idle and absolute limits) with its active user. */
-export async function actorBySession(db: Tx, idHash: string, now: Date, idleMs: number) {
-  const idleSince = new Date(now.getTime() - idleMs);
+export interface SessionActor {
+  actor: RequestActor;
+  lastSeenAt: Date;
+}
+
+/**
+ * The live sessions (idle and absolute limits) with their active users, for the requests that arrive together
+ * (http/auth.ts batches them): null where a session is not live. `now` is each request's own.
+ */
+export async function actorsBySessions(
+  db: Tx,
+  lookups: readonly { idHash: string; now: Date; idleMs: number }[],
+): Promise<(SessionActor | null)[]> {
+  const input = lookups.map((l, i) => ({
+    i,
+    id_hash: l.idHash,
+    now: l.now,
+    idle_since: new Date(l.now.getTime() - l.idleMs),
+  }));
   // Every signed-in request runs it: a prepared statement.
-  const { rows } = await executeNamed<ActorRow & { last_seen_at: Date }>(
+  const { rows } = await executeNamed<ActorRow & { i: number; last_seen_at: Date }>(
     db,
-    'huiyin_actor_by_session',
+    'huiyin_actors_by_sessions',
     sql`
-    select ${ACTOR_COLUMNS}, s.last_seen_at
-    from sessions s join users u on u.id = s.user_id
-    where s.id_hash = ${idHash} and s.expires_at > ${now} and s.last_seen_at > ${idleSince} and u.active`,
+    select x.i, ${ACTOR_COLUMNS}, s.last_seen_at
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(i int, id_hash text, now timestamptz,
+      idle_since timestamptz)
+    join sessions s on s.id_hash = x.id_hash join users u on u.id = s.user_id
+    where s.expires_at > x.now and s.last_seen_at > x.idle_since and u.active`,
   );
-  const row = rows[0];
-  return row
-    ? { actor: { ...toActor(row), sessionIdHash: idHash }, lastSeenAt: new Date(row.last_seen_at) }
-    : null;
+  const byInput = new Map(rows.map((r) => [r.i, r]));
+  return lookups.map((l, i) => {
+    const row = byInput.get(i);
+    return row
+      ? { actor: { ...toActor(row), sessionIdHash: l.idHash }, lastSeenAt: new Date(row.last_seen_at) }
+      : null;
+  });
 }
 
 export async function touchSession(db: Tx, idHash: string, now: Date) {
@@ -97,24 +118,26 @@ export async function deleteUserSessions(db: Tx, userId: string, exceptIdHash?: 
     );
 }
 
-export async function actorByToken(db: Tx, tokenHash: string) {
+export type TokenActor = RequestActor & { tokenId: string; lastUsedAt: Date | null };
+
+/** The actors of API tokens (hashed), for the requests that arrive together: null where a token is unknown or revoked. */
+export async function actorsByTokens(db: Tx, tokenHashes: readonly string[]): Promise<(TokenActor | null)[]> {
   // Every request of an integration runs it: a prepared statement.
-  const { rows } = await executeNamed<ActorRow & { token_id: string; last_used_at: string | null }>(
+  const { rows } = await executeNamed<
+    ActorRow & { token_hash: string; token_id: string; last_used_at: string | null }
+  >(
     db,
-    'huiyin_actor_by_token',
+    'huiyin_actors_by_tokens',
     sql`
-    select ${ACTOR_COLUMNS}, t.id as token_id, t.last_used_at
+    select ${ACTOR_COLUMNS}, t.token_hash, t.id as token_id, t.last_used_at
     from api_tokens t join users u on u.id = t.user_id
-    where t.token_hash = ${tokenHash} and t.revoked_at is null and u.active`,
+    where t.token_hash = any(string_to_array(${tokenHashes.join(',')}, ',')) and t.revoked_at is null and u.active`,
   );
-  const row = rows[0];
-  return row
-    ? {
-        ...toActor(row),
-        tokenId: row.token_id,
-        lastUsedAt: toDate(row.last_used_at),
-      }
-    : null;
+  const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+  return tokenHashes.map((hash) => {
+    const row = byHash.get(hash);
+    return row ? { ...toActor(row), tokenId: row.token_id, lastUsedAt: toDate(row.last_used_at) } : null;
+  });
 }
 
 export async function markTokenUsed(db: Tx, tokenId: string, now: Date) {

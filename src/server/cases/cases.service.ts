@@ -142,6 +142,7 @@ async function activeUser(tx: Tx, companyId: string, id: string) {
 
 export function casesService(deps: AppDeps) {
   const { db, clock } = deps;
+  const intakeStore = intake.createIntakeStore(db);
 
   async function context(companyId: string) {
     const [calendar, policy, tz] = await Promise.all([
@@ -240,7 +241,7 @@ export function casesService(deps: AppDeps) {
       // this company (another company's id is "not found").
       const [calendar, found] = await Promise.all([
         loadWorkingCalendar(db, actor.companyId),
-        intake.loadIntakeLookup(db, {
+        intakeStore.lookup({
           companyId: actor.companyId,
           actorId: actor.userId,
           firstResponderId,
@@ -292,7 +293,7 @@ export function casesService(deps: AppDeps) {
       const number = formatCaseNumber(
         prefix,
         plan.numberYear,
-        await intake.drawCaseNumber(db, actor.companyId, prefix, plan.numberYear),
+        await intakeStore.drawNumber({ companyId: actor.companyId, prefix, year: plan.numberYear }),
       );
       const id = uuidv7(now.getTime());
       const clocks = new Map<ClockName, repo.ClockRow>();
@@ -347,10 +348,10 @@ export function casesService(deps: AppDeps) {
       };
       const event = { type: 'case' as const, companyId: actor.companyId, caseId: id, officeId };
       const unknownCalendar = plan.clocks.some((e) => e.op === 'start' && e.calendarUnknown);
-      let stored: Awaited<ReturnType<typeof intake.insertIntake>>;
+      let stored: intake.StoredIntake;
       if (attachments.length || plan.state === 'resolved' || unknownCalendar) {
         stored = await db.transaction(async (tx) => {
-          const written = await intake.insertIntake(tx, write);
+          const [written] = await intake.insertIntakes(tx, [write]);
           // Checked again under lock: another intake may have taken a file since the lookup.
           await attachToCase(tx, actor.companyId, attachmentIds, id, actor.userId);
           await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, number, plan.clocks, now);
@@ -370,7 +371,7 @@ export function casesService(deps: AppDeps) {
         // The plain intake is one statement, its own transaction. Its live event goes out after the commit,
         // coalesced with others: a NOTIFY inside the transaction would hold PostgreSQL's notify lock through the
         // commit's disk flush and serialise all intakes (docs/adr/0010-intake-in-one-statement.md).
-        stored = await intake.insertIntake(db, write);
+        stored = await intakeStore.insert(write);
         publishEventSoon(db, event);
       }
       const people = new Map<string, string>([

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
+import { uuidv7 } from '../db/ids';
 import { sweep } from '../jobs/sweeper';
+import { createIntakeStore, drawCaseNumbers, type IntakeWrite } from './intake.repository';
 import { verifyAllTimelines } from './verify';
 
 let t: TestApp;
@@ -143,6 +145,95 @@ describe('intake writes in one statement and answers from what it wrote', () => 
     expect(c.callbackAssignee).toMatchObject({ id: s.users.director.id });
     expect(c.callbackAssignee.name).toBeTruthy();
     await same(c);
+  });
+
+  it('intakes arriving together share batched statements: each answers as GET reads it, numbers run on per prefix', async () => {
+    const kinds = ['repair', 'complaint', 'inquiry', 'repair', 'suggestion'];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        intake({ kind: kinds[i % kinds.length], description: `第${i}件：楼道灯不亮` }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(results.map(() => 201));
+    const created = results.map((r) => r.json());
+    for (const c of created) await same(c);
+    const byPrefix = new Map<string, number[]>();
+    for (const c of created) {
+      const [prefix, , seq] = (c.number as string).split('-');
+      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), Number(seq)]);
+    }
+    for (const seqs of byPrefix.values()) {
+      seqs.sort((a, b) => a - b);
+      expect(seqs[seqs.length - 1] - seqs[0]).toBe(seqs.length - 1);
+    }
+  });
+
+  it('a batch that fails on one intake (a duplicate number) writes the others and fails only that one', async () => {
+    const store = createIntakeStore(t.database.db);
+    const now = new Date();
+    const write = (number: string): IntakeWrite => ({
+      id: uuidv7(now.getTime()),
+      companyId: s.company.id,
+      number,
+      channel: 'phone',
+      kind: 'inquiry',
+      severity: 'general',
+      categoryId: null,
+      repairType: null,
+      visitAt: null,
+      state: 'received',
+      receivedAt: now,
+      now,
+      recordedById: s.users.agent.id,
+      firstResponderId: s.users.agent.id,
+      handlerId: null,
+      officeId: s.office.id,
+      officeDirectorId: null,
+      communityId: null,
+      roomId: null,
+      address: null,
+      reporterName: null,
+      reporterPhone: null,
+      reporterPhoneCanonical: null,
+      reporterAnonymous: false,
+      description: '批量写入',
+      searchDocument: '批量 写入',
+      selfComplaint: false,
+      aboutEmployeeId: null,
+      serviceComplaint: false,
+      callbackAssigneeId: null,
+      resolvedAt: null,
+      clocks: [],
+      nextDueAt: null,
+      calendarUnknown: false,
+      entries: [{ type: 'received', data: {}, actorId: s.users.agent.id, at: now }],
+    });
+    const taken = (await intake({ kind: 'inquiry' })).json().number as string;
+    const [first, duplicate, last] = await Promise.allSettled([
+      store.insert(write('ZX-2026-900001')),
+      store.insert(write(taken)),
+      store.insert(write('ZX-2026-900002')),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    expect(last.status).toBe('fulfilled');
+    expect(duplicate).toMatchObject({ status: 'rejected' });
+    const { rows } = await t.database.db.execute<{ number: string }>(
+      sql`select number from cases where company_id = ${s.company.id} and description = '批量写入' order by number`,
+    );
+    expect(rows.map((r) => r.number)).toEqual(['ZX-2026-900001', 'ZX-2026-900002']);
+  });
+
+  it('numbers drawn together run on per counter, in the order asked, and the next draw continues', async () => {
+    const companyId = s.company.id;
+    const drawn = await drawCaseNumbers(t.database.db, [
+      { companyId, prefix: 'QA', year: 2031 },
+      { companyId, prefix: 'QB', year: 2031 },
+      { companyId, prefix: 'QA', year: 2031 },
+      { companyId, prefix: 'QA', year: 2032 },
+      { companyId, prefix: 'QA', year: 2031 },
+    ]);
+    expect(drawn).toEqual([1, 1, 2, 1, 3]);
+    expect(await drawCaseNumbers(t.database.db, [{ companyId, prefix: 'QA', year: 2031 }])).toEqual([4]);
   });
 
   it("a category's clock rule applies to its subcategories (policy byCategory on the parent)", async () => {

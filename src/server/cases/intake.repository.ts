@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { JsonObject } from '../../domain/case/case';
 import { chainEntry } from '../../domain/case/timeline-hash';
+import { createBatcher, type BatcherOptions } from '../db/batcher';
 import type { Tx } from '../db/client';
 import { executeNamed } from '../db/prepared';
 import { roomLabel } from '../property/property.repository';
@@ -42,66 +43,99 @@ export interface IntakeLookup {
   attachments: { id: string; filename: string; caseId: string | null }[];
 }
 
-export async function loadIntakeLookup(db: Tx, q: IntakeLookupInput): Promise<IntakeLookup> {
-  const { rows } = await executeNamed<{
-    time_zone: string;
-    policy: IntakeLookup['policy'];
-    actor_name: string | null;
-    actor_department_id: string | null;
-    actor_head_of: string[];
-    room: {
-      id: string;
-      community_id: string;
-      office_id: string;
-      community: string;
-      building: string;
-      unit: string;
-      number: string;
-    } | null;
-    category: { id: string; name: string; ancestor_ids: string[] | null } | null;
-    first_responder: { id: string; name: string } | null;
-    office: { id: string; name: string; director_id: string | null; director_name: string | null } | null;
-    about_active: boolean;
-    attachments: { id: string; filename: string; case_id: string | null }[] | null;
-  }>(
+/** One lookup of `loadIntakeLookups` per intake: its place in the batch and the row read for it. */
+interface LookupRow {
+  i: number;
+  time_zone: string;
+  policy: IntakeLookup['policy'];
+  actor_name: string | null;
+  actor_department_id: string | null;
+  actor_head_of: string[] | null;
+  room: {
+    id: string;
+    community_id: string;
+    office_id: string;
+    community: string;
+    building: string;
+    unit: string;
+    number: string;
+  } | null;
+  category: { id: string; name: string; ancestor_ids: string[] | null } | null;
+  first_responder: { id: string; name: string } | null;
+  office: { id: string; name: string; director_id: string | null; director_name: string | null } | null;
+  about_active: boolean;
+  attachments: { id: string; filename: string; case_id: string | null }[] | null;
+}
+
+/**
+ * The lookups of several intakes in one query (the intake batcher sends those that arrive together). An input
+ * whose company or actor does not exist gets an Error in its place.
+ */
+export async function loadIntakeLookups(
+  db: Tx,
+  inputs: readonly IntakeLookupInput[],
+): Promise<(IntakeLookup | Error)[]> {
+  const json = JSON.stringify(
+    inputs.map((q, i) => ({
+      i,
+      company_id: q.companyId,
+      actor_id: q.actorId,
+      first_responder_id: q.firstResponderId,
+      room_id: q.roomId,
+      category_id: q.categoryId,
+      about_employee_id: q.aboutEmployeeId,
+      attachment_ids: q.attachmentIds,
+      fallback_office_id: q.fallbackOfficeId,
+    })),
+  );
+  const { rows } = await executeNamed<LookupRow>(
     db,
-    'huiyin_intake_lookup',
-    sql`with room as (
-      select r.id, r.community_id, cm.office_id, cm.name as community, b.name as building, bu.name as unit, r.number
-      from rooms r join communities cm on cm.id = r.community_id join buildings b on b.id = r.building_id
-        left join building_units bu on bu.id = r.unit_id
-      where r.company_id = ${q.companyId} and r.id = ${q.roomId}::uuid
-    )
-    select co.time_zone,
+    'huiyin_intake_lookups',
+    sql`select x.i, co.time_zone,
       (select json_build_object('clockPolicy', p.clock_policy, 'numberPrefixes', p.number_prefixes, 'version', p.version)
         from company_policies p where p.company_id = co.id) as policy,
       a.name as actor_name, a.department_id as actor_department_id,
       array(select d.id::text from departments d where d.head_id = a.id and d.company_id = a.company_id) as actor_head_of,
-      (select row_to_json(room) from room) as room,
+      case when room.id is null then null else json_build_object('id', room.id, 'community_id', room.community_id,
+        'office_id', room.office_id, 'community', room.community, 'building', room.building, 'unit', room.unit,
+        'number', room.number) end as room,
       (select json_build_object('id', cat.id, 'name', cat.name, 'ancestor_ids', (
           with recursive up(id, depth) as (
             select cat.parent_id, 1 where cat.parent_id is not null
             union all
             select p.parent_id, up.depth + 1 from categories p join up on p.id = up.id where p.parent_id is not null and up.depth < 20
           ) select json_agg(id order by depth) from up))
-        from categories cat where cat.company_id = co.id and cat.id = ${q.categoryId}::uuid) as category,
+        from categories cat where cat.company_id = co.id and cat.id = x.category_id) as category,
       (select json_build_object('id', u.id, 'name', u.name) from users u
-        where u.company_id = co.id and u.id = ${q.firstResponderId} and u.active and not u.is_service) as first_responder,
+        where u.company_id = co.id and u.id = x.first_responder_id and u.active and not u.is_service) as first_responder,
       (select json_build_object('id', o.id, 'name', o.name, 'director_id', o.director_id, 'director_name', dir.name)
         from offices o left join users dir on dir.id = o.director_id
-        where o.company_id = co.id and o.id = coalesce((select office_id from room),
-          (select uo.office_id from user_offices uo where uo.user_id = ${q.firstResponderId} order by uo.office_id limit 1),
-          ${q.fallbackOfficeId}::uuid)) as office,
-      exists (select 1 from users u where u.company_id = co.id and u.id = ${q.aboutEmployeeId}::uuid and u.active
+        where o.company_id = co.id and o.id = coalesce(room.office_id,
+          (select uo.office_id from user_offices uo where uo.user_id = x.first_responder_id order by uo.office_id limit 1),
+          x.fallback_office_id)) as office,
+      exists (select 1 from users u where u.company_id = co.id and u.id = x.about_employee_id and u.active
         and not u.is_service) as about_active,
       (select json_agg(json_build_object('id', f.id, 'filename', f.filename, 'case_id', f.case_id))
-        from attachments f where f.company_id = co.id
-          and f.id = any(string_to_array(${q.attachmentIds.join(',')}, ',')::uuid[])) as attachments
-    from companies co join users a on a.id = ${q.actorId} and a.company_id = co.id
-    where co.id = ${q.companyId}`,
+        from attachments f where f.company_id = co.id and f.id = any(x.attachment_ids)) as attachments
+    from jsonb_to_recordset(${json}::jsonb) as x(i int, company_id uuid, actor_id uuid, first_responder_id uuid,
+      room_id uuid, category_id uuid, about_employee_id uuid, attachment_ids uuid[], fallback_office_id uuid)
+    join companies co on co.id = x.company_id
+    join users a on a.id = x.actor_id and a.company_id = co.id
+    left join lateral (
+      select r.id, r.community_id, cm.office_id, cm.name as community, b.name as building, bu.name as unit, r.number
+      from rooms r join communities cm on cm.id = r.community_id join buildings b on b.id = r.building_id
+        left join building_units bu on bu.id = r.unit_id
+      where r.company_id = co.id and r.id = x.room_id
+    ) room on true`,
   );
-  const r = rows[0];
-  if (!r) throw new Error(`intake lookup: no company ${q.companyId} with user ${q.actorId}`);
+  const byInput = new Map(rows.map((r) => [r.i, r]));
+  return inputs.map((q, i) => {
+    const r = byInput.get(i);
+    return r ? toLookup(r) : new Error(`intake lookup: no company ${q.companyId} with user ${q.actorId}`);
+  });
+}
+
+function toLookup(r: LookupRow): IntakeLookup {
   return {
     timeZone: r.time_zone,
     policy: r.policy,
@@ -133,32 +167,66 @@ export async function loadIntakeLookup(db: Tx, q: IntakeLookupInput): Promise<In
   };
 }
 
+export interface NumberRequest {
+  companyId: string;
+  prefix: string;
+  year: number;
+}
+
 /**
- * Draws the next number of (company, prefix, year), like a PostgreSQL sequence: in its own statement, so the
- * counter row is locked only for that statement. Its commit is asynchronous (synchronous_commit off for this
- * transaction only), so the lock is not held through a disk flush either: holding it through one serialised
- * every intake of the company. Safe because the case that uses the number commits synchronously afterwards,
- * and flushing its commit flushes the WAL before it, counter included. A crash before that loses at most
- * numbers no committed case holds; they are drawn again. A refused or failed intake leaves a gap (api.md).
+ * Draws the next number of (company, prefix, year) for each request, like a PostgreSQL sequence: in a statement
+ * of its own, so the counter rows are locked only for that statement. Requests for the same counter take
+ * consecutive numbers in their order; counters are locked in key order, so two batches never deadlock.
+ * The commit is asynchronous (synchronous_commit off for this transaction only), so the locks are not held
+ * through a disk flush either: holding them through one serialised every intake of the company. Safe because
+ * each case that uses a number commits synchronously afterwards, and flushing its commit flushes the WAL before
+ * it, counter included. A crash before that loses at most numbers no committed case holds; they are drawn
+ * again. A refused or failed intake leaves a gap (api.md).
+ * Must not run inside a transaction that goes on writing: the async commit is the transaction's.
  */
-export async function drawCaseNumber(
-  db: Tx,
-  companyId: string,
-  prefix: string,
-  year: number,
-): Promise<number> {
-  const { rows } = await executeNamed<{ last_value: number }>(
+export async function drawCaseNumbers(db: Tx, requests: readonly NumberRequest[]): Promise<number[]> {
+  const key = (r: NumberRequest) => `${r.companyId}\u0000${r.prefix}\u0000${r.year}`;
+  const counters = new Map<string, NumberRequest & { n: number }>();
+  for (const r of requests) {
+    const c = counters.get(key(r));
+    if (c) c.n++;
+    else counters.set(key(r), { ...r, n: 1 });
+  }
+  const ordered = [...counters.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const counterJson = JSON.stringify(
+    ordered.map((c, ord) => ({ ord, company_id: c.companyId, prefix: c.prefix, year: c.year, n: c.n })),
+  );
+  const { rows } = await executeNamed<{
+    company_id: string;
+    prefix: string;
+    year: number;
+    last_value: number;
+  }>(
     db,
-    'huiyin_draw_case_number',
+    'huiyin_draw_case_numbers',
     sql`with async_commit as (
       select set_config('synchronous_commit', 'off', true)
     )
     insert into case_sequences (company_id, prefix, year, last_value)
-    select ${companyId}, ${prefix}, ${year}, 1 from async_commit
-    on conflict (company_id, prefix, year) do update set last_value = case_sequences.last_value + 1
-    returning last_value`,
+    select x.company_id, x.prefix, x.year, x.n
+    from jsonb_to_recordset(${counterJson}::jsonb) as x(ord int, company_id uuid, prefix text, year int, n int),
+      async_commit
+    order by x.ord
+    on conflict (company_id, prefix, year) do update set last_value = case_sequences.last_value + excluded.last_value
+    returning company_id, prefix, year, last_value`,
   );
-  return rows[0].last_value;
+  // The first number of each counter's run: its new last value less the numbers drawn, plus one.
+  const next = new Map<string, number>();
+  for (const r of rows) {
+    const k = key({ companyId: r.company_id, prefix: r.prefix, year: r.year });
+    next.set(k, Number(r.last_value) - counters.get(k)!.n + 1);
+  }
+  return requests.map((r) => {
+    const k = key(r);
+    const n = next.get(k)!;
+    next.set(k, n + 1);
+    return n;
+  });
 }
 
 export interface IntakeWrite {
@@ -215,14 +283,10 @@ const clockJson = (c: ClockRow) => ({
   next_check_at: c.next_check_at,
 });
 
-/**
- * Inserts the case, its clocks and its first timeline entries (chained here, from the genesis hash) in one
- * statement; returns the stored case row and clocks. Run alone it is its own transaction; callers that write more
- * (attachments, notifications) run it inside theirs.
- */
-export async function insertIntake(db: Tx, w: IntakeWrite): Promise<{ row: CaseRow; clocks: ClockRow[] }> {
+/** The timeline entries of one intake, chained from the genesis hash, as the insert reads them. */
+function chainedEntries(w: IntakeWrite) {
   let previous: { seq: number; hash: string } | null = null;
-  const entries = w.entries.map((e) => {
+  return w.entries.map((e) => {
     // Millisecond precision: the hash covers at.toISOString() and timestamptz(3) stores exactly that.
     const entry = chainEntry(previous, {
       at: new Date(e.at.getTime()),
@@ -241,39 +305,108 @@ export async function insertIntake(db: Tx, w: IntakeWrite): Promise<{ row: CaseR
       hash: entry.hash,
     };
   });
+}
+
+function intakeJson(w: IntakeWrite) {
+  const entries = chainedEntries(w);
   const head = entries[entries.length - 1];
+  return {
+    id: w.id,
+    company_id: w.companyId,
+    number: w.number,
+    channel: w.channel,
+    kind: w.kind,
+    severity: w.severity,
+    category_id: w.categoryId,
+    repair_type: w.repairType,
+    visit_at: w.visitAt,
+    state: w.state,
+    received_at: w.receivedAt,
+    now: w.now,
+    recorded_by_id: w.recordedById,
+    first_responder_id: w.firstResponderId,
+    handler_id: w.handlerId,
+    office_id: w.officeId,
+    office_director_id: w.officeDirectorId,
+    community_id: w.communityId,
+    room_id: w.roomId,
+    address: w.address,
+    reporter_name: w.reporterName,
+    reporter_phone: w.reporterPhone,
+    reporter_phone_canonical: w.reporterPhoneCanonical,
+    reporter_anonymous: w.reporterAnonymous,
+    description: w.description,
+    search_document: w.searchDocument,
+    self_complaint: w.selfComplaint,
+    about_employee_id: w.aboutEmployeeId,
+    service_complaint: w.serviceComplaint,
+    callback_assignee_id: w.callbackAssigneeId,
+    resolved_at: w.resolvedAt,
+    next_due_at: w.nextDueAt,
+    calendar_unknown: w.calendarUnknown,
+    timeline_seq: head?.seq ?? 0,
+    timeline_head: head?.hash ?? '',
+    clocks: w.clocks.map(clockJson),
+    entries,
+  };
+}
+
+export interface StoredIntake {
+  row: CaseRow;
+  clocks: ClockRow[];
+}
+
+/**
+ * Inserts cases with their clocks and first timeline entries (chained here, from the genesis hash) in one
+ * statement — the intakes the batcher sends together, or one; returns each stored case row with its clocks, in
+ * the order of `writes`. Run alone it is its own transaction; callers that write more (attachments,
+ * notifications) run it inside theirs.
+ */
+export async function insertIntakes(db: Tx, writes: readonly IntakeWrite[]): Promise<StoredIntake[]> {
   const { rows } = await executeNamed<CaseRow & { clocks: Record<string, unknown>[] }>(
     db,
-    'huiyin_insert_intake',
-    sql`with c as (
+    'huiyin_insert_intakes',
+    sql`with x as materialized (
+      select * from jsonb_to_recordset(${JSON.stringify(writes.map(intakeJson))}::jsonb) as x(id uuid,
+        company_id uuid, number text, channel text, kind text, severity text, category_id uuid, repair_type text,
+        visit_at timestamptz, state text, received_at timestamptz, now timestamptz, recorded_by_id uuid,
+        first_responder_id uuid, handler_id uuid, office_id uuid, office_director_id uuid, community_id uuid,
+        room_id uuid, address text, reporter_name text, reporter_phone text, reporter_phone_canonical text,
+        reporter_anonymous boolean, description text, search_document text, self_complaint boolean,
+        about_employee_id uuid, service_complaint boolean, callback_assignee_id uuid, resolved_at timestamptz,
+        next_due_at timestamptz, calendar_unknown boolean, timeline_seq int, timeline_head text, clocks jsonb,
+        entries jsonb)
+    ), c as (
       insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, visit_at, state, received_at,
         created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id, room_id, address,
         reporter_name, reporter_phone, reporter_phone_canonical, reporter_anonymous, description, search_vector,
         self_complaint, about_employee_id, service_complaint, callback_assignee_id, resolved_at, next_due_at,
         calendar_unknown, timeline_seq, timeline_head)
-      values (${w.id}, ${w.companyId}, ${w.number}, ${w.channel}, ${w.kind}, ${w.severity}, ${w.categoryId},
-        ${w.repairType}, ${w.visitAt}, ${w.state}, ${w.receivedAt}, ${w.now}, ${w.now}, ${w.recordedById}, ${w.firstResponderId},
-        ${w.handlerId}, ${w.officeId}, ${w.communityId}, ${w.roomId}, ${w.address}, ${w.reporterName},
-        ${w.reporterPhone}, ${w.reporterPhoneCanonical}, ${w.reporterAnonymous}, ${w.description},
-        to_tsvector('simple', ${w.searchDocument}), ${w.selfComplaint}, ${w.aboutEmployeeId}, ${w.serviceComplaint},
-        ${w.callbackAssigneeId}, ${w.resolvedAt}, ${w.nextDueAt}, ${w.calendarUnknown}, ${head?.seq ?? 0},
-        ${head?.hash ?? ''})
+      select x.id, x.company_id, x.number, x.channel, x.kind, x.severity, x.category_id, x.repair_type, x.visit_at,
+        x.state, x.received_at, x.now, x.now, x.recorded_by_id, x.first_responder_id, x.handler_id, x.office_id,
+        x.community_id, x.room_id, x.address, x.reporter_name, x.reporter_phone, x.reporter_phone_canonical,
+        x.reporter_anonymous, x.description, to_tsvector('simple', x.search_document), x.self_complaint,
+        x.about_employee_id, x.service_complaint, x.callback_assignee_id, x.resolved_at, x.next_due_at,
+        x.calendar_unknown, x.timeline_seq, x.timeline_head
+      from x
       returning *
     ), k as (
       insert into case_clocks (id, company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,
         paused_at, paused_ms, stopped_at, calendar_unknown, next_check_at)
-      select x.id, ${w.companyId}, ${w.id}, x.name, x.started_at, x.due_at, x.met_at, x.warned_at, x.breached_at,
-        x.paused_at, x.paused_ms, x.stopped_at, x.calendar_unknown, x.next_check_at
-      from jsonb_to_recordset(${JSON.stringify(w.clocks.map(clockJson))}::jsonb) as x(id uuid, name text,
+      select y.id, x.company_id, x.id, y.name, y.started_at, y.due_at, y.met_at, y.warned_at, y.breached_at,
+        y.paused_at, y.paused_ms, y.stopped_at, y.calendar_unknown, y.next_check_at
+      from x cross join jsonb_to_recordset(x.clocks) as y(id uuid, name text,
         started_at timestamptz, due_at timestamptz, met_at timestamptz, warned_at timestamptz,
         breached_at timestamptz, paused_at timestamptz, paused_ms bigint, stopped_at timestamptz,
         calendar_unknown boolean, next_check_at timestamptz)
       returning *
     ), t as (
       insert into case_timeline (case_id, seq, company_id, at, actor_id, type, data, prev_hash, hash)
-      select ${w.id}, x.seq, ${w.companyId}, x.at, x.actor_id, x.type, x.data, x.prev_hash, x.hash
-      from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as x(seq int, at timestamptz, actor_id uuid,
+      select x.id, y.seq, x.company_id, y.at, y.actor_id, y.type, y.data, y.prev_hash, y.hash
+      from x cross join jsonb_to_recordset(x.entries) as y(seq int, at timestamptz, actor_id uuid,
         type text, data jsonb, prev_hash text, hash text)
+    ), kc as (
+      select k.case_id, json_agg(k order by k.started_at, k.name) as clocks from k group by k.case_id
     )
     select c.id, c.company_id, c.number, c.version, c.channel, c.kind, c.severity, c.category_id, c.repair_type, c.visit_at,
       c.state, c.received_at, c.created_at, c.recorded_by_id, c.first_responder_id, c.handler_id, c.department_id,
@@ -281,13 +414,47 @@ export async function insertIntake(db: Tx, w: IntakeWrite): Promise<{ row: CaseR
       c.reporter_phone, c.reporter_anonymous, c.description, c.self_complaint, c.service_complaint, c.reply_count,
       c.escalation_tier, c.satisfaction, c.reopen_count, c.merged_into_id, c.invalid, c.closure,
       c.callback_assignee_id, c.calendar_unknown, c.resolved_at, c.closed_at, c.next_due_at, c.timeline_seq,
-      c.timeline_head, null::uuid as target_department_head_id, ${w.officeDirectorId}::uuid as office_director_id,
-      (select coalesce(json_agg(k order by k.started_at, k.name), '[]'::json) from k) as clocks
-    from c`,
+      c.timeline_head, null::uuid as target_department_head_id, x.office_director_id,
+      coalesce(kc.clocks, '[]'::json) as clocks
+    from c join x on x.id = c.id left join kc on kc.case_id = c.id`,
   );
-  const { clocks, ...row } = rows[0];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return writes.map((w) => {
+    const stored = byId.get(w.id);
+    if (!stored) throw new Error(`intake insert: case ${w.id} was not returned`);
+    const { clocks, ...row } = stored;
+    return {
+      row: normaliseCase(row as CaseRow),
+      clocks: clocks.map((c) => normaliseClock(c as unknown as ClockRow)),
+    };
+  });
+}
+
+/**
+ * Intake's three statements, each batched across the intakes that arrive together (db/batcher.ts,
+ * docs/adr/0012-batched-intake.md): at 50 connections a round trip, a statement and a commit serve many intakes.
+ * One store per database pool.
+ */
+export function createIntakeStore(db: Tx, options: BatcherOptions = INTAKE_BATCHING) {
+  const lookups = createBatcher(
+    (inputs: readonly IntakeLookupInput[]) => loadIntakeLookups(db, inputs),
+    options,
+  );
+  const numbers = createBatcher(
+    (requests: readonly NumberRequest[]) => drawCaseNumbers(db, requests),
+    options,
+  );
+  const inserts = createBatcher((writes: readonly IntakeWrite[]) => insertIntakes(db, writes), options);
   return {
-    row: normaliseCase(row as CaseRow),
-    clocks: clocks.map((c) => normaliseClock(c as unknown as ClockRow)),
+    lookup: (input: IntakeLookupInput) => lookups.run(input),
+    /** outside any transaction: its commit is asynchronous (drawCaseNumbers) */
+    drawNumber: (request: NumberRequest) => numbers.run(request),
+    /** a plain intake, its own transaction; an intake that writes more uses insertIntakes in its transaction */
+    insert: (write: IntakeWrite) => inserts.run(write),
   };
 }
+
+export type IntakeStore = ReturnType<typeof createIntakeStore>;
+
+/** Measured at 1,000,000 cases and 50 connections (bench/cases.ts): see ADR 0012. */
+export const INTAKE_BATCHING: BatcherOptions = { maxBatch: 64, maxInFlight: 2 };

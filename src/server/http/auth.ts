@@ -10,6 +10,7 @@ import { pickLocale } from '../../contracts/messages';
 import type { AppDeps } from '../app';
 import * as repo from '../auth/auth.repository';
 import { SESSION_COOKIE, sha256 } from '../auth/tokens';
+import { createBatcher, type BatcherOptions } from '../db/batcher';
 import type { RoutePermission } from './types';
 
 export interface RegisteredRoute {
@@ -24,6 +25,9 @@ declare module 'fastify' {
     registeredRoutes: RegisteredRoute[];
   }
 }
+
+/** Each request's lookup waits at most for the batch in flight (db/batcher.ts); measured with intake, ADR 0012. */
+const AUTH_BATCHING: BatcherOptions = { maxBatch: 64, maxInFlight: 2 };
 
 /** Writes of last_seen_at are throttled: an idle timeout of hours needs no per-request write. */
 const TOUCH_EVERY_MS = 60_000;
@@ -48,12 +52,23 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
       throw new Error(`Route ${route.method} ${route.url} declares unknown permission ${permission}`);
   });
 
+  // Every request authenticates: the lookups of the requests that arrive together share one query (db/batcher.ts).
+  const tokenActors = createBatcher(
+    (hashes: readonly string[]) => repo.actorsByTokens(deps.db, hashes),
+    AUTH_BATCHING,
+  );
+  const sessionActors = createBatcher(
+    (lookups: readonly { idHash: string; now: Date; idleMs: number }[]) =>
+      repo.actorsBySessions(deps.db, lookups),
+    AUTH_BATCHING,
+  );
+
   app.addHook('onRequest', async (req) => {
     req.locale = pickLocale(req.headers['accept-language']);
     const now = deps.clock.now();
     const authz = req.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
-      const actor = await repo.actorByToken(deps.db, sha256(authz.slice(7).trim()));
+      const actor = await tokenActors.run(sha256(authz.slice(7).trim()));
       if (actor) {
         req.actor = actor;
         // An integration may call many times a second: last_used_at is written at most once a minute.
@@ -64,7 +79,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     }
     const sid = req.cookies?.[SESSION_COOKIE];
     if (!sid || sid.length > 200) return;
-    const found = await repo.actorBySession(deps.db, sha256(sid), now, deps.config.session.idleMs);
+    const found = await sessionActors.run({ idHash: sha256(sid), now, idleMs: deps.config.session.idleMs });
     if (!found) return;
     req.actor = found.actor;
     if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS)
