@@ -26,8 +26,8 @@ declare module 'fastify' {
   }
 }
 
-/** Each request's lookup waits at most for the batch in flight (db/batcher.ts); measured with intake, ADR 0012. */
-const AUTH_BATCHING: BatcherOptions = { maxBatch: 64, maxInFlight: 2 };
+/** One lookup batch at a time; each request waits at most for the one in flight (db/batcher.ts, ADR 0012). */
+const AUTH_BATCHING: BatcherOptions = { maxBatch: 64, maxInFlight: 1 };
 
 /** Writes of last_seen_at are throttled: an idle timeout of hours needs no per-request write. */
 const TOUCH_EVERY_MS = 60_000;
