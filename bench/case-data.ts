@@ -541,6 +541,11 @@ export async function generateCaseData(
       `create temp table bench_kinds as select * from jsonb_to_recordset($1::jsonb) as k(kind text, n int)`,
       [JSON.stringify([...kindCounts].map(([kind, n]) => ({ kind, n })))],
     );
+    // The app's tokens are a set over the whole text: a word of the remark or the address already in the phrase (or
+    // the number) keeps its first place only. Joined parts are de-duplicated the same way.
+    await q(`create function pg_temp.first_words(text) returns text language sql immutable as $$
+      select string_agg(w, ' ' order by o) from (
+        select w, min(o) as o from unnest(string_to_array($1, ' ')) with ordinality as u(w, o) group by w) d $$`);
     const list = (items: string[]) =>
       JSON.stringify(items.map((text, k) => ({ k, text, tokens: text ? searchTokens(text).join(' ') : '' })));
     await q(
@@ -642,7 +647,8 @@ export async function generateCaseData(
           case when p.emergency then 'emergency' when s.r_sev < case k.kind when 'complaint' then 0.25 else 0.08 end then 'major' else 'general' end,
           p.category_id, case when k.kind = 'repair' then p.repair_type end,
           p.text || case when rm.text <> '' then '，' || rm.text || '。' else '' end,
-          p.tokens || case when rm.tokens <> '' then ' ' || rm.tokens else '' end || coalesce(' ' || pl.tokens, ''),
+          pg_temp.first_words(p.tokens || case when rm.tokens <> '' then ' ' || rm.tokens else '' end
+            || coalesce(' ' || pl.tokens, '')),
           pl.text, o.office_id, c.community_id, r.room_id,
           o.agents[1 + s.fr_k % array_length(o.agents, 1)],
           case when st.state in ('received', 'routed') then null
@@ -783,7 +789,7 @@ export async function generateCaseData(
           case when b.department_id is not null then 'department' end, b.department_id,
           b.office_id, b.community_id, b.room_id, b.address, b.reporter_name, b.reporter_phone, b.reporter_phone, b.anonymous,
           b.description,
-          to_tsvector('simple', lower(b.prefix || '-' || b.year) || ' ' || n.seq_text || ' ' || b.tokens),
+          to_tsvector('simple', pg_temp.first_words(lower(b.prefix || '-' || b.year) || ' ' || n.seq_text || ' ' || b.tokens)),
           (b.replied_at is not null)::int,
           case when b.round2 = 'unsatisfied' then 'director' when b.closed_at is not null then 'callback' end,
           coalesce(k.tier, 0), b.satisfaction,
@@ -879,7 +885,7 @@ export async function generateCaseData(
     );
     // The bulk search vectors must be what the app would store for the same case.
     const { rows: sample } = await q(
-      `select number, description, address, search_vector::text as v from cases order by random() limit 20`,
+      `select number, description, address, search_vector::text as v from cases order by random() limit 200`,
     );
     let identical = 0;
     for (const s of sample) {
@@ -888,6 +894,10 @@ export async function generateCaseData(
       ]);
       if (rows[0].v === s.v) identical++;
     }
+    if (identical !== sample.length)
+      throw new Error(
+        `generator bug: ${sample.length - identical} of ${sample.length} sampled search vectors differ from the app's`,
+      );
     const totalMs = since(started);
     return {
       companyId: company.id,
