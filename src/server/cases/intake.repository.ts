@@ -307,44 +307,13 @@ function chainedEntries(w: IntakeWrite) {
   });
 }
 
-function intakeJson(w: IntakeWrite, entries: ReturnType<typeof chainedEntries>) {
-  const head = entries[entries.length - 1];
+/** The JSON row the insert reads: the stored row (storedIntake) and what is written but not read back. */
+function intakeJson(w: IntakeWrite, stored: StoredIntake, entries: ReturnType<typeof chainedEntries>) {
   return {
-    id: w.id,
-    company_id: w.companyId,
-    number: w.number,
-    channel: w.channel,
-    kind: w.kind,
-    severity: w.severity,
-    category_id: w.categoryId,
-    repair_type: w.repairType,
-    visit_at: w.visitAt,
-    state: w.state,
-    received_at: w.receivedAt,
-    now: w.now,
-    recorded_by_id: w.recordedById,
-    first_responder_id: w.firstResponderId,
-    handler_id: w.handlerId,
-    office_id: w.officeId,
-    office_director_id: w.officeDirectorId,
-    community_id: w.communityId,
-    room_id: w.roomId,
-    address: w.address,
-    reporter_name: w.reporterName,
-    reporter_phone: w.reporterPhone,
+    ...stored.row,
     reporter_phone_canonical: w.reporterPhoneCanonical,
-    reporter_anonymous: w.reporterAnonymous,
-    description: w.description,
     search_document: w.searchDocument,
-    self_complaint: w.selfComplaint,
     about_employee_id: w.aboutEmployeeId,
-    service_complaint: w.serviceComplaint,
-    callback_assignee_id: w.callbackAssigneeId,
-    resolved_at: w.resolvedAt,
-    next_due_at: w.nextDueAt,
-    calendar_unknown: w.calendarUnknown,
-    timeline_seq: head?.seq ?? 0,
-    timeline_head: head?.hash ?? '',
     clocks: w.clocks.map(clockJson),
     entries,
   };
@@ -363,14 +332,15 @@ export interface StoredIntake {
  */
 export async function insertIntakes(db: Tx, writes: readonly IntakeWrite[]): Promise<StoredIntake[]> {
   const chained = writes.map(chainedEntries);
+  const stored = writes.map((w, i) => storedIntake(w, chained[i].at(-1) ?? null));
   const { rows } = await executeNamed<{ cases: number; clocks: number }>(
     db,
     'huiyin_insert_intakes',
     sql`with x as materialized (
-      select * from jsonb_to_recordset(${JSON.stringify(writes.map((w, i) => intakeJson(w, chained[i])))}::jsonb) as x(id uuid,
+      select * from jsonb_to_recordset(${JSON.stringify(writes.map((w, i) => intakeJson(w, stored[i], chained[i])))}::jsonb) as x(id uuid,
         company_id uuid, number text, channel text, kind text, severity text, category_id uuid, repair_type text,
-        visit_at timestamptz, state text, received_at timestamptz, now timestamptz, recorded_by_id uuid,
-        first_responder_id uuid, handler_id uuid, office_id uuid, office_director_id uuid, community_id uuid,
+        visit_at timestamptz, state text, received_at timestamptz, created_at timestamptz, recorded_by_id uuid,
+        first_responder_id uuid, handler_id uuid, office_id uuid, community_id uuid,
         room_id uuid, address text, reporter_name text, reporter_phone text, reporter_phone_canonical text,
         reporter_anonymous boolean, description text, search_document text, self_complaint boolean,
         about_employee_id uuid, service_complaint boolean, callback_assignee_id uuid, resolved_at timestamptz,
@@ -383,7 +353,7 @@ export async function insertIntakes(db: Tx, writes: readonly IntakeWrite[]): Pro
         self_complaint, about_employee_id, service_complaint, callback_assignee_id, resolved_at, next_due_at,
         calendar_unknown, timeline_seq, timeline_head)
       select x.id, x.company_id, x.number, x.channel, x.kind, x.severity, x.category_id, x.repair_type, x.visit_at,
-        x.state, x.received_at, x.now, x.now, x.recorded_by_id, x.first_responder_id, x.handler_id, x.office_id,
+        x.state, x.received_at, x.created_at, x.created_at, x.recorded_by_id, x.first_responder_id, x.handler_id, x.office_id,
         x.community_id, x.room_id, x.address, x.reporter_name, x.reporter_phone, x.reporter_phone_canonical,
         x.reporter_anonymous, x.description, to_tsvector('simple', x.search_document), x.self_complaint,
         x.about_employee_id, x.service_complaint, x.callback_assignee_id, x.resolved_at, x.next_due_at,
@@ -413,7 +383,7 @@ export async function insertIntakes(db: Tx, writes: readonly IntakeWrite[]): Pro
     throw new Error(
       `intake insert: wrote ${rows[0].cases} cases and ${rows[0].clocks} clocks of ${writes.length} and ${expected}`,
     );
-  return writes.map((w, i) => storedIntake(w, chained[i].at(-1) ?? null));
+  return stored;
 }
 
 /**
