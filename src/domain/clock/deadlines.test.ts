@@ -279,4 +279,15 @@ describe('§3 company time zone: the memoised zone offsets equal Intl at every i
         expect(zoneOffsetMs(new Date(ms), timeZone), `${timeZone} ${ms}`).toBe(intlOffset(ms, timeZone));
     },
   );
+
+  it('Africa/Monrovia: an old change in the middle of a minute (−0:44:30 → 0, 1972-01-07) is read to the second', () => {
+    const change = Date.UTC(1972, 0, 7, 0, 44, 30);
+    expect(intlOffset(change - 60_000, 'Africa/Monrovia')).not.toBe(
+      intlOffset(change + 60_000, 'Africa/Monrovia'),
+    );
+    for (let ms = change - 90_000; ms <= change + 90_000; ms += 1_000)
+      expect(zoneOffsetMs(new Date(ms + 500), 'Africa/Monrovia'), `${ms}`).toBe(
+        intlOffset(ms + 500, 'Africa/Monrovia'),
+      );
+  });
 });

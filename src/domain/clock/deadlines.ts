@@ -103,32 +103,42 @@ function assertValidInstant(instant: Date, what: string): void {
   }
 }
 
+/** The UTC offset of `timeZone` at `at`, read through Intl (to the second: Intl formats no milliseconds). */
+function intlOffsetAt(at: number, timeZone: string): number {
+  const second = Math.floor(at / 1000) * 1000;
+  const fields: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(second)) fields[part.type] = part.value;
+  const yearOfEra = Number(fields.year);
+  return (
+    wallClockAsUtc({
+      year: fields.era === 'BC' ? 1 - yearOfEra : yearOfEra,
+      month: Number(fields.month),
+      day: Number(fields.day),
+      hour: Number(fields.hour),
+      minute: Number(fields.minute),
+      second: Number(fields.second),
+      millisecond: 0,
+    }) - second
+  );
+}
+
 /**
- * The UTC offset of `timeZone` during the minute starting at `minuteStart`, memoised: Intl formatting is the
- * slowest step of a deadline, and intake computes a few dozen readings for the same few minutes (now, the ends of
- * the next days). Offsets change only at whole minutes (every transition since the 19th century's local mean
- * times, which the deadlines here never reach), so one reading per minute is exact.
+ * The UTC offset of `timeZone` at `instant`, memoised per minute: Intl formatting is the slowest step of a
+ * deadline, and intake computes a few dozen readings for the same few minutes (now, the ends of the next days).
+ * Since 1973 every zone changes its offset at a whole minute, so one reading per minute is exact; a few earlier
+ * changes fell within a minute (Africa/Monrovia 1972, Asia/Kolkata 1942), so older instants are read each time.
  */
 const minuteOffsets = new Map<string, number>();
 const MINUTE_OFFSETS_KEPT = 50_000;
+const WHOLE_MINUTE_CHANGES_SINCE = Date.UTC(1973, 0, 1);
 
-function offsetOfMinute(minuteStart: number, timeZone: string): number {
+function offsetAt(instant: number, timeZone: string): number {
+  if (instant < WHOLE_MINUTE_CHANGES_SINCE) return intlOffsetAt(instant, timeZone);
+  const minuteStart = Math.floor(instant / 60_000) * 60_000;
   const key = `${timeZone}|${minuteStart}`;
   let offset = minuteOffsets.get(key);
   if (offset === undefined) {
-    const fields: Record<string, string> = {};
-    for (const part of formatterFor(timeZone).formatToParts(minuteStart)) fields[part.type] = part.value;
-    const yearOfEra = Number(fields.year);
-    offset =
-      wallClockAsUtc({
-        year: fields.era === 'BC' ? 1 - yearOfEra : yearOfEra,
-        month: Number(fields.month),
-        day: Number(fields.day),
-        hour: Number(fields.hour),
-        minute: Number(fields.minute),
-        second: Number(fields.second),
-        millisecond: 0,
-      }) - minuteStart;
+    offset = intlOffsetAt(minuteStart, timeZone);
     if (minuteOffsets.size >= MINUTE_OFFSETS_KEPT) minuteOffsets.clear();
     minuteOffsets.set(key, offset);
   }
@@ -137,8 +147,7 @@ function offsetOfMinute(minuteStart: number, timeZone: string): number {
 
 /** The local wall-clock reading of `instant` in `timeZone`. */
 function wallClockOf(instant: number, timeZone: string): WallClock {
-  const minuteStart = Math.floor(instant / 60_000) * 60_000;
-  const local = new Date(instant + offsetOfMinute(minuteStart, timeZone));
+  const local = new Date(instant + offsetAt(instant, timeZone));
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,
