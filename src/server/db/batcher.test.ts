@@ -86,6 +86,24 @@ describe('batcher', () => {
     expect(batches).toEqual([[1, 2, 3], [1], [2], [3]]);
   });
 
+  it('runs those retries one after another, within the batch’s place in maxInFlight', async () => {
+    let running = 0;
+    let most = 0;
+    const b = createBatcher(
+      async (inputs: readonly number[]) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        running--;
+        if (inputs.length > 1) throw pgError('22P02');
+        return inputs;
+      },
+      { maxBatch: 64, maxInFlight: 1 },
+    );
+    expect(await Promise.all([1, 2, 3, 4].map((n) => b.run(n)))).toEqual([1, 2, 3, 4]);
+    expect(most).toBe(1);
+  });
+
   it('fails every call of the batch on any other error, without running them again', async () => {
     const batches: number[][] = [];
     const b = createBatcher(

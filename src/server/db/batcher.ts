@@ -7,8 +7,8 @@
  * batches grow by themselves, and an idle server sends a lone call at once (one `setImmediate` later).
  *
  * A batch is all or nothing at the database. When it fails with an error of the data (SQLSTATE class 22, a value
- * out of range, or 23, a constraint), one input may be the cause: each input is then run again alone, so only the
- * guilty one fails. Any other error (connection lost, server shutting down) fails every call of the batch as it
+ * out of range, or 23, a constraint), one input may be the cause: each input is then run again alone, one after
+ * another, so only the guilty one fails. Any other error (connection lost, server shutting down) fails every call of the batch as it
  * would have failed each of them alone: running them again could write twice what may already be committed.
  */
 import { pgErrorCode } from './pg-errors';
@@ -70,7 +70,9 @@ export function createBatcher<I, O>(runBatch: BatchRunner<I, O>, options: Batche
     try {
       settle(items, await runBatch(items.map((item) => item.input)));
     } catch (error) {
-      if (items.length > 1 && isDataError(error)) await Promise.all(items.map(runAlone));
+      // One after another: the retries stay within this batch's place in maxInFlight, and numbers drawn again
+      // come out in the order they were asked.
+      if (items.length > 1 && isDataError(error)) for (const item of items) await runAlone(item);
       else for (const item of items) item.reject(error);
     }
   }
