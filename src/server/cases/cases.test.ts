@@ -168,6 +168,14 @@ describe('intake writes in one statement and answers from what it wrote', () => 
     }
   });
 
+  it('a lone UTF-16 surrogate in the text is stored as U+FFFD, as a parameter would be, and the 201 says so', async () => {
+    const res = await intake({ description: '卫生间漏水\ud800严重', reporter: { name: '张\udc00三' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c.description).toBe('卫生间漏水\ufffd严重');
+    await same(c);
+  });
+
   it('a batch that fails on one intake (a duplicate number) writes the others and fails only that one', async () => {
     const store = createIntakeStore(t.database.db);
     const now = new Date();
