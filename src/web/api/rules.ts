@@ -36,3 +36,22 @@ export const phoneRule = (t: T): Rule => ({
     return ok ? Promise.resolve() : Promise.reject(new Error(t('validation.phone')));
   },
 });
+
+/**
+ * What is wrong with a price in yuan, as src/contracts/fee-items.ts yuanToFen judges it: zero or more, at most two
+ * decimals, at most 9,999,999.99. Empty is left to `required`.
+ */
+export function priceProblem(text: string): 'fee.priceInvalid' | 'fee.priceTooBig' | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  const m = /^(\d+)(?:\.\d{1,2})?$/.exec(trimmed);
+  if (!m) return 'fee.priceInvalid';
+  return m[1].length > 7 ? 'fee.priceTooBig' : null;
+}
+
+export const priceRule = (t: T): Rule => ({
+  validator: (_, value: unknown) => {
+    const problem = priceProblem(String(value ?? ''));
+    return problem ? Promise.reject(new Error(t(problem))) : Promise.resolve();
+  },
+});

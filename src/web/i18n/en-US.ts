@@ -141,6 +141,7 @@ export const enUS: Record<UiKey, string> = {
   'fee.unitPlaceholder': 'e.g. piece, visit, metre',
   'fee.price': 'Price (yuan)',
   'fee.priceInvalid': 'Enter zero or more, with at most two decimals',
+  'fee.priceTooBig': 'A price is at most 9,999,999.99 yuan',
   'fee.note': 'Note',
   'fee.notePlaceholder': 'e.g. materials not included',
   'fee.sort': 'Order',

@@ -142,6 +142,7 @@ export const zhCN = {
   'fee.unitPlaceholder': '如：个、次、米',
   'fee.price': '单价（元）',
   'fee.priceInvalid': '请输入 0 或正数，最多两位小数',
+  'fee.priceTooBig': '单价不能超过 9999999.99 元',
   'fee.note': '备注',
   'fee.notePlaceholder': '如：不含材料费',
   'fee.sort': '排序',

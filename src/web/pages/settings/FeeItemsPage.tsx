@@ -8,7 +8,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../../api/client';
 import { useCan, useCursorList } from '../../api/queries';
-import { maxLen, required } from '../../api/rules';
+import { maxLen, priceRule, required } from '../../api/rules';
 import type { FeeItem } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -24,9 +24,6 @@ interface Values {
   sort?: number | null;
   active: boolean;
 }
-
-/** As the server checks it: zero or more, at most two decimals (the server answers the exact field message). */
-const PRICE = /^\d{1,7}(\.\d{1,2})?$/;
 
 export default function FeeItemsPage() {
   const { t } = useI18n();
@@ -150,11 +147,7 @@ export default function FeeItemsPage() {
         <Form.Item name="unit" label={t('fee.unit')} rules={[required(t), maxLen(t, 20)]}>
           <Input placeholder={t('fee.unitPlaceholder')} />
         </Form.Item>
-        <Form.Item
-          name="priceYuan"
-          label={t('fee.price')}
-          rules={[required(t), { pattern: PRICE, message: t('fee.priceInvalid') }]}
-        >
+        <Form.Item name="priceYuan" label={t('fee.price')} rules={[required(t), priceRule(t)]}>
           <Input inputMode="decimal" placeholder="30.00" />
         </Form.Item>
         <Form.Item name="note" label={t('fee.note')} rules={[maxLen(t, 200)]}>

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { yuanToFen } from '../../contracts/fee-items';
+import { priceProblem } from './rules';
+
+describe('fee standard price (domain.md §2.4): the form judges a price as the server does', () => {
+  it.each([
+    ['0', null],
+    ['30', null],
+    ['12.3', null],
+    ['12.30', null],
+    [' 0.29 ', null],
+    ['9999999.99', null],
+    ['', null],
+    ['12.345', 'fee.priceInvalid'],
+    ['-1', 'fee.priceInvalid'],
+    ['1e3', 'fee.priceInvalid'],
+    ['十元', 'fee.priceInvalid'],
+    ['10000000', 'fee.priceTooBig'],
+    ['12345678.5', 'fee.priceTooBig'],
+  ])('%j → %s', (text, problem) => {
+    expect(priceProblem(text)).toBe(problem);
+    // the same verdict as the contract's parser (empty is `required`'s)
+    if (text) {
+      const fen = yuanToFen(text);
+      const serverProblem =
+        fen === 'field.money' ? 'fee.priceInvalid' : fen === 'field.price_too_big' ? 'fee.priceTooBig' : null;
+      expect(serverProblem).toBe(problem);
+    }
+  });
+});
