@@ -35,7 +35,6 @@ import { notify } from '../notifications/notifications.service';
 import { publishEvent, publishEventSoon } from '../events/event-bus';
 import * as repo from './cases.repository';
 import * as intake from './intake.repository';
-import { asStoredText } from '../db/text';
 import { searchDocument, searchQuery } from './search-text';
 
 type Row = repo.CaseRow;
@@ -296,12 +295,6 @@ export function casesService(deps: AppDeps) {
         plan.numberYear,
         await intakeStore.drawNumber({ companyId: actor.companyId, prefix, year: plan.numberYear }),
       );
-      // The free text as a parameter would store it: the case goes to the database inside JSON (asStoredText).
-      const text = {
-        description: asStoredText(body.description),
-        address: body.address == null ? null : asStoredText(body.address),
-        reporterName: body.reporter.name == null ? null : asStoredText(body.reporter.name),
-      };
       const id = uuidv7(now.getTime());
       const clocks = new Map<ClockName, repo.ClockRow>();
       repo.foldClockEffects(clocks, id, plan.clocks);
@@ -328,13 +321,13 @@ export function casesService(deps: AppDeps) {
         officeDirectorId: found.office?.directorId ?? null,
         communityId: found.room?.communityId ?? null,
         roomId: found.room?.id ?? null,
-        address: text.address,
-        reporterName: text.reporterName,
+        address: body.address ?? null,
+        reporterName: body.reporter.name ?? null,
         reporterPhone: body.reporter.phone ?? null,
         reporterPhoneCanonical: phoneCanonical,
         reporterAnonymous: body.reporter.anonymous,
-        description: text.description,
-        searchDocument: searchDocument(number, text.description, text.address),
+        description: body.description,
+        searchDocument: searchDocument(number, body.description, body.address),
         selfComplaint: plan.selfComplaint,
         aboutEmployeeId: body.aboutEmployeeId ?? null,
         serviceComplaint: plan.serviceComplaint,

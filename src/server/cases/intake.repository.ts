@@ -10,6 +10,7 @@ import { chainEntry } from '../../domain/case/timeline-hash';
 import { createBatcher, type BatcherOptions } from '../db/batcher';
 import type { Tx } from '../db/client';
 import { executeNamed } from '../db/prepared';
+import { asStoredText } from '../db/text';
 import { roomLabel } from '../property/property.repository';
 import type { CaseRow, ClockRow } from './cases.repository';
 
@@ -330,7 +331,16 @@ export interface StoredIntake {
  * the order of `writes`. Run alone it is its own transaction; callers that write more (attachments,
  * notifications) run it inside theirs.
  */
-export async function insertIntakes(db: Tx, writes: readonly IntakeWrite[]): Promise<StoredIntake[]> {
+export async function insertIntakes(db: Tx, given: readonly IntakeWrite[]): Promise<StoredIntake[]> {
+  // The case's free text travels inside JSON: stored, and answered, as a parameter would store it (asStoredText).
+  const writes = given.map((w) => ({
+    ...w,
+    description: asStoredText(w.description),
+    address: w.address && asStoredText(w.address),
+    reporterName: w.reporterName && asStoredText(w.reporterName),
+    reporterPhone: w.reporterPhone && asStoredText(w.reporterPhone),
+    searchDocument: asStoredText(w.searchDocument),
+  }));
   const chained = writes.map(chainedEntries);
   const stored = writes.map((w, i) => storedIntake(w, chained[i].at(-1) ?? null));
   await executeNamed<{ cases: number }>(
