@@ -476,8 +476,6 @@ export function createIntakeStore(db: Tx, options: BatcherOptions = INTAKE_BATCH
   };
 }
 
-export type IntakeStore = ReturnType<typeof createIntakeStore>;
-
 /**
  * One batch of a kind at a time: while it is out, the next one fills. Measured at 1,000,000 cases and 50
  * connections (bench/cases.ts, ADR 0012): ~2,800 req/s with one in flight, ~2,650 with two or three (smaller

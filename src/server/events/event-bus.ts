@@ -54,7 +54,12 @@ export async function publishEvents(tx: Tx, events: readonly LiveEvent[]): Promi
   const payloads = events.map((e) => JSON.stringify(e));
   const big = payloads.find((p) => Buffer.byteLength(p) > MAX_PAYLOAD_BYTES);
   if (big) throw new Error(`live event too large (${Buffer.byteLength(big)} bytes): send ids only`);
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, x) from unnest(${sql.param(payloads)}::text[]) x`);
+  await notifyAll(tx, payloads);
+}
+
+/** One NOTIFY per payload, all in one statement. */
+async function notifyAll(db: Tx, payloads: readonly string[]): Promise<void> {
+  await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, x) from unnest(${sql.param(payloads)}::text[]) x`);
 }
 
 /** How long events published outside a transaction wait to share one NOTIFY with others. */
@@ -105,7 +110,7 @@ async function sendBatches(db: Tx, events: LiveEvent[]) {
     bytes += size;
   }
   if (batch.length) payloads.push(`[${batch.join(',')}]`);
-  for (const payload of payloads) await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
+  await notifyAll(db, payloads);
 }
 
 export interface EventBus {
