@@ -29,35 +29,8 @@ const SELECT = sql`select n.id, n.type, n.case_id, c.number as case_number, n.da
   from notifications n left join cases c on c.id = n.case_id and c.company_id = n.company_id`;
 
 /**
- * Inserts one notification per user of `userIds` who is an active user of the company (an id of another
- * company, or of a deactivated user, gets nothing). Returns the rows written.
- */
-export async function insertNotifications(
-  tx: Tx,
-  v: {
-    companyId: string;
-    userIds: readonly string[];
-    type: string;
-    caseId: string | null;
-    data: Record<string, unknown>;
-    at: Date;
-  },
-): Promise<{ id: string; userId: string }[]> {
-  const ids = sql.join(
-    v.userIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const { rows } = await tx.execute<{ id: string; user_id: string }>(sql`
-    insert into notifications (company_id, user_id, type, case_id, data, created_at)
-    select ${v.companyId}, u.id, ${v.type}, ${v.caseId}, ${JSON.stringify(v.data)}::jsonb, ${v.at}
-    from users u where u.company_id = ${v.companyId} and u.active and u.id in (${ids})
-    returning id, user_id`);
-  return rows.map((r) => ({ id: r.id, userId: r.user_id }));
-}
-
-/**
- * Inserts many notifications of any companies, types and cases in one statement (the deadline sweep); like
- * insertNotifications, a row whose user is not an active user of its company is skipped. Returns the rows written.
+ * Inserts notifications of any companies, users, types and cases in one statement; a row whose user is not an
+ * active user of its company is skipped. Returns the rows written.
  */
 export async function insertNotificationRows(
   tx: Tx,

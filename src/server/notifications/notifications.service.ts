@@ -10,7 +10,7 @@ import type {
 } from '../../contracts/notifications';
 import type { AppDeps } from '../app';
 import type { Tx } from '../db/client';
-import { publishEvent, publishEvents } from '../events/event-bus';
+import { publishEvents } from '../events/event-bus';
 import type { RequestActor } from '../http/types';
 import * as repo from './notifications.repository';
 
@@ -63,38 +63,22 @@ export interface NotifyInput {
 
 /**
  * Notifies users inside the caller's transaction: one row each, outbox rows for `channels` (none by default),
- * and a live `notification` event per user, sent when the transaction commits. Returns the notifications made.
+ * and a live `notification` event per user, sent when the transaction commits (notifyMany). Returns the
+ * notifications made.
  */
 export async function notify(
   tx: Tx,
   input: NotifyInput,
   opts: { channels?: readonly OutboxChannel[] } = {},
 ): Promise<{ id: string; userId: string }[]> {
-  const userIds = [...new Set(input.userIds)];
-  if (!userIds.length) return [];
-  const made = await repo.insertNotifications(tx, {
+  const rows = [...new Set(input.userIds)].map((userId) => ({
     companyId: input.companyId,
-    userIds,
+    userId,
     type: input.type,
     caseId: input.caseId ?? null,
     data: input.data ?? {},
-    at: input.at,
-  });
-  await repo.insertOutbox(
-    tx,
-    made.map((m) => m.id),
-    opts.channels ?? [],
-    input.at,
-  );
-  for (const m of made)
-    await publishEvent(tx, {
-      type: 'notification',
-      companyId: input.companyId,
-      userId: m.userId,
-      notificationId: m.id,
-      notificationType: input.type,
-      caseId: input.caseId ?? null,
-    });
+  }));
+  const made = await notifyMany(tx, rows, input.at, opts);
   return made;
 }
 
