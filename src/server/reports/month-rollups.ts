@@ -26,6 +26,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { COUNTED } from './summary.repository';
 
 /** A local month and its instants (src/domain/metrics/period.ts monthRange). */
 export interface MonthPeriod {
@@ -240,7 +241,7 @@ function trendSql(companyId: string): RollupSql {
   return (ms) => sql`with m as (select * from ${monthsTable(ms)}),
     received as (
       select m.year, m.month, c.office_id, c.community_id, count(*)::int as received,
-        count(*) filter (where c.kind = 'complaint' and not c.invalid and c.merged_into_id is null)::int as complaints,
+        count(*) filter (where c.kind = 'complaint' and ${COUNTED})::int as complaints,
         0 as resolved
       from m join cases c on c.company_id = ${companyId}
         and c.received_at >= m.period_start and c.received_at < m.period_end
