@@ -17,8 +17,8 @@ export function yuanToFen(v: string | number): number | 'field.money' | 'field.p
   const text = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v.trim();
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
   if (!m) return 'field.money';
-  if (m[1].length > 7) return 'field.price_too_big';
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return fen > MAX_PRICE_FEN ? 'field.price_too_big' : fen;
 }
 
 /** "12.30" for 1230 fen. */

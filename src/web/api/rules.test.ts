@@ -10,6 +10,7 @@ describe('fee standard price (domain.md §2.4): the form judges a price as the s
     ['12.30', null],
     [' 0.29 ', null],
     ['9999999.99', null],
+    ['00000012.30', null],
     ['', null],
     ['12.345', 'fee.priceInvalid'],
     ['-1', 'fee.priceInvalid'],

@@ -46,7 +46,8 @@ export function priceProblem(text: string): 'fee.priceInvalid' | 'fee.priceTooBi
   if (!trimmed) return null;
   const m = /^(\d+)(?:\.\d{1,2})?$/.exec(trimmed);
   if (!m) return 'fee.priceInvalid';
-  return m[1].length > 7 ? 'fee.priceTooBig' : null;
+  // whole yuan over 9,999,999 (MAX_PRICE_FEN): with at most 99 fen, the same bound
+  return Number(m[1]) > 9_999_999 ? 'fee.priceTooBig' : null;
 }
 
 export const priceRule = (t: T): Rule => ({
