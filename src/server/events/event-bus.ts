@@ -63,7 +63,7 @@ async function notifyAll(db: Tx, payloads: readonly string[]): Promise<void> {
 }
 
 /** How long events published outside a transaction wait to share one NOTIFY with others. */
-export const COALESCE_MS = 5;
+const COALESCE_MS = 5;
 
 const pendingByDb = new WeakMap<Tx, { events: LiveEvent[]; timer: NodeJS.Timeout }>();
 

@@ -24,7 +24,7 @@ const group = (rows: readonly { key: string; user_id: string }[]) => {
 };
 
 /** office id → its director(s). */
-export async function officeDirectors(tx: Tx, companyId: string, officeIds: readonly (string | null)[]) {
+async function officeDirectors(tx: Tx, companyId: string, officeIds: readonly (string | null)[]) {
   const ids = [...new Set(officeIds.filter((id): id is string => !!id))];
   if (!ids.length) return new Map<string, string[]>();
   const { rows } = await tx.execute<{ key: string; user_id: string }>(sql`select o.id as key, u.id as user_id
@@ -38,7 +38,7 @@ export async function officeDirectors(tx: Tx, companyId: string, officeIds: read
 }
 
 /** department id → the people a review assigned to it reaches. */
-export async function reviewPeople(tx: Tx, companyId: string, departmentIds: readonly string[]) {
+async function reviewPeople(tx: Tx, companyId: string, departmentIds: readonly string[]) {
   const ids = [...new Set(departmentIds)];
   if (!ids.length) return new Map<string, string[]>();
   const { rows } = await tx.execute<{ key: string; user_id: string }>(sql`select d.id as key, u.id as user_id

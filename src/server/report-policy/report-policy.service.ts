@@ -37,7 +37,7 @@ const DEFAULTS: ReportPolicy['defaults'] = {
  * The company's own values: each stored field that is valid today (a value written under older limits, or by
  * hand, is left out and so takes its default — as the readers do).
  */
-export function storedValues(stored: unknown): ReportPolicyValues {
+function storedValues(stored: unknown): ReportPolicyValues {
   const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   const values: Record<string, unknown> = {};
   for (const key of REPORT_POLICY_FIELDS) {
@@ -50,7 +50,7 @@ export function storedValues(stored: unknown): ReportPolicyValues {
 }
 
 /** What the readers of the policy make of the stored object: the proof that the page shows what applies. */
-export function effectivePolicy(stored: unknown): ReportPolicy['effective'] {
+function effectivePolicy(stored: unknown): ReportPolicy['effective'] {
   const a = resolveAccountabilityPolicy(stored);
   return {
     firstResponderAmount: a.firstResponderAmount,

@@ -59,9 +59,7 @@ export const monthKey = (m: { year: number; month: number }) =>
   `${m.year}-${String(m.month).padStart(2, '0')}`;
 
 /** `unnest(…) as m(year, month, period_start, period_end)` */
-export const monthsTable = (
-  ms: readonly MonthPeriod[],
-) => sql`unnest(${sql.param(ms.map((m) => m.year))}::int[],
+const monthsTable = (ms: readonly MonthPeriod[]) => sql`unnest(${sql.param(ms.map((m) => m.year))}::int[],
     ${sql.param(ms.map((m) => m.month))}::int[],
     ${sql.param(ms.map((m) => m.start.toISOString()))}::timestamptz[],
     ${sql.param(ms.map((m) => m.end.toISOString()))}::timestamptz[]) as m(year, month, period_start, period_end)`;
