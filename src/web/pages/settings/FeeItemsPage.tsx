@@ -7,9 +7,9 @@ import { Button, Form, Input, InputNumber, Segmented, Space, Switch, Tag, Typogr
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../../api/client';
-import { useCan, useCursorList } from '../../api/queries';
+import { useCursorList } from '../../api/queries';
 import { maxLen, priceRule, required } from '../../api/rules';
-import type { FeeItem } from '../../api/types';
+import type { CreateFeeItemBody, FeeItem, UpdateFeeItemBody } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { FormDrawer } from '../../components/FormDrawer';
 import { DeleteButton, useInvalidate } from '../../components/crud';
@@ -27,8 +27,6 @@ interface Values {
 
 export default function FeeItemsPage() {
   const { t } = useI18n();
-  const can = useCan();
-  const manage = can('settings.manage');
   const [q, setQ] = useState('');
   const [active, setActive] = useState<'all' | 'true' | 'false'>('all');
   const list = useCursorList<FeeItem>('/api/fee-items', { q, active: active === 'all' ? undefined : active });
@@ -62,23 +60,24 @@ export default function FeeItemsPage() {
     },
     { title: t('fee.sort'), dataIndex: 'sort', responsive: ['sm'] },
   ];
-  if (manage)
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, f) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(f)}>
-            {t('common.edit')}
-          </Button>
-          <DeleteButton path={`/api/fee-items/${f.id}`} name={f.name} onDeleted={invalidate} />
-        </Space>
-      ),
-    });
+  // The page is the admin's (route and menu need settings.manage); staff read the list where they need it
+  // (FeeStandard on intake and the technician's task).
+  columns.push({
+    title: t('common.actions'),
+    key: 'actions',
+    render: (_, f) => (
+      <Space size={0} wrap>
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(f)}>
+          {t('common.edit')}
+        </Button>
+        <DeleteButton path={`/api/fee-items/${f.id}`} name={f.name} onDeleted={invalidate} />
+      </Space>
+    ),
+  });
 
   const current = editing === 'new' ? null : editing;
   const submit = async (v: Values) => {
-    const body = {
+    const body: CreateFeeItemBody = {
       name: v.name.trim(),
       unit: v.unit.trim(),
       priceYuan: v.priceYuan.trim(),
@@ -86,8 +85,10 @@ export default function FeeItemsPage() {
       sort: v.sort ?? 0,
       active: v.active,
     };
-    if (current) await api.patch(`/api/fee-items/${current.id}`, { ...body, version: current.version });
-    else await api.post('/api/fee-items', body);
+    if (current) {
+      const update: UpdateFeeItemBody = { ...body, version: current.version };
+      await api.patch(`/api/fee-items/${current.id}`, update);
+    } else await api.post('/api/fee-items', body);
     await invalidate();
   };
 
@@ -97,16 +98,14 @@ export default function FeeItemsPage() {
         title={t('nav.feeItems')}
         subTitle={t('fee.intro')}
         extra={
-          manage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="fee-create"
-            >
-              {t('fee.create')}
-            </Button>
-          )
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="fee-create"
+          >
+            {t('fee.create')}
+          </Button>
         }
       />
       <Toolbar>
