@@ -193,6 +193,7 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
   const severity = Form.useWatch('severity', form);
   const repairType = Form.useWatch('repairType', form);
   const categoryId = Form.useWatch('categoryId', form);
+  const receivedAt = Form.useWatch('receivedAt', form) as Dayjs | null | undefined;
   const roomId = Form.useWatch('roomId', form);
   const onTheSpot = Form.useWatch('onTheSpot', form);
   const phone = (Form.useWatch(['reporter', 'phone'], form) ?? '').trim();
@@ -486,7 +487,8 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
                         <DatePicker
                           showTime={{ format: 'HH:mm', minuteStep: 15 }}
                           format={t('format.dateTime')}
-                          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                          // not before the matter was received (domain: agreedVisitProblem), which may be back-dated
+                          disabledDate={(d) => d.isBefore(receivedAt ?? dayjs(), 'day')}
                           style={{ width: '100%' }}
                           data-testid="intake-visit-at"
                         />
