@@ -17,8 +17,8 @@ export const NOTIFICATION_TYPES = [
   'escalated',
   /**
    * Recurring problems (issue 4 §3): raised (to the office director), assigned to a review (to the review
-   * departments' people and the director), due without measures (to the review's people). No case: `data`
-   * carries `problemId` and `title`, and the bell links to the problem.
+   * departments' people and the director; `data.departments`: their names), due without measures (to the review's
+   * people). No case: `data` carries `problemId` and `title`, and the bell links to the problem.
    */
   'problem_raised',
   'problem_assigned',

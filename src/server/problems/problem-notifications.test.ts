@@ -168,13 +168,13 @@ describe('a problem assigned to a review tells the departments’ people and the
     const expected = {
       type: 'problem_assigned',
       case_id: null,
-      data: { problemId, title: '翠湖花园 1号楼 · 漏水', departments: expect.any(String), dueAt },
+      data: { problemId, title: '翠湖花园 1号楼 · 漏水', departments: expect.any(Array), dueAt },
     };
     for (const id of [s.users.technician.id, s.users.agent.id, agent2])
       expect(await notes(id, 'problem_assigned'), id).toEqual([expected]);
     const [director] = await notes(s.users.director.id, 'problem_assigned');
     expect(director).toEqual(expected);
-    expect((director.data.departments as string).split('、').sort()).toEqual([cs.name, eng.name].sort());
+    expect([...(director.data.departments as string[])].sort()).toEqual([cs.name, eng.name].sort());
     // the one who assigned it, and people of no review department, are not told
     for (const id of [s.users.supervisor.id, s.users.manager.id, s.users.admin.id, director2])
       expect(await notes(id, 'problem_assigned'), id).toEqual([]);
@@ -191,7 +191,7 @@ describe('a problem assigned to a review tells the departments’ people and the
     // 品质部's head has left: its members hear of it; the director adds it and is not told of their own change
     await patch(as('director'), problemId, { reviewDepartmentIds: [eng.id, cs.id, quality.id] });
     const [auditor] = await notes(s.users.auditor.id, 'problem_assigned');
-    expect(auditor.data).toMatchObject({ problemId, departments: quality.name });
+    expect(auditor.data).toMatchObject({ problemId, departments: [quality.name] });
     expect(await notes(qualityHead)).toEqual([]);
     expect(await notes(s.users.technician.id, 'problem_assigned')).toHaveLength(1);
     expect(await notes(s.users.agent.id, 'problem_assigned')).toHaveLength(1);

@@ -112,7 +112,8 @@ export async function notifyAssigned(
     userIds: [...added.flatMap((d) => people.get(d.id) ?? []), ...directors].filter((id) => id !== actorId),
     type: 'problem_assigned',
     data: problemData(p, {
-      departments: added.map((d) => d.name).join('、'),
+      // names, joined by the reader's locale (、 or , )
+      departments: added.map((d) => d.name),
       dueAt: p.dueAt ? p.dueAt.toISOString() : null,
     }),
     at,

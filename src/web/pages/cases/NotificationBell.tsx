@@ -9,6 +9,7 @@ import { App, Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { NOTIFICATIONS } from '../../api/cases';
+import { useCan } from '../../api/queries';
 import type { Notification, NotificationList } from '../../api/types';
 import { useI18n, type I18n } from '../../i18n/i18n';
 
@@ -44,7 +45,10 @@ export function notificationText(n: Notification, i18n: I18n): string {
     case 'problem_overdue':
       return t(`notification.${n.type}`, {
         title: String(d.title ?? ''),
-        departments: String(d.departments ?? ''),
+        // an array of names; notifications stored before it was one carry the names joined with 、
+        departments: Array.isArray(d.departments)
+          ? d.departments.map(String).join(t('common.enumSep'))
+          : String(d.departments ?? ''),
       });
     default:
       return number;
@@ -55,6 +59,7 @@ export function NotificationBell() {
   const i18n = useI18n();
   const { t, dateTime } = i18n;
   const navigate = useNavigate();
+  const can = useCan();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -77,7 +82,8 @@ export function NotificationBell() {
       }
     }
     if (n.caseId) navigate(`/cases/${n.caseId}`);
-    else if (typeof n.data.problemId === 'string')
+    // A review department's member without problems.read (a technician) is told, but has no page to open.
+    else if (typeof n.data.problemId === 'string' && can('problems.read'))
       navigate(`/reports/problems?id=${encodeURIComponent(n.data.problemId)}`);
   };
   const readAll = async () => {
