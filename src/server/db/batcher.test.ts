@@ -61,6 +61,29 @@ describe('batcher', () => {
     expect(r.batches).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('sends the batch that waited before the returning batch\'s callers go on', async () => {
+    const order: string[] = [];
+    const r = recordingRunner((n: number) => n);
+    const b = createBatcher<number, number>(
+      async (inputs) => {
+        order.push(`batch ${inputs.join(',')}`);
+        return r.run(inputs);
+      },
+      { maxBatch: 64, maxInFlight: 1 },
+    );
+    r.hold();
+    const first = b.run(1).then(() => order.push('caller 1 goes on'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = b.run(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    r.releaseAll();
+    await first;
+    r.releaseAll();
+    await second;
+    // The waiting batch leaves at once, not after caller 1's work (a response to build and write) nor a turn later.
+    expect(order).toEqual(['batch 1', 'batch 2', 'caller 1 goes on']);
+  });
+
   it('fails only the call whose output is an Error', async () => {
     const r = recordingRunner((n: number) => (n === 2 ? new Error('not found') : n));
     const b = createBatcher(r.run, { maxBatch: 64, maxInFlight: 2 });

@@ -67,14 +67,37 @@ export function createBatcher<I, O>(runBatch: BatchRunner<I, O>, options: Batche
   }
 
   async function execute(items: Pending<I, O>[]) {
+    let outputs: readonly (O | Error)[];
     try {
-      settle(items, await runBatch(items.map((item) => item.input)));
+      outputs = await runBatch(items.map((item) => item.input));
     } catch (error) {
-      // One after another: the retries stay within this batch's place in maxInFlight, and numbers drawn again
-      // come out in the order they were asked.
-      if (items.length > 1 && isDataError(error)) for (const item of items) await runAlone(item);
-      else for (const item of items) item.reject(error);
+      try {
+        // One after another: the retries stay within this batch's place in maxInFlight, and numbers drawn again
+        // come out in the order they were asked.
+        if (items.length > 1 && isDataError(error)) for (const item of items) await runAlone(item);
+        else for (const item of items) item.reject(error);
+      } finally {
+        release();
+      }
+      return;
     }
+    // The next batch leaves before this one's callers go on: their work (a response each) would otherwise run
+    // first and hold back the statement that sets the pace under load. The pool hands out its connection on the
+    // next tick (pg-pool), so the callers go on one tick after that.
+    release();
+    process.nextTick(() => {
+      try {
+        settle(items, outputs);
+      } catch (error) {
+        for (const item of items) item.reject(error);
+      }
+    });
+  }
+
+  /** A batch is done: what queued up behind it leaves now, as one batch. */
+  function release() {
+    inFlight--;
+    flush();
   }
 
   function flush() {
@@ -82,10 +105,7 @@ export function createBatcher<I, O>(runBatch: BatchRunner<I, O>, options: Batche
     while (inFlight < options.maxInFlight && queue.length) {
       const items = queue.splice(0, options.maxBatch);
       inFlight++;
-      void execute(items).finally(() => {
-        inFlight--;
-        schedule();
-      });
+      void execute(items);
     }
   }
 
