@@ -5,5 +5,8 @@
  * stored (intake writes its cases through jsonb, intake.repository.ts).
  */
 export function asStoredText(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  // ES2024 (Node 20+), not yet in the project's TypeScript lib. toWellFormed replaces each lone surrogate with
+  // U+FFFD, as the UTF-8 encoder does; almost all text is well formed and is returned as it is, unscanned again.
+  const s = text as string & { isWellFormed(): boolean; toWellFormed(): string };
+  return s.isWellFormed() ? text : s.toWellFormed();
 }
