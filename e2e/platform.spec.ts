@@ -267,6 +267,7 @@ describe('issue 2: the web console in Chromium on the production build', () => {
         ['/org/users', 'users-table'],
         ['/settings/tokens', 'tokens-table'],
         ['/settings/fee-items', 'fee-items-table'],
+        ['/settings/report-policy', 'report-policy-page'],
         ['/property/communities', 'communities-table'],
         [communityUrl, 'rooms-table'],
         [roomUrl!, 'room-detail'],
