@@ -61,7 +61,7 @@ describe('batcher', () => {
     expect(r.batches).toEqual([[1], [2, 3, 4]]);
   });
 
-  it('sends the batch that waited before the returning batch\'s callers go on', async () => {
+  it("sends the batch that waited before the returning batch's callers go on", async () => {
     const order: string[] = [];
     const r = recordingRunner((n: number) => n);
     const b = createBatcher<number, number>(
