@@ -147,6 +147,35 @@ describe('batcher', () => {
     expect(results.map((x) => x.status)).toEqual(['rejected', 'rejected']);
   });
 
+  it('frees its place after each way a batch can end, so a call waiting behind it is sent (maxInFlight 1)', async () => {
+    // Each runner's first batch ends one way; a call queued while it is out must still be answered.
+    const endings: Record<string, (inputs: readonly number[]) => readonly number[]> = {
+      'data error, then retries': (inputs) => {
+        if (inputs.length > 1) throw pgError('23505');
+        return inputs;
+      },
+      'wrong number of outputs': (inputs) => (inputs.length > 1 ? [0] : inputs),
+      'other error': (inputs) => {
+        if (inputs.length > 1) throw new Error('down');
+        return inputs;
+      },
+    };
+    for (const [ending, answer] of Object.entries(endings)) {
+      const b = createBatcher(
+        async (inputs: readonly number[]) => {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          return answer(inputs);
+        },
+        { maxBatch: 64, maxInFlight: 1 },
+      );
+      const first = settleAll([1, 2].map((n) => b.run(n)));
+      await new Promise((resolve) => setImmediate(resolve));
+      const waiting = b.run(3);
+      await first;
+      await expect(waiting, ending).resolves.toBe(3);
+    }
+  });
+
   it('keeps working after a failed batch', async () => {
     let fail = true;
     const b = createBatcher(
