@@ -176,6 +176,17 @@ describe('intake writes in one statement and answers from what it wrote', () => 
     await same(c);
   });
 
+  it('a lone surrogate in the on-the-spot result (timeline data, hashed) is stored as U+FFFD and the chain holds', async () => {
+    const res = await intake({ resolvedOnTheSpot: { result: '当场\ud800解释清楚' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    await same(c);
+    const detail = (await s.as('agent')({ method: 'GET', url: `/api/cases/${c.id}` })).json();
+    expect(detail.timelineIntact).toBe(true);
+    const resolved = detail.timeline.find((e: { type: string }) => e.type === 'resolved');
+    expect(resolved.data.result).toBe('当场\ufffd解释清楚');
+  });
+
   it('a batch that fails on one intake (a duplicate number) writes the others and fails only that one', async () => {
     const store = createIntakeStore(t.database.db);
     const now = new Date();

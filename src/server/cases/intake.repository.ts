@@ -10,7 +10,7 @@ import { chainEntry } from '../../domain/case/timeline-hash';
 import { createBatcher, type BatcherOptions } from '../db/batcher';
 import type { Tx } from '../db/client';
 import { executeNamed } from '../db/prepared';
-import { asStoredText } from '../db/text';
+import { asStoredJson, asStoredText } from '../db/text';
 import { roomLabel } from '../property/property.repository';
 import type { CaseRow, ClockRow } from './cases.repository';
 
@@ -373,6 +373,8 @@ function prepareIntake(given: IntakeWrite): PreparedIntake {
     reporterName: given.reporterName && asStoredText(given.reporterName),
     reporterPhone: given.reporterPhone && asStoredText(given.reporterPhone),
     searchDocument: asStoredText(given.searchDocument),
+    // before chaining: the hash covers the data as stored (an on-the-spot result is typed text)
+    entries: given.entries.map((e) => ({ ...e, data: asStoredJson(e.data) })),
   };
   const entries = chainedEntries(w);
   const stored = storedIntake(w, entries.at(-1) ?? null);

@@ -10,3 +10,12 @@ export function asStoredText(text: string): string {
   const s = text as string & { isWellFormed(): boolean; toWellFormed(): string };
   return s.isWellFormed() ? text : s.toWellFormed();
 }
+
+/** A JSON value with every string in it made as `asStoredText` makes text (timeline data carries typed text too). */
+export function asStoredJson<T>(value: T): T {
+  if (typeof value === 'string') return asStoredText(value) as T;
+  if (Array.isArray(value)) return value.map(asStoredJson) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asStoredJson(v)])) as T;
+  return value;
+}
