@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -129,12 +129,38 @@ export async function horizontalOverflow(page: Page): Promise<number> {
  * option in the open dropdown (antd renders it in a portal, outside the form).
  */
 export async function chooseOption(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator(
+  const select = page.getByTestId(testId);
+  await pickOption(
+    page,
+    select,
+    page.locator(
       `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title=${JSON.stringify(label)}]`,
-    )
-    .click();
+    ),
+    select.filter({ hasText: label }),
+  );
+}
+
+/**
+ * Opens a select, clicks an option and waits until the select shows the option's text. On a loaded machine a
+ * click can land while the option list is still opening or filling and choose nothing (CI: the route form's
+ * department stayed empty, so its handler select stayed disabled); the pick is then tried again, at most three
+ * times.
+ */
+async function pickOption(page: Page, select: Locator, option: Locator, chosen: Locator, search?: string) {
+  for (let attempt = 1; ; attempt++) {
+    // Opened only when its list is not showing: Escape would also close the dialog a select may sit in.
+    if (!(await option.isVisible())) {
+      await select.click();
+      if (search) await page.keyboard.type(search);
+    }
+    await option.click();
+    try {
+      await chosen.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /**
@@ -203,13 +229,17 @@ export async function apiSession(baseUrl: string, username: string, password = '
  * e.g. a job number), searching first when the select searches the server.
  */
 export async function chooseOptionContaining(page: Page, testId: string, text: string, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
+  const select = page.getByTestId(testId);
+  await pickOption(
+    page,
+    select,
+    page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: text })
+      .first(),
+    select.filter({ hasText: text }),
+    search,
+  );
 }
 
 /** Picks a node of an antd TreeSelect by its title (searched first, so a collapsed child is found too). */
