@@ -1,9 +1,11 @@
 /**
  * Client-side mirrors of the server's input rules (src/contracts/*), so the form says what is wrong before the
  * round trip. The server stays the judge: its field errors are shown on the same fields.
- * (web may import contract *types* only; these few numbers are repeated here on purpose.)
+ * (The web bundle carries no zod: web imports contract types, and zod-free modules such as contracts/money.ts;
+ * the few numbers below are repeated here on purpose.)
  */
 import type { Rule } from 'antd/es/form';
+import { yuanToFen } from '../../contracts/money';
 import type { UiKey, UiParams } from '../i18n/dictionaries';
 
 /** src/contracts/auth.ts PASSWORD_MIN */
@@ -37,17 +39,15 @@ export const phoneRule = (t: T): Rule => ({
   },
 });
 
-/**
- * What is wrong with a price in yuan, as src/contracts/fee-items.ts yuanToFen judges it: zero or more, at most two
- * decimals, at most 9,999,999.99. Empty is left to `required`.
- */
+/** What is wrong with a price in yuan, judged by the server's own parser (yuanToFen). Empty is left to `required`. */
 export function priceProblem(text: string): 'fee.priceInvalid' | 'fee.priceTooBig' | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  const m = /^(\d+)(?:\.\d{1,2})?$/.exec(trimmed);
-  if (!m) return 'fee.priceInvalid';
-  // whole yuan over 9,999,999 (MAX_PRICE_FEN): with at most 99 fen, the same bound
-  return Number(m[1]) > 9_999_999 ? 'fee.priceTooBig' : null;
+  if (!text.trim()) return null;
+  const fen = yuanToFen(text);
+  return fen === 'field.money'
+    ? 'fee.priceInvalid'
+    : fen === 'field.price_too_big'
+      ? 'fee.priceTooBig'
+      : null;
 }
 
 export const priceRule = (t: T): Rule => ({
