@@ -354,7 +354,7 @@ function intakeJson(w: IntakeWrite, row: CaseRow, entries: ReturnType<typeof cha
 }
 
 /** An intake ready for the insert: its JSON row and the stored row its answer is built from. */
-export interface PreparedIntake {
+interface PreparedIntake {
   json: string;
   stored: StoredIntake;
 }

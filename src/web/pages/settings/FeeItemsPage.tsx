@@ -59,21 +59,21 @@ export default function FeeItemsPage() {
       ),
     },
     { title: t('fee.sort'), dataIndex: 'sort', responsive: ['sm'] },
+    // The page is the admin's (route and menu need settings.manage); staff read the list where they need it
+    // (FeeStandard on intake and the technician's task).
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, f) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(f)}>
+            {t('common.edit')}
+          </Button>
+          <DeleteButton path={`/api/fee-items/${f.id}`} name={f.name} onDeleted={invalidate} />
+        </Space>
+      ),
+    },
   ];
-  // The page is the admin's (route and menu need settings.manage); staff read the list where they need it
-  // (FeeStandard on intake and the technician's task).
-  columns.push({
-    title: t('common.actions'),
-    key: 'actions',
-    render: (_, f) => (
-      <Space size={0} wrap>
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(f)}>
-          {t('common.edit')}
-        </Button>
-        <DeleteButton path={`/api/fee-items/${f.id}`} name={f.name} onDeleted={invalidate} />
-      </Space>
-    ),
-  });
 
   const current = editing === 'new' ? null : editing;
   const submit = async (v: Values) => {
