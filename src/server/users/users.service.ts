@@ -107,75 +107,73 @@ export function usersService({ db, clock, config }: AppDeps) {
       checkPhone(body.phone);
       assertPasswordAllowed(config.env, body.password);
       const passwordHash = await hashPassword(body.password);
-      return db
-        .transaction(async (tx) => {
-          await assertBelongs(tx, actor.companyId, body);
-          const [taken] = await tx
-            .select({ id: users.id })
-            .from(users)
-            .where(sql`lower(${users.username}) = lower(${body.username})`);
-          if (taken)
-            throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
-              username: 'rule.username_taken',
-            });
-          const [row] = await tx
-            .insert(users)
-            .values({
-              companyId: actor.companyId,
-              username: body.username,
-              name: body.name,
-              jobNumber: body.jobNumber || null,
-              phone: body.phone || null,
-              departmentId: body.departmentId ?? null,
-              roles: body.roles,
-              passwordHash,
-              isService: body.isService,
-            })
-            .returning({ id: users.id });
-          await repo.setUserOffices(tx, actor.companyId, row.id, body.officeIds);
-          return (await repo.getUser(tx, actor.companyId, row.id))!;
-        })
-        .then(withLock);
+      const stored = await db.transaction(async (tx) => {
+        await assertBelongs(tx, actor.companyId, body);
+        const [taken] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(sql`lower(${users.username}) = lower(${body.username})`);
+        if (taken)
+          throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
+            username: 'rule.username_taken',
+          });
+        const [row] = await tx
+          .insert(users)
+          .values({
+            companyId: actor.companyId,
+            username: body.username,
+            name: body.name,
+            jobNumber: body.jobNumber || null,
+            phone: body.phone || null,
+            departmentId: body.departmentId ?? null,
+            roles: body.roles,
+            passwordHash,
+            isService: body.isService,
+          })
+          .returning({ id: users.id });
+        await repo.setUserOffices(tx, actor.companyId, row.id, body.officeIds);
+        return (await repo.getUser(tx, actor.companyId, row.id))!;
+      });
+      return withLock(stored);
     },
 
     async update(actor: RequestActor, id: string, body: UpdateUserBody) {
       checkPhone(body.phone);
       if (body.password) assertPasswordAllowed(config.env, body.password);
       const passwordHash = body.password ? await hashPassword(body.password) : undefined;
-      return db
-        .transaction(async (tx) => {
-          const current = await repo.getUser(tx, actor.companyId, id);
-          if (!current) throw notFound();
-          if (current.version !== body.version) throw versionConflict(current.version);
-          await assertBelongs(tx, actor.companyId, body);
-          const losesAdmin =
-            current.roles.includes('admin') &&
-            current.active &&
-            (body.active === false || (body.roles && !body.roles.includes('admin')));
-          if (losesAdmin && (await repo.countActiveAdmins(tx, actor.companyId)) <= 1)
-            throw ruleViolation('last_admin');
-          const now = clock.now();
-          await tx
-            .update(users)
-            .set({
-              name: body.name,
-              jobNumber: body.jobNumber,
-              phone: body.phone,
-              departmentId: body.departmentId,
-              roles: body.roles,
-              active: body.active,
-              // A reset password is no longer the demo seed's (issue 10 hole 5).
-              ...(passwordHash ? { passwordHash, passwordChangedAt: now, demo: false } : {}),
-              updatedAt: now,
-              version: sql`${users.version} + 1`,
-            })
-            .where(and(eq(users.id, id), eq(users.version, body.version)));
-          if (body.officeIds) await repo.setUserOffices(tx, actor.companyId, id, body.officeIds);
-          // Deactivation or a new password ends the user's sessions at once.
-          if (body.active === false || passwordHash) await deleteUserSessions(tx, id);
-          return (await repo.getUser(tx, actor.companyId, id))!;
-        })
-        .then(withLock);
+      const stored = await db.transaction(async (tx) => {
+        const current = await repo.getUser(tx, actor.companyId, id);
+        if (!current) throw notFound();
+        if (current.version !== body.version) throw versionConflict(current.version);
+        await assertBelongs(tx, actor.companyId, body);
+        const losesAdmin =
+          current.roles.includes('admin') &&
+          current.active &&
+          (body.active === false || (body.roles && !body.roles.includes('admin')));
+        if (losesAdmin && (await repo.countActiveAdmins(tx, actor.companyId)) <= 1)
+          throw ruleViolation('last_admin');
+        const now = clock.now();
+        await tx
+          .update(users)
+          .set({
+            name: body.name,
+            jobNumber: body.jobNumber,
+            phone: body.phone,
+            departmentId: body.departmentId,
+            roles: body.roles,
+            active: body.active,
+            // A reset password is no longer the demo seed's (issue 10 hole 5).
+            ...(passwordHash ? { passwordHash, passwordChangedAt: now, demo: false } : {}),
+            updatedAt: now,
+            version: sql`${users.version} + 1`,
+          })
+          .where(and(eq(users.id, id), eq(users.version, body.version)));
+        if (body.officeIds) await repo.setUserOffices(tx, actor.companyId, id, body.officeIds);
+        // Deactivation or a new password ends the user's sessions at once.
+        if (body.active === false || passwordHash) await deleteUserSessions(tx, id);
+        return (await repo.getUser(tx, actor.companyId, id))!;
+      });
+      return withLock(stored);
     },
 
     async listTokens(actor: RequestActor) {
