@@ -26,6 +26,8 @@ const zhCN = {
   'auth.ip_limited': '此网络的登录尝试过多，请在 {minutes} 分钟后再试',
   'auth.wrong_current_password': '当前密码不正确',
   'auth.demo_password_refused': '生产环境不允许使用演示密码',
+  'auth.demo_login_refused':
+    '生产环境不允许用演示账号或演示密码登录。请管理员在“员工”（用户管理）页面为该账号重置密码，或在服务器上用 huiyin admin create 命令创建新的管理员',
   // rules
   'rule.username_taken': '用户名已被使用',
   'rule.duplicate_name': '同名记录已存在',
@@ -310,6 +312,8 @@ const enUS: Record<MessageKey, string> = {
   'auth.ip_limited': 'Too many sign-in attempts from this network; try again in {minutes} minutes',
   'auth.wrong_current_password': 'The current password is not correct',
   'auth.demo_password_refused': 'The demo password is not allowed in production',
+  'auth.demo_login_refused':
+    'Demo accounts and the demo password cannot sign in in production. An administrator resets this account’s password on the Staff (users) page, or creates a new administrator on the server with huiyin admin create',
   'rule.username_taken': 'This username is already taken',
   'rule.duplicate_name': 'A record with this name already exists',
   'rule.in_use': 'This record is still in use and cannot be deleted',

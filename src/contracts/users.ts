@@ -14,6 +14,10 @@ export const User = z.object({
   officeIds: z.array(z.string()),
   active: z.boolean(),
   isService: z.boolean(),
+  /** created by the demo seed and still on its password: production refuses its sign-in (issue 10 hole 5) */
+  demo: z.boolean(),
+  /** the end of a login lock-out in force, ISO; an admin may unlock (issue 10 hole 4) */
+  lockedUntil: z.string().nullable(),
   version: z.number().int(),
 });
 export type User = z.infer<typeof User>;

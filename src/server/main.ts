@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, installShutdownHandlers } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { seedDemo, DEMO_LOGINS } from './db/seed/demo';
 import { ensureFirstAdmin } from './setup/setup.service';
+import { demoAccountsWarning } from './auth/auth.service';
 import { startSweeper } from './jobs/sweeper';
 import { startSummaryScheduler } from './jobs/summary-scheduler';
 import { startQuarterlyReminders } from './jobs/quarterly-reminders';
@@ -85,6 +86,8 @@ export async function serve(config: Config) {
   );
   const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   log(`Huiyin is running at ${address}  (API docs: ${address}/api/docs)`);
+  const demoWarning = await demoAccountsWarning(database.db, config.env);
+  if (demoWarning) console.warn(`[huiyin] WARNING: ${demoWarning}`);
   if (config.seed === 'demo' && rows[0]?.n) {
     log(`demo logins (password "${config.demoPassword}"):`);
     for (const l of DEMO_LOGINS) log(`  ${l.username.padEnd(11)} ${l.description}`);

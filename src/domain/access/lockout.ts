@@ -1,6 +1,11 @@
 /**
  * Login lock-out (issue 2 §4, policy): `maxFailures` failed attempts for a username inside `windowMs` lock it for
- * `lockMs` from the last of them; a successful login clears the count. Pure: attempts and `now` are arguments.
+ * `lockMs` from the last of them; a successful login or an admin's unlock clears the count. Pure: attempts and
+ * `now` are arguments.
+ *
+ * An attempt is counted as a failure from the moment it is admitted, before its password is checked (issue 10
+ * hole 4): the caller reserves it under a lock and turns it into a success only after the check passes, so
+ * concurrent requests can never check more than `maxFailures` passwords.
  */
 export interface LockoutPolicy {
   maxFailures: number;
@@ -13,10 +18,18 @@ export interface Attempt {
   success: boolean;
 }
 
-/** Returns the instant the username is locked until, or null when it may try. */
-export function lockedUntil(attempts: readonly Attempt[], now: Date, policy: LockoutPolicy): Date | null {
+/**
+ * Returns the instant the username is locked until, or null when it may try. `unlockedAt`: an admin's latest
+ * unlock; attempts up to it no longer count.
+ */
+export function lockedUntil(
+  attempts: readonly Attempt[],
+  now: Date,
+  policy: LockoutPolicy,
+  unlockedAt: Date | null = null,
+): Date | null {
   const sorted = [...attempts].sort((a, b) => a.at.getTime() - b.at.getTime());
-  let lastSuccess = -Infinity;
+  let lastSuccess = unlockedAt ? unlockedAt.getTime() : -Infinity;
   for (const a of sorted) if (a.success) lastSuccess = a.at.getTime();
   const failures = sorted
     .filter((a) => !a.success && a.at.getTime() > lastSuccess)

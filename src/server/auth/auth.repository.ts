@@ -1,8 +1,8 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { toDate } from '../db/dates';
 import { executeNamed } from '../db/prepared';
-import { apiTokens, loginAttempts, sessions, users } from '../db/schema';
+import { apiTokens, loginAttempts, loginUnlocks, sessions, users } from '../db/schema';
 import type { Role } from '../../domain/access/roles';
 import type { RequestActor } from '../http/types';
 
@@ -34,6 +34,7 @@ export async function findUserForLogin(db: Tx, username: string) {
       passwordHash: users.passwordHash,
       active: users.active,
       isService: users.isService,
+      demo: users.demo,
     })
     .from(users)
     .where(sql`lower(${users.username}) = lower(${username})`);
@@ -144,6 +145,18 @@ export async function markTokenUsed(db: Tx, tokenId: string, now: Date) {
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
 }
 
+/**
+ * Serialises the login attempts of one IP and of one username until the transaction ends (issue 10 hole 4), so
+ * counting the recent attempts and reserving a new one is atomic across requests and instances. The IP is always
+ * locked before the username: one order, no deadlock.
+ */
+export async function lockLoginKeys(tx: Tx, ip: string, username: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`huiyin:login-ip:${ip}`}, 0))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`huiyin:login-user:${username.toLowerCase()}`}, 0))`,
+  );
+}
+
 export async function recentAttempts(db: Tx, username: string, since: Date) {
   return db
     .select({ at: loginAttempts.at, success: loginAttempts.success })
@@ -151,6 +164,55 @@ export async function recentAttempts(db: Tx, username: string, since: Date) {
     .where(and(eq(loginAttempts.username, username.toLowerCase()), gt(loginAttempts.at, since)))
     .orderBy(desc(loginAttempts.at))
     .limit(200);
+}
+
+/** The recent attempts of several usernames (lower-cased keys), for the users list's lock-out column. */
+export async function recentAttemptsOf(db: Tx, usernames: readonly string[], since: Date) {
+  const byUsername = new Map<string, { at: Date; success: boolean }[]>();
+  if (!usernames.length) return byUsername;
+  const rows = await db
+    .select({ username: loginAttempts.username, at: loginAttempts.at, success: loginAttempts.success })
+    .from(loginAttempts)
+    .where(
+      and(
+        inArray(
+          loginAttempts.username,
+          usernames.map((u) => u.toLowerCase()),
+        ),
+        gt(loginAttempts.at, since),
+      ),
+    );
+  for (const r of rows) {
+    const list = byUsername.get(r.username) ?? [];
+    list.push({ at: r.at, success: r.success });
+    byUsername.set(r.username, list);
+  }
+  return byUsername;
+}
+
+/** The latest admin unlock of each username (lower-cased keys). */
+export async function latestUnlocks(db: Tx, usernames: readonly string[]) {
+  const byUsername = new Map<string, Date>();
+  if (!usernames.length) return byUsername;
+  const rows = await db
+    .select({ username: loginUnlocks.username, at: sql<string>`max(${loginUnlocks.at})` })
+    .from(loginUnlocks)
+    .where(
+      inArray(
+        loginUnlocks.username,
+        usernames.map((u) => u.toLowerCase()),
+      ),
+    )
+    .groupBy(loginUnlocks.username);
+  for (const r of rows) byUsername.set(r.username, new Date(r.at));
+  return byUsername;
+}
+
+export async function recordUnlock(
+  db: Tx,
+  u: { companyId: string; userId: string; username: string; unlockedBy: string; at: Date },
+) {
+  await db.insert(loginUnlocks).values({ ...u, username: u.username.toLowerCase() });
 }
 
 export async function recentIpAttempts(db: Tx, ip: string, since: Date, limit: number) {
@@ -163,14 +225,37 @@ export async function recentIpAttempts(db: Tx, ip: string, since: Date, limit: n
   return rows.map((r) => r.at);
 }
 
-export async function recordAttempt(db: Tx, a: { username: string; ip: string; at: Date; success: boolean }) {
-  await db.insert(loginAttempts).values({ ...a, username: a.username.toLowerCase() });
+/**
+ * Reserves an admitted attempt as a failure before its password is checked (issue 10 hole 4); `markSucceeded`
+ * turns it into a success once the check passes.
+ */
+export async function reserveAttempt(db: Tx, a: { username: string; ip: string; at: Date }) {
+  const [row] = await db
+    .insert(loginAttempts)
+    .values({ ...a, username: a.username.toLowerCase(), success: false })
+    .returning({ id: loginAttempts.id });
+  return row.id;
+}
+
+export async function markSucceeded(db: Tx, attemptId: string) {
+  await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
+}
+
+/** The demo seed's accounts whose password never changed, for production's start-up warning (issue 10 hole 5). */
+export async function demoUsernames(db: Tx) {
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(eq(users.demo, true))
+    .orderBy(users.username);
+  return rows.map((r) => r.username);
 }
 
 export async function setPasswordHash(db: Tx, userId: string, passwordHash: string, now: Date) {
   await db
     .update(users)
-    .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
+    // A new password is no longer the demo seed's (issue 10 hole 5).
+    .set({ passwordHash, passwordChangedAt: now, demo: false, updatedAt: now })
     .where(eq(users.id, userId));
 }
 

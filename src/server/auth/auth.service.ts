@@ -3,6 +3,7 @@ import { permissionsOf } from '../../domain/access/access';
 import { DomainError } from '../../domain/errors';
 import type { Me } from '../../contracts/auth';
 import type { AppDeps } from '../app';
+import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './auth.repository';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
@@ -25,29 +26,52 @@ export function authService(deps: AppDeps) {
   const { db, clock, config } = deps;
 
   return {
-    /** Checks lock-outs kept in PostgreSQL (they survive restarts and hold across instances), then the password. */
+    /**
+     * Checks lock-outs kept in PostgreSQL (they survive restarts and hold across instances), then the password.
+     * The attempt is admitted and reserved as a failure in one transaction under per-IP and per-username locks,
+     * before the slow password check (issue 10 hole 4): concurrent requests see each other's reservations, so no
+     * more than the limits are ever checked; a success then turns its reservation into the success that clears
+     * the count.
+     */
     async login(username: string, password: string, ip: string, previousSid?: string) {
       const now = clock.now();
       const { maxFailures, windowMs, lockMs, maxPerIp } = config.login;
 
-      const ipUntil = ipLimited(
-        await repo.recentIpAttempts(db, ip, new Date(now.getTime() - windowMs), maxPerIp),
-        now,
-        windowMs,
-        maxPerIp,
-      );
-      if (ipUntil) throw rateLimited('auth.ip_limited', ipUntil, now);
-      const attempts = await repo.recentAttempts(db, username, new Date(now.getTime() - windowMs - lockMs));
-      const lockUntil = lockedUntil(attempts, now, { maxFailures, windowMs, lockMs });
-      if (lockUntil) throw rateLimited('auth.locked', lockUntil, now);
+      const attemptId = await db.transaction(async (tx) => {
+        await repo.lockLoginKeys(tx, ip, username);
+        const ipUntil = ipLimited(
+          await repo.recentIpAttempts(tx, ip, new Date(now.getTime() - windowMs), maxPerIp),
+          now,
+          windowMs,
+          maxPerIp,
+        );
+        if (ipUntil) throw rateLimited('auth.ip_limited', ipUntil, now);
+        const attempts = await repo.recentAttempts(tx, username, new Date(now.getTime() - windowMs - lockMs));
+        const unlocks = await repo.latestUnlocks(tx, [username]);
+        const lockUntil = lockedUntil(
+          attempts,
+          now,
+          { maxFailures, windowMs, lockMs },
+          unlocks.get(username.toLowerCase()) ?? null,
+        );
+        if (lockUntil) throw rateLimited('auth.locked', lockUntil, now);
+        return repo.reserveAttempt(tx, { username, ip, at: now });
+      });
 
       const user = await repo.findUserForLogin(db, username);
       const ok = user
         ? await verifyPassword(user.passwordHash, password)
         : (await verifyPassword(await dummyPasswordHash(), password), false);
       const success = ok && !!user?.active && !user.isService;
-      await repo.recordAttempt(db, { username, ip, at: now, success });
       if (!success) throw new DomainError('unauthenticated', 'auth.bad_credentials');
+      // Production refuses the demo seed's accounts and the demo password (issue 10 hole 5). Only after the
+      // password matched, so a guess learns nothing; the reservation stays a failure.
+      if (
+        config.env === 'production' &&
+        (user!.demo || password === DEMO_PASSWORD_DEFAULT || password === config.demoPassword)
+      )
+        throw new DomainError('forbidden', 'auth.demo_login_refused', {}, { rule: 'demo_password' });
+      await repo.markSucceeded(db, attemptId);
 
       // A new session id at every login: a cookie planted before login is worth nothing after it.
       if (previousSid) await repo.deleteSession(db, sha256(previousSid));
@@ -103,6 +127,20 @@ export function authService(deps: AppDeps) {
       await repo.deleteUserSessions(db, actor.userId, actor.sessionIdHash);
     },
   };
+}
+
+/**
+ * The start-up warning naming the demo seed's accounts, in production only, where their sign-in is refused
+ * (issue 10 hole 5): the operator learns whom to give a new password. Null when there are none.
+ */
+export async function demoAccountsWarning(db: Tx, env: string): Promise<string | null> {
+  if (env !== 'production') return null;
+  const usernames = await repo.demoUsernames(db);
+  if (!usernames.length) return null;
+  return (
+    `demo accounts refuse to sign in in production until their password changes: ${usernames.join(', ')} ` +
+    '(reset them on the Staff (users) page, or create an admin with "huiyin admin create")'
+  );
 }
 
 /** Production refuses the demo password (issue 2 §3). */

@@ -107,6 +107,11 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     /** service users exist only to own API tokens of an integration */
     isService: boolean('is_service').notNull().default(false),
+    /**
+     * Created by the demo seed with the well-known demo password (issue 10 hole 5): production refuses its sign-in.
+     * Cleared when the password changes.
+     */
+    demo: boolean('demo').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -162,6 +167,29 @@ export const loginAttempts = pgTable(
   (t) => [
     index('login_attempts_username_idx').on(t.username, t.at),
     index('login_attempts_ip_idx').on(t.ip, t.at),
+  ],
+);
+
+/**
+ * An admin lifting a login lock-out (issue 10 hole 4): append-only, it records who unlocked whom and when, and the
+ * lock-out rule ignores the username's attempts up to its latest `at`.
+ */
+export const loginUnlocks = pgTable(
+  'login_unlocks',
+  {
+    id: id(),
+    companyId: companyId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** lower-cased, as login_attempts keys it */
+    username: text('username').notNull(),
+    unlockedBy: uuid('unlocked_by').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('login_unlocks_username_idx').on(t.username, t.at),
+    index('login_unlocks_user_idx').on(t.userId, t.at),
   ],
 );
 

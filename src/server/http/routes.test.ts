@@ -28,6 +28,7 @@ const ID_ROUTE_KIND: Record<string, string> = {
   '/api/cases/:id/reveal': 'case',
   ...Object.fromEntries(CASE_ACTIONS.map((a) => [`/api/cases/:id/actions/${a}`, 'case'])),
   '/api/users/:id': 'user',
+  '/api/users/:id/unlock': 'user',
   '/api/auth/tokens/:id': 'token',
   '/api/offices/:id': 'office',
   '/api/departments/:id': 'department',

@@ -17,10 +17,14 @@ type UserRow = {
   office_ids: string[];
   active: boolean;
   is_service: boolean;
+  demo: boolean;
   version: number;
 };
 
-const toUser = (r: UserRow): User => ({
+/** A user as stored; the service adds the lock-out, which the rule in src/domain/access/lockout.ts decides. */
+export type StoredUser = Omit<User, 'lockedUntil'>;
+
+const toUser = (r: UserRow): StoredUser => ({
   id: r.id,
   username: r.username,
   name: r.name,
@@ -32,11 +36,12 @@ const toUser = (r: UserRow): User => ({
   officeIds: r.office_ids,
   active: r.active,
   isService: r.is_service,
+  demo: r.demo,
   version: r.version,
 });
 
 const SELECT_USER = sql`select u.id, u.username, u.name, u.job_number, u.phone, u.department_id, d.name as department_name,
-  u.roles, u.active, u.is_service, u.version,
+  u.roles, u.active, u.is_service, u.demo, u.version,
   array(select uo.office_id::text from user_offices uo where uo.user_id = u.id order by uo.office_id) as office_ids
   from users u left join departments d on d.id = u.department_id`;
 
@@ -48,7 +53,7 @@ export async function getUserRow(db: Tx, companyId: string, userId: string) {
   return row;
 }
 
-export async function getUser(db: Tx, companyId: string, userId: string): Promise<User | undefined> {
+export async function getUser(db: Tx, companyId: string, userId: string): Promise<StoredUser | undefined> {
   const { rows } = await db.execute<UserRow>(
     sql`${SELECT_USER} where u.company_id = ${companyId} and u.id = ${userId}`,
   );

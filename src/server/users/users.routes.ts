@@ -41,6 +41,14 @@ export function usersRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     (req) => svc.update(req.actor!, req.params.id, req.body),
   );
+  r.post(
+    '/api/users/:id/unlock',
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags, params: IdParams, response: { 200: User } },
+    },
+    (req) => svc.unlock(req.actor!, req.params.id),
+  );
 
   r.get(
     '/api/auth/tokens',

@@ -10,7 +10,9 @@ import { apiTokens, departments, offices, users } from '../db/schema';
 import type { RequestActor } from '../http/types';
 import { hashPassword } from '../auth/passwords';
 import { assertPasswordAllowed } from '../auth/auth.service';
-import { deleteUserSessions } from '../auth/auth.repository';
+import { deleteUserSessions, latestUnlocks, recentAttemptsOf, recordUnlock } from '../auth/auth.repository';
+import { lockedUntil } from '../../domain/access/lockout';
+import type { User } from '../../contracts/users';
 import { newApiToken, sha256 } from '../auth/tokens';
 import * as repo from './users.repository';
 
@@ -47,24 +49,65 @@ function checkPhone(phone: string | null | undefined) {
 }
 
 export function usersService({ db, clock, config }: AppDeps) {
-  return {
-    list: (actor: RequestActor, q: UserListQuery) =>
-      repo.listUsers(db, actor.companyId, { ...q, scopeOfficeIds: officeScope(actor) }),
+  /** Adds each user's login lock-out in force, decided by the same rule the login applies (issue 10 hole 4). */
+  async function withLocks(stored: repo.StoredUser[]): Promise<User[]> {
+    const now = clock.now();
+    const { maxFailures, windowMs, lockMs } = config.login;
+    const usernames = stored.map((u) => u.username);
+    const attempts = await recentAttemptsOf(db, usernames, new Date(now.getTime() - windowMs - lockMs));
+    const unlocks = await latestUnlocks(db, usernames);
+    return stored.map((u) => {
+      const key = u.username.toLowerCase();
+      const until = lockedUntil(
+        attempts.get(key) ?? [],
+        now,
+        { maxFailures, windowMs, lockMs },
+        unlocks.get(key) ?? null,
+      );
+      return { ...u, lockedUntil: until?.toISOString() ?? null };
+    });
+  }
+  const withLock = async (u: repo.StoredUser) => (await withLocks([u]))[0];
 
-    async get(actor: RequestActor, id: string) {
-      const user = await repo.getUser(db, actor.companyId, id);
-      const scope = officeScope(actor);
-      if (!user) throw notFound();
-      if (scope !== 'all' && user.officeIds.length && !user.officeIds.some((o) => scope.includes(o)))
-        throw notFound();
-      return user;
+  /** The user if the actor may see them: another company's or another office's is "not found". */
+  async function visibleUser(actor: RequestActor, id: string) {
+    const user = await repo.getUser(db, actor.companyId, id);
+    const scope = officeScope(actor);
+    if (!user) throw notFound();
+    if (scope !== 'all' && user.officeIds.length && !user.officeIds.some((o) => scope.includes(o)))
+      throw notFound();
+    return user;
+  }
+
+  return {
+    async list(actor: RequestActor, q: UserListQuery) {
+      const result = await repo.listUsers(db, actor.companyId, { ...q, scopeOfficeIds: officeScope(actor) });
+      return { ...result, items: await withLocks(result.items) };
+    },
+
+    get: async (actor: RequestActor, id: string) => withLock(await visibleUser(actor, id)),
+
+    /**
+     * Lifts the user's login lock-out (issue 10 hole 4). The unlock row is the record of who did it and when, and
+     * the lock-out rule ignores the attempts before it.
+     */
+    async unlock(actor: RequestActor, id: string) {
+      const user = await visibleUser(actor, id);
+      await recordUnlock(db, {
+        companyId: actor.companyId,
+        userId: user.id,
+        username: user.username,
+        unlockedBy: actor.userId,
+        at: clock.now(),
+      });
+      return withLock(user);
     },
 
     async create(actor: RequestActor, body: CreateUserBody) {
       checkPhone(body.phone);
       assertPasswordAllowed(config.env, body.password);
       const passwordHash = await hashPassword(body.password);
-      return db.transaction(async (tx) => {
+      const stored = await db.transaction(async (tx) => {
         await assertBelongs(tx, actor.companyId, body);
         const [taken] = await tx
           .select({ id: users.id })
@@ -91,13 +134,14 @@ export function usersService({ db, clock, config }: AppDeps) {
         await repo.setUserOffices(tx, actor.companyId, row.id, body.officeIds);
         return (await repo.getUser(tx, actor.companyId, row.id))!;
       });
+      return withLock(stored);
     },
 
     async update(actor: RequestActor, id: string, body: UpdateUserBody) {
       checkPhone(body.phone);
       if (body.password) assertPasswordAllowed(config.env, body.password);
       const passwordHash = body.password ? await hashPassword(body.password) : undefined;
-      return db.transaction(async (tx) => {
+      const stored = await db.transaction(async (tx) => {
         const current = await repo.getUser(tx, actor.companyId, id);
         if (!current) throw notFound();
         if (current.version !== body.version) throw versionConflict(current.version);
@@ -118,7 +162,8 @@ export function usersService({ db, clock, config }: AppDeps) {
             departmentId: body.departmentId,
             roles: body.roles,
             active: body.active,
-            ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}),
+            // A reset password is no longer the demo seed's (issue 10 hole 5).
+            ...(passwordHash ? { passwordHash, passwordChangedAt: now, demo: false } : {}),
             updatedAt: now,
             version: sql`${users.version} + 1`,
           })
@@ -128,6 +173,7 @@ export function usersService({ db, clock, config }: AppDeps) {
         if (body.active === false || passwordHash) await deleteUserSessions(tx, id);
         return (await repo.getUser(tx, actor.companyId, id))!;
       });
+      return withLock(stored);
     },
 
     async listTokens(actor: RequestActor) {

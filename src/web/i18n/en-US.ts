@@ -216,6 +216,14 @@ export const enUS: Record<UiKey, string> = {
   'user.resetPasswordHelp':
     'Set a new password and tell the person; ask them to change it under “Change password” after signing in.',
   'user.passwordReset': 'Password reset',
+  'user.locked': 'Sign-in locked until {until}',
+  'user.lockedHelp': 'Too many wrong passwords; the lock ends by itself, or an administrator unlocks it now',
+  'user.unlock': 'Unlock sign-in',
+  'user.confirmUnlock': 'Lift the sign-in lock of “{name}” now? The unlock is recorded.',
+  'user.unlocked': 'Unlocked',
+  'user.demoTag': 'Demo account',
+  'user.demoHelp':
+    'Created by the demo data with the demo password: it cannot sign in in production until its password is reset',
 
   'token.intro':
     'API tokens let integrations such as the call centre or the 12345 hotline call the API. A token acts as the chosen account; create one integration account per integration.',

@@ -215,6 +215,13 @@ export const zhCN = {
   'user.resetPasswordOf': '重置“{name}”的密码',
   'user.resetPasswordHelp': '设置一个新密码并告知本人，请其登录后在“修改密码”中改成自己的密码。',
   'user.passwordReset': '密码已重置',
+  'user.locked': '登录已锁定至 {until}',
+  'user.lockedHelp': '连续输错密码已达上限，到期自动解锁，管理员也可立即解锁',
+  'user.unlock': '解锁登录',
+  'user.confirmUnlock': '立即解除“{name}”的登录锁定吗？此操作会被记录。',
+  'user.unlocked': '已解锁',
+  'user.demoTag': '演示账号',
+  'user.demoHelp': '演示数据创建、仍使用演示密码的账号，生产环境中不能登录；重置密码后即可使用',
 
   'token.intro':
     '接口令牌供呼叫中心、12345 热线等系统对接调用接口。令牌以所选账号的身份操作，建议为每个对接单独建一个接口专用账号。',

@@ -190,6 +190,8 @@ export async function seedDemo(db: Db, opts: { password: string }): Promise<bool
           roles: l.roles,
           departmentId: staffDept[l.username],
           passwordHash,
+          // On the well-known demo password: production refuses them until it changes (issue 10 hole 5).
+          demo: true,
         })),
       )
       .returning();

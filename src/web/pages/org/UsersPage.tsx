@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Dropdown, Form, Input, Select, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Dropdown, Form, Input, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../../api/client';
@@ -35,7 +35,7 @@ interface Values {
 const trimOrNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 
 export default function UsersPage() {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const can = useCan();
   const { data: me } = useMe();
   const { message, modal } = App.useApp();
@@ -77,6 +77,23 @@ export default function UsersPage() {
       },
     });
 
+  // Lifts a login lock-out before it ends by itself (issue 10 hole 4); the server records who did it.
+  const unlock = (u: User) =>
+    modal.confirm({
+      title: t('user.confirmUnlock', { name: u.name }),
+      okText: t('user.unlock'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await api.post(`/api/users/${u.id}/unlock`, {});
+          message.success(t('user.unlocked'));
+          await invalidate();
+        } catch (e) {
+          message.error(e instanceof Error ? e.message : String(e));
+        }
+      },
+    });
+
   const columns: ColumnsType<User> = [
     {
       title: t('user.name'),
@@ -85,6 +102,11 @@ export default function UsersPage() {
         <Space size={4} wrap>
           <span>{v}</span>
           {u.isService && <Tag>{t('user.serviceTag')}</Tag>}
+          {u.demo && (
+            <Tooltip title={t('user.demoHelp')}>
+              <Tag color="orange">{t('user.demoTag')}</Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
@@ -104,12 +126,27 @@ export default function UsersPage() {
     {
       title: t('user.status'),
       dataIndex: 'active',
-      render: (active: boolean) =>
-        active ? (
-          <Tag color="green">{t('user.active')}</Tag>
-        ) : (
-          <Tag color="default">{t('user.inactive')}</Tag>
-        ),
+      render: (active: boolean, u) => (
+        <Space size={4} wrap>
+          {active ? (
+            <Tag color="green">{t('user.active')}</Tag>
+          ) : (
+            <Tag color="default">{t('user.inactive')}</Tag>
+          )}
+          {u.lockedUntil && (
+            <Tooltip title={t('user.lockedHelp')}>
+              <Tag color="red" data-testid="user-locked">
+                {t('user.locked', { until: dateTime(u.lockedUntil) })}
+              </Tag>
+            </Tooltip>
+          )}
+          {u.lockedUntil && manage && (
+            <Button type="link" size="small" onClick={() => unlock(u)} data-testid="user-unlock">
+              {t('user.unlock')}
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
   if (manage)
