@@ -21,8 +21,22 @@ export interface Runtime {
   stopDatabase?: () => Promise<void>;
 }
 
-/** Opens the database the configuration names, starting the embedded server when there is no DATABASE_URL. */
-export async function openDatabase(config: Config, log: (msg: string) => void): Promise<Runtime> {
+/**
+ * Exit code when the embedded PostgreSQL died and could not be restarted (EX_SOFTWARE of sysexits.h): a process
+ * supervisor (systemd Restart=, Docker restart policy) then starts Huiyin again, with a fresh server (ADR 0013).
+ */
+export const EXIT_DATABASE_LOST = 70;
+
+/**
+ * Opens the database the configuration names, starting the embedded server when there is no DATABASE_URL.
+ * The embedded server is restarted when it dies (ADR 0013); when it cannot be, the process exits
+ * EXIT_DATABASE_LOST. An external one is not ours to restart: requests answer 503 until the pool reconnects.
+ */
+export async function openDatabase(
+  config: Config,
+  log: (msg: string) => void,
+  opts: { restartDelaysMs?: readonly number[] } = {},
+): Promise<Runtime> {
   if (config.databaseUrl) {
     const database = connect(config.databaseUrl, { max: 20 });
     await migrateDatabase(database);
@@ -31,6 +45,11 @@ export async function openDatabase(config: Config, log: (msg: string) => void): 
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     log: (m) => (m.startsWith('[postgres]') ? undefined : log(m)),
+    restartDelaysMs: opts.restartDelaysMs,
+    onGiveUp: () => {
+      log(`giving up on the embedded PostgreSQL; exiting with code ${EXIT_DATABASE_LOST}`);
+      process.exit(EXIT_DATABASE_LOST);
+    },
   });
   const database = connect(embedded.url, { max: 20 });
   try {

