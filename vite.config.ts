@@ -9,6 +9,11 @@ const api = process.env.HUIYIN_API_URL ?? 'http://127.0.0.1:3000';
 const proxy: Record<string, ProxyOptions> = {
   '/api': {
     target: api,
+    // The Host stays the browser's (localhost:5173), so the Origin of the console's writes equals the origin the
+    // server sees and its same-origin rule for cookie writes (src/server/http/same-origin.ts) accepts them with no
+    // configuration. With changeOrigin the server would see its own port: then HUIYIN_ALLOWED_ORIGINS must list
+    // the dev server's origin.
+    changeOrigin: false,
     // src/web/api/*.ts are the console's own modules (served by Vite in dev), not server endpoints
     bypass: (req) => (/^\/api\/[^?]*\.tsx?(\?|$)/.test(req.url ?? '') ? req.url : undefined),
   },

@@ -178,9 +178,12 @@ export async function runImportBench(opts: ImportBenchOptions = {}): Promise<Imp
       for (const name of COMMUNITIES)
         await make.community({ companyId: company.id, officeId: office.id, name });
       const admin = await make.user({ companyId: company.id, roles: ['admin'] });
+      // Cookie writes must name the app's own origin (src/server/http/same-origin.ts): inject's Host is localhost:80.
+      const origin = 'http://localhost:80';
       const login = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
+        headers: { origin },
         payload: { username: admin.username, password: TEST_PASSWORD },
       });
       const cookie = `huiyin_sid=${login.cookies.find((c) => c.name === 'huiyin_sid')!.value}`;
@@ -200,7 +203,7 @@ export async function runImportBench(opts: ImportBenchOptions = {}): Promise<Imp
           method: 'POST',
           url: `/api/property/import?mode=${mode}`,
           payload: m.payload,
-          headers: { ...m.headers, cookie },
+          headers: { ...m.headers, cookie, origin },
         });
         if (res.statusCode !== 200) throw new Error(`${mode}: ${res.statusCode} ${res.body.slice(0, 500)}`);
         return res.json() as { errorCount: number; rooms: { create: number; update: number } };

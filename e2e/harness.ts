@@ -187,9 +187,12 @@ export async function contentReady(page: Page, testId: string, timeout = 15_000)
  * (finding seed data, moving the fake clock, running the sweep). Throws with the server's answer on any non-2xx.
  */
 export async function apiSession(baseUrl: string, username: string, password = 'huiyin-demo') {
+  // Node's fetch sends no Origin, and cookie writes must come from the console's own pages
+  // (src/server/http/same-origin.ts): this session speaks as a page of baseUrl, like the browser next to it.
+  const origin = new URL(baseUrl).origin;
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Origin: origin },
     body: JSON.stringify({ username, password }),
   });
   if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
@@ -207,6 +210,7 @@ export async function apiSession(baseUrl: string, username: string, password = '
       method,
       headers: {
         Cookie: cookie,
+        Origin: origin,
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...headers,

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app';
 import { FakeClock } from '../src/server/clock';
 import { loadConfig, type Config } from '../src/server/config';
@@ -48,6 +48,33 @@ export async function createTestDatabase(
   };
 }
 
+/**
+ * The origin an injected request is addressed to: light-my-request's default Host is `localhost:80` over http
+ * (its parse-url.js and hostHeaderFromURL), so a page of the app itself has this origin.
+ */
+export const TEST_ORIGIN = 'http://localhost:80';
+
+/**
+ * Makes every request injected into `app` look like a browser's on the app's own pages, which sends `Origin` with
+ * every POST: otherwise the same-origin rule for cookie writes (src/server/http/same-origin.ts) refuses them. A
+ * request that names `origin` or `referer` itself keeps exactly its own (`origin: undefined` sends neither).
+ */
+export function injectFromSameOrigin<T extends FastifyInstance>(app: T): T {
+  const inject = app.inject.bind(app) as unknown as (...args: unknown[]) => unknown;
+  const withOrigin = (opts: InjectOptions | string | undefined) => {
+    if (opts === undefined) return opts;
+    const o: InjectOptions = typeof opts === 'string' ? { url: opts } : opts;
+    const headers: Record<string, unknown> = { ...o.headers };
+    const named = Object.keys(headers).filter((h) => /^(origin|referer)$/i.test(h));
+    if (!named.length) return { ...o, headers: { origin: TEST_ORIGIN, ...headers } };
+    for (const h of named) if (headers[h] === undefined) delete headers[h];
+    return { ...o, headers: headers as InjectOptions['headers'] };
+  };
+  app.inject = ((opts?: InjectOptions | string, ...rest: unknown[]) =>
+    inject(withOrigin(opts), ...rest)) as T['inject'];
+  return app;
+}
+
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildApp>>;
   database: Database;
@@ -81,7 +108,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const clock = new FakeClock(new Date('2026-11-24T02:00:00Z'));
   const apps: TestApp['app'][] = [];
   const build = async () => {
-    const a = await buildApp({ db: database.db, clock, config }, { logger: false });
+    const a = injectFromSameOrigin(await buildApp({ db: database.db, clock, config }, { logger: false }));
     await a.ready();
     apps.push(a);
     return a;

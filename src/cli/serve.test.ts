@@ -63,7 +63,12 @@ function start(port: number, opts: { detached?: boolean; dir?: string } = {}) {
 async function api(port: number, method: string, url: string, body?: unknown, cookie?: string) {
   const res = await fetch(`http://127.0.0.1:${port}${url}`, {
     method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+    headers: {
+      // as the console's own pages send it: cookie writes from elsewhere are refused (src/server/http/same-origin.ts)
+      origin: `http://127.0.0.1:${port}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(cookie ? { cookie } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   return {
@@ -162,7 +167,7 @@ describe('a power cut during intake load (issue 3 Bad input and faults)', () => 
           try {
             const res = await fetch(`http://127.0.0.1:${port}/api/cases`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', cookie },
+              headers: { 'content-type': 'application/json', cookie, origin: `http://127.0.0.1:${port}` },
               body: JSON.stringify({
                 channel: 'phone',
                 kind: 'repair',

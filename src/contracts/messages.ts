@@ -130,6 +130,7 @@ const zhCN = {
   'forbidden.quarterly_service': '只有本管理处的主任或客服主管可以编写和提交管理服务情况部分',
   'forbidden.quarterly_finance': '只有财务人员（财务部员工、经理或管理员）可以填写和提交经营情况部分',
   'forbidden.quarterly_director': '只有本管理处主任或经理可以签字和公布管理服务报告',
+  'forbidden.cross_origin': '该请求不是从回音自己的页面发出的，已拒绝。请直接打开回音的网址后重试',
   'quarterly.draft_overview':
     '本季度共受理各类事项 {received} 件（其中无效投诉 {invalid} 件、重复合并 {merged} 件）；有效事项中投诉 {complaint} 件、报修 {repair} 件、咨询 {inquiry} 件、建议 {suggestion} 件、表扬 {praise} 件、其他 {other} 件。本季度办结 {resolved} 件。',
   'quarterly.draft_quality':
@@ -419,6 +420,8 @@ const enUS: Record<MessageKey, string> = {
   'forbidden.quarterly_finance':
     'Only finance staff (the finance department, a manager or an administrator) can enter and submit the finance part',
   'forbidden.quarterly_director': 'Only the office’s director or a manager can sign and publish the report',
+  'forbidden.cross_origin':
+    'Refused: this request did not come from Huiyin’s own pages. Open Huiyin’s address directly and try again',
   'quarterly.draft_overview':
     'This quarter {received} matters were received ({invalid} invalid complaints, {merged} merged duplicates); of the valid ones {complaint} complaints, {repair} repairs, {inquiry} inquiries, {suggestion} suggestions, {praise} praises and {other} others. {resolved} were resolved this quarter.',
   'quarterly.draft_quality':

@@ -46,3 +46,20 @@ describe('configuration parsed once with zod (issue 2 §3)', () => {
     });
   });
 });
+
+describe('HUIYIN_ALLOWED_ORIGINS (issue 10 hole 9: cookie writes only from our own pages)', () => {
+  it('is empty by default and normalises each comma-separated origin', () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+    expect(
+      loadConfig({ HUIYIN_ALLOWED_ORIGINS: ' http://LOCALHOST:5173 , https://desk.example.com:443/,' })
+        .allowedOrigins,
+    ).toEqual(['http://localhost:5173', 'https://desk.example.com']);
+  });
+
+  it('names a value that is not an origin', () => {
+    for (const bad of ['localhost:5173', 'https://desk.example.com/app', 'ftp://x.example', '*', 'null'])
+      expect(() => loadConfig({ HUIYIN_ALLOWED_ORIGINS: `http://ok.example,${bad}` }), bad).toThrow(
+        new RegExp(`HUIYIN_ALLOWED_ORIGINS: "${bad.replace(/[.*/]/g, '\\$&')}" is not an origin`),
+      );
+  });
+});

@@ -3,6 +3,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseOriginSetting } from './http/same-origin';
 
 export const DEMO_PASSWORD_DEFAULT = 'huiyin-demo';
 
@@ -28,6 +29,24 @@ export const ConfigSchema = z
     HUIYIN_ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
     HUIYIN_FAKE_CLOCK: flag,
     HUIYIN_TRUST_PROXY: flag,
+    // Extra origins whose pages may make cookie-authenticated writes (src/server/http/same-origin.ts).
+    HUIYIN_ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const origins: string[] = [];
+        for (const entry of value.split(',').map((v) => v.trim())) {
+          if (!entry) continue;
+          const origin = parseOriginSetting(entry);
+          if (origin) origins.push(origin);
+          else
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${entry}" is not an origin (scheme://host[:port], e.g. http://localhost:5173)`,
+            });
+        }
+        return origins;
+      }),
     HUIYIN_SESSION_IDLE_MINUTES: intFrom(120),
     HUIYIN_SESSION_ABSOLUTE_HOURS: intFrom(12),
     HUIYIN_LOGIN_MAX_FAILURES: intFrom(5),
@@ -70,6 +89,8 @@ export interface Config {
   admin?: { username: string; password: string };
   fakeClock: boolean;
   trustProxy: boolean;
+  /** normalised origins besides the request's own that may make cookie-authenticated writes */
+  allowedOrigins: string[];
   session: { idleMs: number; absoluteMs: number };
   login: { maxFailures: number; windowMs: number; lockMs: number; maxPerIp: number };
   uploadMaxBytes: number;
@@ -105,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     fakeClock: e.HUIYIN_FAKE_CLOCK,
     trustProxy: e.HUIYIN_TRUST_PROXY,
+    allowedOrigins: e.HUIYIN_ALLOWED_ORIGINS,
     session: {
       idleMs: e.HUIYIN_SESSION_IDLE_MINUTES * minute,
       absoluteMs: e.HUIYIN_SESSION_ABSOLUTE_HOURS * 60 * minute,
@@ -137,6 +159,8 @@ export const CONFIG_HELP = `Settings (environment variables):
   HUIYIN_LOGIN_LOCK_MINUTES    lock duration (default 15)
   HUIYIN_LOGIN_MAX_PER_IP      attempts per IP in the window (default 50)
   HUIYIN_UPLOAD_MAX_MB         largest upload (default 20)
-  HUIYIN_TRUST_PROXY           1 to trust X-Forwarded-For from a load balancer
+  HUIYIN_TRUST_PROXY           1 to trust X-Forwarded-For/-Host/-Proto from a load balancer
+  HUIYIN_ALLOWED_ORIGINS       comma-separated origins (https://desk.example.com) whose pages may sign in and write
+                               besides the server's own; not needed for npm run dev (Vite keeps the Host)
   HUIYIN_FAKE_CLOCK            1 exposes POST /api/test/clock (refused in production)
   LOG_LEVEL                    pino level (default info)`;

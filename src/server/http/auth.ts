@@ -11,6 +11,7 @@ import type { AppDeps } from '../app';
 import * as repo from '../auth/auth.repository';
 import { SESSION_COOKIE, sha256 } from '../auth/tokens';
 import { createBatcher, type BatcherOptions } from '../db/batcher';
+import { isSameOriginRequest, ownOrigin, UNSAFE_METHODS } from './same-origin';
 import type { RoutePermission } from './types';
 
 export interface RegisteredRoute {
@@ -31,6 +32,11 @@ const AUTH_BATCHING: BatcherOptions = { maxBatch: 64, maxInFlight: 1 };
 
 /** Writes of last_seen_at are throttled: an idle timeout of hours needs no per-request write. */
 const TOUCH_EVERY_MS = 60_000;
+
+/** The one route that writes (sets a session cookie) for a caller who has none yet. */
+const LOGIN_URL = '/api/auth/login';
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export function registerAuth(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('actor', null);
@@ -78,6 +84,25 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
       return;
     }
     const sid = req.cookies?.[SESSION_COOKIE];
+    // Cross-site request forgery (issue 10 hole 9): a browser sends our cookie with a form or fetch that another
+    // site makes it send, so an unsafe request that carries it must come from our own pages. Checked before the
+    // session is even looked up, so a refused request touches nothing (not even last_seen_at). Bearer requests
+    // returned above and never fall back to the cookie: a browser attaches no Authorization header across sites
+    // on its own, and a page that sets one needs a CORS preflight this server never grants. Login is checked even
+    // without a cookie: a forged sign-in into the attacker's account (login CSRF) would have staff type residents'
+    // data into it. So every sign-in must name our origin; a browser always does on a POST, integrations use an
+    // API token, and a script that wants a session can send the Origin itself.
+    if (
+      UNSAFE_METHODS.has(req.method) &&
+      (sid !== undefined || req.routeOptions.url === LOGIN_URL) &&
+      !isSameOriginRequest({
+        origin: header(req.headers.origin),
+        referer: header(req.headers.referer),
+        own: ownOrigin(req.protocol, req.host),
+        allowed: deps.config.allowedOrigins,
+      })
+    )
+      throw new DomainError('forbidden', 'forbidden.cross_origin', {}, { reason: 'cross_origin' });
     if (!sid || sid.length > 200) return;
     const found = await sessionActors.run({ idHash: sha256(sid), now, idleMs: deps.config.session.idleMs });
     if (!found) return;

@@ -4,7 +4,12 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
+import {
+  createTestApp,
+  injectFromSameOrigin,
+  type SeededCompany,
+  type TestApp,
+} from '../../../test/test-app';
 import { buildApp } from '../app';
 import { idempotencyKeys } from '../db/schema';
 import { PENDING_STALE_MS, requestHash } from './idempotency';
@@ -18,7 +23,9 @@ let failuresLeft = 0;
 beforeAll(async () => {
   t = await createTestApp();
   s = await t.seedCompany();
-  app = await buildApp({ db: t.database.db, clock: t.clock, config: t.config }, { logger: false });
+  app = injectFromSameOrigin(
+    await buildApp({ db: t.database.db, clock: t.clock, config: t.config }, { logger: false }),
+  );
   // A creating write: records what it made, optionally slowly or failing.
   app.post(
     '/api/test/things',
@@ -107,7 +114,9 @@ describe('Idempotency-Key on creating writes (api.md: per actor, kept 24 h, same
 
   it('a concurrent duplicate on a second instance waits too (the key lives in PostgreSQL)', async () => {
     const before = created.length;
-    const second = await buildApp({ db: t.database.db, clock: t.clock, config: t.config }, { logger: false });
+    const second = injectFromSameOrigin(
+      await buildApp({ db: t.database.db, clock: t.clock, config: t.config }, { logger: false }),
+    );
     second.post(
       '/api/test/things',
       { config: { permission: 'authenticated', idempotent: true } },

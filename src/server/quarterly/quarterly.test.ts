@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
-import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
+import {
+  createTestApp,
+  injectFromSameOrigin,
+  type SeededCompany,
+  type TestApp,
+} from '../../../test/test-app';
 import { buildApp } from '../app';
 import { quarterlyRoutes } from './quarterly.routes';
 import { sendQuarterlyReminders } from './quarterly.service';
@@ -68,7 +73,9 @@ async function callback(id: string, version: number, satisfaction: string) {
 beforeAll(async () => {
   t = await createTestApp();
   s = await t.seedCompany();
-  app = await buildApp({ db: t.database.db, clock: t.clock, config: t.config }, { logger: false });
+  app = injectFromSameOrigin(
+    await buildApp({ db: t.database.db, clock: t.clock, config: t.config }, { logger: false }),
+  );
   if (!app.registeredRoutes.some((r) => r.url === URL))
     quarterlyRoutes(app, { db: t.database.db, clock: t.clock, config: t.config });
   await app.ready();

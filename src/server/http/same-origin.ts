@@ -1,0 +1,72 @@
+/**
+ * Same-origin rule for cookie-authenticated writes (issue 10 hole 9). A browser attaches the session cookie to a
+ * form or `fetch` another site makes it send (a `text/plain` or multipart POST needs no CORS preflight), so an
+ * unsafe request that rides on the cookie is accepted only when the browser says it comes from our own pages:
+ * its `Origin` (else the origin of its `Referer`) equals the request's own origin or an allowed one. Pure
+ * comparisons only; the hook that applies them is in src/server/http/auth.ts.
+ */
+
+/** The methods that may change something; GET/HEAD/OPTIONS never do here (api.md). */
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `scheme://host[:port]` of an http(s) URL, the way browsers serialise an origin: scheme and host lower-cased,
+ * the scheme's default port dropped (`http://Desk.example:80` → `http://desk.example`). Null for anything else,
+ * including the opaque origin `null` a sandboxed frame or a privacy-stripped redirect sends.
+ */
+export function originOf(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  return u.origin;
+}
+
+/**
+ * An origin as written in configuration (`HUIYIN_ALLOWED_ORIGINS`): exactly scheme, host and optional port — a
+ * path, query, fragment or user name means the value is not an origin, and is refused rather than cut down.
+ */
+export function parseOriginSetting(value: string): string | null {
+  const trimmed = value.trim().replace(/\/$/, '');
+  const origin = originOf(trimmed);
+  if (!origin) return null;
+  const u = new URL(trimmed);
+  if (u.username || u.password || u.pathname !== '/' || /[?#]/.test(trimmed)) return null;
+  return origin;
+}
+
+/**
+ * The origin this request was addressed to: its scheme and `Host` (behind a trusted proxy Fastify reads them
+ * from `X-Forwarded-Proto`/`-Host` instead; see HUIYIN_TRUST_PROXY). A Host that is not a bare host[:port]
+ * (`a@b`, `x/y`) yields null, which nothing equals.
+ */
+export function ownOrigin(protocol: string, host: string): string | null {
+  if (!host || /[/?#@\\\s]/.test(host)) return null;
+  return parseOriginSetting(`${protocol}://${host}`);
+}
+
+/**
+ * Whether a cookie-authenticated unsafe request comes from our own pages. `Origin` wins when present (browsers
+ * send it on every POST, same-origin or not); `Referer` is the fallback for clients that send only it. With
+ * neither header nothing proves where the request comes from, so it is refused.
+ */
+export function isSameOriginRequest(request: {
+  origin: string | undefined;
+  referer: string | undefined;
+  /** the request's own origin (`ownOrigin`) */
+  own: string | null;
+  /** normalised extra origins (config.allowedOrigins) */
+  allowed: readonly string[];
+}): boolean {
+  const claimed =
+    request.origin !== undefined
+      ? originOf(request.origin)
+      : request.referer !== undefined
+        ? originOf(request.referer)
+        : null;
+  if (!claimed) return false;
+  return claimed === request.own || request.allowed.includes(claimed);
+}
