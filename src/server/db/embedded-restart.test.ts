@@ -95,7 +95,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function login(port: number): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // Sign-ins and cookie writes are accepted from the app's own origin only (as a browser on its pages sends).
+    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
     body: JSON.stringify(ADMIN),
   });
   expect(res.status).toBe(200);
@@ -107,7 +108,7 @@ async function intake(port: number, cookie: string, text: string): Promise<{ sta
   try {
     const res = await fetch(`http://127.0.0.1:${port}/api/cases`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}`, cookie },
       body: JSON.stringify({ channel: 'phone', kind: 'repair', description: text }),
     });
     const body = (await res.json()) as { id?: string };
