@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsePhone } from '../property/phone';
 import { isSafeRequestId, loggablePath, redactFreeText, redactIdentifiers } from './log-redaction';
 
 // Every phone format parsePhone accepts (src/domain/property/phone.ts) and a few people write in free text.
@@ -155,5 +157,61 @@ describe('issue 10 hole 3: a client request id is accepted only when it is plain
       ['a', 'b'],
     ])
       expect(isSafeRequestId(id), String(id)).toBe(false);
+  });
+});
+
+describe('issue 10 hole 3: every phone the API accepts is redacted (property test against parsePhone)', () => {
+  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n });
+  const sep = fc.constantFrom('', ' ', '-', '  ', ' - ', '\u3000', '—');
+  const join = (groups: string[], seps: string[]) =>
+    groups.map((g, i) => (i ? seps[i - 1] : '') + g).join('');
+  const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  const mobile = fc
+    .record({
+      prefix: fc.constantFrom('', '+86', '+86 ', '+86-', '0086', '0086 ', '86'),
+      second: fc.integer({ min: 3, max: 9 }),
+      rest: digits(9),
+      seps: fc.array(sep, { minLength: 2, maxLength: 2 }),
+      wide: fc.boolean(),
+    })
+    .map(({ prefix, second, rest, seps, wide }) => {
+      const d = `1${second}${rest.join('')}`;
+      const text = prefix + join([d.slice(0, 3), d.slice(3, 7), d.slice(7)], seps);
+      return wide ? fullWidth(text) : text;
+    });
+  const landline = fc
+    .record({
+      area: fc.constantFrom('010', '020', '0755', '0571', '0898'),
+      first: fc.integer({ min: 2, max: 9 }),
+      rest: fc.oneof(digits(6), digits(7)),
+      style: fc.constantFrom('-', ' ', '', '()', '（）'),
+      ext: fc.constantFrom('', '-801', '转806', ' ext 12', '分机3'),
+    })
+    .map(({ area, first, rest, style, ext }) => {
+      const local = `${first}${rest.join('')}`;
+      const head = style === '()' ? `(${area})` : style === '（）' ? `（${area}）` : area + style;
+      return head + local + ext;
+    });
+
+  it('no accepted phone leaves a run of 5 digits or its canonical form, raw or encoded, nor passes as a request id', () => {
+    fc.assert(
+      fc.property(fc.oneof(mobile, landline), (phone) => {
+        const parsed = parsePhone(phone);
+        if (!parsed.ok) return; // only formats the API accepts are the rule's business
+        for (const text of [
+          `来电 ${phone}，`,
+          encodeURIComponent(phone),
+          encodeURIComponent(phone).replace(/%20/g, '+'),
+          JSON.stringify(phone),
+        ]) {
+          const out = redactFreeText(text);
+          expect(out).not.toContain(parsed.canonical);
+          expect(out.replace(/%[0-9A-F]{2}/gi, '').normalize('NFKC')).not.toMatch(/\d{5}/);
+        }
+        // nor may it serve as a request id, which is logged on every line
+        expect(isSafeRequestId(phone)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -31,10 +31,16 @@
  * can only reach a log through a 404 path or a request id the client chose.
  */
 
-const DIGIT = '[0-9０-９]';
-/** what people and URL encoders put between the digits of one number */
-const SEP = '(?:[\\s\\u3000\\-－‐–—.·/()（）+]|%2[0BbDdEeFf89])';
-const DIGIT_RUN = new RegExp(`(?:\\+|%2[Bb])?${DIGIT}(?:${SEP}{0,3}${DIGIT})*(?:[Xx](?![A-Za-z0-9]))?`, 'g');
+/** a digit: ASCII, full-width, or a full-width one percent-encoded (%EF%BC%91 is １) */
+const DIGIT = '(?:[0-9０-９]|%EF%BC%9[0-9])';
+/** what people and URL encoders put between the digits of one number, raw or percent-encoded */
+const SEP = '(?:[\\s\\u3000\\-－‐–—.·/()（）+]|%2[0BDEF89]|%E3%80%80|%E2%80%9[0-4]|%EF%BC%8[89D]|\\\\u3000)';
+const DIGIT_RUN = new RegExp(`(?:\\+|%2B)?${DIGIT}(?:${SEP}{0,3}${DIGIT})*(?:X(?![A-Z0-9]))?`, 'gi');
+const digitCount = (run: string) =>
+  run
+    .replace(/%EF%BC%9([0-9])/gi, '$1')
+    .replace(/%[0-9A-F]{2}/gi, '')
+    .replace(/[^0-9０-９]/g, '').length;
 const MIN_DIGITS = 7;
 
 /** 京A12345, 粤B·D12345 (new energy), 沪A1234学, 使/领 plates. */
@@ -63,9 +69,7 @@ function redactRuns(text: string): string {
   return text
     .replace(PLATE, '[plate]')
     .replace(ENCODED_PLATE, '[plate]')
-    .replace(DIGIT_RUN, (run) =>
-      run.replace(/%2[0-9A-Fa-f]/g, '').replace(/[^0-9０-９]/g, '').length >= MIN_DIGITS ? '[number]' : run,
-    );
+    .replace(DIGIT_RUN, (run) => (digitCount(run) >= MIN_DIGITS ? '[number]' : run));
 }
 
 /** Phone-, ID-number- and card-like digit runs → `[number]`, licence plates → `[plate]`; UUIDs kept whole. */
@@ -85,14 +89,9 @@ export function redactFreeText(text: string): string {
       if (IDENTIFIER.test(inner)) return whole;
       return whole[0] === '“' ? '“[value]”' : `${whole[0]}[value]${whole[0]}`;
     });
-  // plates first: their province character is non-ASCII and would otherwise leave the number behind it
-  return redactIdentifiers(
-    unquoted
-      .replace(QUERY, '$1?[query]')
-      .replace(PLATE, '[plate]')
-      .replace(ENCODED_PLATE, '[plate]')
-      .replace(NON_ASCII, '[text]'),
-  );
+  // identifiers before other non-ASCII text: a plate's province character, full-width digits and an ideographic
+  // space inside a phone are non-ASCII, and replacing them first would leave the rest of the number behind
+  return redactIdentifiers(unquoted.replace(QUERY, '$1?[query]')).replace(NON_ASCII, '[text]');
 }
 
 /** A request URL as logged: the path alone, non-ASCII segments replaced, identifiers redacted. */
