@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../src/server/app';
 import { FakeClock } from '../src/server/clock';
 import { loadConfig, type Config } from '../src/server/config';
@@ -101,14 +102,23 @@ export interface SeededCompany {
   relogin(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `logStream`: the app logs there (at env LOG_LEVEL) instead of not at all — for tests of what is logged. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const database = connect(testDb.url, { max: 5 });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HUIYIN_FAKE_CLOCK: '1', ...env });
   const clock = new FakeClock(new Date('2026-11-24T02:00:00Z'));
   const apps: TestApp['app'][] = [];
   const build = async () => {
-    const a = injectFromSameOrigin(await buildApp({ db: database.db, clock, config }, { logger: false }));
+    const a = injectFromSameOrigin(
+      await buildApp(
+        { db: database.db, clock, config },
+        opts.logStream ? { logStream: opts.logStream } : { logger: false },
+      ),
+    );
     await a.ready();
     apps.push(a);
     return a;

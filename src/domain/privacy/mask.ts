@@ -17,11 +17,3 @@ export function maskName(name: string | null | undefined): string | null {
   if (chars.length <= 1) return '*';
   return chars[0] + '*'.repeat(chars.length - 1);
 }
-
-/** For logs: every run of 7+ digits that looks like a phone is masked, so pino never writes one in full. */
-export function maskPhonesInText(text: string): string {
-  return text.replace(
-    /(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g,
-    (m) => maskPhone(m) ?? m,
-  );
-}

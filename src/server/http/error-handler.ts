@@ -6,7 +6,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../domain/errors';
 import { isMessageKey, translate, type Locale } from '../../contracts/messages';
-import { maskPhonesInText } from '../../domain/privacy/mask';
 import { isConnectionLost } from '../db/pg-errors';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -76,33 +75,6 @@ export function sendError(
   return reply
     .code(status)
     .send({ error: { code, message: translate(locale, messageKey, params), ...extra } });
-}
-
-/**
- * An error as it may be logged: no personal data (issue 2 §10). Drizzle puts a failed query's parameters — names,
- * phones, descriptions — into its message after "params:"; they are cut, and phone-like digits masked anywhere.
- */
-export function loggableError(err: unknown): {
-  type: string;
-  message: string;
-  code?: string;
-  stack?: string;
-} {
-  const e = err as {
-    name?: string;
-    message?: string;
-    stack?: string;
-    code?: string;
-    cause?: { code?: string; message?: string };
-  };
-  const clean = (text: string | undefined) =>
-    text ? maskPhonesInText(text.replace(/params:[\s\S]*$/m, 'params: [redacted]')) : undefined;
-  return {
-    type: e?.name ?? typeof err,
-    message: clean(e?.message) ?? String(err),
-    code: e?.code ?? e?.cause?.code,
-    stack: clean(e?.stack),
-  };
 }
 
 // PostgreSQL error codes that a client's input can provoke; anything else is our bug (500, logged).
@@ -209,7 +181,8 @@ export function registerErrorHandler(
         // Fastify's own client errors (unsupported media type, bad multipart …): the request's shape is wrong.
         return sendError(reply, locale, 400, 'validation_failed', 'validation_failed');
       }
-      req.log.error({ err: loggableError(err) }, 'unhandled error');
+      // the logger's err serializer keeps only what may be logged (http/logging.ts)
+      req.log.error({ err }, 'unhandled error');
       return sendError(reply, locale, 500, 'internal', 'internal');
     },
   );
