@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOTAL_CAP } from '../../contracts/common';
+import { CURSOR_MAX, TOTAL_CAP } from '../../contracts/common';
 import { DomainError } from '../../domain/errors';
 import { cursorKey, defineCursor } from './paging';
 
@@ -110,7 +110,7 @@ describe('a cursor of any other shape is 400 validation_failed on querystring.cu
 
   it('refuses text holding a NUL (PostgreSQL text cannot) or longer than any cursor', () => {
     expectBadCursor(() => byName.decode(b64(['a\u0000b', ID])));
-    expectBadCursor(() => byName.decode(b64(['x'.repeat(501), ID])));
+    expectBadCursor(() => byName.decode(b64(['x'.repeat(CURSOR_MAX + 1), ID])));
   });
 
   it('refuses the wrong number of elements, a count where none is carried, and a count out of range', () => {
@@ -131,7 +131,7 @@ describe('a cursor of any other shape is 400 validation_failed on querystring.cu
   });
 
   it('refuses what is not base64url JSON, and non-arrays', () => {
-    for (const raw of ['%%%', 'e30=', 'not base64!', '😀', 'a'.repeat(501)])
+    for (const raw of ['%%%', 'e30=', 'not base64!', '😀', 'a'.repeat(CURSOR_MAX + 1)])
       expectBadCursor(() => byName.decode(raw));
     for (const value of [{ 0: 'a', 1: ID }, 'a', 42, null, [], [[['a', ID]]]])
       expectBadCursor(() => byName.decode(b64(value)));

@@ -9,12 +9,9 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { TOTAL_CAP, type ListResult } from '../../contracts/common';
+import { CURSOR_MAX, TOTAL_CAP, type ListResult } from '../../contracts/common';
 import { fieldError } from '../../domain/errors';
 import type { Tx } from './client';
-
-/** The longest cursor a list accepts (ListQuery): no text in a key can be longer. */
-const CURSOR_MAX = 500;
 
 /** Exactly what Date#toISOString writes for years 0001–9999; PostgreSQL has no year 0. */
 const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

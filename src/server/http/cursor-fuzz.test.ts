@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURSOR_MAX } from '../../contracts/common';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 import { dutyViolations, feeItems, monthlySummaries, problems } from '../db/schema';
 import { notify } from '../notifications/notifications.service';
@@ -169,7 +170,7 @@ const count = fc.oneof(fc.nat(10_001), fc.integer(), fc.double(), fc.constant(nu
 const malformed = fc.oneof(
   // raw text that is no base64url JSON
   fc.string({ minLength: 1, maxLength: 80, unit: 'grapheme' }),
-  fc.string({ minLength: 501, maxLength: 2000 }),
+  fc.string({ minLength: CURSOR_MAX + 1, maxLength: 3 * CURSOR_MAX }),
   // any JSON value: none holds a uuid, which ends every key
   fc.jsonValue().map(b64),
   // a structure where the sort key goes: issue 10's [[1,2], id] (42P18 on users, departments, offices, partners)
@@ -179,7 +180,7 @@ const malformed = fc.oneof(
   // more elements than any key and count
   fc.array(element, { minLength: 4, maxLength: 8 }).map(b64),
   // a key too long for any cursor
-  fc.string({ minLength: 400, maxLength: 1000 }).map((text) => b64([text, ID])),
+  fc.string({ minLength: CURSOR_MAX + 1, maxLength: 2 * CURSOR_MAX }).map((text) => b64([text, ID])),
 );
 
 /** Cursors that may or may not be the list's: real ones of every list, and real ones with one element changed. */
@@ -245,4 +246,35 @@ describe('every list refuses a cursor it did not write with a 400, never a 5xx (
         { numRuns: 15 },
       );
   }, 60_000);
+});
+
+describe('a list reads back every cursor it writes (issue 10 hole 1)', () => {
+  it('pages rooms whose names are as long as the contracts allow (the sort key of four names)', async () => {
+    // Names at their contract maxima (community 100, building 50, unit 50, room number 30), CJK and digit runs:
+    // the rooms' sort key holds all four, each digit run grown by its length prefix (property.repository.ts).
+    const long = (max: number) => `${'楼'.repeat(max - 10)}1234567890`.slice(0, max);
+    const community = await t.make.community({ officeId: s.office.id, name: long(100) });
+    const building = await t.make.building({ communityId: community.id, name: long(50) });
+    const unit = await t.make.unit({ buildingId: building.id, name: long(50) });
+    await t.make.room({ unitId: unit.id, number: `${long(29)}1` });
+    await t.make.room({ unitId: unit.id, number: `${long(29)}2` });
+    const url = `/api/rooms?communityId=${community.id}&limit=1`;
+    const first = await get(url);
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await get(url, first.json().nextCursor);
+    expect(second.statusCode, second.body.slice(0, 300)).toBe(200);
+    expect(second.json().items[0].id).not.toBe(first.json().items[0].id);
+  });
+
+  it('has a cursor per order for the cases list: a due time may be null by next due, never by arrival', async () => {
+    const byDue = await get('/api/cases?sort=nextDue&limit=1');
+    expect(byDue.statusCode, byDue.body).toBe(200);
+    const [, id, counted] = JSON.parse(Buffer.from(byDue.json().nextCursor, 'base64url').toString('utf8'));
+    // the cases with no running clock end the next-due order: their cursor's time is null
+    expect((await get('/api/cases?sort=nextDue&limit=1', b64([null, id, counted]))).statusCode).toBe(200);
+    expect((await get('/api/cases?sort=nextDue&limit=1', byDue.json().nextCursor)).statusCode).toBe(200);
+    expectCursorRefused(await get('/api/cases?limit=1', b64([null, id, counted])), 'received, null time');
+    expectCursorRefused(await get('/api/cases?sort=nextDue&limit=1', b64([[1, 2], id, counted])), 'nextDue');
+    expectCursorRefused(await get('/api/cases?sort=nextDue&limit=1', b64([null, id])), 'nextDue, no count');
+  });
 });
