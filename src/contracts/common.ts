@@ -6,10 +6,16 @@ export type Id = z.infer<typeof Id>;
 export const IdParams = z.object({ id: z.uuid() });
 export type IdParams = z.infer<typeof IdParams>;
 
+/**
+ * The longest cursor a list takes. The longest a list writes is the rooms' sort key of four names at their
+ * maxima (230 characters, digit runs prefixed, CJK three bytes each: about 1,200 base64 characters).
+ */
+export const CURSOR_MAX = 2000;
+
 /** api.md Lists: `?limit=` (default 50, max 200) `&cursor=` (opaque). */
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: z.string().max(CURSOR_MAX).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type ListQuery = z.infer<typeof ListQuery>;

@@ -12,17 +12,8 @@ import {
   type SubjectType,
   type ViolationStatus,
 } from '../../domain/accountability/violations';
-import { fieldError } from '../../domain/errors';
 import type { Tx } from '../db/client';
 import { toDate } from '../cases/cases.repository';
-
-/** The time of a keyset cursor; a forged cursor is a 400 like any other bad cursor, never a failed query. */
-export function cursorTime(after: [string | number | null, string]): Date {
-  const at = new Date(String(after[0]));
-  if (typeof after[0] !== 'string' || Number.isNaN(at.getTime()))
-    throw fieldError({ 'querystring.cursor': 'field.invalid_format' });
-  return at;
-}
 
 /** A uuid[] parameter; ids come from the database or from validated input. */
 export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
@@ -224,7 +215,8 @@ export async function listViolations(
     subjectType?: string;
     subjectId?: string;
     limit: number;
-    after: [string | number | null, string] | null;
+    /** the (occurred_at, id) of the previous page's last row */
+    after: readonly [Date, string] | null;
   },
 ) {
   const conds: SQL[] = [
@@ -238,9 +230,7 @@ export async function listViolations(
   if (f.subjectType) conds.push(sql`v.subject_type = ${f.subjectType}`);
   if (f.subjectId) conds.push(sql`v.subject_id = ${f.subjectId}`);
   const where = sql.join(conds, sql` and `);
-  const keyset = f.after
-    ? sql` and (v.occurred_at, v.id) < (${cursorTime(f.after)}, ${f.after[1]}::uuid)`
-    : sql``;
+  const keyset = f.after ? sql` and (v.occurred_at, v.id) < (${f.after[0]}, ${f.after[1]}::uuid)` : sql``;
   const { rows } = await db.execute<ViolationRow>(
     sql`${SELECT_VIOLATION} where ${where}${keyset} order by v.occurred_at desc, v.id desc limit ${f.limit + 1}`,
   );

@@ -35,7 +35,7 @@ import { fieldError, notFound, ruleViolation, versionConflict } from '../../doma
 import type { AppDeps } from '../app';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { decodeCursor, encodeCursor } from '../db/paging';
+import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import * as repo from './accountability.repository';
 
@@ -80,6 +80,9 @@ export async function deriveDutyViolations(
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** The duty ledger is ordered by (occurred_at, id), newest first. */
+const VIOLATION_CURSOR = defineCursor([cursorKey.time, cursorKey.uuid]);
 
 function toViolation(r: repo.ViolationRow): Violation {
   const e = r.evidence as Record<string, unknown>;
@@ -289,7 +292,7 @@ export function accountabilityService({ db, clock }: AppDeps) {
         subjectType: q.subjectType,
         subjectId: q.subjectId,
         limit: q.limit,
-        after: decodeCursor(q.cursor),
+        after: VIOLATION_CURSOR.decode(q.cursor)?.key ?? null,
       });
       const { rows: counted } = await db.execute<{ n: number }>(
         sql`select count(*)::int as n from (select 1 ${where} limit ${TOTAL_CAP + 1}) t`,
@@ -299,7 +302,7 @@ export function accountabilityService({ db, clock }: AppDeps) {
       const n = counted[0]?.n ?? 0;
       return {
         items,
-        nextCursor: last ? encodeCursor([last.occurred_at.toISOString(), last.id]) : null,
+        nextCursor: last ? VIOLATION_CURSOR.encode([last.occurred_at.toISOString(), last.id]) : null,
         total: Math.min(n, TOTAL_CAP),
         totalCapped: n > TOTAL_CAP,
       };

@@ -26,7 +26,7 @@ import { parsePhone } from '../../domain/property/phone';
 import type { AppDeps } from '../app';
 import type { Tx } from '../db/client';
 import { uuidv7 } from '../db/ids';
-import { decodeCursorWithCount, encodeCursor } from '../db/paging';
+import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
 import { loadPolicy, policyFromRow } from '../policies/policies.service';
@@ -57,6 +57,13 @@ export async function caseActorOf(db: Tx, actor: RequestActor): Promise<CaseActo
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * The cases list's cursors, one per order; both carry the first page's count. By arrival: (received_at, id). By
+ * next due: (next_due_at, id), the time null for the cases with no running clock that end the list.
+ */
+const BY_RECEIVED_CURSOR = defineCursor([cursorKey.time, cursorKey.uuid], { counted: true });
+const BY_DUE_CURSOR = defineCursor([cursorKey.time.nullable(), cursorKey.uuid], { counted: true });
 const person = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
 
 function toView(
@@ -488,20 +495,25 @@ export function casesService(deps: AppDeps) {
         conds.push(tsq ? sql`(c.search_vector @@ to_tsquery('simple', ${tsq}) or ${byNumber})` : byNumber);
       }
       const where = sql.join(conds, sql` and `);
-      const cursor = decodeCursorWithCount(q.cursor);
-      const after = cursor?.key;
       let keyset = sql``;
       let order = sql`c.received_at desc, c.id desc`;
+      // The count runs with the first page only; the cursor carries it to the next pages (a search for a common
+      // word counts up to 10,001 matches: as long as the page itself at a million cases, bench).
+      let carried: number | undefined;
       if (q.sort === 'nextDue') {
         // Nearest due first; cases with no running clock last (ui.md principle 2).
         order = sql`coalesce(c.next_due_at, 'infinity'::timestamptz) asc, c.id asc`;
+        const decoded = BY_DUE_CURSOR.decode(q.cursor);
+        carried = decoded?.counted;
+        const after = decoded?.key;
         if (after)
-          keyset = sql` and (coalesce(c.next_due_at, 'infinity'::timestamptz), c.id) > (${after[0] === null ? sql`'infinity'::timestamptz` : sql`${new Date(after[0] as string)}`}, ${after[1]}::uuid)`;
-      } else if (after)
-        keyset = sql` and (c.received_at, c.id) < (${new Date(after[0] as string)}, ${after[1]}::uuid)`;
-      // The count runs with the first page only; the cursor carries it to the next pages (a search for a common
-      // word counts up to 10,001 matches: as long as the page itself at a million cases, bench).
-      const carried = cursor?.counted;
+          keyset = sql` and (coalesce(c.next_due_at, 'infinity'::timestamptz), c.id) > (${after[0] === null ? sql`'infinity'::timestamptz` : sql`${after[0]}`}, ${after[1]}::uuid)`;
+      } else {
+        const decoded = BY_RECEIVED_CURSOR.decode(q.cursor);
+        carried = decoded?.counted;
+        const after = decoded?.key;
+        if (after) keyset = sql` and (c.received_at, c.id) < (${after[0]}, ${after[1]}::uuid)`;
+      }
       const pageQuery = sql`select c.*, null as target_department_head_id, null as office_director_id from cases c where ${where}${keyset} order by ${order} limit ${q.limit + 1}`;
       const countQuery = sql`select count(*)::int as n from (select 1 from cases c where ${where} limit ${TOTAL_CAP + 1}) t`;
       let rows: Row[];
@@ -550,10 +562,9 @@ export function casesService(deps: AppDeps) {
         items,
         nextCursor:
           rows.length > q.limit && last
-            ? encodeCursor(
-                [q.sort === 'nextDue' ? iso(last.next_due_at) : iso(last.received_at), last.id],
-                counted,
-              )
+            ? q.sort === 'nextDue'
+              ? BY_DUE_CURSOR.encode([iso(last.next_due_at), last.id], counted)
+              : BY_RECEIVED_CURSOR.encode([iso(last.received_at)!, last.id], counted)
             : null,
         total: Math.min(counted, TOTAL_CAP),
         totalCapped: counted > TOTAL_CAP,

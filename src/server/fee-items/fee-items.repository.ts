@@ -3,9 +3,8 @@
  */
 import { and, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { fenToYuan, type FeeItem } from '../../contracts/fee-items';
-import { fieldError } from '../../domain/errors';
 import type { Tx } from '../db/client';
-import { cappedCount, decodeCursor, likePattern, page } from '../db/paging';
+import { cappedCount, cursorKey, defineCursor, likePattern, page } from '../db/paging';
 import { feeItems } from '../db/schema';
 
 export const toFeeItem = (r: typeof feeItems.$inferSelect): FeeItem => ({
@@ -37,7 +36,9 @@ export async function feeItemNameTaken(db: Tx, companyId: string, name: string, 
   return rows.length > 0;
 }
 
-/** The list, ordered by (sort, name, id); the cursor's key is "sort:name" (paging.ts keeps one sort value). */
+/** The list is ordered by (sort, name, id): its cursor holds all three. */
+const FEE_ITEM_CURSOR = defineCursor([cursorKey.int, cursorKey.text, cursorKey.uuid]);
+
 export async function listFeeItems(
   db: Tx,
   companyId: string,
@@ -48,13 +49,10 @@ export async function listFeeItems(
     f.q ? ilike(feeItems.name, likePattern(f.q)) : undefined,
     f.active !== undefined ? eq(feeItems.active, f.active) : undefined,
   );
-  const after = decodeCursor(f.cursor);
-  let keyset: SQL | undefined;
-  if (after) {
-    const m = typeof after[0] === 'string' ? /^(\d{1,6}):([\s\S]*)$/.exec(after[0]) : null;
-    if (!m) throw fieldError({ 'querystring.cursor': 'field.invalid_format' });
-    keyset = sql`(${feeItems.sort}, ${feeItems.name}, ${feeItems.id}) > (${Number(m[1])}::int, ${m[2]}::text, ${after[1]}::uuid)`;
-  }
+  const after = FEE_ITEM_CURSOR.decode(f.cursor)?.key;
+  const keyset: SQL | undefined = after
+    ? sql`(${feeItems.sort}, ${feeItems.name}, ${feeItems.id}) > (${after[0]}::int, ${after[1]}::text, ${after[2]}::uuid)`
+    : undefined;
   const counted = await cappedCount(db, sql`from ${feeItems} where ${where}`);
   const rows = await db
     .select()
@@ -62,5 +60,5 @@ export async function listFeeItems(
     .where(and(where, keyset))
     .orderBy(feeItems.sort, feeItems.name, feeItems.id)
     .limit(f.limit + 1);
-  return page(rows.map(toFeeItem), f.limit, (i) => [`${i.sort}:${i.name}`, i.id], counted);
+  return page(rows.map(toFeeItem), f.limit, (i) => FEE_ITEM_CURSOR.encode([i.sort, i.name, i.id]), counted);
 }

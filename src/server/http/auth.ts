@@ -18,6 +18,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   permission: RoutePermission;
+  /** the names its querystring schema declares (a zod object), for tests that sweep a parameter on every route */
+  query: readonly string[];
 }
 
 declare module 'fastify' {
@@ -47,8 +49,9 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const permission = route.config?.permission as RoutePermission | undefined;
+    const query = Object.keys((route.schema?.querystring as { shape?: object } | undefined)?.shape ?? {});
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routes.push({ method, url: route.url, permission: permission! });
+      if (method !== 'HEAD') routes.push({ method, url: route.url, permission: permission!, query });
     if (!permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
     if (
       permission !== 'public' &&

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Notification, NotificationType } from '../../contracts/notifications';
 import type { Tx } from '../db/client';
-import { cappedCount, decodeCursor, page } from '../db/paging';
+import { cappedCount, cursorKey, defineCursor, page } from '../db/paging';
 
 type NotificationRow = {
   id: string;
@@ -82,6 +82,9 @@ export async function insertOutbox(
   );
 }
 
+/** The list is ordered by (created_at, id), newest first. */
+const NOTIFICATION_CURSOR = defineCursor([cursorKey.time, cursorKey.uuid]);
+
 export async function listNotifications(
   db: Tx,
   companyId: string,
@@ -92,14 +95,19 @@ export async function listNotifications(
   if (f.unread) conds.push(sql`n.read_at is null`);
   const where = sql.join(conds, sql` and `);
   const counted = await cappedCount(db, sql`from notifications n where ${where}`);
-  const after = decodeCursor(f.cursor);
+  const after = NOTIFICATION_CURSOR.decode(f.cursor)?.key;
   const keyset = after
-    ? sql` and (n.created_at, n.id) < (${String(after[0])}::timestamptz, ${after[1]}::uuid)`
+    ? sql` and (n.created_at, n.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
     : sql``;
   const { rows } = await db.execute<NotificationRow>(
     sql`${SELECT} where ${where}${keyset} order by n.created_at desc, n.id desc limit ${f.limit + 1}`,
   );
-  return page(rows.map(toNotification), f.limit, (n) => [n.createdAt, n.id], counted);
+  return page(
+    rows.map(toNotification),
+    f.limit,
+    (n) => NOTIFICATION_CURSOR.encode([n.createdAt, n.id]),
+    counted,
+  );
 }
 
 export async function unreadCount(db: Tx, companyId: string, userId: string): Promise<number> {

@@ -7,7 +7,7 @@ import type { Tx } from '../db/client';
 import { companies, departments, offices, partnerUnits, users } from '../db/schema';
 import type { Company, Department, DepartmentFunction, Office, PartnerUnit } from '../../contracts/org';
 import type { PartnerRelation, PartnerService } from '../../contracts/org';
-import { cappedCount, decodeCursor, likePattern, page } from '../db/paging';
+import { cappedCount, cursorKey, defineCursor, likePattern, page } from '../db/paging';
 
 export type Scope = 'all' | readonly string[];
 
@@ -38,9 +38,13 @@ const idList = (ids: readonly string[]) =>
       )
     : sql`null::uuid`;
 
+/** The cursor of the offices, departments and partner units lists, all ordered by (name, id). */
+const BY_NAME_CURSOR = defineCursor([cursorKey.text, cursorKey.uuid]);
+const nameCursor = (row: { name: string; id: string }) => BY_NAME_CURSOR.encode([row.name, row.id]);
+
 /** `(name, id) > cursor` for lists ordered by name, id. */
 function afterCursor(alias: SQL, cursor: string | undefined): SQL {
-  const after = decodeCursor(cursor);
+  const after = BY_NAME_CURSOR.decode(cursor)?.key;
   return after ? sql` and (${alias}.name, ${alias}.id) > (${after[0]}::text, ${after[1]}::uuid)` : sql``;
 }
 
@@ -126,7 +130,7 @@ export async function listOffices(
   const { rows } = await db.execute<OfficeRow>(
     sql`${SELECT_OFFICE} where ${where}${afterCursor(sql`o`, f.cursor)} order by o.name, o.id limit ${f.limit + 1}`,
   );
-  return page(rows.map(toOffice), f.limit, (o) => [o.name, o.id], counted);
+  return page(rows.map(toOffice), f.limit, nameCursor, counted);
 }
 
 export async function officeNameTaken(db: Tx, companyId: string, name: string, exceptId?: string) {
@@ -214,7 +218,7 @@ export async function listDepartments(
   const { rows } = await db.execute<DepartmentRow>(
     sql`${SELECT_DEPARTMENT} where ${where}${afterCursor(sql`d`, f.cursor)} order by d.name, d.id limit ${f.limit + 1}`,
   );
-  return page(rows.map(toDepartment), f.limit, (d) => [d.name, d.id], counted);
+  return page(rows.map(toDepartment), f.limit, nameCursor, counted);
 }
 
 /** Names are unique per company and office (a company department's "office" is none). */
@@ -322,7 +326,7 @@ export async function listPartnerUnits(
     address: r.address,
     version: r.version,
   }));
-  return page(items, f.limit, (p) => [p.name, p.id], counted);
+  return page(items, f.limit, nameCursor, counted);
 }
 
 export async function partnerUnitNameTaken(db: Tx, companyId: string, name: string, exceptId?: string) {

@@ -8,7 +8,7 @@ import type { CaseKind } from '../../domain/policy/defaults';
 import type { PlaceCandidate, PlaceScopeType } from '../../domain/accountability/problems';
 import type { Tx } from '../db/client';
 import { toDate } from '../cases/cases.repository';
-import { cursorTime, uuidArray } from '../accountability/accountability.repository';
+import { uuidArray } from '../accountability/accountability.repository';
 
 export interface Window {
   companyId: string;
@@ -315,7 +315,8 @@ export async function listProblems(
     status?: string;
     q?: string;
     limit: number;
-    after: [string | number | null, string] | null;
+    /** the (detected_at, id) of the previous page's last row */
+    after: readonly [Date, string] | null;
   },
 ) {
   const conds: SQL[] = [sql`p.company_id = ${f.companyId}`];
@@ -323,9 +324,7 @@ export async function listProblems(
   if (f.status) conds.push(sql`p.status = ${f.status}`);
   if (f.q) conds.push(sql`p.title ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   const where = sql.join(conds, sql` and `);
-  const keyset = f.after
-    ? sql` and (p.detected_at, p.id) < (${cursorTime(f.after)}, ${f.after[1]}::uuid)`
-    : sql``;
+  const keyset = f.after ? sql` and (p.detected_at, p.id) < (${f.after[0]}, ${f.after[1]}::uuid)` : sql``;
   const { rows } = await db.execute<ProblemRow>(
     sql`${SELECT_PROBLEM} where ${where}${keyset} order by p.detected_at desc, p.id desc limit ${f.limit + 1}`,
   );

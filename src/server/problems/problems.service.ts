@@ -51,7 +51,7 @@ import { fieldError, notFound, ruleViolation, versionConflict } from '../../doma
 import type { AppDeps } from '../app';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { decodeCursor, encodeCursor } from '../db/paging';
+import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import { searchTokens } from '../cases/search-text';
 import { companyTimeZones, loadReportPolicy } from '../accountability/accountability.repository';
@@ -232,6 +232,9 @@ export async function detectProblems(
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** The problems list is ordered by (detected_at, id), newest first. */
+const PROBLEM_CURSOR = defineCursor([cursorKey.time, cursorKey.uuid]);
+
 function toProblem(r: repo.ProblemRow): Problem {
   return {
     id: r.id,
@@ -289,7 +292,7 @@ export function problemsService({ db, clock }: AppDeps) {
         status: q.status,
         q: q.q,
         limit: q.limit,
-        after: decodeCursor(q.cursor),
+        after: PROBLEM_CURSOR.decode(q.cursor)?.key ?? null,
       });
       const { rows: counted } = await db.execute<{ n: number }>(
         sql`select count(*)::int as n from (select 1 ${fromWhere} limit ${TOTAL_CAP + 1}) t`,
@@ -298,7 +301,7 @@ export function problemsService({ db, clock }: AppDeps) {
       const n = counted[0]?.n ?? 0;
       return {
         items: rows.slice(0, q.limit).map(toProblem),
-        nextCursor: last ? encodeCursor([last.detected_at.toISOString(), last.id]) : null,
+        nextCursor: last ? PROBLEM_CURSOR.encode([last.detected_at.toISOString(), last.id]) : null,
         total: Math.min(n, TOTAL_CAP),
         totalCapped: n > TOTAL_CAP,
       };

@@ -13,9 +13,8 @@ import type {
   Room,
   RoomStatus,
 } from '../../contracts/property';
-import { fieldError } from '../../domain/errors';
 import type { Tx } from '../db/client';
-import { cappedCount, decodeCursor, likePattern, page, type CursorKey } from '../db/paging';
+import { cappedCount, cursorKey, defineCursor, likePattern, page } from '../db/paging';
 
 export type Scope = 'all' | readonly string[];
 
@@ -29,13 +28,8 @@ function inScope(scope: Scope, officeIdExpr: SQL): SQL {
   )})`;
 }
 
-/** decodeCursor checks the id; these lists sort by text, so the key must be text (or null) too. */
-function afterKey(cursor: string | undefined): CursorKey | null {
-  const key = decodeCursor(cursor);
-  if (key && key[0] !== null && typeof key[0] !== 'string')
-    throw fieldError({ 'querystring.cursor': 'field.invalid_format' });
-  return key;
-}
+/** Every property list is ordered by (sort_key, id), its sort key a text (never null: see naturalKey). */
+const SORT_KEY_CURSOR = defineCursor([cursorKey.text, cursorKey.uuid]);
 
 /**
  * A text key under which digit runs sort as numbers: each run is prefixed by its length (3 digits), so
@@ -65,7 +59,7 @@ async function listPage<R, T extends { id: string }>(
   map: (row: R) => T,
 ): Promise<ListResult<T>> {
   const counted = await cappedCount(db, sql`${q.from} where ${q.where}`);
-  const after = afterKey(q.cursor);
+  const after = SORT_KEY_CURSOR.decode(q.cursor)?.key;
   const keyset = after
     ? sql` and (k.sort_key, k.id) > (${after[0]}::text collate "C", ${after[1]}::uuid)`
     : sql``;
@@ -78,7 +72,7 @@ async function listPage<R, T extends { id: string }>(
     keys.set(item.id, r.sort_key);
     return item;
   });
-  return page(items, q.limit, (item) => [keys.get(item.id)!, item.id], counted);
+  return page(items, q.limit, (item) => SORT_KEY_CURSOR.encode([keys.get(item.id)!, item.id]), counted);
 }
 
 const count = (n: unknown) => Number(n ?? 0);

@@ -400,12 +400,11 @@ export type DrillRow = {
 export async function drillPage(
   db: Tx,
   where: SQL,
-  after: [string | number | null, string] | null,
+  /** the (received_at, id) of the previous page's last row */
+  after: readonly [Date, string] | null,
   limit: number,
 ): Promise<DrillRow[]> {
-  const keyset = after
-    ? sql` and (c.received_at, c.id) < (${new Date(String(after[0]))}, ${after[1]}::uuid)`
-    : sql``;
+  const keyset = after ? sql` and (c.received_at, c.id) < (${after[0]}, ${after[1]}::uuid)` : sql``;
   const { rows } =
     await db.execute<DrillRow>(sql`select c.id, c.number, c.kind, c.severity, c.state, c.received_at,
       cat.name as category, cm.name as community

@@ -71,7 +71,7 @@ import type { ListResult } from '../../contracts/common';
 import type { AppDeps } from '../app';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { cappedCount, decodeCursor, page } from '../db/paging';
+import { cappedCount, cursorKey, defineCursor, page } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import { contentDisposition } from '../attachments/file-type';
 import * as repo from './summary.repository';
@@ -600,6 +600,9 @@ function localiseData(d: SummaryData, locale: Locale): SummaryData {
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** The drill-down lists cases by (received_at, id), newest first. */
+const DRILL_CURSOR = defineCursor([cursorKey.time, cursorKey.uuid]);
+
 async function contextFor(
   db: Tx,
   companyId: string,
@@ -915,7 +918,7 @@ export function summaryService({ db, clock }: AppDeps) {
         const missing = q.figure === 'clockDue' || q.figure === 'clockLate' ? 'clock' : 'value';
         throw fieldError({ [`querystring.${missing}`]: 'field.required' });
       }
-      const after = decodeCursor(q.cursor);
+      const after = DRILL_CURSOR.decode(q.cursor)?.key ?? null;
       const [rows, counted] = await Promise.all([
         repo.drillPage(db, where, after, q.limit),
         cappedCount(db, sql`from cases c where ${where}`),
@@ -932,7 +935,7 @@ export function summaryService({ db, clock }: AppDeps) {
           community: r.community,
         })),
         q.limit,
-        (r) => [r.receivedAt, r.id],
+        (r) => DRILL_CURSOR.encode([r.receivedAt, r.id]),
         counted,
       );
     },

@@ -3,7 +3,7 @@ import type { Tx } from '../db/client';
 import { userOffices, users } from '../db/schema';
 import type { User } from '../../contracts/users';
 import type { Role } from '../../domain/access/roles';
-import { cappedCount, decodeCursor, likePattern, page } from '../db/paging';
+import { cappedCount, cursorKey, defineCursor, likePattern, page } from '../db/paging';
 
 type UserRow = {
   id: string;
@@ -60,6 +60,9 @@ export async function getUser(db: Tx, companyId: string, userId: string): Promis
   return rows[0] && toUser(rows[0]);
 }
 
+/** The users list is ordered by (name, id). */
+const USER_CURSOR = defineCursor([cursorKey.text, cursorKey.uuid]);
+
 export async function listUsers(
   db: Tx,
   companyId: string,
@@ -97,12 +100,12 @@ export async function listUsers(
   }
   const where = sql.join(conds, sql` and `);
   const counted = await cappedCount(db, sql`from users u where ${where}`);
-  const after = decodeCursor(f.cursor);
-  const keyset = after ? sql` and (u.name, u.id) > (${after[0]}, ${after[1]}::uuid)` : sql``;
+  const after = USER_CURSOR.decode(f.cursor)?.key;
+  const keyset = after ? sql` and (u.name, u.id) > (${after[0]}::text, ${after[1]}::uuid)` : sql``;
   const { rows } = await db.execute<UserRow>(
     sql`${SELECT_USER} where ${where}${keyset} order by u.name, u.id limit ${f.limit + 1}`,
   );
-  return page(rows.map(toUser), f.limit, (u) => [u.name, u.id], counted);
+  return page(rows.map(toUser), f.limit, (u) => USER_CURSOR.encode([u.name, u.id]), counted);
 }
 
 export async function setUserOffices(
