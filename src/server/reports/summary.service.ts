@@ -11,7 +11,11 @@
  *   Publishing is allowed only after approval. Overdue = not published by the end of the 5th of the next month.
  * - The public version carries no personal data by construction: it is built from counts (small categories and
  *   communities merged into 其他) and from texts that went through the anonymiser; the director's wording is
- *   checked again on every save and at approval and refused while it names a resident, a room or a phone.
+ *   checked again on every save and at approval and refused while it contains personal data (names of residents,
+ *   reporters and staff, rooms, phones, ID-card numbers, plates, bank cards, e-mails).
+ * - What the anonymiser is unsure of (a word jieba tags as a name, a long unexplained number) is highlighted on the
+ *   draft (issue 10); the director redacts or keeps each one (recorded in public_content.highlightDecisions: who,
+ *   when, which word) and approval is refused (422 public_text_unreviewed) until none is left undecided.
  */
 import { CLOCK_NAMES, CASE_KINDS, CHANNELS, SEVERITIES, type ClockName } from '../../domain/case/case';
 import { can, canManageInOffice, canSeeOffice, seesWholeCompany } from '../../domain/access/access';
