@@ -164,7 +164,11 @@ const zhCN = {
     '重开率 = 本月重新打开的事项数 ÷ 本月处理完成的事项数。重新打开包括主管或主任重开、回访不满意重开；每件事项每月只计一次。上月完成、本月重开的事项只计入本月分子，因此比率偶尔可能超过 100%。',
   'formula.effective_complaint_rate':
     '有效投诉率 = 本月受理的有效投诉数 ÷ 入住户数。有效投诉 = 类型为投诉、未判定为无效投诉、未被合并到其他事项；入住户数 = 计算时状态为“已入住”的房屋数（审批时固定）。目标不超过 1%。',
-  'field.contains_personal_data': '含有业主姓名、房号或电话号码，公示内容不能包含个人信息，请删除或改写',
+  'field.contains_personal_data':
+    '含有个人信息（姓名、房号、电话、身份证号、车牌、银行卡号或邮箱），公示内容不能包含个人信息，请删除或改写',
+  'field.highlight_unknown': '公示内容中没有这个待确认的词语（内容可能已更新），请刷新后再处理',
+  'rule.public_text_unreviewed':
+    '公示内容中还有 {count} 处疑似个人信息（人名或长串数字）尚未确认，请逐一选择“隐去”或“保留”后再审批',
   'field.month_not_finished': '只能查看已经结束的月份的汇总',
   'report.period': '{year}年{month}月',
   'report.title.internal': '{title}{period}投诉处理情况汇总（内部）',
@@ -454,7 +458,11 @@ const enUS: Record<MessageKey, string> = {
   'formula.effective_complaint_rate':
     'Effective complaint rate = valid complaints received in the month ÷ occupied households. Valid = kind complaint, not found invalid, not merged into another case; occupied households = rooms with status “occupied” when computed (fixed at approval). Target at most 1%.',
   'field.contains_personal_data':
-    'Contains a resident’s name, a room number or a phone number; the public version may not contain personal data — remove or rephrase it',
+    'Contains personal data (a name, room number, phone, ID-card number, licence plate, bank-card number or e-mail); the public version may not contain personal data — remove or rephrase it',
+  'field.highlight_unknown':
+    'The public wording has no such highlighted word (it may have changed); reload and try again',
+  'rule.public_text_unreviewed':
+    '{count} highlighted word(s) in the public wording may be personal data (a name or a long number); redact or keep each one before approving',
   'field.month_not_finished': 'Summaries exist only for months that have ended',
   'report.period': '{month}/{year}',
   'report.title.internal': '{title} — complaint handling summary {period} (internal)',

@@ -127,6 +127,7 @@ export const PublicText = z.object({
 });
 export type PublicText = z.infer<typeof PublicText>;
 export const PUBLIC_TEXT_FIELDS = ['intro', 'notable', 'unresolved', 'closing'] as const;
+export type PublicTextField = (typeof PUBLIC_TEXT_FIELDS)[number];
 
 /** The public (公示) version: no personal data by construction. */
 export const PublicSummary = z.object({
@@ -159,6 +160,37 @@ export type PublicSummary = z.infer<typeof PublicSummary>;
 export const SUMMARY_ACTIONS = ['editPublic', 'approve', 'publish'] as const;
 const Person = z.object({ id: z.string(), name: z.string() });
 
+export const HIGHLIGHT_KINDS = ['person_name', 'digits'] as const;
+export const HIGHLIGHT_CHOICES = ['redact', 'keep'] as const;
+/**
+ * A word of the public wording the anonymiser is unsure of (issue 10): one jieba tags as a person's name, or a run
+ * of six or more digits no pattern explained. Approval is refused (422 rule_violation, public_text_unreviewed)
+ * until the director has redacted or kept each one.
+ */
+export const PublicHighlight = z.object({
+  /** stable across redrafts: `<field>.<kind>-<hash of the word>-<occurrence>` */
+  id: z.string(),
+  field: z.enum(PUBLIC_TEXT_FIELDS),
+  kind: z.enum(HIGHLIGHT_KINDS),
+  /** the word as written in the case */
+  text: z.string(),
+  /** UTF-16 offsets into publicVersion.text[field]: the word, or its placeholder (某人, 某号码) once redacted */
+  start: Int,
+  end: Int,
+  /** null: not decided yet */
+  choice: z.enum(HIGHLIGHT_CHOICES).nullable(),
+  decidedBy: Person.nullable(),
+  decidedAt: IsoTime.nullable(),
+});
+export type PublicHighlight = z.infer<typeof PublicHighlight>;
+
+export const DecideHighlightBody = z.object({
+  version: z.number().int().min(1),
+  highlightId: z.string().min(1).max(200),
+  choice: z.enum(HIGHLIGHT_CHOICES),
+});
+export type DecideHighlightBody = z.infer<typeof DecideHighlightBody>;
+
 export const MonthlySummary = z.object({
   id: z.string(),
   officeId: z.string().nullable(),
@@ -183,6 +215,8 @@ export const MonthlySummary = z.object({
   publicVersion: PublicSummary,
   /** the director has edited the wording; otherwise it is redrafted from the figures on every read */
   publicTextEdited: z.boolean(),
+  /** what the director must redact or keep before approving; as decided, for a frozen summary */
+  publicHighlights: z.array(PublicHighlight),
   workflow: z.object({
     draftedAt: IsoTime,
     approvedBy: Person.nullable(),

@@ -75,6 +75,14 @@ function tokenizer(): Jieba {
 
 const WORD = /[\p{L}\p{N}]/u;
 
+/**
+ * Part-of-speech tags of `text` (jieba `tag`, HMM on), with the same dictionary and property words: the tagger the
+ * public summary's anonymiser is given to find words that may be names (src/domain/privacy/anonymise.ts).
+ */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  return tokenizer().tag(text, true);
+}
+
 /** Tokens for a document or a query: search-mode segments, lower-cased, punctuation dropped, de-duplicated. */
 export function searchTokens(text: string): string[] {
   const tokens = new Set<string>();

@@ -47,7 +47,7 @@ const ID_ROUTE_KIND: Record<string, string> = {
   '/api/problems/:id': 'problem',
   '/api/problems/:id/close': 'problem',
   ...Object.fromEntries(
-    ['', '/public', '/cases', '/approve', '/publish', '/export.xlsx', '/print'].map((p) => [
+    ['', '/public', '/cases', '/highlights', '/approve', '/publish', '/export.xlsx', '/print'].map((p) => [
       `/api/reports/monthly/:id${p}`,
       'summary',
     ]),
@@ -88,6 +88,7 @@ const VALID_ROUTE_BODY: Record<string, Record<string, unknown>> = {
   '/api/fee-items/:id': { priceYuan: '12.30' },
   '/api/reports/quarterly/:id/service': { sections: { overview: '概况', quality: '质量', nextPlan: '计划' } },
   '/api/reports/quarterly/:id/finance': { figures: { incomeYuan: 1, expenseYuan: 1, arrearsYuan: 0 } },
+  '/api/reports/monthly/:id/highlights': { highlightId: 'intro.name-x-0', choice: 'keep' },
   '/api/reports/quarterly/:id/sign': {
     chairName: '王主任',
     chairSignedAt: '2026-10-02T09:00:00+08:00',

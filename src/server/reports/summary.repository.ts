@@ -313,6 +313,17 @@ export async function knownNames(db: Tx, s: SummaryScope): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/**
+ * The names of the company's users, current and former (deactivated users stay in the table): staff named in a
+ * case's text are personal data in the public version too. Service users are integrations, not people.
+ */
+export async function staffNames(db: Tx, companyId: string): Promise<string[]> {
+  const { rows } = await db.execute<{ name: string }>(
+    sql`select distinct name from users where company_id = ${companyId} and not is_service`,
+  );
+  return rows.map((r) => r.name);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Drill-down and the detail sheet
 

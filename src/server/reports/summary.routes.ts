@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, listOf, VersionBody } from '../../contracts/common';
 import {
+  DecideHighlightBody,
   DrillCase,
   DrillQuery,
   MonthlyQuery,
@@ -78,6 +79,20 @@ export function summaryRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags, params: IdParams, body: PutPublicTextBody, response: { 200: MonthlySummary } },
     },
     (req) => svc.putPublicText(req.actor!, req.params.id, req.body, req.locale),
+  );
+  r.post(
+    '/api/reports/monthly/:id/highlights',
+    {
+      config: approve,
+      schema: {
+        tags,
+        summary: 'Redact or keep one highlighted word of the draft public wording (recorded: who, when)',
+        params: IdParams,
+        body: DecideHighlightBody,
+        response: { 200: MonthlySummary },
+      },
+    },
+    (req) => svc.decideHighlight(req.actor!, req.params.id, req.body, req.locale),
   );
   r.post(
     '/api/reports/monthly/:id/approve',

@@ -11,7 +11,11 @@
  *   Publishing is allowed only after approval. Overdue = not published by the end of the 5th of the next month.
  * - The public version carries no personal data by construction: it is built from counts (small categories and
  *   communities merged into 其他) and from texts that went through the anonymiser; the director's wording is
- *   checked again on every save and at approval and refused while it names a resident, a room or a phone.
+ *   checked again on every save and at approval and refused while it contains personal data (names of residents,
+ *   reporters and staff, rooms, phones, ID-card numbers, plates, bank cards, e-mails).
+ * - What the anonymiser is unsure of (a word jieba tags as a name, a long unexplained number) is highlighted on the
+ *   draft (issue 10); the director redacts or keeps each one (recorded in public_content.highlightDecisions: who,
+ *   when, which word) and approval is refused (422 public_text_unreviewed) until none is left undecided.
  */
 import { CLOCK_NAMES, CASE_KINDS, CHANNELS, SEVERITIES, type ClockName } from '../../domain/case/case';
 import { can, canManageInOffice, canSeeOffice, seesWholeCompany } from '../../domain/access/access';
@@ -43,11 +47,16 @@ import {
 } from '../../domain/metrics/rates';
 import {
   anonymise,
+  applyHighlightDecisions,
   DEFAULT_MIN_GROUP_SIZE,
+  findHighlights,
   findPersonalData,
   mergeSmallGroups,
   OTHER_BUCKET,
+  type AnonymiseOptions,
   type Bucket,
+  type HighlightChoice,
+  type HighlightKind,
 } from '../../domain/privacy/anonymise';
 import { sql, type SQL } from 'drizzle-orm';
 import { translate, type Locale } from '../../contracts/messages';
@@ -60,8 +69,11 @@ import {
   type Figure,
   type MonthlyQuery,
   type MonthlySummary,
+  type DecideHighlightBody,
+  type PublicHighlight,
   type PublicSummary,
   type PublicText,
+  type PublicTextField,
   type SummaryCase,
   type SummaryFigures,
   type SummaryMonthStatus,
@@ -74,6 +86,7 @@ import type { Db, Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor, page } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import { contentDisposition } from '../attachments/file-type';
+import { tagWords } from '../cases/search-text';
 import * as repo from './summary.repository';
 import { COMPANY_KEY, keptMonths, monthKey, oneMonth, type RollupPart } from './month-rollups';
 import { buildSummaryXlsx, renderPrintPage } from './summary.export';
@@ -96,14 +109,29 @@ export interface SummaryData {
   listsTruncated: boolean;
 }
 
+/** The director's choice on one highlighted word of the public wording: who, when, which word. */
+export interface HighlightDecision {
+  choice: HighlightChoice;
+  byId: string;
+  byName: string;
+  at: string;
+  field: PublicTextField;
+  kind: HighlightKind;
+  text: string;
+}
+
 /** What is stored in monthly_summaries.public_content. */
 export interface PublicContent {
   text: PublicText;
   edited: boolean;
   editedById?: string;
   editedAt?: string;
+  /** by highlight id: kept across redrafts and edits, re-applied to the wording on every read */
+  highlightDecisions?: Record<string, HighlightDecision>;
   /** set at approval: the frozen public version */
   snapshot?: PublicSummary;
+  /** set at approval: the highlights as decided, for the record */
+  highlights?: PublicHighlight[];
 }
 
 interface Context {
@@ -214,8 +242,8 @@ function ratesOf(
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-function excerpt(text: string, names: readonly string[], max = EXCERPT): string {
-  const clean = oneLine(anonymise(text, { names }).text);
+function excerpt(text: string, known: AnonymiseOptions, max = EXCERPT): string {
+  const clean = oneLine(anonymise(text, known).text);
   const chars = Array.from(clean);
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : clean;
 }
@@ -267,15 +295,17 @@ async function computeSummary(
   db: Tx,
   ctx: Context,
   keep: Db | null,
-): Promise<{ data: SummaryData; names: string[] }> {
+): Promise<{ data: SummaryData; names: string[]; staffNames: string[] }> {
   const s = ctx.scope;
-  const [[received, clocks, events], communityRows, names, notableRows, unresolvedRows] = await Promise.all([
-    summaryCounts(db, ctx, keep),
-    repo.communities(db, ctx.companyId, ctx.officeId),
-    repo.knownNames(db, s),
-    repo.notableCases(db, s, LIST_LIMIT),
-    repo.unresolvedCases(db, s, LIST_LIMIT),
-  ]);
+  const [[received, clocks, events], communityRows, names, staffNames, notableRows, unresolvedRows] =
+    await Promise.all([
+      summaryCounts(db, ctx, keep),
+      repo.communities(db, ctx.companyId, ctx.officeId),
+      repo.knownNames(db, s),
+      repo.staffNames(db, ctx.companyId),
+      repo.notableCases(db, s, LIST_LIMIT),
+      repo.unresolvedCases(db, s, LIST_LIMIT),
+    ]);
 
   // Names of categories and of communities outside the office's list (a room moved to another office).
   const categoryIds = [...new Set(received.map((r) => r.category_id).filter((x): x is string => !!x))];
@@ -381,7 +411,8 @@ async function computeSummary(
   const excerptOnce = (text: string, max = EXCERPT) => {
     const key = `${max}\u0000${text}`;
     let done = excerpts.get(key);
-    if (done === undefined) excerpts.set(key, (done = excerpt(text, listedNames, max)));
+    if (done === undefined)
+      excerpts.set(key, (done = excerpt(text, { names: listedNames, staffNames }, max)));
     return done;
   };
   let truncated = false;
@@ -424,7 +455,7 @@ async function computeSummary(
     listsTruncated: false,
   };
   data.listsTruncated = truncated;
-  return { data, names: listedNames };
+  return { data, names: listedNames, staffNames };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -435,7 +466,7 @@ export function draftPublicText(
   data: SummaryData,
   title: string,
   ym: YearMonth,
-  names: readonly string[],
+  known: AnonymiseOptions,
 ): PublicText {
   const zh = (key: string, params: Record<string, string | number> = {}) => translate('zh-CN', key, params);
   const kind = (k: string) => data.figures.byKind.find((b) => b.key === k)?.count ?? 0;
@@ -484,7 +515,7 @@ export function draftPublicText(
       explanation: c.action ?? zh('report.auto.no_explanation'),
     }),
   );
-  const clean = (text: string) => anonymise(text, { names }).text.slice(0, 5000);
+  const clean = (text: string) => anonymise(text, known).text.slice(0, 5000);
   return {
     intro: clean(intro),
     notable: clean(notable),
@@ -539,18 +570,52 @@ export function minGroupSizeOf(reportPolicy: unknown): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100 ? v : DEFAULT_MIN_GROUP_SIZE;
 }
 
-/** Each text field that still names a resident, a room or a phone → 400 with the offending fields. */
-function checkPublicText(text: PublicText, names: readonly string[]) {
+/** Each text field that still contains personal data → 400 with the offending fields. */
+function checkPublicText(text: PublicText, known: AnonymiseOptions) {
   const fields: Record<string, string> = {};
   const findings: { field: string; kind: string; text: string }[] = [];
   for (const field of PUBLIC_TEXT_FIELDS) {
-    for (const f of findPersonalData(text[field], { names })) {
+    for (const f of findPersonalData(text[field], known)) {
       fields[`text.${field}`] = 'field.contains_personal_data';
       findings.push({ field: `text.${field}`, kind: f.kind, text: f.text });
     }
   }
   if (findings.length)
     throw new DomainError('validation_failed', 'validation_failed', {}, { findings }, fields);
+}
+
+/**
+ * The wording as it will be published and what in it the anonymiser is unsure of (issue 10: a word jieba tags as a
+ * name, a run of six or more digits no pattern explained). Each highlight is shown with the director's recorded
+ * choice; those chosen for redaction are replaced (某人, 某号码). Ids are `<field>.<domain id>`, stable across
+ * redrafts (see Highlight.id).
+ */
+export function reviewPublicText(
+  text: PublicText,
+  decisions: Readonly<Record<string, HighlightDecision>> = {},
+): { text: PublicText; highlights: PublicHighlight[] } {
+  const out: PublicText = { ...text };
+  const highlights: PublicHighlight[] = [];
+  for (const field of PUBLIC_TEXT_FIELDS) {
+    const found = findHighlights(text[field], tagWords).map((h) => ({ ...h, id: `${field}.${h.id}` }));
+    const applied = applyHighlightDecisions(text[field], found, (h) => decisions[h.id]?.choice);
+    out[field] = applied.text;
+    for (const h of applied.highlights) {
+      const d = decisions[h.id];
+      highlights.push({
+        id: h.id,
+        field,
+        kind: h.kind,
+        text: h.text,
+        start: h.start,
+        end: h.end,
+        choice: d?.choice ?? null,
+        decidedBy: d ? { id: d.byId, name: d.byName } : null,
+        decidedAt: d?.at ?? null,
+      });
+    }
+  }
+  return { text: out, highlights };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -636,7 +701,7 @@ async function insertDraftOf(
 ): Promise<{ inserted: boolean; computed: Computed }> {
   const computed = await computeSummary(db, ctx, db);
   const content: PublicContent = {
-    text: draftPublicText(computed.data, ctx.title, ctx.ym, computed.names),
+    text: draftPublicText(computed.data, ctx.title, ctx.ym, computed),
     edited: false,
   };
   const inserted = await repo.insertDraft(db, {
@@ -710,7 +775,9 @@ export function summaryService({ db, clock }: AppDeps) {
     const frozen = row.status !== 'draft';
     let data: SummaryData;
     let publicVersion: PublicSummary;
+    let highlights: PublicHighlight[];
     if (frozen && content.snapshot) {
+      highlights = content.highlights ?? [];
       data = row.figures as SummaryData;
       publicVersion = {
         ...content.snapshot,
@@ -722,8 +789,12 @@ export function summaryService({ db, clock }: AppDeps) {
       // Kept counts only outside a transaction: new kept rows wait for the transactions running, this one too.
       const computed = precomputed ?? (await computeSummary(tx, ctx, tx === db ? db : null));
       data = computed.data;
-      const text = content.edited ? content.text : draftPublicText(data, ctx.title, ctx.ym, computed.names);
-      publicVersion = buildPublic(data, text, {
+      const reviewed = reviewPublicText(
+        content.edited ? content.text : draftPublicText(data, ctx.title, ctx.ym, computed),
+        content.highlightDecisions,
+      );
+      highlights = reviewed.highlights;
+      publicVersion = buildPublic(data, reviewed.text, {
         title: ctx.title,
         year: row.year,
         month: row.month,
@@ -762,6 +833,7 @@ export function summaryService({ db, clock }: AppDeps) {
       listsTruncated: local.listsTruncated,
       publicVersion: localisePublic(publicVersion, locale),
       publicTextEdited: content.edited,
+      publicHighlights: highlights,
       workflow: {
         draftedAt: row.drafted_at.toISOString(),
         approvedBy: row.approved_by_id ? { id: row.approved_by_id, name: row.approved_by_name ?? '' } : null,
@@ -855,11 +927,11 @@ export function summaryService({ db, clock }: AppDeps) {
     ) {
       return step(actor, id, body.version, 'draft', locale, async (tx, row, now) => {
         const ctx = await contextFor(tx, row.company_id, row.office_id, row, now);
-        const { data, names } = await computeSummary(tx, ctx, null);
+        const known = await computeSummary(tx, ctx, null);
         const stored = row.public_content as PublicContent;
-        const current = stored.edited ? stored.text : draftPublicText(data, ctx.title, ctx.ym, names);
+        const current = stored.edited ? stored.text : draftPublicText(known.data, ctx.title, ctx.ym, known);
         const text: PublicText = { ...current, ...body.text };
-        checkPublicText(text, names);
+        checkPublicText(text, known);
         const content: PublicContent = {
           ...stored,
           text,
@@ -874,12 +946,26 @@ export function summaryService({ db, clock }: AppDeps) {
     approve(actor: RequestActor, id: string, version: number, locale: Locale) {
       return step(actor, id, version, 'draft', locale, async (tx, row, now) => {
         const ctx = await contextFor(tx, row.company_id, row.office_id, row, now);
-        const { data, names } = await computeSummary(tx, ctx, null);
+        const known = await computeSummary(tx, ctx, null);
+        const { data } = known;
         const stored = row.public_content as PublicContent;
-        const text = stored.edited ? stored.text : draftPublicText(data, ctx.title, ctx.ym, names);
+        const text = stored.edited ? stored.text : draftPublicText(data, ctx.title, ctx.ym, known);
         // Names may have been registered since the wording was saved: checked again before it is frozen.
-        checkPublicText(text, names);
-        const snapshot = buildPublic(data, text, {
+        checkPublicText(text, known);
+        // Issue 10: what the anonymiser was unsure of is published only as the director decided, each word of it.
+        const reviewed = reviewPublicText(text, stored.highlightDecisions);
+        const undecided = reviewed.highlights.filter((h) => !h.choice);
+        if (undecided.length)
+          throw new DomainError(
+            'rule_violation',
+            'rule.public_text_unreviewed',
+            { count: undecided.length },
+            {
+              rule: 'public_text_unreviewed',
+              highlights: undecided.map(({ id, field, kind, text }) => ({ id, field, kind, text })),
+            },
+          );
+        const snapshot = buildPublic(data, reviewed.text, {
           title: ctx.title,
           year: row.year,
           month: row.month,
@@ -891,11 +977,51 @@ export function summaryService({ db, clock }: AppDeps) {
         await repo.updateSummary(tx, row.id, {
           status: 'approved',
           figures: data,
-          publicContent: { ...stored, text, snapshot } satisfies PublicContent,
+          publicContent: {
+            ...stored,
+            text,
+            snapshot,
+            highlights: reviewed.highlights,
+          } satisfies PublicContent,
           approvedById: actor.userId,
           approvedAt: now,
           at: now,
         });
+      });
+    },
+
+    /**
+     * The director redacts or keeps one highlighted word of the draft's public wording (issue 10); the choice is
+     * recorded (who, when, which word) and applied on every read until approval freezes it.
+     */
+    decideHighlight(actor: RequestActor, id: string, body: DecideHighlightBody, locale: Locale) {
+      return step(actor, id, body.version, 'draft', locale, async (tx, row, now) => {
+        const stored = row.public_content as PublicContent;
+        let text = stored.text;
+        if (!stored.edited) {
+          const ctx = await contextFor(tx, row.company_id, row.office_id, row, now);
+          const known = await computeSummary(tx, ctx, null);
+          text = draftPublicText(known.data, ctx.title, ctx.ym, known);
+        }
+        const decisions = stored.highlightDecisions ?? {};
+        const h = reviewPublicText(text, decisions).highlights.find((x) => x.id === body.highlightId);
+        if (!h) throw fieldError({ 'body.highlightId': 'field.highlight_unknown' });
+        const content: PublicContent = {
+          ...stored,
+          highlightDecisions: {
+            ...decisions,
+            [h.id]: {
+              choice: body.choice,
+              byId: actor.userId,
+              byName: actor.name,
+              at: now.toISOString(),
+              field: h.field,
+              kind: h.kind,
+              text: h.text,
+            },
+          },
+        };
+        await repo.updateSummary(tx, row.id, { publicContent: content, at: now });
       });
     },
 

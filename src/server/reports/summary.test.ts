@@ -748,3 +748,111 @@ describe('issue 4 §1 exports: .xlsx with Chinese sheet names and an A4 print pa
     expect(internal.body).not.toContain('噪音<扰民>');
   });
 });
+
+/**
+ * Issue 10, hole 8 — 002 篇4 4.2.2.2: the public summary is published "avoiding the customers' room numbers and
+ * names", and is approved by the director; 001 通知 二.2: 姓名、房号、联系方式 stay confidential. Office 2's October
+ * (the tests above that read it have run): a case whose text carries a licence plate, a former employee's name, a name only jieba
+ * recognises and a long number no pattern explains.
+ */
+describe('issue 10 hole 8 (002 篇4 4.2.2.2): highlights the director must redact or keep before approving', () => {
+  let m: Json;
+  const october = () => monthly(director2, `officeId=${s.otherOffice.id}&year=2026&month=10`);
+  const decide = (as: Inject, body: Json) =>
+    as({ method: 'POST', url: `/api/reports/monthly/${m.id}/highlights`, payload: body });
+  const approve = (as: Inject, version: number) =>
+    as({ method: 'POST', url: `/api/reports/monthly/${m.id}/approve`, payload: { version } });
+  const shown = (summary: Json) =>
+    summary.publicHighlights.map((h: Json) => ({
+      kind: h.kind,
+      text: h.text,
+      choice: h.choice,
+      // the offsets point at the word (or its placeholder) in the wording shown
+      at: summary.publicVersion.text[h.field].slice(h.start, h.end),
+    }));
+
+  beforeAll(async () => {
+    at('2026-11-06T10:00:00');
+    // a former employee: deactivated, their name still personal data
+    await t.make.user({ companyId: s.company.id, name: '周建华', active: false });
+    await intake(agent2, {
+      kind: 'complaint',
+      description: '陈志强反映粤B12345长期堵门，维修工周建华已登记，合同编号20261105001',
+      receivedAt: '2026-10-12T10:00:00+08:00',
+    });
+    m = (await october()).json();
+  });
+
+  it('the draft redacts the plate and the former employee, and highlights the name and the number', () => {
+    const text = m.publicVersion.text.unresolved;
+    expect(text).toContain('某车牌');
+    expect(text).toContain('某员工');
+    expect(text).not.toContain('粤B12345');
+    expect(text).not.toContain('周建华');
+    expect(shown(m)).toEqual([
+      { kind: 'person_name', text: '陈志强', choice: null, at: '陈志强' },
+      { kind: 'digits', text: '20261105001', choice: null, at: '20261105001' },
+    ]);
+  });
+
+  it('approval is refused (422 rule_violation, rule public_text_unreviewed) while a highlight is undecided', async () => {
+    const res = await approve(director2, m.version);
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error).toMatchObject({
+      code: 'rule_violation',
+      details: { rule: 'public_text_unreviewed' },
+    });
+    expect(res.json().error.details.highlights.map((h: Json) => h.text)).toEqual(['陈志强', '20261105001']);
+    expect(res.json().error.message).toContain('2');
+    expect((await october()).json().status).toBe('draft');
+  });
+
+  it('only the office’s director decides: other office 404, no reports.approve 403, stale 409, unknown word 400', async () => {
+    const [name] = m.publicHighlights;
+    const body = { version: m.version, highlightId: name.id, choice: 'redact' };
+    expect((await decide(s.as('director'), body)).statusCode).toBe(404);
+    expect((await decide(agent2, body)).statusCode).toBe(403);
+    const stale = await decide(director2, { ...body, version: m.version + 3 });
+    expect(stale.statusCode).toBe(409);
+    const unknown = await decide(director2, { ...body, highlightId: 'unresolved.name-x-0' });
+    expect(unknown.statusCode).toBe(400);
+    expect(Object.keys(unknown.json().error.fields)).toEqual(['body.highlightId']);
+    expect((await october()).json().publicHighlights.every((h: Json) => h.choice === null)).toBe(true);
+  });
+
+  it('each choice is recorded and re-applied; once all are decided the director approves the wording as decided', async () => {
+    const [name, digits] = m.publicHighlights;
+    const redacted = await decide(director2, { version: m.version, highlightId: name.id, choice: 'redact' });
+    expect(redacted.statusCode, redacted.body).toBe(200);
+    const r = redacted.json();
+    expect(r.publicVersion.text.unresolved).not.toContain('陈志强');
+    expect(shown(r)).toEqual([
+      { kind: 'person_name', text: '陈志强', choice: 'redact', at: '某人' },
+      { kind: 'digits', text: '20261105001', choice: null, at: '20261105001' },
+    ]);
+    expect(r.publicHighlights[0].decidedBy.id).toBeTruthy();
+    expect(Date.parse(r.publicHighlights[0].decidedAt)).toBeGreaterThan(Date.parse('2026-11-06T01:00:00Z'));
+    // still one to go
+    const refused = await approve(director2, r.version);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.highlights.map((h: Json) => h.text)).toEqual(['20261105001']);
+
+    const kept = await decide(director2, { version: r.version, highlightId: digits.id, choice: 'keep' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    const approved = await approve(director2, kept.json().version);
+    expect(approved.statusCode, approved.body).toBe(200);
+    const a = approved.json();
+    expect(a.status).toBe('approved');
+    expect(a.publicVersion.text.unresolved).toContain('某人');
+    expect(a.publicVersion.text.unresolved).toContain('20261105001');
+    expect(a.publicVersion.text.unresolved).not.toContain('陈志强');
+    // the record of who decided what stays with the frozen summary
+    expect(shown(a).map((h: Json) => h.choice)).toEqual(['redact', 'keep']);
+    expect(a.publicHighlights.map((h: Json) => h.decidedBy.id)).toEqual([
+      a.workflow.approvedBy.id,
+      a.workflow.approvedBy.id,
+    ]);
+    const late = await decide(director2, { version: a.version, highlightId: digits.id, choice: 'redact' });
+    expect(late.statusCode).toBe(409);
+  });
+});

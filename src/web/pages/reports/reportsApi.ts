@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, type Query } from '../../api/client';
 import type {
   MonthlySummary,
+  PublicHighlight,
   PublicSummary,
   PublicText,
   SummaryStatusList,
@@ -16,6 +17,7 @@ export type {
   DrillCase,
   Figure,
   MonthlySummary,
+  PublicHighlight,
   PublicSummary,
   PublicText,
   SummaryCase,
@@ -70,6 +72,14 @@ export function useSummaryWrites() {
   return {
     putPublic: (s: MonthlySummary, text: Partial<PublicText>) =>
       done(api.put<MonthlySummary>(`${MONTHLY}/${s.id}/public`, { version: s.version, text })),
+    decideHighlight: (s: MonthlySummary, h: PublicHighlight, choice: 'redact' | 'keep') =>
+      done(
+        api.post<MonthlySummary>(`${MONTHLY}/${s.id}/highlights`, {
+          version: s.version,
+          highlightId: h.id,
+          choice,
+        }),
+      ),
     approve: (s: MonthlySummary) =>
       done(api.post<MonthlySummary>(`${MONTHLY}/${s.id}/approve`, { version: s.version })),
     publish: (s: MonthlySummary) =>
