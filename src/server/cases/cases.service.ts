@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import type { Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
 import { TOTAL_CAP } from '../../contracts/common';
-import { seesWholeCompany } from '../../domain/access/access';
 import type { CaseAction, CaseActor, CaseFacts, ClockName, Satisfaction } from '../../domain/case/case';
 import { planIntake } from '../../domain/case/intake';
 import { closedUnsatisfied, escalationIsCompanyWide, escalationRole } from '../../domain/case/escalation';
@@ -446,15 +445,7 @@ export function casesService(deps: AppDeps) {
     async list(actor: RequestActor, q: CaseListQuery) {
       const cActor = await caseActorOf(db, actor);
       const now = clock.now();
-      const conds = [
-        sql`c.company_id = ${actor.companyId}`,
-        repo.visibleTo({
-          companyWide: seesWholeCompany(actor),
-          userId: actor.userId,
-          officeIds: actor.officeIds,
-          departmentIds: cActor.departmentIds,
-        }),
-      ];
+      const conds = [sql`c.company_id = ${actor.companyId}`, repo.caseVisibleTo(cActor)];
       const anyOf = (col: string, values: readonly string[] | undefined) => {
         if (values?.length)
           conds.push(
