@@ -17,6 +17,7 @@ import { chainEntry } from '../../domain/case/timeline-hash';
 import { warnAt } from '../../domain/clock/deadlines';
 import { REPORTER_CONTACT_ROLES, type ReporterViewer } from '../../domain/privacy/case-visibility';
 import type { Tx } from '../db/client';
+import type { CaseEventParties } from '../events/event-bus';
 
 export type CaseRow = {
   id: string;
@@ -175,6 +176,28 @@ export function toFacts(row: CaseRow, clocks: readonly ClockRow[]): CaseFacts {
     replyCount: row.reply_count,
     serviceComplaint: row.service_complaint,
     clocks: clocks.map(toClockFact),
+  };
+}
+
+/** The people on a case as a live event carries them (event-bus.ts CaseEventParties). */
+export function eventParties(
+  row: Pick<
+    CaseRow,
+    | 'first_responder_id'
+    | 'recorded_by_id'
+    | 'handler_id'
+    | 'callback_assignee_id'
+    | 'target_type'
+    | 'target_id'
+  >,
+): CaseEventParties {
+  return {
+    firstResponderId: row.first_responder_id,
+    recordedById: row.recorded_by_id,
+    handlerId: row.handler_id,
+    callbackAssigneeId: row.callback_assignee_id,
+    target:
+      row.target_type && row.target_id ? ({ type: row.target_type, id: row.target_id } as RouteTarget) : null,
   };
 }
 

@@ -345,7 +345,20 @@ export function casesService(deps: AppDeps) {
           })),
         ],
       };
-      const event = { type: 'case' as const, companyId: actor.companyId, caseId: id, officeId };
+      const event = {
+        type: 'case' as const,
+        companyId: actor.companyId,
+        caseId: id,
+        officeId,
+        // intake names no target: it is routed later
+        parties: {
+          firstResponderId: write.firstResponderId,
+          recordedById: write.recordedById,
+          handlerId: write.handlerId,
+          callbackAssigneeId: write.callbackAssigneeId,
+          target: null,
+        },
+      };
       const unknownCalendar = plan.clocks.some((e) => e.op === 'start' && e.calendarUnknown);
       let stored: intake.StoredIntake;
       if (attachments.length || plan.state === 'resolved' || unknownCalendar) {
@@ -666,6 +679,7 @@ export function casesService(deps: AppDeps) {
           companyId: actor.companyId,
           caseId: id,
           officeId: after.office_id,
+          parties: repo.eventParties(after),
         });
         return view(tx, after, cActor);
       });
