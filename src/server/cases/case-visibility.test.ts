@@ -15,8 +15,14 @@ import type { CaseActor } from '../../domain/case/case';
 import { canSeeCase } from '../../domain/case/lifecycle';
 import { seesAnonymousIdentity, seesReporterContact } from '../../domain/privacy/case-visibility';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { caseVisibleTo, loadCaseRow, reporterVisibleTo, toFacts, type CaseRow } from './cases.repository';
-import { caseActorOf } from './cases.service';
+import {
+  caseActorOf,
+  caseVisibleTo,
+  loadCaseRow,
+  reporterVisibleTo,
+  toFacts,
+  type CaseRow,
+} from './cases.repository';
 
 /** Fixed, so a failure can be replayed; change it to explore other companies. */
 const SEED = 20261207;
@@ -111,11 +117,8 @@ beforeAll(async () => {
     users.map((u, i) =>
       caseActorOf(t.database.db, {
         userId: u.id,
-        companyId,
         roles: userShapes[i].roles,
         officeIds: userShapes[i].officeIds,
-        username: u.username,
-        name: u.name,
       }),
     ),
   );

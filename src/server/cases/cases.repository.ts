@@ -16,6 +16,7 @@ import type { ClockEffect } from '../../domain/case/case-clocks';
 import { chainEntry } from '../../domain/case/timeline-hash';
 import { warnAt } from '../../domain/clock/deadlines';
 import { REPORTER_CONTACT_ROLES, type ReporterViewer } from '../../domain/privacy/case-visibility';
+import type { Actor } from '../../domain/access/access';
 import type { Tx } from '../db/client';
 import type { CaseEventParties } from '../events/event-bus';
 
@@ -380,6 +381,27 @@ export async function loadNames(db: Tx, caseIds: readonly string[]): Promise<Map
       sql`, `,
     )})`);
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The facts the case rules take about a user: their roles, offices, departments and the departments they head. */
+export async function caseActorOf(
+  db: Tx,
+  actor: Pick<Actor, 'userId' | 'roles' | 'officeIds'>,
+): Promise<CaseActor> {
+  const { rows } = await db.execute<{
+    department_id: string | null;
+    heads: string[];
+  }>(sql`select u.department_id,
+      array(select d.id::text from departments d where d.head_id = u.id and d.company_id = u.company_id) as heads
+    from users u where u.id = ${actor.userId}`);
+  const r = rows[0];
+  return {
+    userId: actor.userId,
+    roles: actor.roles,
+    officeIds: actor.officeIds,
+    departmentIds: [r?.department_id, ...(r?.heads ?? [])].filter((x): x is string => !!x),
+    headOfDepartmentIds: r?.heads ?? [],
+  };
 }
 
 const uuidList = (list: readonly string[]) =>

@@ -38,23 +38,6 @@ import { searchDocument, searchQuery } from './search-text';
 
 type Row = repo.CaseRow;
 
-export async function caseActorOf(db: Tx, actor: RequestActor): Promise<CaseActor> {
-  const { rows } = await db.execute<{
-    department_id: string | null;
-    heads: string[];
-  }>(sql`select u.department_id,
-      array(select d.id::text from departments d where d.head_id = u.id and d.company_id = u.company_id) as heads
-    from users u where u.id = ${actor.userId}`);
-  const r = rows[0];
-  return {
-    userId: actor.userId,
-    roles: actor.roles,
-    officeIds: actor.officeIds,
-    departmentIds: [r?.department_id, ...(r?.heads ?? [])].filter((x): x is string => !!x),
-    headOfDepartmentIds: r?.heads ?? [],
-  };
-}
-
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 const person = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
 
@@ -213,7 +196,7 @@ export function casesService(deps: AppDeps) {
   }
 
   return {
-    caseActorOf: (actor: RequestActor) => caseActorOf(db, actor),
+    caseActorOf: (actor: RequestActor) => repo.caseActorOf(db, actor),
 
     /**
      * Intake: one lookup query, the number, then the case with its clocks and timeline in one statement
@@ -419,7 +402,7 @@ export function casesService(deps: AppDeps) {
     },
 
     async get(actor: RequestActor, id: string): Promise<CaseDetail> {
-      const cActor = await caseActorOf(db, actor);
+      const cActor = await repo.caseActorOf(db, actor);
       const row = await repo.loadCaseRow(db, actor.companyId, id);
       if (!row) throw notFound();
       const clocks = await repo.loadClocks(db, [id]);
@@ -456,7 +439,7 @@ export function casesService(deps: AppDeps) {
     },
 
     async list(actor: RequestActor, q: CaseListQuery) {
-      const cActor = await caseActorOf(db, actor);
+      const cActor = await repo.caseActorOf(db, actor);
       const now = clock.now();
       const conds = [sql`c.company_id = ${actor.companyId}`, repo.caseVisibleTo(cActor)];
       const anyOf = (col: string, values: readonly string[] | undefined) => {
@@ -572,7 +555,7 @@ export function casesService(deps: AppDeps) {
     ): Promise<Case> {
       const now = clock.now();
       const ctx = await context(actor.companyId);
-      const cActor = await caseActorOf(db, actor);
+      const cActor = await repo.caseActorOf(db, actor);
       return db.transaction(async (tx) => {
         const row = await repo.loadCaseRow(tx, actor.companyId, id, { lock: true });
         if (!row) throw notFound();
@@ -689,13 +672,13 @@ export function casesService(deps: AppDeps) {
     async canSee(actor: RequestActor, id: string): Promise<boolean> {
       const row = await repo.loadCaseRow(db, actor.companyId, id);
       if (!row) return false;
-      return canSeeCase(repo.toFacts(row, []), await caseActorOf(db, actor));
+      return canSeeCase(repo.toFacts(row, []), await repo.caseActorOf(db, actor));
     },
 
     /** Click-to-reveal of a masked reporter phone (issue 3 §12): shown once, written to the timeline. */
     async revealReporter(actor: RequestActor, id: string) {
       const now = clock.now();
-      const cActor = await caseActorOf(db, actor);
+      const cActor = await repo.caseActorOf(db, actor);
       return db.transaction(async (tx) => {
         const row = await repo.loadCaseRow(tx, actor.companyId, id, { lock: true });
         if (!row) throw notFound();
