@@ -563,7 +563,7 @@ export function casesService(deps: AppDeps) {
         const facts = repo.toFacts(row, clocks);
         if (!canSeeCase(facts, cActor)) throw notFound();
         if (row.version !== body.version) throw versionConflict(row.version);
-        const input = await toInput(tx, actor.companyId, row, action, body);
+        const input = await toInput(tx, actor.companyId, row, action, body, cActor);
         const decision = decide(facts, cActor, action, input as CaseActionInputs[A], {
           now,
           calendar: ctx.calendar,
@@ -705,6 +705,7 @@ export function casesService(deps: AppDeps) {
     row: Row,
     action: CaseAction,
     body: Record<string, unknown>,
+    cActor: CaseActor,
   ): Promise<unknown> {
     const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : v);
     const b = body as Record<string, never>;
@@ -773,7 +774,9 @@ export function casesService(deps: AppDeps) {
       case 'merge': {
         if (body.intoCaseId === row.id) return body; // decide() answers field.merge_into_self
         const target = await repo.loadCaseRow(tx, companyId, body.intoCaseId as string);
-        if (!target) throw fieldError({ intoCaseId: 'not_found' });
+        // A case the actor may not see is not there for them: neither merged into nor told apart by its state.
+        if (!target || !canSeeCase(repo.toFacts(target, []), cActor))
+          throw fieldError({ intoCaseId: 'not_found' });
         const problem = mergeTargetProblem(
           { id: row.id },
           { id: target.id, state: target.state as CaseFacts['state'] },
