@@ -1,5 +1,7 @@
 /** Server-level proofs of the case rules that need stored state (issue 3 §5, §8, §12; domain.md §1.9, §3). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { cases } from '../db/schema';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -168,5 +170,30 @@ describe('working calendar (issue 3 §5)', () => {
     ).toBe(200);
     const known = await create({ kind: 'suggestion', description: '建议增加健身器材' });
     expect(known.calendarUnknown).toBe(false);
+  });
+});
+
+describe('merge applies the case rule to the case merged into (issue 10)', () => {
+  it('a case the actor may not see is not found as a merge target; one they see is merged into', async () => {
+    const stranger = await t.make.user({
+      companyId: s.company.id,
+      roles: ['agent'],
+      officeIds: [s.otherOffice.id],
+    });
+    const hidden = await t.make.case({
+      companyId: s.company.id,
+      officeId: s.otherOffice.id,
+      firstResponderId: stranger.id,
+      recordedById: stranger.id,
+    });
+    const mine = await create({ description: '楼道灯不亮' });
+    const refused = await act('agent', mine.id, 'merge', { intoCaseId: hidden.id });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(Object.keys(refused.json().error.fields)).toEqual(['intoCaseId']);
+    const [after] = await t.database.db.select().from(cases).where(eq(cases.id, hidden.id));
+    expect(after.timelineSeq).toBe(0);
+    const visible = await create({ description: '楼道灯不亮（重复）' });
+    const merged = await act('agent', mine.id, 'merge', { intoCaseId: visible.id });
+    expect(merged.statusCode, merged.body).toBe(200);
   });
 });

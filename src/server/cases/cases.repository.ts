@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type {
+  CaseActor,
   CaseClockFact,
   CaseFacts,
   ClockName,
@@ -14,7 +15,10 @@ import type {
 import type { ClockEffect } from '../../domain/case/case-clocks';
 import { chainEntry } from '../../domain/case/timeline-hash';
 import { warnAt } from '../../domain/clock/deadlines';
+import { REPORTER_CONTACT_ROLES, type ReporterViewer } from '../../domain/privacy/case-visibility';
+import type { Actor } from '../../domain/access/access';
 import type { Tx } from '../db/client';
+import type { CaseEventParties } from '../events/event-bus';
 
 export type CaseRow = {
   id: string;
@@ -173,6 +177,28 @@ export function toFacts(row: CaseRow, clocks: readonly ClockRow[]): CaseFacts {
     replyCount: row.reply_count,
     serviceComplaint: row.service_complaint,
     clocks: clocks.map(toClockFact),
+  };
+}
+
+/** The people on a case as a live event carries them (event-bus.ts CaseEventParties). */
+export function eventParties(
+  row: Pick<
+    CaseRow,
+    | 'first_responder_id'
+    | 'recorded_by_id'
+    | 'handler_id'
+    | 'callback_assignee_id'
+    | 'target_type'
+    | 'target_id'
+  >,
+): CaseEventParties {
+  return {
+    firstResponderId: row.first_responder_id,
+    recordedById: row.recorded_by_id,
+    handlerId: row.handler_id,
+    callbackAssigneeId: row.callback_assignee_id,
+    target:
+      row.target_type && row.target_id ? ({ type: row.target_type, id: row.target_id } as RouteTarget) : null,
   };
 }
 
@@ -357,23 +383,107 @@ export async function loadNames(db: Tx, caseIds: readonly string[]): Promise<Map
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export type CaseAccessScope = {
-  companyWide: boolean;
-  userId: string;
-  officeIds: readonly string[];
-  departmentIds: readonly string[];
+/** The facts the case rules take about a user: their roles, offices, departments and the departments they head. */
+export async function caseActorOf(
+  db: Tx,
+  actor: Pick<Actor, 'userId' | 'roles' | 'officeIds'>,
+): Promise<CaseActor> {
+  const { rows } = await db.execute<{
+    department_id: string | null;
+    heads: string[];
+  }>(sql`select u.department_id,
+      array(select d.id::text from departments d where d.head_id = u.id and d.company_id = u.company_id) as heads
+    from users u where u.id = ${actor.userId}`);
+  const r = rows[0];
+  return {
+    userId: actor.userId,
+    roles: actor.roles,
+    officeIds: actor.officeIds,
+    departmentIds: [r?.department_id, ...(r?.heads ?? [])].filter((x): x is string => !!x),
+    headOfDepartmentIds: r?.heads ?? [],
+  };
+}
+
+const uuidList = (list: readonly string[]) =>
+  list.length
+    ? sql.join(
+        list.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )
+    : sql`null::uuid`;
+
+/**
+ * SQL for "this viewer may see the case `c`": canSeeCase (src/domain/case/lifecycle.ts) written as a predicate,
+ * from the same CaseActor the domain takes, so a list, a search or a lookup selects exactly the cases the case
+ * view would open. Clause for clause: anyone on the case (first responder, recorder, handler, callback assignee,
+ * a member or the head of its target department), the manager and admin, and anyone with a role in its office.
+ * `c.department_id` is the target department (the writers set it with the target: cases.service act/intake), and
+ * the actor's departments include those they head (caseActorOf), which covers `targetDepartmentHeadId`.
+ */
+export function caseVisibleTo(actor: CaseActor): SQL {
+  if (actor.roles.includes('manager') || actor.roles.includes('admin')) return sql`true`;
+  const me = actor.userId;
+  const departments = [...new Set([...actor.departmentIds, ...actor.headOfDepartmentIds])];
+  const onCase = sql`c.first_responder_id = ${me} or c.recorded_by_id = ${me} or c.handler_id = ${me}
+    or c.callback_assignee_id = ${me}
+    or (c.target_type = 'department' and c.department_id in (${uuidList(departments)}))`;
+  const office = actor.roles.length ? sql` or c.office_id in (${uuidList(actor.officeIds)})` : sql``;
+  return sql`(${onCase}${office})`;
+}
+
+/**
+ * SQL for "this viewer may see who reported the case `c`" (src/domain/privacy/case-visibility.ts, domain.md §1.8
+ * and §1.5): an anonymous reporter only for seesAnonymousIdentity (the first responder, the director of the case's
+ * office), a named one for seesReporterContact (the first responder, the handler, the manager, the agent,
+ * supervisor and director of its office). A case may be matched by its reporter's phone or name only where this
+ * holds: otherwise the match itself tells the viewer who complained. Combine it with caseVisibleTo.
+ */
+export function reporterVisibleTo(actor: ReporterViewer): SQL {
+  const me = actor.userId;
+  const office = sql`c.office_id in (${uuidList(actor.officeIds)})`;
+  const anonymous = actor.roles.includes('director')
+    ? sql`(c.first_responder_id = ${me} or ${office})`
+    : sql`c.first_responder_id = ${me}`;
+  const contactRole = actor.roles.some((role) =>
+    (REPORTER_CONTACT_ROLES as readonly string[]).includes(role),
+  );
+  const named = actor.roles.includes('manager')
+    ? sql`true`
+    : sql`(c.first_responder_id = ${me} or c.handler_id = ${me}${contactRole ? sql` or ${office}` : sql``})`;
+  return sql`(case when c.reporter_anonymous then ${anonymous} else ${named} end)`;
+}
+
+export type CallerCaseRow = {
+  id: string;
+  number: string;
+  kind: string;
+  state: string;
+  received_at: Date;
+  category_id: string | null;
+  room_id: string | null;
+  description: string;
 };
 
-/** SQL for "cases this actor may see" (mirrors canSeeCase in src/domain/case/lifecycle.ts). */
-export function visibleTo(scope: CaseAccessScope): SQL {
-  if (scope.companyWide) return sql`true`;
-  const ids = (list: readonly string[]) =>
-    list.length
-      ? sql.join(
-          list.map((i) => sql`${i}::uuid`),
-          sql`, `,
-        )
-      : sql`null::uuid`;
-  return sql`(c.office_id in (${ids(scope.officeIds)}) or c.first_responder_id = ${scope.userId} or c.recorded_by_id = ${scope.userId}
-    or c.handler_id = ${scope.userId} or c.callback_assignee_id = ${scope.userId} or c.department_id in (${ids(scope.departmentIds)}))`;
+/**
+ * Open cases (not closed) the caller reported or of the caller's rooms, newest first, as `viewer` may see them
+ * (api.md Lookup). A case is found by its reporter's phone only where the viewer may see that reporter: a
+ * technician who could open an anonymous complaint must not learn from the phone who made it. By room it is found
+ * whenever the case is visible: the room is a case field every viewer of the case has.
+ */
+export async function openCasesOfCaller(
+  db: Tx,
+  companyId: string,
+  viewer: CaseActor,
+  canonicalPhone: string,
+  roomIds: readonly string[],
+): Promise<CallerCaseRow[]> {
+  const byRoom = roomIds.length ? sql` or c.room_id in (${uuidList(roomIds)})` : sql``;
+  const { rows } = await db.execute<CallerCaseRow>(
+    sql`select c.id, c.number, c.kind, c.state, c.received_at, c.category_id, c.room_id, left(c.description, 100) as description
+      from cases c where c.company_id = ${companyId} and c.state <> 'closed'
+        and ((c.reporter_phone_canonical = ${canonicalPhone} and ${reporterVisibleTo(viewer)})${byRoom})
+        and ${caseVisibleTo(viewer)}
+      order by c.received_at desc limit 20`,
+  );
+  return rows.map(normaliseCase);
 }

@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import type { Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
 import { TOTAL_CAP } from '../../contracts/common';
-import { seesWholeCompany } from '../../domain/access/access';
 import type { CaseAction, CaseActor, CaseFacts, ClockName, Satisfaction } from '../../domain/case/case';
 import { planIntake } from '../../domain/case/intake';
 import { closedUnsatisfied, escalationIsCompanyWide, escalationRole } from '../../domain/case/escalation';
@@ -38,23 +37,6 @@ import * as intake from './intake.repository';
 import { searchDocument, searchQuery } from './search-text';
 
 type Row = repo.CaseRow;
-
-export async function caseActorOf(db: Tx, actor: RequestActor): Promise<CaseActor> {
-  const { rows } = await db.execute<{
-    department_id: string | null;
-    heads: string[];
-  }>(sql`select u.department_id,
-      array(select d.id::text from departments d where d.head_id = u.id and d.company_id = u.company_id) as heads
-    from users u where u.id = ${actor.userId}`);
-  const r = rows[0];
-  return {
-    userId: actor.userId,
-    roles: actor.roles,
-    officeIds: actor.officeIds,
-    departmentIds: [r?.department_id, ...(r?.heads ?? [])].filter((x): x is string => !!x),
-    headOfDepartmentIds: r?.heads ?? [],
-  };
-}
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -221,7 +203,7 @@ export function casesService(deps: AppDeps) {
   }
 
   return {
-    caseActorOf: (actor: RequestActor) => caseActorOf(db, actor),
+    caseActorOf: (actor: RequestActor) => repo.caseActorOf(db, actor),
 
     /**
      * Intake: one lookup query, the number, then the case with its clocks and timeline in one statement
@@ -353,7 +335,20 @@ export function casesService(deps: AppDeps) {
           })),
         ],
       };
-      const event = { type: 'case' as const, companyId: actor.companyId, caseId: id, officeId };
+      const event = {
+        type: 'case' as const,
+        companyId: actor.companyId,
+        caseId: id,
+        officeId,
+        // intake names no target: it is routed later
+        parties: {
+          firstResponderId: write.firstResponderId,
+          recordedById: write.recordedById,
+          handlerId: write.handlerId,
+          callbackAssigneeId: write.callbackAssigneeId,
+          target: null,
+        },
+      };
       const unknownCalendar = plan.clocks.some((e) => e.op === 'start' && e.calendarUnknown);
       let stored: intake.StoredIntake;
       if (attachments.length || plan.state === 'resolved' || unknownCalendar) {
@@ -414,7 +409,7 @@ export function casesService(deps: AppDeps) {
     },
 
     async get(actor: RequestActor, id: string): Promise<CaseDetail> {
-      const cActor = await caseActorOf(db, actor);
+      const cActor = await repo.caseActorOf(db, actor);
       const row = await repo.loadCaseRow(db, actor.companyId, id);
       if (!row) throw notFound();
       const clocks = await repo.loadClocks(db, [id]);
@@ -451,17 +446,9 @@ export function casesService(deps: AppDeps) {
     },
 
     async list(actor: RequestActor, q: CaseListQuery) {
-      const cActor = await caseActorOf(db, actor);
+      const cActor = await repo.caseActorOf(db, actor);
       const now = clock.now();
-      const conds = [
-        sql`c.company_id = ${actor.companyId}`,
-        repo.visibleTo({
-          companyWide: seesWholeCompany(actor),
-          userId: actor.userId,
-          officeIds: actor.officeIds,
-          departmentIds: cActor.departmentIds,
-        }),
-      ];
+      const conds = [sql`c.company_id = ${actor.companyId}`, repo.caseVisibleTo(cActor)];
       const anyOf = (col: string, values: readonly string[] | undefined) => {
         if (values?.length)
           conds.push(
@@ -579,7 +566,7 @@ export function casesService(deps: AppDeps) {
     ): Promise<Case> {
       const now = clock.now();
       const ctx = await context(actor.companyId);
-      const cActor = await caseActorOf(db, actor);
+      const cActor = await repo.caseActorOf(db, actor);
       return db.transaction(async (tx) => {
         const row = await repo.loadCaseRow(tx, actor.companyId, id, { lock: true });
         if (!row) throw notFound();
@@ -587,7 +574,7 @@ export function casesService(deps: AppDeps) {
         const facts = repo.toFacts(row, clocks);
         if (!canSeeCase(facts, cActor)) throw notFound();
         if (row.version !== body.version) throw versionConflict(row.version);
-        const input = await toInput(tx, actor.companyId, row, action, body);
+        const input = await toInput(tx, actor.companyId, row, action, body, cActor);
         const decision = decide(facts, cActor, action, input as CaseActionInputs[A], {
           now,
           calendar: ctx.calendar,
@@ -686,6 +673,7 @@ export function casesService(deps: AppDeps) {
           companyId: actor.companyId,
           caseId: id,
           officeId: after.office_id,
+          parties: repo.eventParties(after),
         });
         return view(tx, after, cActor);
       });
@@ -695,13 +683,13 @@ export function casesService(deps: AppDeps) {
     async canSee(actor: RequestActor, id: string): Promise<boolean> {
       const row = await repo.loadCaseRow(db, actor.companyId, id);
       if (!row) return false;
-      return canSeeCase(repo.toFacts(row, []), await caseActorOf(db, actor));
+      return canSeeCase(repo.toFacts(row, []), await repo.caseActorOf(db, actor));
     },
 
     /** Click-to-reveal of a masked reporter phone (issue 3 §12): shown once, written to the timeline. */
     async revealReporter(actor: RequestActor, id: string) {
       const now = clock.now();
-      const cActor = await caseActorOf(db, actor);
+      const cActor = await repo.caseActorOf(db, actor);
       return db.transaction(async (tx) => {
         const row = await repo.loadCaseRow(tx, actor.companyId, id, { lock: true });
         if (!row) throw notFound();
@@ -728,6 +716,7 @@ export function casesService(deps: AppDeps) {
     row: Row,
     action: CaseAction,
     body: Record<string, unknown>,
+    cActor: CaseActor,
   ): Promise<unknown> {
     const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : v);
     const b = body as Record<string, never>;
@@ -796,7 +785,9 @@ export function casesService(deps: AppDeps) {
       case 'merge': {
         if (body.intoCaseId === row.id) return body; // decide() answers field.merge_into_self
         const target = await repo.loadCaseRow(tx, companyId, body.intoCaseId as string);
-        if (!target) throw fieldError({ intoCaseId: 'not_found' });
+        // A case the actor may not see is not there for them: neither merged into nor told apart by its state.
+        if (!target || !canSeeCase(repo.toFacts(target, []), cActor))
+          throw fieldError({ intoCaseId: 'not_found' });
         const problem = mergeTargetProblem(
           { id: row.id },
           { id: target.id, state: target.state as CaseFacts['state'] },

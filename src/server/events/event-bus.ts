@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import type { CaseFacts } from '../../domain/case/case';
 import type { Tx } from '../db/client';
 
 export const EVENTS_CHANNEL = 'huiyin_events';
@@ -30,9 +31,20 @@ export type LiveEvent =
       type: 'case';
       companyId: string;
       caseId: string;
-      /** decides who may hear of it (office scope); null: everyone in the company */
+      /** the case's office; with `parties`, decides who may hear of it (canSeeCase) */
       officeId: string | null;
+      /** never sent to clients: the people on the case, so a stream tells only those who may see it */
+      parties: CaseEventParties;
     };
+
+/**
+ * The facts canSeeCase (src/domain/case/lifecycle.ts) needs besides the office, ids only: a live event must not
+ * tell a viewer of a case they may not open (issue 10: every read path applies the case rule).
+ */
+export type CaseEventParties = Pick<
+  CaseFacts,
+  'firstResponderId' | 'recordedById' | 'handlerId' | 'callbackAssigneeId' | 'target'
+>;
 
 /** What a subscriber receives: an event, or `resync` after the listener lost its connection. */
 export type BusMessage = LiveEvent | { type: 'resync' };

@@ -1,6 +1,6 @@
 /**
  * GET /api/events — a Server-Sent Events stream for the signed-in user: `notification` for their own
- * notifications, `case` for changes of cases of their company in their office scope, `resync` when events may
+ * notifications, `case` for changes of the cases they may see (canSeeCase), `resync` when events may
  * have been missed. A comment line every HEARTBEAT_MS keeps proxies from closing an idle stream; the stream ends
  * after MAX_STREAM_MS so the browser's EventSource reconnects and the session is checked again.
  */
@@ -8,11 +8,12 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canSeeOffice } from '../../domain/access/access';
+import type { CaseActor } from '../../domain/case/case';
+import { canSeeCase } from '../../domain/case/lifecycle';
 import { DomainError } from '../../domain/errors';
 import type { AppDeps } from '../app';
 import type { Db } from '../db/client';
-import type { RequestActor } from '../http/types';
+import { caseActorOf } from '../cases/cases.repository';
 import { createEventBus, type BusMessage, type EventBus } from './event-bus';
 
 declare module 'fastify' {
@@ -25,21 +26,26 @@ declare module 'fastify' {
 export const HEARTBEAT_MS = 25_000;
 export const MAX_STREAM_MS = 30 * 60_000;
 
-/** The SSE frame for `message` as `actor` may see it, or null when it is not theirs to see. */
-export function frameFor(actor: RequestActor, message: BusMessage): string | null {
+/** Who is listening: the facts the case rule takes (caseActorOf), of their company. */
+export type LiveViewer = CaseActor & { companyId: string };
+
+/** The SSE frame for `message` as `viewer` may see it, or null when it is not theirs to see. */
+export function frameFor(viewer: LiveViewer, message: BusMessage): string | null {
   const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
   if (message.type === 'resync') return frame('resync', {});
-  if (message.companyId !== actor.companyId) return null;
+  if (message.companyId !== viewer.companyId) return null;
   if (message.type === 'notification')
-    return message.userId === actor.userId
+    return message.userId === viewer.userId
       ? frame('notification', {
           id: message.notificationId,
           type: message.notificationType,
           caseId: message.caseId,
         })
       : null;
+  // The case rule itself, not the office scope: a case without an office is not everyone's, and its handler in
+  // another office must hear of it. The parties stay on the server.
   if (message.type === 'case')
-    return canSeeOffice(actor, message.officeId)
+    return canSeeCase({ officeId: message.officeId, ...message.parties }, viewer)
       ? frame('case', { caseId: message.caseId, companyId: message.companyId, officeId: message.officeId })
       : null;
   return null;
@@ -76,10 +82,12 @@ export function eventsRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const actor = req.actor!;
+      // Departments are read once per stream; a stream lives at most MAX_STREAM_MS, then reconnects.
+      const viewer: LiveViewer = { ...(await caseActorOf(deps.db, actor)), companyId: actor.companyId };
       const stream = new PassThrough();
       const unsubscribe = await bus
         .subscribe((message) => {
-          const frame = frameFor(actor, message);
+          const frame = frameFor(viewer, message);
           if (frame) stream.write(frame);
         })
         .catch(() => {

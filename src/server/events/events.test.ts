@@ -81,6 +81,15 @@ async function connect(cookie: string) {
   };
 }
 
+/** Parties of a case nobody of the seeded company is on (the office decides who hears of it). */
+const strangers = () => ({
+  firstResponderId: crypto.randomUUID(),
+  recordedById: crypto.randomUUID(),
+  handlerId: null,
+  callbackAssigneeId: null,
+  target: null,
+});
+
 const notifyUser = (userId: string, companyId = s.company.id, type: 'assigned' | 'warning' = 'assigned') =>
   t.database.db.transaction((tx) =>
     notify(tx, { companyId, userIds: [userId], type, data: { clock: 'resolve' }, at: t.clock.now() }),
@@ -129,7 +138,13 @@ describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
         }) as typeof realExecute,
       });
       for (const caseId of ids)
-        publishEventSoon(spy, { type: 'case', companyId: s.company.id, caseId, officeId: s.office.id });
+        publishEventSoon(spy, {
+          type: 'case',
+          companyId: s.company.id,
+          caseId,
+          officeId: s.office.id,
+          parties: strangers(),
+        });
       // All arrive: had they gone as one payload over the limit, pg_notify would have refused it and none would.
       for (const caseId of ids) await stream.waitFor((f) => f.event === 'case' && f.data.caseId === caseId);
       // Coalesced: the payloads went in one statement.
@@ -189,6 +204,7 @@ describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
       companyId,
       caseId: crypto.randomUUID(),
       officeId,
+      parties: strangers(),
     });
     try {
       const otherCompany = caseOf(bCompanyId, null);
@@ -208,6 +224,42 @@ describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
     } finally {
       await director.close();
       await manager.close();
+    }
+  });
+
+  it('issue 10: a case event reaches only those who may see the case (canSeeCase), not the office scope', async () => {
+    const agent = await connect(s.cookies.agent); // office 1 only
+    const technician = await connect(s.cookies.technician); // office 1 only
+    try {
+      // No office: not everyone's case — only those on it (and the manager, admin) may open it.
+      const noOffice = { type: 'case' as const, companyId: s.company.id, caseId: crypto.randomUUID() };
+      await t.database.db.transaction((tx) =>
+        publishEvent(tx, { ...noOffice, officeId: null, parties: strangers() }),
+      );
+      // The other office's case the agent took (first responder): theirs to follow wherever it is.
+      const taken = { ...noOffice, caseId: crypto.randomUUID(), officeId: s.otherOffice.id };
+      await t.database.db.transaction((tx) =>
+        publishEvent(tx, { ...taken, parties: { ...strangers(), firstResponderId: s.users.agent.id } }),
+      );
+      // A marker both may see, published last: once it arrived, the earlier ones would have too.
+      const marker = { ...noOffice, caseId: crypto.randomUUID(), officeId: s.office.id };
+      await t.database.db.transaction((tx) => publishEvent(tx, { ...marker, parties: strangers() }));
+      await agent.waitFor((f) => f.data.caseId === marker.caseId);
+      await technician.waitFor((f) => f.data.caseId === marker.caseId);
+      const seen = (c: typeof agent) => c.frames.map((f) => f.data.caseId);
+      expect(seen(agent)).toContain(taken.caseId);
+      expect(seen(agent)).not.toContain(noOffice.caseId);
+      expect(seen(technician)).not.toContain(noOffice.caseId);
+      expect(seen(technician)).not.toContain(taken.caseId);
+      // The parties stay on the server.
+      expect(agent.frames.find((f) => f.data.caseId === taken.caseId)!.data).toEqual({
+        caseId: taken.caseId,
+        companyId: s.company.id,
+        officeId: s.otherOffice.id,
+      });
+    } finally {
+      await agent.close();
+      await technician.close();
     }
   });
 
@@ -254,7 +306,13 @@ describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
   it('refuses payloads that are not ids-only (NOTIFY limit 8000 bytes)', async () => {
     await expect(
       t.database.db.transaction((tx) =>
-        publishEvent(tx, { type: 'case', companyId: s.company.id, caseId: 'x'.repeat(9000), officeId: null }),
+        publishEvent(tx, {
+          type: 'case',
+          companyId: s.company.id,
+          caseId: 'x'.repeat(9000),
+          officeId: null,
+          parties: strangers(),
+        }),
       ),
     ).rejects.toThrow(/too large/);
   });

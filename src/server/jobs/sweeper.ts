@@ -19,7 +19,7 @@ import { escalationRole, type EscalationRole } from '../../domain/case/escalatio
 import { chainEntry } from '../../domain/case/timeline-hash';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { publishEvents, type LiveEvent } from '../events/event-bus';
+import { publishEvents, type CaseEventParties, type LiveEvent } from '../events/event-bus';
 import { notifyMany, type OutboxChannel } from '../notifications/notifications.service';
 import * as repo from '../cases/cases.repository';
 import { runAccountabilityJobs } from './accountability-jobs';
@@ -41,6 +41,10 @@ type DueRow = repo.ClockRow & {
   c_tier: number;
   c_handler_id: string | null;
   c_first_responder_id: string;
+  c_recorded_by_id: string;
+  c_callback_assignee_id: string | null;
+  c_target_type: string | null;
+  c_target_id: string | null;
   c_timeline_seq: number;
   c_timeline_head: string;
 };
@@ -62,6 +66,8 @@ interface PendingNotification {
 interface CaseState {
   companyId: string;
   officeId: string | null;
+  /** who is on the case, for its live event (only those who may see the case hear of it) */
+  parties: CaseEventParties;
   seq: number;
   head: string;
   tier: number;
@@ -89,6 +95,14 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
       c = {
         companyId: k.company_id,
         officeId: k.c_office_id,
+        parties: repo.eventParties({
+          first_responder_id: k.c_first_responder_id,
+          recorded_by_id: k.c_recorded_by_id,
+          handler_id: k.c_handler_id,
+          callback_assignee_id: k.c_callback_assignee_id,
+          target_type: k.c_target_type,
+          target_id: k.c_target_id,
+        }),
         seq: k.c_timeline_seq,
         head: k.c_timeline_head,
         tier: k.c_tier,
@@ -186,7 +200,9 @@ async function tierRecipients(tx: Tx, notes: readonly PendingNotification[]) {
 async function sweepBatch(tx: Tx, now: Date, companyId: string | undefined, result: SweepResult) {
   const { rows } = await tx.execute<DueRow>(sql`select k.*, c.company_id, c.number as c_number,
       c.office_id as c_office_id, c.escalation_tier as c_tier, c.handler_id as c_handler_id,
-      c.first_responder_id as c_first_responder_id, c.timeline_seq as c_timeline_seq,
+      c.first_responder_id as c_first_responder_id, c.recorded_by_id as c_recorded_by_id,
+      c.callback_assignee_id as c_callback_assignee_id, c.target_type as c_target_type, c.target_id as c_target_id,
+      c.timeline_seq as c_timeline_seq,
       c.timeline_head as c_timeline_head
     from case_clocks k join cases c on c.id = k.case_id
     where k.next_check_at is not null and k.next_check_at <= ${now}
@@ -237,6 +253,7 @@ async function sweepBatch(tx: Tx, now: Date, companyId: string | undefined, resu
       companyId: c.companyId,
       caseId,
       officeId: c.officeId,
+      parties: c.parties,
     })),
   );
   await notifyMany(

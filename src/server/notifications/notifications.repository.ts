@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Notification, NotificationType } from '../../contracts/notifications';
+import type { CaseActor } from '../../domain/case/case';
+import { caseVisibleTo } from '../cases/cases.repository';
 import type { Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor, page } from '../db/paging';
 
@@ -11,21 +13,29 @@ type NotificationRow = {
   data: Record<string, unknown>;
   created_at: Date | string;
   read_at: Date | string | null;
+  case_visible: boolean;
 };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
+/**
+ * A notification of a case its reader may no longer see (re-routed away from them, handed to another handler)
+ * keeps its type and time but not the case: no id, number or case details (issue 10: every read path applies
+ * canSeeCase to the case itself).
+ */
 const toNotification = (r: NotificationRow): Notification => ({
   id: r.id,
   type: r.type,
-  caseId: r.case_id,
-  caseNumber: r.case_number,
-  data: r.data ?? {},
+  caseId: r.case_visible ? r.case_id : null,
+  caseNumber: r.case_visible ? r.case_number : null,
+  data: r.case_visible ? (r.data ?? {}) : {},
   createdAt: iso(r.created_at),
   readAt: r.read_at ? iso(r.read_at) : null,
 });
 
-const SELECT = sql`select n.id, n.type, n.case_id, c.number as case_number, n.data, n.created_at, n.read_at
+/** The notifications as `reader` sees them: `case_visible` is the case rule (caseVisibleTo) on the linked case. */
+const selectFor = (reader: CaseActor) => sql`select n.id, n.type, n.case_id, c.number as case_number, n.data,
+    n.created_at, n.read_at, (n.case_id is null or (c.id is not null and ${caseVisibleTo(reader)})) as case_visible
   from notifications n left join cases c on c.id = n.case_id and c.company_id = n.company_id`;
 
 /**
@@ -88,9 +98,10 @@ const NOTIFICATION_CURSOR = defineCursor([cursorKey.time, cursorKey.uuid]);
 export async function listNotifications(
   db: Tx,
   companyId: string,
-  userId: string,
+  reader: CaseActor,
   f: { limit: number; cursor?: string; unread: boolean },
 ) {
+  const userId = reader.userId;
   const conds: SQL[] = [sql`n.company_id = ${companyId}`, sql`n.user_id = ${userId}`];
   if (f.unread) conds.push(sql`n.read_at is null`);
   const where = sql.join(conds, sql` and `);
@@ -100,7 +111,7 @@ export async function listNotifications(
     ? sql` and (n.created_at, n.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
     : sql``;
   const { rows } = await db.execute<NotificationRow>(
-    sql`${SELECT} where ${where}${keyset} order by n.created_at desc, n.id desc limit ${f.limit + 1}`,
+    sql`${selectFor(reader)} where ${where}${keyset} order by n.created_at desc, n.id desc limit ${f.limit + 1}`,
   );
   return page(
     rows.map(toNotification),
@@ -118,12 +129,13 @@ export async function unreadCount(db: Tx, companyId: string, userId: string): Pr
 }
 
 /** Marks it read (the first reading time is kept); undefined when it is not this user's. */
-export async function markRead(db: Tx, companyId: string, userId: string, id: string, at: Date) {
+export async function markRead(db: Tx, companyId: string, reader: CaseActor, id: string, at: Date) {
+  const userId = reader.userId;
   const { rows } = await db.execute<{ id: string }>(sql`
     update notifications set read_at = coalesce(read_at, ${at})
     where company_id = ${companyId} and user_id = ${userId} and id = ${id} returning id`);
   if (!rows.length) return undefined;
-  const found = await db.execute<NotificationRow>(sql`${SELECT} where n.id = ${id}`);
+  const found = await db.execute<NotificationRow>(sql`${selectFor(reader)} where n.id = ${id}`);
   return toNotification(found.rows[0]);
 }
 

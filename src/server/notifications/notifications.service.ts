@@ -12,6 +12,7 @@ import type { AppDeps } from '../app';
 import type { Tx } from '../db/client';
 import { publishEvents } from '../events/event-bus';
 import type { RequestActor } from '../http/types';
+import { caseActorOf } from '../cases/cases.repository';
 import * as repo from './notifications.repository';
 
 /** External channels a sender drains from notification_outbox (none is configured yet). */
@@ -86,7 +87,7 @@ export function notificationsService({ db, clock }: AppDeps) {
   return {
     async list(actor: RequestActor, q: NotificationListQuery): Promise<NotificationList> {
       const [list, unreadCount] = await Promise.all([
-        repo.listNotifications(db, actor.companyId, actor.userId, {
+        repo.listNotifications(db, actor.companyId, await caseActorOf(db, actor), {
           limit: q.limit,
           cursor: q.cursor,
           unread: q.unread === 'true',
@@ -97,7 +98,7 @@ export function notificationsService({ db, clock }: AppDeps) {
     },
 
     async read(actor: RequestActor, id: string) {
-      const n = await repo.markRead(db, actor.companyId, actor.userId, id, clock.now());
+      const n = await repo.markRead(db, actor.companyId, await caseActorOf(db, actor), id, clock.now());
       if (!n) throw notFound();
       return n;
     },

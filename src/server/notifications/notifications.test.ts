@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
-import { notificationOutbox, users } from '../db/schema';
+import { cases, notificationOutbox, users } from '../db/schema';
 import { notify } from './notifications.service';
 
 let t: TestApp;
@@ -139,5 +139,41 @@ describe('notifications (the bell, issue 3)', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
     expect(JSON.stringify(await list('admin'))).not.toContain(theirs.id);
+  });
+
+  it('issue 10: a notification of a case its reader may no longer see keeps its type but not the case (canSeeCase)', async () => {
+    // A case of the other office the technician (office 1) handles: theirs while they are its handler.
+    const handled = await t.make.case({
+      companyId: s.company.id,
+      officeId: s.otherOffice.id,
+      firstResponderId: s.users.agent.id,
+      recordedById: s.users.agent.id,
+      handlerId: s.users.technician.id,
+      state: 'in_progress',
+    });
+    const [made] = await t.database.db.transaction((tx) =>
+      notify(tx, {
+        companyId: s.company.id,
+        userIds: [s.users.technician.id],
+        type: 'assigned',
+        caseId: handled.id,
+        data: { number: handled.number },
+        at: t.clock.now(),
+      }),
+    );
+    const find = async () => (await list('technician')).items.find((n: { id: string }) => n.id === made.id);
+    expect(await find()).toMatchObject({
+      caseId: handled.id,
+      caseNumber: handled.number,
+      data: { number: handled.number },
+    });
+    // Handed to another handler: the technician may not open it any more, and the bell no longer names it.
+    await t.database.db
+      .update(cases)
+      .set({ handlerId: s.users.supervisor.id })
+      .where(eq(cases.id, handled.id));
+    expect(await find()).toMatchObject({ type: 'assigned', caseId: null, caseNumber: null, data: {} });
+    const read = await s.as('technician')({ method: 'POST', url: `/api/notifications/${made.id}/read` });
+    expect(read.json()).toMatchObject({ caseId: null, caseNumber: null, data: {} });
   });
 });

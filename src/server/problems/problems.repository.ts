@@ -7,7 +7,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { CaseKind } from '../../domain/policy/defaults';
 import type { PlaceCandidate, PlaceScopeType } from '../../domain/accountability/problems';
 import type { Tx } from '../db/client';
-import { toDate } from '../cases/cases.repository';
+import type { CaseActor } from '../../domain/case/case';
+import { caseVisibleTo, toDate } from '../cases/cases.repository';
 import { uuidArray } from '../accountability/accountability.repository';
 
 export interface Window {
@@ -331,7 +332,11 @@ export async function listProblems(
   return { rows: rows.map(normalise), fromWhere: sql`from problems p where ${where}` };
 }
 
-export async function problemCaseRows(db: Tx, problemId: string) {
+/**
+ * A problem's linked cases as `viewer` may see them: the case rule (caseVisibleTo) applies to each, whatever the
+ * problem's office — a company-level problem (no office) is readable by every office, its cases are not.
+ */
+export async function problemCaseRows(db: Tx, problemId: string, viewer: CaseActor) {
   const { rows } = await db.execute<{
     id: string;
     number: string;
@@ -348,7 +353,7 @@ export async function problemCaseRows(db: Tx, problemId: string) {
       left join categories cat on cat.id = c.category_id
       left join rooms r on r.id = c.room_id left join buildings b on b.id = r.building_id
       left join building_units bu on bu.id = r.unit_id left join communities cm on cm.id = r.community_id
-    where pc.problem_id = ${problemId}
+    where pc.problem_id = ${problemId} and ${caseVisibleTo(viewer)}
     order by c.received_at desc, c.id desc
     limit 500`);
   return rows.map((r) => ({ ...r, received_at: toDate(r.received_at)! }));

@@ -53,6 +53,7 @@ import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
 import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
+import { caseActorOf } from '../cases/cases.repository';
 import { searchTokens } from '../cases/search-text';
 import { companyTimeZones, loadReportPolicy } from '../accountability/accountability.repository';
 import * as repo from './problems.repository';
@@ -309,7 +310,7 @@ export function problemsService({ db, clock }: AppDeps) {
 
     async get(actor: RequestActor, id: string): Promise<ProblemDetail> {
       const row = await load(db, actor, id);
-      const cases = await repo.problemCaseRows(db, id);
+      const cases = await repo.problemCaseRows(db, id, await caseActorOf(db, actor));
       return {
         ...toProblem(row),
         cases: cases.map((c) => ({

@@ -2,10 +2,9 @@
  * Caller lookup (api.md Lookup): while an agent types or the phone system passes the caller ID, who is this?
  * Phones are compared in canonical form, so "+86 138-1234-5678" finds 13812345678.
  */
-import { sql } from 'drizzle-orm';
-import { officeScope, seesWholeCompany } from '../../domain/access/access';
-import { caseActorOf } from '../cases/cases.service';
-import { toDate, visibleTo } from '../cases/cases.repository';
+import { officeScope } from '../../domain/access/access';
+import { caseActorOf } from '../cases/cases.repository';
+import { openCasesOfCaller } from '../cases/cases.repository';
 import { fieldError } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';
 import type { CallerLookup } from '../../contracts/property';
@@ -14,37 +13,15 @@ import type { RequestActor } from '../http/types';
 import * as repo from './property.repository';
 import { canSeePii, toResident } from './property.service';
 
-/** Open cases (not closed) of this phone or of the caller's rooms, newest first: what the agent should mention. */
+/** What the agent should mention: the caller's open cases this actor may see (cases.repository openCasesOfCaller). */
 async function openCasesOf(db: AppDeps['db'], actor: RequestActor, canonical: string, roomIds: string[]) {
-  const cActor = await caseActorOf(db, actor);
-  const rooms = roomIds.length
-    ? sql.join(
-        roomIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )
-    : sql`null::uuid`;
-  const { rows } = await db.execute<{
-    id: string;
-    number: string;
-    kind: string;
-    state: string;
-    received_at: unknown;
-    category_id: string | null;
-    room_id: string | null;
-    description: string;
-  }>(
-    sql`select c.id, c.number, c.kind, c.state, c.received_at, c.category_id, c.room_id, left(c.description, 100) as description
-      from cases c where c.company_id = ${actor.companyId} and c.state <> 'closed'
-        and (c.reporter_phone_canonical = ${canonical} or c.room_id in (${rooms}))
-        and ${visibleTo({ companyWide: seesWholeCompany(actor), userId: actor.userId, officeIds: actor.officeIds, departmentIds: cActor.departmentIds })}
-      order by c.received_at desc limit 20`,
-  );
+  const rows = await openCasesOfCaller(db, actor.companyId, await caseActorOf(db, actor), canonical, roomIds);
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
     kind: r.kind,
     state: r.state,
-    receivedAt: toDate(r.received_at)!.toISOString(),
+    receivedAt: r.received_at.toISOString(),
     categoryId: r.category_id,
     roomId: r.room_id,
     summary: r.description,

@@ -89,3 +89,52 @@ describe('caller lookup (api.md Lookup: phones compared in canonical form)', () 
     ).toBe(401);
   });
 });
+
+describe('caller lookup finds a case by its reporter’s phone only for those who may see the reporter (domain.md §1.8, 001 通知 二.2; §1.5 anonymity, ours)', () => {
+  const open = async (role: Parameters<SeededCompany['as']>[0], phone: string) =>
+    ((await lookup(role, phone)).json().openCases as { id: string }[]).map((c) => c.id);
+  const search = async (role: Parameters<SeededCompany['as']>[0], q: string) =>
+    (
+      (await s.as(role)({ method: 'GET', url: `/api/cases?q=${encodeURIComponent(q)}` })).json().items as {
+        id: string;
+      }[]
+    ).map((c) => c.id);
+  const intake = async (reporter: Record<string, unknown>, description: string) => {
+    const res = await s.as('agent')({
+      method: 'POST',
+      url: '/api/cases',
+      payload: { channel: 'phone', kind: 'complaint', description, reporter },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; number: string };
+  };
+
+  it('an anonymous complaint: only its first responder and the office’s director find it by phone; technician, supervisor and the rest do not, by lookup or q', async () => {
+    const phone = '13766665555';
+    const c = await intake({ name: '王秘密', phone, anonymous: true }, '楼上装修噪音扰民');
+    // The agent took it (first responder) and the director organises its callback: they know who called.
+    expect(await open('agent', phone)).toContain(c.id);
+    expect(await open('director', phone)).toContain(c.id);
+    for (const role of ['technician', 'supervisor', 'auditor', 'manager', 'admin'] as const) {
+      expect(await open(role, `+86 ${phone}`), role).not.toContain(c.id);
+      // Still a case they may open: found by what is not the reporter (its number, its matter).
+      expect(await search(role, c.number), role).toContain(c.id);
+    }
+    for (const role of ['technician', 'supervisor'] as const) {
+      expect(await search(role, phone), role).not.toContain(c.id);
+      expect(await search(role, '王秘密'), role).not.toContain(c.id);
+      expect(await search(role, '装修噪音'), role).toContain(c.id);
+    }
+  });
+
+  it('a named reporter: found by phone by those who see the contact in full (agent, supervisor, director, manager), not by the technician or auditor who get it masked', async () => {
+    const phone = '13766664444';
+    const c = await intake({ name: '赵公开', phone }, '单元门门禁坏了');
+    for (const role of ['agent', 'supervisor', 'director', 'manager'] as const)
+      expect(await open(role, phone), role).toContain(c.id);
+    for (const role of ['technician', 'auditor', 'admin'] as const) {
+      expect(await open(role, phone), role).not.toContain(c.id);
+      expect(await search(role, c.number), role).toContain(c.id);
+    }
+  });
+});

@@ -18,9 +18,9 @@
  * lists only.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATES } from '../../domain/case/case';
+import { OPEN_STATES, type CaseActor } from '../../domain/case/case';
 import type { Tx } from '../db/client';
-import { toDate } from '../cases/cases.repository';
+import { caseVisibleTo, toDate } from '../cases/cases.repository';
 
 export interface SummaryScope {
   companyId: string;
@@ -334,8 +334,18 @@ export interface DrillFilter {
   communityId?: string;
 }
 
-/** The WHERE of a drill-down over `cases c` (null when the figure's value is missing or unknown). */
-export function drillWhere(s: SummaryScope, f: DrillFilter): SQL | null {
+/**
+ * The WHERE of a drill-down over `cases c` as `viewer` may list them (null when the figure's value is missing or
+ * unknown). The figure selects the cases, the case rule (caseVisibleTo) then applies to each: a summary in scope
+ * is not a licence to list cases its reader could not open.
+ */
+export function drillWhere(s: SummaryScope, f: DrillFilter, viewer: CaseActor): SQL | null {
+  const figure = figureWhere(s, f);
+  return figure && sql`${figure} and ${caseVisibleTo(viewer)}`;
+}
+
+/** The cases behind one figure of the summary. */
+function figureWhere(s: SummaryScope, f: DrillFilter): SQL | null {
   const base = sql`c.company_id = ${s.companyId}${officeOf(s)}`;
   const community =
     f.communityId === 'none'

@@ -81,6 +81,7 @@ import {
 } from '../../contracts/reports';
 import type { ListResult } from '../../contracts/common';
 import type { AppDeps } from '../app';
+import { caseActorOf } from '../cases/cases.repository';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor, page } from '../db/paging';
@@ -1039,7 +1040,7 @@ export function summaryService({ db, clock }: AppDeps) {
     async drill(actor: RequestActor, id: string, q: DrillQuery): Promise<ListResult<DrillCase>> {
       const row = await loadVisible(db, actor, id);
       const ctx = await contextFor(db, row.company_id, row.office_id, row, clock.now());
-      const where = repo.drillWhere(ctx.scope, q);
+      const where = repo.drillWhere(ctx.scope, q, await caseActorOf(db, actor));
       if (!where) {
         const missing = q.figure === 'clockDue' || q.figure === 'clockLate' ? 'clock' : 'value';
         throw fieldError({ [`querystring.${missing}`]: 'field.required' });

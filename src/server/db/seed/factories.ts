@@ -177,6 +177,35 @@ export function factories(db: Tx) {
           .values({ companyId, roomId: r.roomId, residentId: row.id, relation: r.relation ?? 'owner' });
       return row;
     },
+
+    /**
+     * A case row as stored, without intake's clocks or timeline: for tests of who may read what (the visibility
+     * predicates). The first responder, recorder and company are required; the reporter's canonical phone is
+     * derived from the phone given. Keep `departmentId` equal to a department `targetId`, as the writers do.
+     */
+    async case(
+      v: Partial<typeof t.cases.$inferInsert> &
+        Pick<typeof t.cases.$inferInsert, 'companyId' | 'firstResponderId' | 'recordedById'>,
+    ) {
+      const parsed = v.reporterPhone ? parsePhone(v.reporterPhone) : null;
+      if (parsed && !parsed.ok) throw new Error(`factory: bad phone ${v.reporterPhone}`);
+      const n = next();
+      const [row] = await db
+        .insert(t.cases)
+        .values({
+          number: `T${String(n).padStart(8, '0')}`,
+          channel: 'phone',
+          kind: 'complaint',
+          severity: 'general',
+          state: 'received',
+          receivedAt: new Date('2026-11-20T02:00:00Z'),
+          description: `测试事项${n}`,
+          reporterPhoneCanonical: parsed?.ok ? parsed.canonical : null,
+          ...v,
+        })
+        .returning();
+      return row;
+    },
   };
   return make;
 }
