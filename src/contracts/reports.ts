@@ -163,7 +163,7 @@ const Person = z.object({ id: z.string(), name: z.string() });
 export const HIGHLIGHT_KINDS = ['person_name', 'digits'] as const;
 export const HIGHLIGHT_CHOICES = ['redact', 'keep'] as const;
 /**
- * A word of the public wording the anonymiser is unsure of (issue 10): one jieba tags as a person's name, or a run
+ * A word of the public wording the anonymiser is unsure of (001 通知 二.2; 002 篇4 4.2.2.2): one jieba tags as a person's name, or a run
  * of six or more digits no pattern explained. Approval is refused (422 rule_violation, public_text_unreviewed)
  * until the director has redacted or kept each one.
  */

@@ -14,9 +14,9 @@ export const User = z.object({
   officeIds: z.array(z.string()),
   active: z.boolean(),
   isService: z.boolean(),
-  /** created by the demo seed and still on its password: production refuses its sign-in (issue 10 hole 5) */
+  /** created by the demo seed and still on its password: production refuses its sign-in (no demo password in production) */
   demo: z.boolean(),
-  /** the end of a login lock-out in force, ISO; an admin may unlock (issue 10 hole 4) */
+  /** the end of a login lock-out in force, ISO; an admin may unlock (login lock-out counted before the password check) */
   lockedUntil: z.string().nullable(),
   version: z.number().int(),
 });

@@ -65,7 +65,7 @@ export async function buildApp(
   opts: { logger?: boolean; logStream?: DestinationStream } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    // No personal data in logs (issue 2 §10, issue 10 hole 3): allow-list serializers, see http/logging.ts.
+    // No personal data in logs (issue 2 §10, 001 通知 二.2: personal data stay confidential): allow-list serializers, see http/logging.ts.
     logger: opts.logger === false ? false : loggerOptions(deps.config.logLevel, opts.logStream),
     // A client's X-Request-Id only when it is plainly an id, else a fresh one: it is logged on every line.
     genReqId: requestIdOf,

@@ -47,7 +47,7 @@ describe('configuration parsed once with zod (issue 2 §3)', () => {
   });
 });
 
-describe('HUIYIN_ALLOWED_ORIGINS (issue 10 hole 9: cookie writes only from our own pages)', () => {
+describe('HUIYIN_ALLOWED_ORIGINS (cookie writes only from our own origin: cookie writes only from our own pages)', () => {
   it('is empty by default and normalises each comma-separated origin', () => {
     expect(loadConfig({}).allowedOrigins).toEqual([]);
     expect(

@@ -27,7 +27,7 @@ describe('login lock-out (issue 2 §4: 5 failures in 15 min lock for 15 min)', (
     expect(lockedUntil(attempts, at(6), policy)).toBeNull();
   });
 
-  it("an admin's unlock clears the failures before it (issue 10 hole 4), later ones count again", () => {
+  it("an admin's unlock clears the failures before it (login lock-out counted before the password check), later ones count again", () => {
     const attempts = [0, 1, 2, 3, 4].map(fail);
     expect(lockedUntil(attempts, at(6), policy, at(5))).toBeNull();
     expect(lockedUntil([...attempts, ...[6, 7, 8, 9, 10].map(fail)], at(11), policy, at(5))).toEqual(at(25));

@@ -3,8 +3,8 @@
  * `lockMs` from the last of them; a successful login or an admin's unlock clears the count. Pure: attempts and
  * `now` are arguments.
  *
- * An attempt is counted as a failure from the moment it is admitted, before its password is checked (issue 10
- * hole 4): the caller reserves it under a lock and turns it into a success only after the check passes, so
+ * An attempt is counted as a failure from the moment it is admitted, before its password is checked: the
+ * caller reserves it under a lock and turns it into a success only after the check passes, so
  * concurrent requests can never check more than `maxFailures` passwords.
  */
 export interface LockoutPolicy {

@@ -27,7 +27,7 @@ const PHONES = [
 const ID_NUMBERS = ['11010519491231002X', '110105194912310021', '110105491231002', '4403 0119 9001 0112 34'];
 const PLATES = ['京A12345', '粤B·D12345', '沪AD12345', '浙A1234学', '苏E 8K9P2'];
 
-describe('issue 10 hole 3: logs carry no phone, ID number or plate (log-redaction rule)', () => {
+describe('001 通知 二.2: personal data stay confidential: logs carry no phone, ID number or plate (log-redaction rule)', () => {
   it.each(PHONES)('a phone written as %s is redacted wherever it sits', (phone) => {
     for (const text of [phone, `caller ${phone} not found`, `x${phone}y`, `"${phone}"`]) {
       const out = redactIdentifiers(text);
@@ -79,7 +79,7 @@ describe('issue 10 hole 3: logs carry no phone, ID number or plate (log-redactio
   });
 });
 
-describe('issue 10 hole 3: free text that may echo input (error messages)', () => {
+describe('001 通知 二.2: personal data stay confidential: free text that may echo input (error messages)', () => {
   it('non-ASCII text is redacted raw, percent-encoded and JSON-escaped', () => {
     expect(redactFreeText('name 张三 given')).toBe('name [text] given');
     expect(redactFreeText(`q=${encodeURIComponent('欧阳娜娜')}&x`)).toBe('q=[text]&x');
@@ -111,7 +111,7 @@ describe('issue 10 hole 3: free text that may echo input (error messages)', () =
   });
 });
 
-describe('issue 10 hole 3: request paths are logged without their query string', () => {
+describe('001 通知 二.2: personal data stay confidential: request paths are logged without their query string', () => {
   it('drops the query string and the fragment', () => {
     expect(loggablePath('/api/cases?q=%E5%BC%A0%E4%B8%89&page=2')).toBe('/api/cases');
     expect(loggablePath('/api/lookup/caller?phone=135-2233-4455')).toBe('/api/lookup/caller');
@@ -129,7 +129,7 @@ describe('issue 10 hole 3: request paths are logged without their query string',
   });
 });
 
-describe('issue 10 hole 3: a client request id is accepted only when it is plainly an id', () => {
+describe('001 通知 二.2: personal data stay confidential: a client request id is accepted only when it is plainly an id', () => {
   it('accepts UUIDs, hex trace ids and short tokens', () => {
     for (const id of [
       '0f8fad5b-d9cb-469f-a165-70867728950e',
@@ -160,7 +160,7 @@ describe('issue 10 hole 3: a client request id is accepted only when it is plain
   });
 });
 
-describe('issue 10 hole 3: every phone the API accepts is redacted (property test against parsePhone)', () => {
+describe('001 通知 二.2: personal data stay confidential: every phone the API accepts is redacted (property test against parsePhone)', () => {
   const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n });
   const sep = fc.constantFrom('', ' ', '-', '  ', ' - ', '\u3000', '—');
   const join = (groups: string[], seps: string[]) =>

@@ -146,7 +146,7 @@ export async function markTokenUsed(db: Tx, tokenId: string, now: Date) {
 }
 
 /**
- * Serialises the login attempts of one IP and of one username until the transaction ends (issue 10 hole 4), so
+ * Serialises the login attempts of one IP and of one username until the transaction ends (login lock-out counted before the password check), so
  * counting the recent attempts and reserving a new one is atomic across requests and instances. The IP is always
  * locked before the username: one order, no deadlock.
  */
@@ -226,7 +226,7 @@ export async function recentIpAttempts(db: Tx, ip: string, since: Date, limit: n
 }
 
 /**
- * Reserves an admitted attempt as a failure before its password is checked (issue 10 hole 4); `markSucceeded`
+ * Reserves an admitted attempt as a failure before its password is checked (login lock-out counted before the password check); `markSucceeded`
  * turns it into a success once the check passes.
  */
 export async function reserveAttempt(db: Tx, a: { username: string; ip: string; at: Date }) {
@@ -241,7 +241,7 @@ export async function markSucceeded(db: Tx, attemptId: string) {
   await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
 }
 
-/** The demo seed's accounts whose password never changed, for production's start-up warning (issue 10 hole 5). */
+/** The demo seed's accounts whose password never changed, for production's start-up warning (no demo password in production). */
 export async function demoUsernames(db: Tx) {
   const rows = await db
     .select({ username: users.username })
@@ -254,7 +254,7 @@ export async function demoUsernames(db: Tx) {
 export async function setPasswordHash(db: Tx, userId: string, passwordHash: string, now: Date) {
   await db
     .update(users)
-    // A new password is no longer the demo seed's (issue 10 hole 5).
+    // A new password is no longer the demo seed's (no demo password in production).
     .set({ passwordHash, passwordChangedAt: now, demo: false, updatedAt: now })
     .where(eq(users.id, userId));
 }

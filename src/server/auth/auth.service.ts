@@ -29,7 +29,7 @@ export function authService(deps: AppDeps) {
     /**
      * Checks lock-outs kept in PostgreSQL (they survive restarts and hold across instances), then the password.
      * The attempt is admitted and reserved as a failure in one transaction under per-IP and per-username locks,
-     * before the slow password check (issue 10 hole 4): concurrent requests see each other's reservations, so no
+     * before the slow password check (login lock-out counted before the password check): concurrent requests see each other's reservations, so no
      * more than the limits are ever checked; a success then turns its reservation into the success that clears
      * the count.
      */
@@ -64,7 +64,7 @@ export function authService(deps: AppDeps) {
         : (await verifyPassword(await dummyPasswordHash(), password), false);
       const success = ok && !!user?.active && !user.isService;
       if (!success) throw new DomainError('unauthenticated', 'auth.bad_credentials');
-      // Production refuses the demo seed's accounts and the demo password (issue 10 hole 5). Only after the
+      // Production refuses the demo seed's accounts and the demo password (no demo password in production). Only after the
       // password matched, so a guess learns nothing; the reservation stays a failure.
       if (
         config.env === 'production' &&
@@ -131,7 +131,7 @@ export function authService(deps: AppDeps) {
 
 /**
  * The start-up warning naming the demo seed's accounts, in production only, where their sign-in is refused
- * (issue 10 hole 5): the operator learns whom to give a new password. Null when there are none.
+ * (no demo password in production): the operator learns whom to give a new password. Null when there are none.
  */
 export async function demoAccountsWarning(db: Tx, env: string): Promise<string | null> {
   if (env !== 'production') return null;

@@ -133,7 +133,7 @@ describe('lock-out (issue 2 §4: 5 failures in 15 min lock for 15 min, kept in P
   });
 });
 
-describe('lock-out under concurrency (issue 10 hole 4: the attempt is reserved before the password check)', () => {
+describe('lock-out under concurrency (login lock-out counted before the password check: the attempt is reserved before the password check)', () => {
   const loginAt = (username: string, password: string, remoteAddress: string) =>
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
   const attemptRows = async (column: 'username' | 'ip', value: string) =>
@@ -327,7 +327,7 @@ describe('API tokens (issue 2 §4)', () => {
   });
 });
 
-describe('production refuses the demo accounts and the demo password (issue 10 hole 5)', () => {
+describe('production refuses the demo accounts and the demo password (no demo password in production)', () => {
   let p: TestApp;
   beforeAll(async () => {
     // NODE_ENV=production refuses a fake clock in the configuration; the harness still drives its own.

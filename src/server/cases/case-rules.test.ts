@@ -173,7 +173,7 @@ describe('working calendar (issue 3 §5)', () => {
   });
 });
 
-describe('merge applies the case rule to the case merged into (issue 10)', () => {
+describe('merge applies the case rule to the case merged into (001 通知 二.2)', () => {
   it('a case the actor may not see is not found as a merge target; one they see is merged into', async () => {
     const stranger = await t.make.user({
       companyId: s.company.id,

@@ -1,5 +1,5 @@
 /**
- * Parity of the SQL visibility predicates with the domain (issue 10, hole 2). Every read path selects cases with
+ * Parity of the SQL visibility predicates with the domain (001 通知 二.2). Every read path selects cases with
  * caseVisibleTo and matches a reporter's phone or name only under reporterVisibleTo; this test generates a company
  * — offices, departments with heads, users of every role (several roles, several offices, none), cases of every
  * shape — and checks, for every user, that each predicate selects exactly the cases the domain function accepts:

@@ -1,5 +1,5 @@
 /**
- * Supervision of the embedded PostgreSQL (issue 10 hole 6, docs/adr/0013-embedded-postgres-supervision.md):
+ * Supervision of the embedded PostgreSQL (the embedded database is supervised, docs/adr/0013-embedded-postgres-supervision.md):
  * when the postmaster dies under a running `huiyin serve`, the app starts it again on the same data directory and
  * port (waits of 1, 2, 4, 8, 16 s) and serves again; when it cannot, it exits 70 for its supervisor. With
  * DATABASE_URL the server is not ours: the app answers 503 while it is down and carries on when it is back.
@@ -125,7 +125,7 @@ function postmaster(dataDir: string): { pid: number; port: number } {
 }
 
 describe.skipIf(!!process.env.DATABASE_URL)(
-  'supervision of the embedded PostgreSQL (issue 10 hole 6)',
+  'supervision of the embedded PostgreSQL (the embedded database is supervised)',
   () => {
     it('kill -9 of the postmaster under intake load: intakes succeed again within 30 s, every acknowledged case is kept', async () => {
       const dataDir = tempDir();

@@ -54,7 +54,7 @@ const DEFAULT_DATABASE = 'huiyin';
 const ORPHAN_SHUTDOWN_MS = 15_000;
 const STOP_TIMEOUT_MS = 30_000;
 const START_ATTEMPTS = 3;
-/** Waits before the restarts after an unexpected exit of PostgreSQL (issue 10): five attempts, 31 s in all. */
+/** Waits before the restarts after an unexpected exit of PostgreSQL: five attempts, 31 s in all. */
 export const RESTART_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000];
 /** A restarted server that stays up this long gets a fresh series of attempts when it dies again. */
 const RESTART_STABLE_MS = 60_000;

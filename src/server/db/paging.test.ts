@@ -1,5 +1,5 @@
 /**
- * Cursor decoding (issue 10 hole 1): a cursor is client input. Each list declares the exact shape of its key, and
+ * Cursor decoding (a cursor is client input): a cursor is client input. Each list declares the exact shape of its key, and
  * anything else — wrong types, nested arrays, impossible dates, NUL bytes, another list's cursor — is the 400
  * validation_failed on `querystring.cursor` that any other bad query value gets, never a query PostgreSQL refuses.
  */
@@ -68,8 +68,8 @@ describe('a list reads back exactly the cursor it wrote', () => {
   });
 });
 
-describe('a cursor of any other shape is 400 validation_failed on querystring.cursor (issue 10)', () => {
-  it('refuses an array where the sort key goes: the users-list 42P18 of issue 10', () => {
+describe('a cursor of any other shape is 400 validation_failed on querystring.cursor (a cursor is client input)', () => {
+  it('refuses an array where the sort key goes: the users-list 42P18 it caused', () => {
     expectBadCursor(() => byName.decode(b64([[1, 2], ID])));
     expectBadCursor(() => byTime.decode(b64([[1, 2], ID])));
     expectBadCursor(() => bySortAndName.decode(b64([[1, 2], 'a', ID])));

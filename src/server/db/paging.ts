@@ -4,7 +4,7 @@
  *
  * Each list declares the exact shape of its cursor (`defineCursor`): the type of every key element, checked in
  * range when the cursor comes back. A cursor is client input: one that does not decode to exactly that shape is
- * a 400 on `querystring.cursor`, never a query PostgreSQL refuses (issue 10: `[[1,2], id]` reached the users
+ * a 400 on `querystring.cursor`, never a query PostgreSQL refuses (`[[1,2], id]` reached the users
  * list as an untyped array parameter and failed with 42P18, a 500).
  */
 import { sql, type SQL } from 'drizzle-orm';

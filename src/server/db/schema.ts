@@ -108,7 +108,7 @@ export const users = pgTable(
     /** service users exist only to own API tokens of an integration */
     isService: boolean('is_service').notNull().default(false),
     /**
-     * Created by the demo seed with the well-known demo password (issue 10 hole 5): production refuses its sign-in.
+     * Created by the demo seed with the well-known demo password (no demo password in production): production refuses its sign-in.
      * Cleared when the password changes.
      */
     demo: boolean('demo').notNull().default(false),
@@ -171,7 +171,7 @@ export const loginAttempts = pgTable(
 );
 
 /**
- * An admin lifting a login lock-out (issue 10 hole 4): append-only, it records who unlocked whom and when, and the
+ * An admin lifting a login lock-out (login lock-out counted before the password check): append-only, it records who unlocked whom and when, and the
  * lock-out rule ignores the username's attempts up to its latest `at`.
  */
 export const loginUnlocks = pgTable(

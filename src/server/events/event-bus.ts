@@ -39,7 +39,7 @@ export type LiveEvent =
 
 /**
  * The facts canSeeCase (src/domain/case/lifecycle.ts) needs besides the office, ids only: a live event must not
- * tell a viewer of a case they may not open (issue 10: every read path applies the case rule).
+ * tell a viewer of a case they may not open (every read path applies the case rule).
  */
 export type CaseEventParties = Pick<
   CaseFacts,

@@ -227,7 +227,7 @@ describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
     }
   });
 
-  it('issue 10: a case event reaches only those who may see the case (canSeeCase), not the office scope', async () => {
+  it('a case event reaches only those who may see the case (canSeeCase), not the office scope', async () => {
     const agent = await connect(s.cookies.agent); // office 1 only
     const technician = await connect(s.cookies.technician); // office 1 only
     try {

@@ -87,7 +87,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
       return;
     }
     const sid = req.cookies?.[SESSION_COOKIE];
-    // Cross-site request forgery (issue 10 hole 9): a browser sends our cookie with a form or fetch that another
+    // Cross-site request forgery (cookie writes only from our own origin): a browser sends our cookie with a form or fetch that another
     // site makes it send, so an unsafe request that carries it must come from our own pages. Checked before the
     // session is even looked up, so a refused request touches nothing (not even last_seen_at). Bearer requests
     // returned above and never fall back to the cookie: a browser attaches no Authorization header across sites

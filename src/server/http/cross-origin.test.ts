@@ -1,5 +1,5 @@
 /**
- * Cross-site request forgery (issue 10 hole 9): with the session cookie a browser also sends to a form or fetch
+ * Cross-site request forgery (cookie writes only from our own origin): with the session cookie a browser also sends to a form or fetch
  * of another site, an unsafe request is accepted only from the app's own origin (Host, or X-Forwarded-Host/-Proto
  * behind a trusted proxy) or an entry of HUIYIN_ALLOWED_ORIGINS; otherwise 403 `forbidden`, reason
  * `cross_origin`, and nothing in the database changes. Bearer-token requests are not concerned.
@@ -76,7 +76,7 @@ const ATTACKS: { name: string; headers: Record<string, string | undefined>; text
   { name: 'the opaque Origin null (sandboxed frame)', headers: { origin: 'null' } },
 ];
 
-describe('every state-changing route refuses a cross-origin cookie request (issue 10 hole 9)', () => {
+describe('every state-changing route refuses a cross-origin cookie request (cookie writes only from our own origin)', () => {
   it('refuses each attack shape on every POST/PUT/PATCH/DELETE route, changing nothing', async () => {
     const routes = t.app.registeredRoutes.filter((r) => UNSAFE_METHODS.has(r.method));
     expect(routes.length).toBeGreaterThan(50);
@@ -215,7 +215,7 @@ describe('every state-changing route refuses a cross-origin cookie request (issu
   });
 });
 
-describe('what is still accepted (issue 10 hole 9)', () => {
+describe('what is still accepted (cookie writes only from our own origin)', () => {
   const newCase = (headers: Record<string, string | undefined>, app = t.app, cookie = s.cookies.agent) =>
     app.inject({
       method: 'POST',
@@ -268,7 +268,7 @@ describe('what is still accepted (issue 10 hole 9)', () => {
   });
 });
 
-describe('configured origins and a trusted proxy (issue 10 hole 9)', () => {
+describe('configured origins and a trusted proxy (cookie writes only from our own origin)', () => {
   let apps: Awaited<ReturnType<typeof buildApp>>[] = [];
   const appWith = async (config: Partial<TestApp['config']>) => {
     const app = await buildApp(

@@ -1,5 +1,5 @@
 /**
- * List cursors are client input (issue 10 hole 1; api.md Lists: the cursor is opaque). Every registered GET route
+ * List cursors are client input (a cursor is client input; api.md Lists: the cursor is opaque). Every registered GET route
  * whose querystring declares `cursor` — taken from the route table, so a new list is swept without editing this
  * file — gets random and hand-made cursors: wrong types, nested arrays, impossible dates, huge strings, NUL bytes,
  * other lists' real cursors. None may answer 5xx; one that cannot be any list's cursor is 400 validation_failed on
@@ -173,7 +173,7 @@ const malformed = fc.oneof(
   fc.string({ minLength: CURSOR_MAX + 1, maxLength: 3 * CURSOR_MAX }),
   // any JSON value: none holds a uuid, which ends every key
   fc.jsonValue().map(b64),
-  // a structure where the sort key goes: issue 10's [[1,2], id] (42P18 on users, departments, offices, partners)
+  // a structure where the sort key goes: the crafted [[1,2], id] (42P18 on users, departments, offices, partners)
   fc.tuple(notAScalar, fc.uuid()).map(b64),
   fc.tuple(notAScalar, fc.uuid(), count).map(b64),
   fc.tuple(fc.uuid(), notAScalar).map(b64),
@@ -197,7 +197,7 @@ const anyCursor = () =>
     fc.tuple(element, element, fc.uuid()).map(b64),
   );
 
-describe('every list refuses a cursor it did not write with a 400, never a 5xx (issue 10 hole 1)', () => {
+describe('every list refuses a cursor it did not write with a 400, never a 5xx (a cursor is client input)', () => {
   it('finds the lists in the route table and a real cursor of most of them', () => {
     expect(lists.map((l) => l.route)).toEqual(
       expect.arrayContaining(['/api/users', '/api/offices', '/api/departments', '/api/partner-units']),
@@ -220,7 +220,7 @@ describe('every list refuses a cursor it did not write with a 400, never a 5xx (
     }
   });
 
-  it('refuses issue 10’s [[1,2], id] with 400 validation_failed on every list', async () => {
+  it('refuses the crafted [[1,2], id] with 400 validation_failed on every list', async () => {
     for (const { route, url } of lists) expectCursorRefused(await get(url, b64([[1, 2], ID])), route);
   });
 
@@ -248,7 +248,7 @@ describe('every list refuses a cursor it did not write with a 400, never a 5xx (
   }, 60_000);
 });
 
-describe('a list reads back every cursor it writes (issue 10 hole 1)', () => {
+describe('a list reads back every cursor it writes (a cursor is client input)', () => {
   it('pages rooms whose names are as long as the contracts allow (the sort key of four names)', async () => {
     // Names at their contract maxima (community 100, building 50, unit 50, room number 30), CJK and digit runs:
     // the rooms' sort key holds all four, each digit run grown by its length prefix (property.repository.ts).

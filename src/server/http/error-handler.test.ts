@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { registerErrorHandler } from './error-handler';
 import { loggableError } from './logging';
 
-describe('logs carry no personal data (issue 2 §10, issue 10 hole 3)', () => {
+describe('logs carry no personal data (issue 2 §10, 001 通知 二.2: personal data stay confidential)', () => {
   it('cuts a failed query’s parameters and redacts phone numbers', () => {
     const err = new Error(
       'Failed query: insert into residents (name, phone) values ($1, $2)\nparams: 张三,13812345678',
@@ -68,7 +68,7 @@ describe('logs carry no personal data (issue 2 §10, issue 10 hole 3)', () => {
   });
 });
 
-describe('a database that went away answers 503 (issue 10 hole 6, ADR 0013)', () => {
+describe('a database that went away answers 503 (the embedded database is supervised, ADR 0013)', () => {
   it('a query whose connection died under it (no SQLSTATE, wrapped by Drizzle) is 503 unavailable, not 500', async () => {
     // What node-postgres gives when the server drops the connection under it, as a backend dying with a killed
     // postmaster does: a listener on 127.0.0.1 that hangs up at once.

@@ -1,5 +1,5 @@
 /**
- * Issue 10 hole 3 (issue 2 §10; domain.md §1.8 — residents' data serve only to handle the case): a battery of
+ * Personal data stay out of the log (001 通知 二.2; issue 2 §10; domain.md §1.8 — residents' data serve only to handle the case): a battery of
  * requests carrying names, phones in every format the API accepts, ID numbers and licence plates — in query
  * strings, bodies, paths, invalid bodies and X-Request-Id — and a PostgreSQL unique violation logged the way the jobs
  * log errors. The captured log (level trace) contains none of the values in any encoding, and still the request
@@ -72,7 +72,7 @@ afterAll(() => t.close());
 
 const log = () => lines.join('');
 
-describe('issue 10 hole 3: the log carries no personal data', () => {
+describe('001 通知 二.2: personal data stay confidential: the log carries no personal data', () => {
   it('a battery of requests with names, phones, ID numbers and plates leaves none of them in the log', async () => {
     const agent = s.as('agent');
     const admin = s.as('admin');

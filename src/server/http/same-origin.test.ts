@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSameOriginRequest, originOf, ownOrigin, parseOriginSetting } from './same-origin';
 
-describe('origins are compared as browsers serialise them (issue 10 hole 9)', () => {
+describe('origins are compared as browsers serialise them (cookie writes only from our own origin)', () => {
   it('lower-cases scheme and host and drops the default port', () => {
     expect(originOf('HTTP://Desk.Example:80/path?q=1')).toBe('http://desk.example');
     expect(originOf('https://desk.example:443')).toBe('https://desk.example');
@@ -34,7 +34,7 @@ describe('origins are compared as browsers serialise them (issue 10 hole 9)', ()
   });
 });
 
-describe('a cookie write is accepted only from our own pages (issue 10 hole 9)', () => {
+describe('a cookie write is accepted only from our own pages (cookie writes only from our own origin)', () => {
   const own = 'http://desk.example:3000';
   const check = (origin?: string, referer?: string, allowed: string[] = []) =>
     isSameOriginRequest({ origin, referer, own, allowed });

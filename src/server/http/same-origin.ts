@@ -1,5 +1,5 @@
 /**
- * Same-origin rule for cookie-authenticated writes (issue 10 hole 9). A browser attaches the session cookie to a
+ * Same-origin rule for cookie-authenticated writes (cookie writes only from our own origin). A browser attaches the session cookie to a
  * form or `fetch` another site makes it send (a `text/plain` or multipart POST needs no CORS preflight), so an
  * unsafe request that rides on the cookie is accepted only when the browser says it comes from our own pages:
  * its `Origin` (else the origin of its `Referer`) equals the request's own origin or an allowed one. Pure

@@ -20,7 +20,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
  * A notification of a case its reader may no longer see (re-routed away from them, handed to another handler)
- * keeps its type and time but not the case: no id, number or case details (issue 10: every read path applies
+ * keeps its type and time but not the case: no id, number or case details (every read path applies
  * canSeeCase to the case itself).
  */
 const toNotification = (r: NotificationRow): Notification => ({

@@ -141,7 +141,7 @@ describe('notifications (the bell, issue 3)', () => {
     expect(JSON.stringify(await list('admin'))).not.toContain(theirs.id);
   });
 
-  it('issue 10: a notification of a case its reader may no longer see keeps its type but not the case (canSeeCase)', async () => {
+  it('a notification of a case its reader may no longer see keeps its type but not the case (canSeeCase)', async () => {
     // A case of the other office the technician (office 1) handles: theirs while they are its handler.
     const handled = await t.make.case({
       companyId: s.company.id,

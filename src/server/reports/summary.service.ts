@@ -14,7 +14,7 @@
  *   checked again on every save and at approval and refused while it contains personal data (names of residents,
  *   reporters and staff, rooms, phones, ID-card numbers, plates, bank cards, e-mails).
  * - What the anonymiser is unsure of (a word jieba tags as a name, a long unexplained number) is highlighted on the
- *   draft (issue 10); the director redacts or keeps each one (recorded in public_content.highlightDecisions: who,
+ *   draft (002 篇4 4.2.2.2); the director redacts or keeps each one (recorded in public_content.highlightDecisions: who,
  *   when, which word) and approval is refused (422 public_text_unreviewed) until none is left undecided.
  */
 import { CLOCK_NAMES, CASE_KINDS, CHANNELS, SEVERITIES, type ClockName } from '../../domain/case/case';
@@ -586,7 +586,7 @@ function checkPublicText(text: PublicText, known: AnonymiseOptions) {
 }
 
 /**
- * The wording as it will be published and what in it the anonymiser is unsure of (issue 10: a word jieba tags as a
+ * The wording as it will be published and what in it the anonymiser is unsure of (002 篇4 4.2.2.2: a word jieba tags as a
  * name, a run of six or more digits no pattern explained). Each highlight is shown with the director's recorded
  * choice; those chosen for redaction are replaced (某人, 某号码). Ids are `<field>.<domain id>`, stable across
  * redrafts (see Highlight.id).
@@ -992,7 +992,7 @@ export function summaryService({ db, clock }: AppDeps) {
     },
 
     /**
-     * The director redacts or keeps one highlighted word of the draft's public wording (issue 10); the choice is
+     * The director redacts or keeps one highlighted word of the draft's public wording (002 篇4 4.2.2.2); the choice is
      * recorded (who, when, which word) and applied on every read until approval freezes it.
      */
     decideHighlight(actor: RequestActor, id: string, body: DecideHighlightBody, locale: Locale) {

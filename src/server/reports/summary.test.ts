@@ -750,12 +750,12 @@ describe('issue 4 §1 exports: .xlsx with Chinese sheet names and an A4 print pa
 });
 
 /**
- * Issue 10, hole 8 — 002 篇4 4.2.2.2: the public summary is published "avoiding the customers' room numbers and
+ * The public summary’s anonymiser — 002 篇4 4.2.2.2: the public summary is published "avoiding the customers' room numbers and
  * names", and is approved by the director; 001 通知 二.2: 姓名、房号、联系方式 stay confidential. Office 2's October
  * (the tests above that read it have run): a case whose text carries a licence plate, a former employee's name, a name only jieba
  * recognises and a long number no pattern explains.
  */
-describe('issue 10 hole 8 (002 篇4 4.2.2.2): highlights the director must redact or keep before approving', () => {
+describe('001 通知 二.2; 002 篇4 4.2.2.2 (002 篇4 4.2.2.2): highlights the director must redact or keep before approving', () => {
   let m: Json;
   const october = () => monthly(director2, `officeId=${s.otherOffice.id}&year=2026&month=10`);
   const decide = (as: Inject, body: Json) =>

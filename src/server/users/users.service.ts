@@ -49,7 +49,7 @@ function checkPhone(phone: string | null | undefined) {
 }
 
 export function usersService({ db, clock, config }: AppDeps) {
-  /** Adds each user's login lock-out in force, decided by the same rule the login applies (issue 10 hole 4). */
+  /** Adds each user's login lock-out in force, decided by the same rule the login applies (login lock-out counted before the password check). */
   async function withLocks(stored: repo.StoredUser[]): Promise<User[]> {
     const now = clock.now();
     const { maxFailures, windowMs, lockMs } = config.login;
@@ -88,7 +88,7 @@ export function usersService({ db, clock, config }: AppDeps) {
     get: async (actor: RequestActor, id: string) => withLock(await visibleUser(actor, id)),
 
     /**
-     * Lifts the user's login lock-out (issue 10 hole 4). The unlock row is the record of who did it and when, and
+     * Lifts the user's login lock-out (login lock-out counted before the password check). The unlock row is the record of who did it and when, and
      * the lock-out rule ignores the attempts before it.
      */
     async unlock(actor: RequestActor, id: string) {
@@ -162,7 +162,7 @@ export function usersService({ db, clock, config }: AppDeps) {
             departmentId: body.departmentId,
             roles: body.roles,
             active: body.active,
-            // A reset password is no longer the demo seed's (issue 10 hole 5).
+            // A reset password is no longer the demo seed's (no demo password in production).
             ...(passwordHash ? { passwordHash, passwordChangedAt: now, demo: false } : {}),
             updatedAt: now,
             version: sql`${users.version} + 1`,

@@ -190,7 +190,7 @@ export async function seedDemo(db: Db, opts: { password: string }): Promise<bool
           roles: l.roles,
           departmentId: staffDept[l.username],
           passwordHash,
-          // On the well-known demo password: production refuses them until it changes (issue 10 hole 5).
+          // On the well-known demo password: production refuses them until it changes (no demo password in production).
           demo: true,
         })),
       )

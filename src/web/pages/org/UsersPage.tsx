@@ -77,7 +77,7 @@ export default function UsersPage() {
       },
     });
 
-  // Lifts a login lock-out before it ends by itself (issue 10 hole 4); the server records who did it.
+  // Lifts a login lock-out before it ends by itself (login lock-out counted before the password check); the server records who did it.
   const unlock = (u: User) =>
     modal.confirm({
       title: t('user.confirmUnlock', { name: u.name }),

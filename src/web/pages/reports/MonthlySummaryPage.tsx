@@ -814,7 +814,7 @@ function PublicView({ s }: { s: MonthlySummary }) {
 const undecidedCount = (s: MonthlySummary) => s.publicHighlights.filter((h) => !h.choice).length;
 
 /**
- * The words of the public wording the anonymiser is unsure of (issue 10): each shown in its sentence, marked, with
+ * The words of the public wording the anonymiser is unsure of (001 通知 二.2; 002 篇4 4.2.2.2): each shown in its sentence, marked, with
  * why it is asked and the director's redact / keep buttons; approval waits until every one is decided.
  */
 function HighlightReview({ s, text }: { s: MonthlySummary; text: PublicText }) {
