@@ -1,5 +1,5 @@
 /**
- * Issue 10: a problem's detail lists only the linked cases its reader may see (canSeeCase), whatever the problem's
+ * 001 通知 二.2: a problem's detail lists only the linked cases its reader may see (canSeeCase), whatever the problem's
  * office — a company-level problem (no office) is readable by every office, the cases behind it are not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

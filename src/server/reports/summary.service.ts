@@ -953,7 +953,7 @@ export function summaryService({ db, clock }: AppDeps) {
         const text = stored.edited ? stored.text : draftPublicText(data, ctx.title, ctx.ym, known);
         // Names may have been registered since the wording was saved: checked again before it is frozen.
         checkPublicText(text, known);
-        // Issue 10: what the anonymiser was unsure of is published only as the director decided, each word of it.
+        // 002 篇4 4.2.2.2: what the anonymiser was unsure of is published only as the director decided, each word of it.
         const reviewed = reviewPublicText(text, stored.highlightDecisions);
         const undecided = reviewed.highlights.filter((h) => !h.choice);
         if (undecided.length)
