@@ -8,7 +8,7 @@ import { openDatabase, serve } from '../server/main';
 import { seedDemo } from '../server/db/seed/demo';
 import { systemClock } from '../server/clock';
 import { sweep } from '../server/jobs/sweeper';
-import { verifyAllTimelines } from '../server/cases/verify';
+import { describeBroken, verifyAllRecords } from '../server/records/verify-records';
 import { createAdmin, createCompany, findCompany } from '../server/setup/setup.service';
 
 const HELP = `huiyin — 回音 case desk for property-management companies
@@ -25,7 +25,8 @@ Commands:
                                 add an admin to a company; the password comes from --password
                                 or HUIYIN_ADMIN_PASSWORD (at least 10 characters)
   sweep                         run the deadline sweep once (warnings, breaches, escalation)
-  verify                        re-hash every case timeline; exit 1 naming the first broken entry
+  verify                        re-hash every append-only record (case timelines first), compare each
+                                stored head and facts digest; exit 1 naming each broken record
   help, --help                  this text
 
 ${CONFIG_HELP}
@@ -84,11 +85,17 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'verify': {
-      const report = await withDatabase((db) => verifyAllTimelines(db));
-      for (const b of report.broken)
-        console.log(`BROKEN ${b.number} (${b.caseId}): first broken entry seq ${b.firstBrokenSeq}`);
-      console.log(`checked ${report.checked} case timelines; ${report.broken.length} broken`);
-      return report.broken.length ? 1 : 0;
+      const reports = await withDatabase((db) => verifyAllRecords(db));
+      let broken = 0;
+      for (const r of reports) {
+        for (const b of r.broken) console.log(describeBroken(b));
+        console.log(
+          `${r.kind}: checked ${r.checked}; ${r.broken.length} broken; ${r.factsUnchecked} older than the facts ` +
+            `digest (chain and head checked only)`,
+        );
+        broken += r.broken.length;
+      }
+      return broken ? 1 : 0;
     }
     case 'company': {
       if (sub !== 'create') throw new UsageError('usage: huiyin company create --name N --short-name S');

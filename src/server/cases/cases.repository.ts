@@ -3,17 +3,8 @@
  * writer locks (FOR UPDATE), so entries are appended strictly in order.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type {
-  CaseActor,
-  CaseClockFact,
-  CaseFacts,
-  ClockName,
-  JsonObject,
-  RouteTarget,
-  TimelineType,
-} from '../../domain/case/case';
+import type { CaseActor, CaseClockFact, CaseFacts, ClockName, RouteTarget } from '../../domain/case/case';
 import type { ClockEffect } from '../../domain/case/case-clocks';
-import { chainEntry } from '../../domain/case/timeline-hash';
 import { warnAt } from '../../domain/clock/deadlines';
 import { REPORTER_CONTACT_ROLES, type ReporterViewer } from '../../domain/privacy/case-visibility';
 import type { Actor } from '../../domain/access/access';
@@ -296,33 +287,6 @@ export async function saveClocks(
         paused_at = excluded.paused_at, paused_ms = excluded.paused_ms, stopped_at = excluded.stopped_at,
         calendar_unknown = excluded.calendar_unknown, next_check_at = excluded.next_check_at`);
   }
-}
-
-/** Appends entries to the chain; the caller holds the case row lock. Returns the new head. */
-export async function appendTimeline(
-  tx: Tx,
-  c: { id: string; companyId: string; seq: number; head: string },
-  entries: readonly { type: TimelineType | string; data: JsonObject; actorId: string | null; at: Date }[],
-) {
-  let previous = c.seq > 0 ? { seq: c.seq, hash: c.head } : null;
-  for (const e of entries) {
-    // Millisecond precision: the hash covers at.toISOString() and timestamptz(3) stores exactly that.
-    const entry = chainEntry(previous, {
-      at: new Date(e.at.getTime()),
-      actorId: e.actorId,
-      type: e.type,
-      data: e.data,
-    });
-    await tx.execute(sql`insert into case_timeline (case_id, seq, company_id, at, actor_id, type, data, prev_hash, hash)
-      values (${c.id}, ${entry.seq}, ${c.companyId}, ${entry.at}, ${e.actorId}, ${e.type}, ${JSON.stringify(e.data)}::jsonb,
-        ${entry.prevHash}, ${entry.hash})`);
-    previous = { seq: entry.seq, hash: entry.hash };
-  }
-  if (previous)
-    await tx.execute(
-      sql`update cases set timeline_seq = ${previous.seq}, timeline_head = ${previous.hash} where id = ${c.id}`,
-    );
-  return previous;
 }
 
 export type TimelineRow = {

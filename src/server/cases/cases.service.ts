@@ -5,7 +5,14 @@
 import { sql } from 'drizzle-orm';
 import type { Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
 import { TOTAL_CAP } from '../../contracts/common';
-import type { CaseAction, CaseActor, CaseFacts, ClockName, Satisfaction } from '../../domain/case/case';
+import type {
+  CaseAction,
+  CaseActor,
+  CaseFacts,
+  ClockName,
+  JsonObject,
+  Satisfaction,
+} from '../../domain/case/case';
 import { planIntake } from '../../domain/case/intake';
 import { closedUnsatisfied, escalationIsCompanyWide, escalationRole } from '../../domain/case/escalation';
 import {
@@ -18,7 +25,6 @@ import {
 } from '../../domain/case/lifecycle';
 import { formatCaseNumber } from '../../domain/case/number';
 import { caseNumberPrefix } from '../../domain/policy/policy';
-import { verifyChain } from '../../domain/case/timeline-hash';
 import { DomainError, fieldError, notFound, versionConflict } from '../../domain/errors';
 import { presentReporter, seesAnonymousIdentity } from '../../domain/privacy/case-visibility';
 import { parsePhone } from '../../domain/property/phone';
@@ -32,6 +38,9 @@ import { loadPolicy, policyFromRow } from '../policies/policies.service';
 import { attachToCase, listCaseAttachments } from '../attachments/attachments.service';
 import { notify } from '../notifications/notifications.service';
 import { publishEvent, publishEventSoon } from '../events/event-bus';
+import { caseTimelineKind } from '../records/record-kinds';
+import { appendRecordEntries } from '../records/records.repository';
+import { checkRecord } from '../records/verify-records';
 import * as repo from './cases.repository';
 import * as intake from './intake.repository';
 import { searchDocument, searchQuery } from './search-text';
@@ -419,13 +428,26 @@ export function casesService(deps: AppDeps) {
         repo.loadTimeline(db, id),
         listCaseAttachments(db, actor.companyId, id),
       ]);
-      const verdict = verifyChain(
+      const verdict = checkRecord(
+        caseTimelineKind,
+        { seq: row.timeline_seq, hash: row.timeline_head },
+        {
+          description: row.description,
+          reporterName: row.reporter_name,
+          reporterPhone: row.reporter_phone,
+          reporterAnonymous: row.reporter_anonymous,
+          roomId: row.room_id,
+          address: row.address,
+          receivedAt: row.received_at,
+          channel: row.channel,
+          kind: row.kind,
+        },
         timeline.map((t) => ({
           seq: t.seq,
           at: new Date(t.at),
           actorId: t.actor_id,
           type: t.type,
-          data: t.data,
+          data: t.data as JsonObject,
           prevHash: t.prev_hash,
           hash: t.hash,
         })),
@@ -642,13 +664,13 @@ export function casesService(deps: AppDeps) {
         if (action === 'merge') {
           const into = input as CaseActionInputs['merge'];
           const target = (await repo.loadCaseRow(tx, actor.companyId, into.intoCaseId, { lock: true }))!;
-          await repo.appendTimeline(
+          await appendRecordEntries(
             tx,
+            caseTimelineKind,
             {
               id: target.id,
               companyId: actor.companyId,
-              seq: target.timeline_seq,
-              head: target.timeline_head,
+              head: { seq: target.timeline_seq, hash: target.timeline_head },
             },
             [
               {
@@ -660,9 +682,10 @@ export function casesService(deps: AppDeps) {
             ],
           );
         }
-        await repo.appendTimeline(
+        await appendRecordEntries(
           tx,
-          { id, companyId: actor.companyId, seq: row.timeline_seq, head: row.timeline_head },
+          caseTimelineKind,
+          { id, companyId: actor.companyId, head: { seq: row.timeline_seq, hash: row.timeline_head } },
           entries,
         );
 
@@ -698,9 +721,10 @@ export function casesService(deps: AppDeps) {
         if (actor.roles.every((r) => r === 'auditor' || r === 'admin')) throw new DomainError('forbidden');
         if (row.reporter_anonymous && !seesAnonymousIdentity(cActor, facts))
           throw new DomainError('forbidden');
-        await repo.appendTimeline(
+        await appendRecordEntries(
           tx,
-          { id, companyId: actor.companyId, seq: row.timeline_seq, head: row.timeline_head },
+          caseTimelineKind,
+          { id, companyId: actor.companyId, head: { seq: row.timeline_seq, hash: row.timeline_head } },
           [{ type: 'pii_revealed', data: { field: 'reporter.phone' }, actorId: actor.userId, at: now }],
         );
         await tx.execute(sql`update cases set version = version + 1 where id = ${id}`);

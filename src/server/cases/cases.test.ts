@@ -4,7 +4,7 @@ import { createTestApp, type SeededCompany, type TestApp } from '../../../test/t
 import { uuidv7 } from '../db/ids';
 import { sweep } from '../jobs/sweeper';
 import { createIntakeStore, drawCaseNumbers, type IntakeWrite } from './intake.repository';
-import { verifyAllTimelines } from './verify';
+import { verifyAllRecords } from '../records/verify-records';
 
 let t: TestApp;
 let s: SeededCompany;
@@ -613,8 +613,17 @@ describe('archive (domain.md §6, api.md timeline hash)', () => {
     }
     const detail = (await s.as('agent')({ method: 'GET', url: `/api/cases/${c.id}` })).json();
     expect(detail.timelineIntact).toBe(false);
-    const report = await verifyAllTimelines(t.database.db, { companyId: s.company.id });
-    expect(report.broken).toEqual([{ caseId: c.id, number: c.number, firstBrokenSeq: 1 }]);
+    const [report] = await verifyAllRecords(t.database.db, { companyId: s.company.id });
+    expect(report.broken).toEqual([
+      {
+        kind: 'case_timeline',
+        subjectId: c.id,
+        label: c.number,
+        intact: false,
+        problem: 'entry',
+        firstBrokenSeq: 1,
+      },
+    ]);
     expect(report.checked).toBeGreaterThan(100);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { JsonObject } from '../../domain/case/case';
-import { chainEntry } from '../../domain/case/timeline-hash';
+import { caseFactsHash } from '../../domain/case/facts-digest';
+import { chainEntry, FACTS_HASH_KEY } from '../../domain/record/hash-chain';
 import { createBatcher, type BatcherOptions } from '../db/batcher';
 import type { Tx } from '../db/client';
 import { executeNamed } from '../db/prepared';
@@ -376,6 +377,29 @@ function prepareIntake(given: IntakeWrite): PreparedIntake {
     // before chaining: the hash covers the data as stored (an on-the-spot result is typed text)
     entries: given.entries.map((e) => ({ ...e, data: asStoredJson(e.data) })),
   };
+  // The first entry (`received`) chains the digest of the facts as stored, recomputed by verify from the row.
+  const [first, ...rest] = w.entries;
+  if (first)
+    w.entries = [
+      {
+        ...first,
+        data: {
+          ...first.data,
+          [FACTS_HASH_KEY]: caseFactsHash({
+            description: w.description,
+            reporterName: w.reporterName,
+            reporterPhone: w.reporterPhone,
+            reporterAnonymous: w.reporterAnonymous,
+            roomId: w.roomId,
+            address: w.address,
+            receivedAt: w.receivedAt,
+            channel: w.channel,
+            kind: w.kind,
+          }),
+        },
+      },
+      ...rest,
+    ];
   const entries = chainedEntries(w);
   const stored = storedIntake(w, entries.at(-1) ?? null);
   return { json: JSON.stringify(intakeJson(w, stored.row, entries)), stored };

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
-import { verifyAllTimelines } from '../cases/verify';
+import { verifyAllRecords } from '../records/verify-records';
 import { createEventBus, flushEvents, type BusMessage } from '../events/event-bus';
 import { sweep } from './sweeper';
 
@@ -208,7 +208,7 @@ describe('set-based sweep (issue 3 §6, domain.md §4, ADR 0007)', () => {
       }
       expect(notes.some((n) => n.user_id === inactiveSupervisorA)).toBe(false);
 
-      const report = await verifyAllTimelines(db, { companyId: s.company.id });
+      const [report] = await verifyAllRecords(db, { companyId: s.company.id });
       expect(report.broken).toEqual([]);
       expect(report.checked).toBe(60);
       const detail = await s.as('director')({ method: 'GET', url: `/api/cases/${cases[4].id}` });
@@ -274,6 +274,6 @@ describe('set-based sweep (issue 3 §6, domain.md §4, ADR 0007)', () => {
       expect(row.escalation_tier, c.plan).toBe(expectedTier[c.plan]);
       expect(row.entries, c.plan).toBe({ warn: 1, breach: 2, twoBreaches: 4, atTopTier: 1 }[c.plan]);
     }
-    expect((await verifyAllTimelines(t.database.db, { companyId: s.company.id })).broken).toEqual([]);
+    expect((await verifyAllRecords(t.database.db, { companyId: s.company.id }))[0].broken).toEqual([]);
   });
 });

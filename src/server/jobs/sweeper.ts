@@ -16,7 +16,7 @@
 import { sql } from 'drizzle-orm';
 import { MAX_ESCALATION_TIER } from '../../domain/case/case';
 import { escalationRole, type EscalationRole } from '../../domain/case/escalation';
-import { chainEntry } from '../../domain/case/timeline-hash';
+import { chainEntry } from '../../domain/record/hash-chain';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
 import { publishEvents, type CaseEventParties, type LiveEvent } from '../events/event-bus';

@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, canonicalJson, chainEntry, entryHash, verifyChain } from './timeline-hash';
+import {
+  EMPTY_HEAD,
+  FACTS_HASH_KEY,
+  GENESIS_HASH,
+  canonicalJson,
+  chainEntry,
+  entryHash,
+  factsDigest,
+  verifyChain,
+  verifyRecord,
+} from './hash-chain';
 
 describe('api.md timeline hash: canonical JSON (keys sorted, no spaces, UTF-8)', () => {
   it('api.md canonical JSON: keys sorted recursively, no whitespace', () => {
@@ -110,5 +120,92 @@ describe('api.md timeline hash chain', () => {
     expect(verifyChain(chain.map(({ prevHash: _p, ...rest }) => rest))).toEqual({ intact: true });
     chain[3] = { ...chain[3], prevHash: GENESIS_HASH };
     expect(verifyChain(chain)).toEqual({ intact: false, firstBrokenSeq: 4 });
+  });
+});
+
+describe('one record: chain, stored head and facts digest (docs/adr/0017)', () => {
+  const facts = { description: '楼道灯不亮', reporterPhone: '13800000000' };
+  const chain = () => {
+    const e1 = chainEntry(null, {
+      at: '2026-03-10T02:00:00.000Z',
+      actorId: 'u1',
+      type: 'received',
+      data: { kind: 'repair', [FACTS_HASH_KEY]: factsDigest(facts) },
+    });
+    const e2 = chainEntry(e1, { at: '2026-03-10T02:05:00.000Z', actorId: 'u1', type: 'routed', data: {} });
+    return [e1, e2];
+  };
+  const headOf = (entries: { seq: number; hash: string }[]) => ({
+    seq: entries.at(-1)!.seq,
+    hash: entries.at(-1)!.hash,
+  });
+
+  it('an untouched record is intact, its facts checked', () => {
+    const entries = chain();
+    expect(verifyRecord(entries, headOf(entries), factsDigest(facts))).toEqual({
+      intact: true,
+      factsChecked: true,
+    });
+  });
+
+  it('the last entry deleted: the chain is still whole, but the stored head is not its end', () => {
+    const entries = chain();
+    const head = headOf(entries);
+    const verdict = verifyRecord(entries.slice(0, 1), head, factsDigest(facts));
+    expect(verdict).toEqual({
+      intact: false,
+      problem: 'head',
+      stored: head,
+      chainEnd: { seq: 1, hash: entries[0].hash },
+    });
+  });
+
+  it('the head rewritten to another hash or seq is found', () => {
+    const entries = chain();
+    expect(verifyRecord(entries, { seq: 2, hash: 'f'.repeat(64) }, factsDigest(facts))).toMatchObject({
+      problem: 'head',
+    });
+    expect(verifyRecord(entries, { seq: 3, hash: entries[1].hash }, factsDigest(facts))).toMatchObject({
+      problem: 'head',
+    });
+  });
+
+  it('a fact rewritten on the subject is found by its digest; the digest is of the canonical JSON', () => {
+    const entries = chain();
+    expect(
+      verifyRecord(entries, headOf(entries), factsDigest({ ...facts, description: '楼道灯亮了' })),
+    ).toEqual({ intact: false, problem: 'facts' });
+    expect(factsDigest({ b: 1, a: null })).toBe(
+      createHash('sha256').update('{"a":null,"b":1}', 'utf8').digest('hex'),
+    );
+  });
+
+  it('a chain older than the facts digest is checked for chain and head only', () => {
+    const e1 = chainEntry(null, {
+      at: '2026-03-10T02:00:00.000Z',
+      actorId: 'u1',
+      type: 'received',
+      data: {},
+    });
+    expect(verifyRecord([e1], { seq: 1, hash: e1.hash }, factsDigest(facts))).toEqual({
+      intact: true,
+      factsChecked: false,
+    });
+  });
+
+  it('a changed entry is named as before; an empty record of a kind that is never empty is broken at seq 1', () => {
+    const entries = chain();
+    entries[0] = { ...entries[0], data: { kind: 'complaint' } };
+    expect(verifyRecord(entries, headOf(entries), null)).toEqual({
+      intact: false,
+      problem: 'entry',
+      firstBrokenSeq: 1,
+    });
+    expect(verifyRecord([], EMPTY_HEAD, null)).toEqual({ intact: true, factsChecked: false });
+    expect(verifyRecord([], EMPTY_HEAD, null, { nonEmpty: true })).toEqual({
+      intact: false,
+      problem: 'entry',
+      firstBrokenSeq: 1,
+    });
   });
 });

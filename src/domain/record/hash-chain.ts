@@ -1,7 +1,10 @@
 /**
- * The case timeline is append-only with a verifiable chain (domain.md §6, ours; api.md `timeline`): each entry's
- * `hash` = lowercase hex SHA-256 of the UTF-8 canonical JSON of `{ seq, at, actorId, type, data, prevHash }`,
- * where `prevHash` is the previous entry's hash and, for the first entry, 64 zeros.
+ * The one hash chain of every append-only record (a case's timeline first; handovers, visit records and frozen
+ * survey lists later): each entry's `hash` = lowercase hex SHA-256 of the UTF-8 canonical JSON of
+ * `{ seq, at, actorId, type, data, prevHash }`, where `prevHash` is the previous entry's hash and, for the first
+ * entry, 64 zeros. The subject of a record stores the chain's end (its head: seq and hash), and the first entry
+ * carries `factsHash`, the digest of the facts as first given, which stay on the subject's row — so a deleted last
+ * entry, a rewritten head or a rewritten fact is found as surely as a changed entry (docs/adr/0017).
  *
  * Canonical JSON: object keys sorted by UTF-16 code units (JavaScript's default sort), recursively; no
  * whitespace; strings and numbers as `JSON.stringify` writes them. For JSON data this is RFC 8785 (JCS).
@@ -10,7 +13,7 @@
  * never imported by contracts, so the web bundle does not pull it in.
  */
 import { createHash } from 'node:crypto';
-import type { JsonValue, TimelineType } from './case';
+import type { JsonValue, TimelineType } from '../case/case';
 
 /** `prevHash` of the first entry (api.md). */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -70,6 +73,14 @@ function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The digest of a record's facts as first given: lowercase hex SHA-256 of their canonical JSON. */
+export function factsDigest(facts: Record<string, JsonValue | Date>): string {
+  return sha256Hex(canonicalJson(facts));
+}
+
+/** The key of the first entry's data under which the facts digest is chained. */
+export const FACTS_HASH_KEY = 'factsHash';
+
 /** The hash of one entry: lowercase hex SHA-256 of its canonical JSON. */
 export function entryHash(entry: TimelineHashInput): string {
   const at = entry.at instanceof Date ? entry.at.toISOString() : entry.at;
@@ -102,6 +113,51 @@ export function chainEntry<T extends Omit<TimelineHashInput, 'seq' | 'prevHash'>
 }
 
 export type ChainVerdict = { intact: true } | { intact: false; firstBrokenSeq: number };
+
+/** The end of a chain as its subject stores it: the last entry's seq and hash; seq 0 and 64 zeros before the first. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
+
+/** What a check of one whole record found. */
+export type RecordVerdict =
+  /** `factsChecked` false: the chain predates the facts digest (its first entry has none), so chain and head only */
+  | { intact: true; factsChecked: boolean }
+  /** an entry was changed, removed or reordered: the first seq where the chain breaks */
+  | { intact: false; problem: 'entry'; firstBrokenSeq: number }
+  /** the entries chain, but the stored head is not their end (the last entries deleted, or the head rewritten) */
+  | { intact: false; problem: 'head'; stored: ChainHead; chainEnd: ChainHead }
+  /** the subject's facts are no longer those the first entry's digest was taken of */
+  | { intact: false; problem: 'facts' };
+
+/**
+ * Checks one record: its entries chain (verifyChain), the stored head is the chain's end, and — when the first
+ * entry carries a facts digest — the digest of the subject's facts now (`currentFactsDigest`) is the chained one.
+ */
+export function verifyRecord(
+  entries: readonly TimelineEntryForVerify[],
+  storedHead: ChainHead,
+  currentFactsDigest: string | null,
+  opts: { nonEmpty?: boolean } = {},
+): RecordVerdict {
+  // A kind whose subject is created with its first entry (a case with `received`) is never empty: no entries at
+  // all is the first one missing, whatever the head says.
+  if (opts.nonEmpty && entries.length === 0) return { intact: false, problem: 'entry', firstBrokenSeq: 1 };
+  const chain = verifyChain(entries);
+  if (!chain.intact) return { intact: false, problem: 'entry', firstBrokenSeq: chain.firstBrokenSeq };
+  const last = entries.at(-1);
+  const chainEnd = last ? { seq: last.seq, hash: last.hash } : EMPTY_HEAD;
+  if (storedHead.seq !== chainEnd.seq || storedHead.hash !== chainEnd.hash)
+    return { intact: false, problem: 'head', stored: storedHead, chainEnd };
+  const first = entries[0]?.data as Record<string, unknown> | undefined;
+  const chained = first?.[FACTS_HASH_KEY];
+  if (typeof chained !== 'string') return { intact: true, factsChecked: false };
+  if (chained !== currentFactsDigest) return { intact: false, problem: 'facts' };
+  return { intact: true, factsChecked: true };
+}
 
 /**
  * Checks a whole timeline, in `seq` order: seq starts at 1 and grows by one, each `prevHash` (when given) is
