@@ -220,6 +220,8 @@ export interface CaseFacts {
   mergedIntoId: string | null;
   /** number of `reply` actions so far: the first answer to a service complaint must apologise (domain.md §3) */
   replyCount: number;
+  /** the latest callback's answer (a director's closure after anything short of satisfied counts as unsatisfied) */
+  satisfaction?: Satisfaction | null;
   /**
    * a complaint about service (an employee's attitude or timeliness): decided by the server from the category or
    * from the intake's `aboutEmployeeId` (domain.md §3 "service complaint")

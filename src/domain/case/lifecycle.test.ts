@@ -441,6 +441,7 @@ describe('route (domain.md §2.4–2.6)', () => {
     expect(d.effects.changes).toEqual({
       state: 'routed',
       target: { type: 'department', id: 'eng1' },
+      departmentId: 'eng1',
       handlerId: null,
     });
     expect(effect(d, 'meet', 'route')).toEqual({ op: 'meet', clock: 'route', at: NOW });
@@ -581,7 +582,12 @@ describe('assign, accept, recordContact, return', () => {
       ],
     });
     const d = accepted(act(f, cast.handler, 'return'));
-    expect(d.effects.changes).toEqual({ state: 'received', target: null, handlerId: null });
+    expect(d.effects.changes).toEqual({
+      state: 'received',
+      target: null,
+      departmentId: null,
+      handlerId: null,
+    });
     expect(clockOps(d)).toEqual(['stop:dispatch', 'start:route']);
     expect(effect(d, 'start', 'route')).toMatchObject({ dueAt: new Date(NOW.getTime() + 60 * MIN) });
     expect(act(f, cast.handler, 'return', { reason: '' })).toMatchObject({
@@ -823,6 +829,8 @@ describe('callback outcomes (domain.md §5.3–5.4)', () => {
       state: 'closed',
       satisfaction: 'satisfied',
       closure: 'callback',
+      closedUnsatisfied: false,
+      invalid: false,
       closedAt: NOW,
     });
     expect(d.effects.clocks).toEqual([{ op: 'meet', clock: 'callback', at: NOW }]);
@@ -945,6 +953,8 @@ describe('reopen, close, invalidate, merge', () => {
       reopenCount: 2,
       resolvedAt: null,
       closure: null,
+      closedUnsatisfied: false,
+      invalid: false,
       closedAt: null,
     });
     expect(clockOps(d)).toEqual(['stop:callback', 'start:resolve']);
@@ -977,14 +987,49 @@ describe('reopen, close, invalidate, merge', () => {
       ],
     });
     const d = accepted(act(f, cast.director, 'close'));
-    expect(d.effects.changes).toEqual({ state: 'closed', closure: 'director', closedAt: NOW });
+    expect(d.effects.changes).toEqual({
+      state: 'closed',
+      closure: 'director',
+      closedUnsatisfied: true,
+      invalid: false,
+      closedAt: NOW,
+    });
     expect(d.effects.clocks).toEqual([{ op: 'stop', clock: 'resolve', at: NOW }]);
     expect(act(f, cast.director, 'close', { reason: '' })).toMatchObject({ reason: 'invalid_input' });
   });
 
+  it('§5.3 a director closure counts as closed unsatisfied unless the latest callback was (basically) satisfied', () => {
+    const waiting = facts('waiting');
+    const close = (satisfaction: CaseFacts['satisfaction']) =>
+      accepted(act({ ...waiting, satisfaction }, cast.director, 'close')).effects.changes.closedUnsatisfied;
+    expect(close(null)).toBe(true);
+    expect(close('unsatisfied')).toBe(true);
+    expect(close('satisfied')).toBe(false);
+    expect(close('basically_satisfied')).toBe(false);
+  });
+
+  it('decide returns the derived columns too: a reply counts itself; a route elsewhere clears the department', () => {
+    const f = facts('in_progress', { replyCount: 2 });
+    const replied = accepted(act(f, cast.handler, 'reply'));
+    expect(replied.effects.changes.replyCount).toBe(3);
+    const elsewhere = accepted(
+      act(facts('received'), cast.firstResponder, 'route', { target: { type: 'sisterUnit', id: 'water' } }),
+    );
+    expect(elsewhere.effects.changes).toMatchObject({
+      target: { type: 'sisterUnit', id: 'water' },
+      departmentId: null,
+    });
+  });
+
   it('§2.2 invalidate: explained to the resident — meets reply, closes as invalidated', () => {
     const d = accepted(act(facts('received'), cast.supervisor, 'invalidate'));
-    expect(d.effects.changes).toEqual({ state: 'closed', closure: 'invalidated', closedAt: NOW });
+    expect(d.effects.changes).toEqual({
+      state: 'closed',
+      closure: 'invalidated',
+      closedUnsatisfied: false,
+      invalid: true,
+      closedAt: NOW,
+    });
     expect(clockOps(d)).toEqual(['meet:reply', 'stop:route', 'stop:resolve']);
     expect(act(facts('received'), cast.supervisor, 'invalidate', { explanation: '' })).toMatchObject({
       fields: { explanation: 'field.required' },
@@ -996,6 +1041,8 @@ describe('reopen, close, invalidate, merge', () => {
     expect(d.effects.changes).toEqual({
       state: 'closed',
       closure: 'merged',
+      closedUnsatisfied: false,
+      invalid: false,
       mergedIntoId: 'c0',
       closedAt: NOW,
     });

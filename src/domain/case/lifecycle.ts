@@ -62,6 +62,7 @@ import {
 } from './case-clocks';
 import { checkReply, replyOverrideMissing, type ReplyWarning } from './reply-checks';
 import { agreedVisitProblem } from './intake';
+import { closedUnsatisfied } from './escalation';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The table: from-states and parties
@@ -333,6 +334,15 @@ export interface CaseChanges {
   closedAt?: Date | null;
   /** private repairs: the visit agreed with the owner */
   visitAt?: Date | null;
+  // Derived by `decide` from the changes above, so that no caller computes a rule (docs/adr/0018):
+  /** the department the case is with: its target when that is a department, else none (with `target`) */
+  departmentId?: string | null;
+  /** closed by the director after a callback short of satisfied (with `closure`; reports count it) */
+  closedUnsatisfied?: boolean;
+  /** closed as invalid (with `closure`) */
+  invalid?: boolean;
+  /** the replies so far (with a `reply`) */
+  replyCount?: number;
 }
 
 /** Everything the server applies, in one transaction, after a successful `decide`. */
@@ -543,6 +553,7 @@ function apply(facts: CaseFacts, actor: CaseActor, request: CaseActionRequest, c
   if ('ok' in result) return result;
   const changes: CaseChanges = { ...(result.changes ?? {}) };
   if (result.to !== facts.state) changes.state = result.to;
+  deriveChanges(facts, request.action, changes);
   return {
     ok: true,
     action: request.action,
@@ -555,6 +566,17 @@ function apply(facts: CaseFacts, actor: CaseActor, request: CaseActionRequest, c
     },
     warnings: result.warnings ?? [],
   };
+}
+
+/** The columns that follow from the others, set beside them (CaseChanges' derived fields). */
+function deriveChanges(facts: CaseFacts, action: CaseAction, changes: CaseChanges): void {
+  if (changes.target !== undefined) changes.departmentId = targetDepartmentIdOf({ target: changes.target });
+  if (changes.closure !== undefined) {
+    const satisfaction = changes.satisfaction !== undefined ? changes.satisfaction : facts.satisfaction;
+    changes.closedUnsatisfied = closedUnsatisfied(changes.closure, satisfaction);
+    changes.invalid = changes.closure === 'invalidated';
+  }
+  if (action === 'reply') changes.replyCount = facts.replyCount + 1;
 }
 
 function requireText(fields: Record<string, string>, name: string, value: string | null | undefined): void {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/access/roles';
-import type { CaseActor } from '../../domain/case/case';
+import { CASE_KINDS, CASE_STATES, type CaseActor } from '../../domain/case/case';
 import { canSeeCase } from '../../domain/case/lifecycle';
 import { seesAnonymousIdentity, seesReporterContact } from '../../domain/privacy/case-visibility';
 import { createTestApp, type TestApp } from '../../../test/test-app';
@@ -75,8 +75,8 @@ beforeAll(async () => {
 
   const caseShapes = fc.sample(
     fc.record({
-      kind: pick(['complaint', 'repair', 'inquiry', 'suggestion', 'praise', 'other']),
-      state: pick(['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed']),
+      kind: pick(CASE_KINDS),
+      state: pick(CASE_STATES),
       officeId: fc.option(pick(officeIds), { freq: 5 }),
       firstResponderId: pick(userIds),
       recorderIsFirstResponder: fc.boolean(),
@@ -84,9 +84,9 @@ beforeAll(async () => {
       handlerId: fc.option(pick(userIds), { freq: 2 }),
       target: fc.oneof(
         fc.constant(null),
-        fc.record({ type: fc.constant('department'), id: pick(departmentIds) }),
-        fc.record({ type: fc.constant('leader'), id: pick(userIds) }),
-        fc.record({ type: pick(['sisterUnit', 'externalUnit']), id: fc.uuid() }),
+        fc.record({ type: fc.constant('department' as const), id: pick(departmentIds) }),
+        fc.record({ type: fc.constant('leader' as const), id: pick(userIds) }),
+        fc.record({ type: pick(['sisterUnit', 'externalUnit'] as const), id: fc.uuid() }),
       ),
       callbackAssigneeId: fc.option(pick(userIds), { freq: 3 }),
       anonymous: fc.boolean(),
@@ -138,7 +138,7 @@ async function selected(predicate: SQL): Promise<string[]> {
 
 const seesReporter = (row: CaseRow, actor: CaseActor) => {
   const facts = toFacts(row, []);
-  return row.reporter_anonymous ? seesAnonymousIdentity(actor, facts) : seesReporterContact(actor, facts);
+  return row.reporterAnonymous ? seesAnonymousIdentity(actor, facts) : seesReporterContact(actor, facts);
 };
 
 const describeActor = (a: CaseActor) =>
@@ -170,13 +170,13 @@ describe('SQL visibility predicates = domain functions, over generated cases × 
     expect([...roles].sort()).toEqual([...ROLES].sort());
     expect(actors.some((a) => a.roles.length === 0)).toBe(true);
     expect(actors.some((a) => a.headOfDepartmentIds.length > 0)).toBe(true);
-    expect(rows.some((r) => r.reporter_anonymous) && rows.some((r) => !r.reporter_anonymous)).toBe(true);
-    expect(rows.some((r) => r.office_id == null)).toBe(true);
+    expect(rows.some((r) => r.reporterAnonymous) && rows.some((r) => !r.reporterAnonymous)).toBe(true);
+    expect(rows.some((r) => r.officeId == null)).toBe(true);
     // Some viewer sees a case whose reporter they may not see, anonymous and named: what the hole was about.
     const hidden = (anonymous: boolean) =>
       actors.some((a) =>
         rows.some(
-          (r) => r.reporter_anonymous === anonymous && canSeeCase(toFacts(r, []), a) && !seesReporter(r, a),
+          (r) => r.reporterAnonymous === anonymous && canSeeCase(toFacts(r, []), a) && !seesReporter(r, a),
         ),
       );
     expect(hidden(true)).toBe(true);

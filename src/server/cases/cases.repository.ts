@@ -3,99 +3,53 @@
  * writer locks (FOR UPDATE), so entries are appended strictly in order.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { CaseActor, CaseClockFact, CaseFacts, ClockName, RouteTarget } from '../../domain/case/case';
-import type { ClockEffect } from '../../domain/case/case-clocks';
-import { warnAt } from '../../domain/clock/deadlines';
+import type { CaseActor, CaseClockFact, CaseFacts, RouteTarget } from '../../domain/case/case';
 import { REPORTER_CONTACT_ROLES, type ReporterViewer } from '../../domain/privacy/case-visibility';
 import type { Actor } from '../../domain/access/access';
 import type { Tx } from '../db/client';
+import { columnsAs } from '../db/columns';
+import { caseClocks, cases } from '../db/schema';
 import type { CaseEventParties } from '../events/event-bus';
 
-export type CaseRow = {
-  id: string;
-  company_id: string;
-  number: string;
-  version: number;
-  channel: string;
-  kind: string;
-  severity: string;
-  category_id: string | null;
-  repair_type: string | null;
-  visit_at: Date | null;
-  state: string;
-  received_at: Date;
-  created_at: Date;
-  recorded_by_id: string;
-  first_responder_id: string;
-  handler_id: string | null;
-  department_id: string | null;
-  target_type: string | null;
-  target_id: string | null;
-  office_id: string | null;
-  community_id: string | null;
-  room_id: string | null;
-  address: string | null;
-  reporter_name: string | null;
-  reporter_phone: string | null;
-  reporter_anonymous: boolean;
-  description: string;
-  self_complaint: boolean;
-  service_complaint: boolean;
-  reply_count: number;
-  escalation_tier: number;
-  satisfaction: string | null;
-  reopen_count: number;
-  merged_into_id: string | null;
-  invalid: boolean;
-  closure: string | null;
-  callback_assignee_id: string | null;
-  calendar_unknown: boolean;
-  resolved_at: Date | null;
-  closed_at: Date | null;
-  next_due_at: Date | null;
-  timeline_seq: number;
-  timeline_head: string;
-  // joined
-  target_department_head_id: string | null;
-  office_director_id: string | null;
+/**
+ * A case as its readers load it: the schema's row (every column but the search vector, which only the search
+ * reads) and two names joined for the lifecycle — the target department's head and the office's director.
+ */
+export type CaseRow = Omit<typeof cases.$inferSelect, 'searchVector'> & {
+  targetDepartmentHeadId: string | null;
+  officeDirectorId: string | null;
 };
 
-export type ClockRow = {
-  id: string;
-  case_id: string;
-  name: ClockName;
-  started_at: Date;
-  due_at: Date;
-  met_at: Date | null;
-  warned_at: Date | null;
-  breached_at: Date | null;
-  paused_at: Date | null;
-  paused_ms: number;
-  stopped_at: Date | null;
-  calendar_unknown: boolean;
-  next_check_at: Date | null;
-};
+/** The columns of a case row in raw SQL over `cases c` (columnsAs: the schema's keys). */
+export const CASE_COLUMNS = columnsAs(cases, 'c', ['searchVector']);
+
+/** A case clock as stored: the schema's row. */
+export type ClockRow = typeof caseClocks.$inferSelect;
+
+/** The columns of a clock row in raw SQL over `case_clocks k`. */
+export const CLOCK_COLUMNS = columnsAs(caseClocks, 'k');
 
 export { toDate } from '../db/dates';
 import { toDate } from '../db/dates';
 
 const CASE_DATES = [
-  'received_at',
-  'created_at',
-  'resolved_at',
-  'closed_at',
-  'next_due_at',
-  'visit_at',
+  'receivedAt',
+  'createdAt',
+  'updatedAt',
+  'resolvedAt',
+  'closedAt',
+  'nextDueAt',
+  'visitAt',
 ] as const;
 const CLOCK_DATES = [
-  'started_at',
-  'due_at',
-  'met_at',
-  'warned_at',
-  'breached_at',
-  'paused_at',
-  'stopped_at',
-  'next_check_at',
+  'startedAt',
+  'dueAt',
+  'metAt',
+  'warnedAt',
+  'breachedAt',
+  'pausedAt',
+  'stoppedAt',
+  'nextCheckAt',
 ] as const;
 
 export function normaliseCase<T extends Record<string, unknown>>(row: T): T {
@@ -107,11 +61,11 @@ export function normaliseCase<T extends Record<string, unknown>>(row: T): T {
 export function normaliseClock<T extends Record<string, unknown>>(row: T): T {
   const out: Record<string, unknown> = { ...row };
   for (const k of CLOCK_DATES) if (k in out) out[k] = toDate(out[k]);
-  if ('paused_ms' in out) out.paused_ms = Number(out.paused_ms);
+  if ('pausedMs' in out) out.pausedMs = Number(out.pausedMs);
   return out as T;
 }
 
-const CASE_SELECT = sql`select c.*, d.head_id as target_department_head_id, o.director_id as office_director_id
+const CASE_SELECT = sql`select ${CASE_COLUMNS}, d.head_id as "targetDepartmentHeadId", o.director_id as "officeDirectorId"
   from cases c left join departments d on d.id = c.department_id left join offices o on o.id = c.office_id`;
 
 export async function loadCaseRow(db: Tx, companyId: string, id: string, opts: { lock?: boolean } = {}) {
@@ -124,7 +78,7 @@ export async function loadCaseRow(db: Tx, companyId: string, id: string, opts: {
 export async function loadClocks(db: Tx, caseIds: readonly string[]): Promise<ClockRow[]> {
   if (!caseIds.length) return [];
   const { rows } = await db.execute<ClockRow>(
-    sql`select * from case_clocks where case_id in (${sql.join(
+    sql`select ${CLOCK_COLUMNS} from case_clocks k where case_id in (${sql.join(
       caseIds.map((i) => sql`${i}::uuid`),
       sql`, `,
     )}) order by started_at, name`,
@@ -135,13 +89,13 @@ export async function loadClocks(db: Tx, caseIds: readonly string[]): Promise<Cl
 export function toClockFact(r: ClockRow): CaseClockFact {
   return {
     name: r.name,
-    startedAt: r.started_at,
-    dueAt: r.due_at,
-    metAt: r.met_at,
-    breachedAt: r.breached_at,
-    pausedAt: r.paused_at,
-    pausedMs: r.paused_ms,
-    stoppedAt: r.stopped_at,
+    startedAt: r.startedAt,
+    dueAt: r.dueAt,
+    metAt: r.metAt,
+    breachedAt: r.breachedAt,
+    pausedAt: r.pausedAt,
+    pausedMs: r.pausedMs,
+    stoppedAt: r.stoppedAt,
   };
 }
 
@@ -150,23 +104,24 @@ export function toFacts(row: CaseRow, clocks: readonly ClockRow[]): CaseFacts {
     id: row.id,
     state: row.state as CaseFacts['state'],
     kind: row.kind as CaseFacts['kind'],
-    repairType: (row.repair_type as CaseFacts['repairType']) ?? null,
+    repairType: (row.repairType as CaseFacts['repairType']) ?? null,
     severity: row.severity as CaseFacts['severity'],
-    categoryId: row.category_id,
-    officeId: row.office_id,
-    firstResponderId: row.first_responder_id,
-    recordedById: row.recorded_by_id,
-    handlerId: row.handler_id,
+    categoryId: row.categoryId,
+    officeId: row.officeId,
+    firstResponderId: row.firstResponderId,
+    recordedById: row.recordedById,
+    handlerId: row.handlerId,
     target:
-      row.target_type && row.target_id ? ({ type: row.target_type, id: row.target_id } as RouteTarget) : null,
-    targetDepartmentHeadId: row.target_department_head_id,
-    callbackAssigneeId: row.callback_assignee_id,
-    officeDirectorId: row.office_director_id,
-    escalationTier: row.escalation_tier,
-    reopenCount: row.reopen_count,
-    mergedIntoId: row.merged_into_id,
-    replyCount: row.reply_count,
-    serviceComplaint: row.service_complaint,
+      row.targetType && row.targetId ? ({ type: row.targetType, id: row.targetId } as RouteTarget) : null,
+    targetDepartmentHeadId: row.targetDepartmentHeadId,
+    callbackAssigneeId: row.callbackAssigneeId,
+    officeDirectorId: row.officeDirectorId,
+    escalationTier: row.escalationTier,
+    reopenCount: row.reopenCount,
+    mergedIntoId: row.mergedIntoId,
+    replyCount: row.replyCount,
+    satisfaction: row.satisfaction,
+    serviceComplaint: row.serviceComplaint,
     clocks: clocks.map(toClockFact),
   };
 }
@@ -175,118 +130,17 @@ export function toFacts(row: CaseRow, clocks: readonly ClockRow[]): CaseFacts {
 export function eventParties(
   row: Pick<
     CaseRow,
-    | 'first_responder_id'
-    | 'recorded_by_id'
-    | 'handler_id'
-    | 'callback_assignee_id'
-    | 'target_type'
-    | 'target_id'
+    'firstResponderId' | 'recordedById' | 'handlerId' | 'callbackAssigneeId' | 'targetType' | 'targetId'
   >,
 ): CaseEventParties {
   return {
-    firstResponderId: row.first_responder_id,
-    recordedById: row.recorded_by_id,
-    handlerId: row.handler_id,
-    callbackAssigneeId: row.callback_assignee_id,
+    firstResponderId: row.firstResponderId,
+    recordedById: row.recordedById,
+    handlerId: row.handlerId,
+    callbackAssigneeId: row.callbackAssigneeId,
     target:
-      row.target_type && row.target_id ? ({ type: row.target_type, id: row.target_id } as RouteTarget) : null,
+      row.targetType && row.targetId ? ({ type: row.targetType, id: row.targetId } as RouteTarget) : null,
   };
-}
-
-/** When the sweeper must look at a clock next: its 80 % warning, then its deadline; never once met, stopped or paused. */
-export function nextCheckAt(
-  c: Pick<
-    ClockRow,
-    'started_at' | 'due_at' | 'met_at' | 'warned_at' | 'breached_at' | 'paused_at' | 'stopped_at'
-  >,
-): Date | null {
-  if (c.met_at || c.stopped_at || c.paused_at || c.breached_at) return null;
-  if (!c.warned_at) {
-    const warning = warnAt(c.started_at, c.due_at);
-    if (warning < c.due_at) return warning;
-  }
-  return c.due_at;
-}
-
-/**
- * Folds the domain's clock effects into the clocks of one case (by name), in order, and sets each changed clock's
- * next_check_at. Returns the names it changed. Pure: the callers store the result.
- */
-export function foldClockEffects(
-  current: Map<ClockName, ClockRow>,
-  caseId: string,
-  effects: readonly ClockEffect[],
-): Set<ClockName> {
-  const touched = new Set<ClockName>();
-  for (const e of effects) {
-    const c = current.get(e.clock);
-    if (e.op === 'start') {
-      current.set(e.clock, {
-        id: c?.id ?? '',
-        case_id: caseId,
-        name: e.clock,
-        started_at: e.startedAt,
-        due_at: e.dueAt,
-        met_at: null,
-        warned_at: null,
-        breached_at: null,
-        paused_at: null,
-        paused_ms: 0,
-        stopped_at: null,
-        calendar_unknown: e.calendarUnknown,
-        next_check_at: null,
-      });
-    } else if (c) {
-      if (e.op === 'meet') c.met_at = e.at;
-      else if (e.op === 'pause') c.paused_at = e.at;
-      else if (e.op === 'resume')
-        Object.assign(c, { paused_at: null, due_at: e.dueAt, paused_ms: e.pausedMs });
-      else if (e.op === 'extend') Object.assign(c, { due_at: e.dueAt, warned_at: null });
-      else if (e.op === 'stop') c.stopped_at = e.at;
-    } else continue;
-    touched.add(e.clock);
-  }
-  for (const name of touched) {
-    const c = current.get(name)!;
-    c.next_check_at = nextCheckAt(c);
-  }
-  return touched;
-}
-
-/** What a case row keeps about its clocks: the earliest due time still counting, and an unknown-calendar flag. */
-export function clockSummary(clocks: Iterable<ClockRow>): {
-  nextDueAt: Date | null;
-  calendarUnknown: boolean;
-} {
-  let nextDueAt: Date | null = null;
-  let calendarUnknown = false;
-  for (const c of clocks) {
-    if (c.met_at || c.stopped_at) continue;
-    if (c.calendar_unknown) calendarUnknown = true;
-    if (!c.paused_at && (!nextDueAt || c.due_at < nextDueAt)) nextDueAt = c.due_at;
-  }
-  return { nextDueAt, calendarUnknown };
-}
-
-/** Stores the clocks `names` of `clocks` (the result of foldClockEffects) for one case. */
-export async function saveClocks(
-  tx: Tx,
-  companyId: string,
-  caseId: string,
-  clocks: ReadonlyMap<ClockName, ClockRow>,
-  names: Iterable<ClockName>,
-) {
-  for (const name of names) {
-    const c = clocks.get(name)!;
-    await tx.execute(sql`insert into case_clocks (company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,
-        paused_at, paused_ms, stopped_at, calendar_unknown, next_check_at)
-      values (${companyId}, ${caseId}, ${name}, ${c.started_at}, ${c.due_at}, ${c.met_at}, ${c.warned_at}, ${c.breached_at},
-        ${c.paused_at}, ${c.paused_ms}, ${c.stopped_at}, ${c.calendar_unknown}, ${c.next_check_at})
-      on conflict (case_id, name) do update set started_at = excluded.started_at, due_at = excluded.due_at,
-        met_at = excluded.met_at, warned_at = excluded.warned_at, breached_at = excluded.breached_at,
-        paused_at = excluded.paused_at, paused_ms = excluded.paused_ms, stopped_at = excluded.stopped_at,
-        calendar_unknown = excluded.calendar_unknown, next_check_at = excluded.next_check_at`);
-  }
 }
 
 export type TimelineRow = {
@@ -417,16 +271,10 @@ export function reporterVisibleTo(actor: ReporterViewer): SQL {
   return sql`(case when c.reporter_anonymous then ${anonymous} else ${named} end)`;
 }
 
-export type CallerCaseRow = {
-  id: string;
-  number: string;
-  kind: string;
-  state: string;
-  received_at: Date;
-  category_id: string | null;
-  room_id: string | null;
-  description: string;
-};
+export type CallerCaseRow = Pick<
+  CaseRow,
+  'id' | 'number' | 'kind' | 'state' | 'receivedAt' | 'categoryId' | 'roomId' | 'description'
+>;
 
 /**
  * Open cases (not closed) the caller reported or of the caller's rooms, newest first, as `viewer` may see them
@@ -443,7 +291,8 @@ export async function openCasesOfCaller(
 ): Promise<CallerCaseRow[]> {
   const byRoom = roomIds.length ? sql` or c.room_id in (${uuidList(roomIds)})` : sql``;
   const { rows } = await db.execute<CallerCaseRow>(
-    sql`select c.id, c.number, c.kind, c.state, c.received_at, c.category_id, c.room_id, left(c.description, 100) as description
+    sql`select c.id, c.number, c.kind, c.state, c.received_at as "receivedAt", c.category_id as "categoryId",
+        c.room_id as "roomId", left(c.description, 100) as description
       from cases c where c.company_id = ${companyId} and c.state <> 'closed'
         and ((c.reporter_phone_canonical = ${canonicalPhone} and ${reporterVisibleTo(viewer)})${byRoom})
         and ${caseVisibleTo(viewer)}

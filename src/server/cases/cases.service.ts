@@ -5,16 +5,9 @@
 import { sql } from 'drizzle-orm';
 import type { Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
 import { TOTAL_CAP } from '../../contracts/common';
-import type {
-  CaseAction,
-  CaseActor,
-  CaseFacts,
-  ClockName,
-  JsonObject,
-  Satisfaction,
-} from '../../domain/case/case';
+import type { CaseAction, CaseActor, CaseFacts, ClockName, JsonObject } from '../../domain/case/case';
 import { planIntake } from '../../domain/case/intake';
-import { closedUnsatisfied, escalationIsCompanyWide, escalationRole } from '../../domain/case/escalation';
+import { escalationIsCompanyWide, escalationRole } from '../../domain/case/escalation';
 import {
   allowedActions,
   canSeeCase,
@@ -39,7 +32,10 @@ import { attachToCase, listCaseAttachments } from '../attachments/attachments.se
 import { notify } from '../notifications/notifications.service';
 import { publishEvent, publishEventSoon } from '../events/event-bus';
 import { caseTimelineKind } from '../records/record-kinds';
-import { appendRecordEntries } from '../records/records.repository';
+import type { NewRecordEntry } from '../records/records.repository';
+import { appendCaseEntries, storeDecision, storeReveal } from './store/decision';
+import { createIntakeWriter, insertIntakes, type IntakeWrite, type StoredIntake } from './store/intake';
+import { clockSummary, foldClockEffects, type StoredClock } from '../../domain/case/stored-clocks';
 import { checkRecord } from '../records/verify-records';
 import * as repo from './cases.repository';
 import * as intake from './intake.repository';
@@ -65,7 +61,7 @@ function toView(
 ): Case {
   const facts = repo.toFacts(row, clocks);
   const reporter = presentReporter(
-    { name: row.reporter_name, phone: row.reporter_phone, anonymous: row.reporter_anonymous },
+    { name: row.reporterName, phone: row.reporterPhone, anonymous: row.reporterAnonymous },
     actor,
     facts,
   );
@@ -76,22 +72,22 @@ function toView(
     channel: row.channel as Case['channel'],
     kind: row.kind as Case['kind'],
     severity: row.severity as Case['severity'],
-    category: row.category_id ? { id: row.category_id, name: names?.category ?? '' } : null,
-    repairType: (row.repair_type as Case['repairType']) ?? null,
-    visitAt: iso(row.visit_at),
+    category: row.categoryId ? { id: row.categoryId, name: names?.category ?? '' } : null,
+    repairType: (row.repairType as Case['repairType']) ?? null,
+    visitAt: iso(row.visitAt),
     state: row.state as Case['state'],
-    receivedAt: iso(row.received_at)!,
-    createdAt: iso(row.created_at)!,
-    recordedBy: person(row.recorded_by_id, names?.recorded_by),
-    firstResponder: person(row.first_responder_id, names?.first_responder),
-    handler: person(row.handler_id, names?.handler),
-    department: person(row.department_id, names?.department),
+    receivedAt: iso(row.receivedAt)!,
+    createdAt: iso(row.createdAt)!,
+    recordedBy: person(row.recordedById, names?.recorded_by),
+    firstResponder: person(row.firstResponderId, names?.first_responder),
+    handler: person(row.handlerId, names?.handler),
+    department: person(row.departmentId, names?.department),
     target:
-      row.target_type && row.target_id
-        ? { type: row.target_type as 'department', id: row.target_id, name: names?.target_name ?? '' }
+      row.targetType && row.targetId
+        ? { type: row.targetType as 'department', id: row.targetId, name: names?.target_name ?? '' }
         : null,
-    office: person(row.office_id, names?.office),
-    room: row.room_id ? { id: row.room_id, label: names?.room_label ?? '' } : null,
+    office: person(row.officeId, names?.office),
+    room: row.roomId ? { id: row.roomId, label: names?.room_label ?? '' } : null,
     address: row.address,
     reporter: {
       name: reporter.name,
@@ -100,31 +96,29 @@ function toView(
       masked: reporter.masked,
     },
     description: row.description,
-    selfComplaint: row.self_complaint,
-    escalationTier: row.escalation_tier,
+    selfComplaint: row.selfComplaint,
+    escalationTier: row.escalationTier,
     satisfaction: (row.satisfaction as Case['satisfaction']) ?? null,
-    reopenCount: row.reopen_count,
-    mergedInto: row.merged_into_id
-      ? { id: row.merged_into_id, number: names?.merged_into_number ?? '' }
-      : null,
+    reopenCount: row.reopenCount,
+    mergedInto: row.mergedIntoId ? { id: row.mergedIntoId, number: names?.merged_into_number ?? '' } : null,
     invalid: row.invalid,
-    calendarUnknown: row.calendar_unknown,
+    calendarUnknown: row.calendarUnknown,
     callbackAssignee:
       row.state === 'resolved'
-        ? person(row.callback_assignee_id ?? row.first_responder_id, names?.callback_assignee)
-        : person(row.callback_assignee_id, names?.callback_assignee),
-    nextDueAt: iso(row.next_due_at),
+        ? person(row.callbackAssigneeId ?? row.firstResponderId, names?.callback_assignee)
+        : person(row.callbackAssigneeId, names?.callback_assignee),
+    nextDueAt: iso(row.nextDueAt),
     clocks: clocks.map((c) => ({
       name: c.name,
-      startedAt: iso(c.started_at)!,
-      dueAt: iso(c.due_at)!,
-      metAt: iso(c.met_at),
-      breachedAt: iso(c.breached_at),
-      warnedAt: iso(c.warned_at),
-      stoppedAt: iso(c.stopped_at),
-      pausedMs: c.paused_ms,
-      paused: c.paused_at != null,
-      calendarUnknown: c.calendar_unknown,
+      startedAt: iso(c.startedAt)!,
+      dueAt: iso(c.dueAt)!,
+      metAt: iso(c.metAt),
+      breachedAt: iso(c.breachedAt),
+      warnedAt: iso(c.warnedAt),
+      stoppedAt: iso(c.stoppedAt),
+      pausedMs: c.pausedMs,
+      paused: c.pausedAt != null,
+      calendarUnknown: c.calendarUnknown,
     })),
     allowedActions: allowedActions(facts, actor),
   };
@@ -140,7 +134,8 @@ async function activeUser(tx: Tx, companyId: string, id: string) {
 
 export function casesService(deps: AppDeps) {
   const { db, clock } = deps;
-  const intakeStore = intake.createIntakeStore(db);
+  const intakeReads = intake.createIntakeReads(db);
+  const intakeWriter = createIntakeWriter(db);
 
   async function context(companyId: string) {
     const [calendar, policy, tz] = await Promise.all([
@@ -239,7 +234,7 @@ export function casesService(deps: AppDeps) {
       // this company (another company's id is "not found").
       const [calendar, found] = await Promise.all([
         loadWorkingCalendar(db, actor.companyId),
-        intakeStore.lookup({
+        intakeReads.lookup({
           companyId: actor.companyId,
           actorId: actor.userId,
           firstResponderId,
@@ -291,15 +286,15 @@ export function casesService(deps: AppDeps) {
       const number = formatCaseNumber(
         prefix,
         plan.numberYear,
-        await intakeStore.drawNumber({ companyId: actor.companyId, prefix, year: plan.numberYear }),
+        await intakeReads.drawNumber({ companyId: actor.companyId, prefix, year: plan.numberYear }),
       );
       const id = uuidv7(now.getTime());
-      const clocks = new Map<ClockName, repo.ClockRow>();
-      repo.foldClockEffects(clocks, id, plan.clocks);
+      const clocks = new Map<ClockName, StoredClock>();
+      foldClockEffects(clocks, id, plan.clocks);
       for (const c of clocks.values()) c.id = uuidv7(now.getTime());
-      const { nextDueAt, calendarUnknown } = repo.clockSummary(clocks.values());
+      const { nextDueAt, calendarUnknown } = clockSummary(clocks.values());
       const officeId = found.office?.id ?? null;
-      const write: intake.IntakeWrite = {
+      const write: IntakeWrite = {
         id,
         companyId: actor.companyId,
         number,
@@ -359,10 +354,10 @@ export function casesService(deps: AppDeps) {
         },
       };
       const unknownCalendar = plan.clocks.some((e) => e.op === 'start' && e.calendarUnknown);
-      let stored: intake.StoredIntake;
+      let stored: StoredIntake;
       if (attachments.length || plan.state === 'resolved' || unknownCalendar) {
         stored = await db.transaction(async (tx) => {
-          const [written] = await intake.insertIntakes(tx, [write]);
+          const [written] = await insertIntakes(tx, [write]);
           // Checked again under lock: another intake may have taken a file since the lookup.
           await attachToCase(tx, actor.companyId, attachmentIds, id, actor.userId);
           await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, number, plan.clocks, now);
@@ -382,7 +377,7 @@ export function casesService(deps: AppDeps) {
         // The plain intake is one statement, its own transaction. Its live event goes out after the commit,
         // coalesced with others: a NOTIFY inside the transaction would hold PostgreSQL's notify lock through the
         // commit's disk flush and serialise all intakes (docs/adr/0010-intake-in-one-statement.md).
-        stored = await intakeStore.insert(write);
+        stored = await intakeWriter.insert(write);
         publishEventSoon(db, event);
       }
       const people = new Map<string, string>([
@@ -392,12 +387,12 @@ export function casesService(deps: AppDeps) {
       if (found.office?.directorId) people.set(found.office.directorId, found.office.directorName ?? '');
       const nameOf = (userId: string | null | undefined) => (userId ? (people.get(userId) ?? null) : null);
       const callbackAssignee =
-        stored.row.callback_assignee_id ??
-        (stored.row.state === 'resolved' ? stored.row.first_responder_id : null);
+        stored.row.callbackAssigneeId ??
+        (stored.row.state === 'resolved' ? stored.row.firstResponderId : null);
       const names: repo.CaseNames = {
-        recorded_by: nameOf(stored.row.recorded_by_id),
-        first_responder: nameOf(stored.row.first_responder_id),
-        handler: nameOf(stored.row.handler_id),
+        recorded_by: nameOf(stored.row.recordedById),
+        first_responder: nameOf(stored.row.firstResponderId),
+        handler: nameOf(stored.row.handlerId),
         callback_assignee: nameOf(callbackAssignee),
         department: null,
         office: found.office?.name ?? null,
@@ -430,15 +425,15 @@ export function casesService(deps: AppDeps) {
       ]);
       const verdict = checkRecord(
         caseTimelineKind,
-        { seq: row.timeline_seq, hash: row.timeline_head },
+        { seq: row.timelineSeq, hash: row.timelineHead },
         {
           description: row.description,
-          reporterName: row.reporter_name,
-          reporterPhone: row.reporter_phone,
-          reporterAnonymous: row.reporter_anonymous,
-          roomId: row.room_id,
+          reporterName: row.reporterName,
+          reporterPhone: row.reporterPhone,
+          reporterAnonymous: row.reporterAnonymous,
+          roomId: row.roomId,
           address: row.address,
-          receivedAt: row.received_at,
+          receivedAt: row.receivedAt,
           channel: row.channel,
           kind: row.kind,
         },
@@ -523,7 +518,7 @@ export function casesService(deps: AppDeps) {
         const after = decoded?.key;
         if (after) keyset = sql` and (c.received_at, c.id) < (${after[0]}, ${after[1]}::uuid)`;
       }
-      const pageQuery = sql`select c.*, null as target_department_head_id, null as office_director_id from cases c where ${where}${keyset} order by ${order} limit ${q.limit + 1}`;
+      const pageQuery = sql`select ${repo.CASE_COLUMNS}, null as "targetDepartmentHeadId", null as "officeDirectorId" from cases c where ${where}${keyset} order by ${order} limit ${q.limit + 1}`;
       const countQuery = sql`select count(*)::int as n from (select 1 from cases c where ${where} limit ${TOTAL_CAP + 1}) t`;
       let rows: Row[];
       let counted: number;
@@ -561,7 +556,7 @@ export function casesService(deps: AppDeps) {
       const items = pageRows.map((r) =>
         toView(
           r,
-          clocks.filter((c) => c.case_id === r.id),
+          clocks.filter((c) => c.caseId === r.id),
           names.get(r.id),
           cActor,
         ),
@@ -572,8 +567,8 @@ export function casesService(deps: AppDeps) {
         nextCursor:
           rows.length > q.limit && last
             ? q.sort === 'nextDue'
-              ? BY_DUE_CURSOR.encode([iso(last.next_due_at), last.id], counted)
-              : BY_RECEIVED_CURSOR.encode([iso(last.received_at)!, last.id], counted)
+              ? BY_DUE_CURSOR.encode([iso(last.nextDueAt), last.id], counted)
+              : BY_RECEIVED_CURSOR.encode([iso(last.receivedAt)!, last.id], counted)
             : null,
         total: Math.min(counted, TOTAL_CAP),
         totalCapped: counted > TOTAL_CAP,
@@ -604,47 +599,9 @@ export function casesService(deps: AppDeps) {
           timeZone: ctx.timeZone,
         });
         if (!decision.ok) throw refusalToError(decision);
-        const { changes, clocks: clockEffects, timeline } = decision.effects;
-
-        const set: ReturnType<typeof sql>[] = [sql`version = version + 1`, sql`updated_at = ${now}`];
-        if (changes.state !== undefined) set.push(sql`state = ${changes.state}`);
-        if (changes.target !== undefined) {
-          set.push(
-            sql`target_type = ${changes.target?.type ?? null}`,
-            sql`target_id = ${changes.target?.id ?? null}`,
-          );
-          set.push(sql`department_id = ${changes.target?.type === 'department' ? changes.target.id : null}`);
-        }
-        if (changes.handlerId !== undefined) set.push(sql`handler_id = ${changes.handlerId}`);
-        if (changes.visitAt !== undefined) set.push(sql`visit_at = ${changes.visitAt}`);
-        if (changes.callbackAssigneeId !== undefined)
-          set.push(sql`callback_assignee_id = ${changes.callbackAssigneeId}`);
-        if (changes.escalationTier !== undefined) set.push(sql`escalation_tier = ${changes.escalationTier}`);
-        if (changes.reopenCount !== undefined) set.push(sql`reopen_count = ${changes.reopenCount}`);
-        if (changes.satisfaction !== undefined) set.push(sql`satisfaction = ${changes.satisfaction}`);
-        if (changes.mergedIntoId !== undefined) set.push(sql`merged_into_id = ${changes.mergedIntoId}`);
-        if (changes.closure !== undefined) {
-          set.push(sql`closure = ${changes.closure}`);
-          set.push(
-            sql`closed_unsatisfied = ${closedUnsatisfied(changes.closure, row.satisfaction as Satisfaction | null)}`,
-          );
-          set.push(sql`invalid = ${changes.closure === 'invalidated'}`);
-        }
-        if (changes.resolvedAt !== undefined) set.push(sql`resolved_at = ${changes.resolvedAt}`);
-        if (changes.closedAt !== undefined) set.push(sql`closed_at = ${changes.closedAt}`);
-        if (action === 'reply') set.push(sql`reply_count = reply_count + 1`);
-        // The clocks after the decision, and what the case row keeps of them (the same fold as intake's).
-        const clocksAfter = new Map(clocks.map((c) => [c.name, { ...c }]));
-        const touched = repo.foldClockEffects(clocksAfter, id, clockEffects);
-        if (touched.size) {
-          const { nextDueAt, calendarUnknown } = repo.clockSummary(clocksAfter.values());
-          set.push(sql`next_due_at = ${nextDueAt}`, sql`calendar_unknown = ${calendarUnknown}`);
-        }
-        await tx.execute(sql`update cases set ${sql.join(set, sql`, `)} where id = ${id}`);
-        await repo.saveClocks(tx, actor.companyId, id, clocksAfter, touched);
-        await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, row.number, clockEffects, now);
-
-        const entries = [{ type: timeline.type, data: timeline.data, actorId: actor.userId, at: now }];
+        const clockEffects = decision.effects.clocks;
+        // Files attached with a resolution follow its entry on the timeline.
+        const moreEntries: NewRecordEntry[] = [];
         if (action === 'resolve' && Array.isArray(body.attachmentIds) && body.attachmentIds.length) {
           const attached = await attachToCase(
             tx,
@@ -654,7 +611,7 @@ export function casesService(deps: AppDeps) {
             actor.userId,
           );
           for (const a of attached)
-            entries.push({
+            moreEntries.push({
               type: 'attachment_added',
               data: { attachmentId: a.id, filename: a.filename },
               actorId: actor.userId,
@@ -664,30 +621,24 @@ export function casesService(deps: AppDeps) {
         if (action === 'merge') {
           const into = input as CaseActionInputs['merge'];
           const target = (await repo.loadCaseRow(tx, actor.companyId, into.intoCaseId, { lock: true }))!;
-          await appendRecordEntries(
-            tx,
-            caseTimelineKind,
+          await appendCaseEntries(tx, target, [
             {
-              id: target.id,
-              companyId: actor.companyId,
-              head: { seq: target.timeline_seq, hash: target.timeline_head },
+              type: 'merged',
+              data: { fromCaseId: id, fromNumber: row.number },
+              actorId: actor.userId,
+              at: now,
             },
-            [
-              {
-                type: 'merged',
-                data: { fromCaseId: id, fromNumber: row.number },
-                actorId: actor.userId,
-                at: now,
-              },
-            ],
-          );
+          ]);
         }
-        await appendRecordEntries(
-          tx,
-          caseTimelineKind,
-          { id, companyId: actor.companyId, head: { seq: row.timeline_seq, hash: row.timeline_head } },
-          entries,
-        );
+        await storeDecision(tx, {
+          row,
+          clocks,
+          effects: decision.effects,
+          actorId: actor.userId,
+          now,
+          moreEntries,
+        });
+        await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, row.number, clockEffects, now);
 
         const after = (await repo.loadCaseRow(tx, actor.companyId, id))!;
         await notifyAfter(tx, actor, action, row, after, now);
@@ -695,7 +646,7 @@ export function casesService(deps: AppDeps) {
           type: 'case',
           companyId: actor.companyId,
           caseId: id,
-          officeId: after.office_id,
+          officeId: after.officeId,
           parties: repo.eventParties(after),
         });
         return view(tx, after, cActor);
@@ -719,16 +670,10 @@ export function casesService(deps: AppDeps) {
         const facts = repo.toFacts(row, await repo.loadClocks(tx, [id]));
         if (!canSeeCase(facts, cActor)) throw notFound();
         if (actor.roles.every((r) => r === 'auditor' || r === 'admin')) throw new DomainError('forbidden');
-        if (row.reporter_anonymous && !seesAnonymousIdentity(cActor, facts))
+        if (row.reporterAnonymous && !seesAnonymousIdentity(cActor, facts))
           throw new DomainError('forbidden');
-        await appendRecordEntries(
-          tx,
-          caseTimelineKind,
-          { id, companyId: actor.companyId, head: { seq: row.timeline_seq, hash: row.timeline_head } },
-          [{ type: 'pii_revealed', data: { field: 'reporter.phone' }, actorId: actor.userId, at: now }],
-        );
-        await tx.execute(sql`update cases set version = version + 1 where id = ${id}`);
-        return { name: row.reporter_name, phone: row.reporter_phone };
+        await storeReveal(tx, row, actor.userId, now);
+        return { name: row.reporterName, phone: row.reporterPhone };
       });
     },
   };
@@ -775,10 +720,10 @@ export function casesService(deps: AppDeps) {
       case 'assign': {
         const user = await activeUser(tx, companyId, body.handlerId as string);
         if (!user) throw fieldError({ handlerId: 'not_found' });
-        if (row.department_id) {
+        if (row.departmentId) {
           const members =
-            await tx.execute(sql`select 1 from users u where u.id = ${user.id} and (u.department_id = ${row.department_id}
-            or u.id = (select head_id from departments where id = ${row.department_id}))`);
+            await tx.execute(sql`select 1 from users u where u.id = ${user.id} and (u.department_id = ${row.departmentId}
+            or u.id = (select head_id from departments where id = ${row.departmentId}))`);
           if (!members.rows.length) throw fieldError({ handlerId: 'field.not_in_department' });
         }
         return { handlerId: user.id };
@@ -835,28 +780,28 @@ export function casesService(deps: AppDeps) {
   ) {
     const base = { companyId: actor.companyId, caseId: after.id, data: { number: after.number }, at: now };
     const others = (ids: (string | null)[]) => ids.filter((x): x is string => !!x && x !== actor.userId);
-    if (action === 'route' && after.department_id && after.department_id !== before.department_id)
+    if (action === 'route' && after.departmentId && after.departmentId !== before.departmentId)
       await notify(tx, {
         ...base,
         type: 'queued',
-        userIds: others(await departmentMembers(tx, after.department_id)),
+        userIds: others(await departmentMembers(tx, after.departmentId)),
       });
-    if (after.handler_id && after.handler_id !== before.handler_id)
-      await notify(tx, { ...base, type: 'assigned', userIds: others([after.handler_id]) });
+    if (after.handlerId && after.handlerId !== before.handlerId)
+      await notify(tx, { ...base, type: 'assigned', userIds: others([after.handlerId]) });
     if (action === 'resolve')
       await notify(tx, {
         ...base,
         type: 'callback_due',
-        userIds: others([after.callback_assignee_id ?? after.first_responder_id]),
+        userIds: others([after.callbackAssigneeId ?? after.firstResponderId]),
       });
     if (action === 'assignCallback')
-      await notify(tx, { ...base, type: 'callback_due', userIds: others([after.callback_assignee_id]) });
+      await notify(tx, { ...base, type: 'callback_due', userIds: others([after.callbackAssigneeId]) });
     if (action === 'callback') {
       // The result goes back to the director too: "事事有着落、件件有回音" (domain.md §5.1).
       await notify(tx, {
         ...base,
         type: 'callback_result',
-        userIds: others([after.office_director_id, after.first_responder_id]),
+        userIds: others([after.officeDirectorId, after.firstResponderId]),
         data: { number: after.number, satisfaction: after.satisfaction },
       });
     }
@@ -864,8 +809,8 @@ export function casesService(deps: AppDeps) {
       await notify(tx, {
         ...base,
         type: 'escalated',
-        userIds: others(await tierRecipients(tx, actor.companyId, after.office_id, after.escalation_tier)),
-        data: { number: after.number, tier: after.escalation_tier },
+        userIds: others(await tierRecipients(tx, actor.companyId, after.officeId, after.escalationTier)),
+        data: { number: after.number, tier: after.escalationTier },
       });
   }
 }

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 import { uuidv7 } from '../db/ids';
 import { sweep } from '../jobs/sweeper';
-import { createIntakeStore, drawCaseNumbers, type IntakeWrite } from './intake.repository';
+import { drawCaseNumbers } from './intake.repository';
+import { createIntakeWriter, type IntakeWrite } from './store/intake';
 import { verifyAllRecords } from '../records/verify-records';
 
 let t: TestApp;
@@ -188,7 +189,7 @@ describe('intake writes in one statement and answers from what it wrote', () => 
   });
 
   it('a batch that fails on one intake (a duplicate number) writes the others and fails only that one', async () => {
-    const store = createIntakeStore(t.database.db);
+    const store = createIntakeWriter(t.database.db);
     const now = new Date();
     const write = (number: string): IntakeWrite => ({
       id: uuidv7(now.getTime()),

@@ -4,6 +4,17 @@
  * PostgreSQL 15 features only (embedded is 18, Debian's is 15).
  */
 import { sql } from 'drizzle-orm';
+import type {
+  CaseClosure,
+  CaseKind,
+  CaseState,
+  Channel,
+  ClockName,
+  RepairType,
+  RouteTarget,
+  Satisfaction,
+  Severity,
+} from '../../domain/case/case';
 import {
   bigint,
   boolean,
@@ -483,14 +494,14 @@ export const cases = pgTable(
     companyId: companyId(),
     number: text('number').notNull(),
     version: version(),
-    channel: text('channel').notNull(),
-    kind: text('kind').notNull(),
-    severity: text('severity').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
+    kind: text('kind').$type<CaseKind>().notNull(),
+    severity: text('severity').$type<Severity>().notNull(),
     categoryId: uuid('category_id'),
-    repairType: text('repair_type'),
+    repairType: text('repair_type').$type<RepairType>(),
     /** private (paid) repairs: the visit agreed with the owner (domain.md §2.4) */
     visitAt: timestamp('visit_at', { withTimezone: true }),
-    state: text('state').notNull(),
+    state: text('state').$type<CaseState>().notNull(),
     /** may be earlier than entry (a letter read today arrived yesterday); never in the future */
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
@@ -501,7 +512,7 @@ export const cases = pgTable(
     handlerId: uuid('handler_id'),
     departmentId: uuid('department_id'),
     /** department | sisterUnit | externalUnit | leader */
-    targetType: text('target_type'),
+    targetType: text('target_type').$type<RouteTarget['type']>(),
     targetId: uuid('target_id'),
     officeId: uuid('office_id'),
     communityId: uuid('community_id'),
@@ -522,9 +533,9 @@ export const cases = pgTable(
     serviceComplaint: boolean('service_complaint').notNull().default(false),
     replyCount: integer('reply_count').notNull().default(0),
     /** callback | director | invalidated | merged — how a closed case was closed (reports) */
-    closure: text('closure'),
+    closure: text('closure').$type<CaseClosure>(),
     escalationTier: integer('escalation_tier').notNull().default(0),
-    satisfaction: text('satisfaction'),
+    satisfaction: text('satisfaction').$type<Satisfaction>(),
     reopenCount: integer('reopen_count').notNull().default(0),
     mergedIntoId: uuid('merged_into_id'),
     invalid: boolean('invalid').notNull().default(false),
@@ -581,7 +592,7 @@ export const caseClocks = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     /** dispatch | contact | route | verify | reply | resolve | callback | corrective */
-    name: text('name').notNull(),
+    name: text('name').$type<ClockName>().notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     metAt: timestamp('met_at', { withTimezone: true }),

@@ -22,6 +22,8 @@ import type { Db, Tx } from '../db/client';
 import { publishEvents, type CaseEventParties, type LiveEvent } from '../events/event-bus';
 import { notifyMany, type OutboxChannel } from '../notifications/notifications.service';
 import * as repo from '../cases/cases.repository';
+import { lockDueClocks, storeSweep, type DueRow } from '../cases/store/sweep';
+import { nextCheckAt } from '../../domain/case/stored-clocks';
 import { runAccountabilityJobs } from './accountability-jobs';
 
 export interface SweepResult {
@@ -33,21 +35,6 @@ export interface SweepResult {
 const BATCH = 500;
 /** External channels the sweep's notifications are copied to (none yet; notify()'s default). */
 const CHANNELS: readonly OutboxChannel[] = [];
-
-type DueRow = repo.ClockRow & {
-  company_id: string;
-  c_number: string;
-  c_office_id: string | null;
-  c_tier: number;
-  c_handler_id: string | null;
-  c_first_responder_id: string;
-  c_recorded_by_id: string;
-  c_callback_assignee_id: string | null;
-  c_target_type: string | null;
-  c_target_id: string | null;
-  c_timeline_seq: number;
-  c_timeline_head: string;
-};
 
 type TierRole = EscalationRole;
 const recipientKey = (companyId: string, officeId: string | null, role: TierRole) =>
@@ -90,33 +77,33 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
   }[] = [];
   const notes: PendingNotification[] = [];
   for (const k of rows) {
-    let c = cases.get(k.case_id);
+    let c = cases.get(k.caseId);
     if (!c) {
       c = {
-        companyId: k.company_id,
-        officeId: k.c_office_id,
+        companyId: k.companyId,
+        officeId: k.cOfficeId,
         parties: repo.eventParties({
-          first_responder_id: k.c_first_responder_id,
-          recorded_by_id: k.c_recorded_by_id,
-          handler_id: k.c_handler_id,
-          callback_assignee_id: k.c_callback_assignee_id,
-          target_type: k.c_target_type,
-          target_id: k.c_target_id,
+          firstResponderId: k.cFirstResponderId,
+          recordedById: k.cRecordedById,
+          handlerId: k.cHandlerId,
+          callbackAssigneeId: k.cCallbackAssigneeId,
+          targetType: k.cTargetType,
+          targetId: k.cTargetId,
         }),
-        seq: k.c_timeline_seq,
-        head: k.c_timeline_head,
-        tier: k.c_tier,
+        seq: k.cTimelineSeq,
+        head: k.cTimelineHead,
+        tier: k.cTier,
       };
-      cases.set(k.case_id, c);
+      cases.set(k.caseId, c);
     }
-    const people = [k.c_handler_id, k.c_first_responder_id].filter((x): x is string => !!x);
+    const people = [k.cHandlerId, k.cFirstResponderId].filter((x): x is string => !!x);
     const entries: { type: string; data: Record<string, string | number> }[] = [];
-    const base = { companyId: k.company_id, caseId: k.case_id };
-    if (now >= k.due_at) {
-      k.breached_at = now;
-      k.warned_at ??= now;
+    const base = { companyId: k.companyId, caseId: k.caseId };
+    if (now >= k.dueAt) {
+      k.breachedAt = now;
+      k.warnedAt ??= now;
       result.breached++;
-      entries.push({ type: 'clock_breached', data: { clock: k.name, dueAt: k.due_at.toISOString() } });
+      entries.push({ type: 'clock_breached', data: { clock: k.name, dueAt: k.dueAt.toISOString() } });
       if (c.tier < MAX_ESCALATION_TIER) {
         c.tier++;
         result.escalated++;
@@ -124,22 +111,22 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
         notes.push({
           ...base,
           type: 'escalated',
-          tier: { officeId: k.c_office_id, role: escalationRole(c.tier) },
-          data: { number: k.c_number, tier: c.tier, clock: k.name },
+          tier: { officeId: k.cOfficeId, role: escalationRole(c.tier) },
+          data: { number: k.cNumber, tier: c.tier, clock: k.name },
         });
       }
-      notes.push({ ...base, type: 'breach', userIds: people, data: { number: k.c_number, clock: k.name } });
+      notes.push({ ...base, type: 'breach', userIds: people, data: { number: k.cNumber, clock: k.name } });
     } else {
-      k.warned_at = now;
+      k.warnedAt = now;
       result.warned++;
-      entries.push({ type: 'clock_warned', data: { clock: k.name, dueAt: k.due_at.toISOString() } });
-      notes.push({ ...base, type: 'warning', userIds: people, data: { number: k.c_number, clock: k.name } });
+      entries.push({ type: 'clock_warned', data: { clock: k.name, dueAt: k.dueAt.toISOString() } });
+      notes.push({ ...base, type: 'warning', userIds: people, data: { number: k.cNumber, clock: k.name } });
     }
     clocks.push({
       id: k.id,
-      warnedAt: k.warned_at,
-      breachedAt: k.breached_at,
-      nextCheckAt: repo.nextCheckAt(k),
+      warnedAt: k.warnedAt,
+      breachedAt: k.breachedAt,
+      nextCheckAt: nextCheckAt(k),
     });
     for (const e of entries) {
       const entry = chainEntry(c.seq > 0 ? { seq: c.seq, hash: c.head } : null, {
@@ -149,8 +136,8 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
         data: e.data,
       });
       timeline.push({
-        caseId: k.case_id,
-        companyId: k.company_id,
+        caseId: k.caseId,
+        companyId: k.companyId,
         seq: entry.seq,
         type: e.type,
         data: JSON.stringify(e.data),
@@ -198,51 +185,17 @@ async function tierRecipients(tx: Tx, notes: readonly PendingNotification[]) {
 
 /** Handles one batch inside `tx`; returns how many due clocks it took. */
 async function sweepBatch(tx: Tx, now: Date, companyId: string | undefined, result: SweepResult) {
-  const { rows } = await tx.execute<DueRow>(sql`select k.*, c.company_id, c.number as c_number,
-      c.office_id as c_office_id, c.escalation_tier as c_tier, c.handler_id as c_handler_id,
-      c.first_responder_id as c_first_responder_id, c.recorded_by_id as c_recorded_by_id,
-      c.callback_assignee_id as c_callback_assignee_id, c.target_type as c_target_type, c.target_id as c_target_id,
-      c.timeline_seq as c_timeline_seq,
-      c.timeline_head as c_timeline_head
-    from case_clocks k join cases c on c.id = k.case_id
-    where k.next_check_at is not null and k.next_check_at <= ${now}
-      ${companyId ? sql`and k.company_id = ${companyId}` : sql``}
-    order by k.next_check_at
-    limit ${BATCH}
-    for update of k, c skip locked`);
+  const rows = await lockDueClocks(tx, now, BATCH, companyId);
   if (!rows.length) return 0;
   // One case may have several due clocks: they are handled in this order against the case's running chain head.
-  const p = plan(rows.map(repo.normaliseClock), now, result);
-  const iso = (d: Date | null) => d && d.toISOString();
-
-  // `id = any(…)` as well as the join: the planner then reaches the rows by primary key, never by a scan of
-  // the whole table (a hash join over a seq scan is what it picks for the bare join on a small table).
-  const clockIds = p.clocks.map((c) => c.id);
-  await tx.execute(sql`update case_clocks k set warned_at = v.warned_at, breached_at = v.breached_at,
-      next_check_at = v.next_check_at
-    from unnest(${sql.param(clockIds)}::uuid[],
-      ${sql.param(p.clocks.map((c) => iso(c.warnedAt)))}::timestamptz[],
-      ${sql.param(p.clocks.map((c) => iso(c.breachedAt)))}::timestamptz[],
-      ${sql.param(p.clocks.map((c) => iso(c.nextCheckAt)))}::timestamptz[]) as v(id, warned_at, breached_at, next_check_at)
-    where k.id = any(${sql.param(clockIds)}::uuid[]) and k.id = v.id`);
-
-  const tl = p.timeline;
-  await tx.execute(sql`insert into case_timeline (case_id, seq, company_id, at, actor_id, type, data, prev_hash, hash)
-    select v.case_id, v.seq, v.company_id, ${p.at.toISOString()}::timestamptz, null, v.type, v.data::jsonb,
-      v.prev_hash, v.hash
-    from unnest(${sql.param(tl.map((e) => e.caseId))}::uuid[], ${sql.param(tl.map((e) => e.seq))}::int[],
-      ${sql.param(tl.map((e) => e.companyId))}::uuid[], ${sql.param(tl.map((e) => e.type))}::text[],
-      ${sql.param(tl.map((e) => e.data))}::text[], ${sql.param(tl.map((e) => e.prevHash))}::text[],
-      ${sql.param(tl.map((e) => e.hash))}::text[]) as v(case_id, seq, company_id, type, data, prev_hash, hash)`);
-
+  const p = plan(rows, now, result);
   const cs = [...p.cases];
-  const caseIds = cs.map(([id]) => id);
-  await tx.execute(sql`update cases c set escalation_tier = v.tier, timeline_seq = v.seq, timeline_head = v.head,
-      version = c.version + 1
-    from unnest(${sql.param(caseIds)}::uuid[], ${sql.param(cs.map(([, c]) => c.tier))}::int[],
-      ${sql.param(cs.map(([, c]) => c.seq))}::int[], ${sql.param(cs.map(([, c]) => c.head))}::text[])
-      as v(id, tier, seq, head)
-    where c.id = any(${sql.param(caseIds)}::uuid[]) and c.id = v.id`);
+  await storeSweep(tx, {
+    at: p.at,
+    clocks: p.clocks,
+    entries: p.timeline,
+    cases: cs.map(([id, c]) => ({ id, tier: c.tier, seq: c.seq, head: c.head })),
+  });
 
   const recipients = await tierRecipients(tx, p.notes);
   // Live events (event-bus.ts payloads, ids only), sent when the batch commits: each case, then each bell entry.

@@ -21,9 +21,9 @@ async function openCasesOf(db: AppDeps['db'], actor: RequestActor, canonical: st
     number: r.number,
     kind: r.kind,
     state: r.state,
-    receivedAt: r.received_at.toISOString(),
-    categoryId: r.category_id,
-    roomId: r.room_id,
+    receivedAt: r.receivedAt.toISOString(),
+    categoryId: r.categoryId,
+    roomId: r.roomId,
     summary: r.description,
   }));
 }
