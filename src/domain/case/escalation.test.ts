@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { closedUnsatisfied, escalationIsCompanyWide, escalationRole } from './escalation';
+import { escalateOnce, ESCALATION_COMPANY_WIDE } from '../deadlines/deadline';
+import { MAX_ESCALATION_TIER } from './case';
+import { CASE_ESCALATION, closedUnsatisfied } from './escalation';
 
 describe('escalation tiers (domain.md §4)', () => {
   it('tier 1 supervisor, tier 2 director, tier 3 manager (company-wide)', () => {
-    expect([1, 2, 3].map(escalationRole)).toEqual(['supervisor', 'director', 'manager']);
-    expect(escalationIsCompanyWide('manager')).toBe(true);
-    expect(escalationIsCompanyWide('director')).toBe(false);
+    expect([0, 1, 2].map((tier) => escalateOnce(CASE_ESCALATION, tier)?.role)).toEqual([
+      'supervisor',
+      'director',
+      'manager',
+    ]);
+    expect(ESCALATION_COMPANY_WIDE).toEqual(['manager']);
+    expect(CASE_ESCALATION).toHaveLength(MAX_ESCALATION_TIER);
   });
 
-  it('there is no tier 0 or beyond 3', () => {
-    expect(() => escalationRole(0)).toThrow(RangeError);
-    expect(() => escalationRole(4)).toThrow(RangeError);
+  it('there is no tier 0 to escalate to, nor one beyond 3', () => {
+    expect(escalateOnce(CASE_ESCALATION, -1)).toBeNull();
+    expect(escalateOnce(CASE_ESCALATION, 3)).toBeNull();
   });
 });
 

@@ -1,20 +1,19 @@
-import type { Role } from '../access/roles';
-import { MAX_ESCALATION_TIER, type CaseClosure, type Satisfaction } from './case';
+import { WARNING_FRACTION } from '../clock/deadlines';
+import type { DeadlineRules, EscalationChain } from '../deadlines/deadline';
+import type { CaseClosure, Satisfaction } from './case';
 
 /**
- * Who a case escalates to at each tier when a clock is breached (domain.md §4, ours/policy): tier 1 the office's
- * supervisor (客服主管), tier 2 the director (管理处主任), tier 3 the manager (经理). Tier 0 is not escalated.
+ * Who a case escalates to at each tier, by a breached clock or by hand (domain.md §4, ours/policy): tier 1 the
+ * office's supervisor (客服主管), tier 2 the director (管理处主任), tier 3 the manager (经理). Tier 0 is not
+ * escalated. The step itself and who is told are the deadline engine's (domain/deadlines/deadline.ts).
  */
-export type EscalationRole = Extract<Role, 'supervisor' | 'director' | 'manager'>;
+export const CASE_ESCALATION: EscalationChain = ['supervisor', 'director', 'manager'];
 
-export function escalationRole(tier: number): EscalationRole {
-  if (!Number.isInteger(tier) || tier < 1 || tier > MAX_ESCALATION_TIER)
-    throw new RangeError(`no escalation tier ${tier}`);
-  return tier === 1 ? 'supervisor' : tier === 2 ? 'director' : 'manager';
-}
-
-/** The manager is company-wide; the supervisor and director are found among the case office's staff. */
-export const escalationIsCompanyWide = (role: EscalationRole) => role === 'manager';
+/** A case clock's deadline rules: warned at 80 % of its time, a breach raises the case one tier. */
+export const CASE_CLOCK_RULES: DeadlineRules = {
+  warnAtFraction: WARNING_FRACTION,
+  escalation: CASE_ESCALATION,
+};
 
 /**
  * A case the director closed without a satisfied callback counts as "closed unsatisfied" in reports

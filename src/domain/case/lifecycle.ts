@@ -28,7 +28,6 @@ import {
   CASE_ACTIONS,
   CASE_STATES,
   CLOCK_NAMES,
-  MAX_ESCALATION_TIER,
   OPEN_STATES,
   REPLY_VIAS,
   ROUTE_TARGET_TYPES,
@@ -62,7 +61,8 @@ import {
 } from './case-clocks';
 import { checkReply, replyOverrideMissing, type ReplyWarning } from './reply-checks';
 import { agreedVisitProblem } from './intake';
-import { closedUnsatisfied } from './escalation';
+import { escalateOnce } from '../deadlines/deadline';
+import { CASE_ESCALATION, closedUnsatisfied } from './escalation';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The table: from-states and parties
@@ -433,7 +433,8 @@ function roleAllows(action: CaseAction, parties: Set<CaseParty>, policy: ActionP
 
 /** Preconditions on the case itself, independent of the body. */
 function precondition(facts: CaseFacts, action: CaseAction): CaseRule | null {
-  if (action === 'escalate' && facts.escalationTier >= MAX_ESCALATION_TIER) return 'escalation_max_tier';
+  if (action === 'escalate' && !escalateOnce(CASE_ESCALATION, facts.escalationTier))
+    return 'escalation_max_tier';
   if (action === 'reopen' && facts.mergedIntoId != null) return 'merged_case_reopen';
   return null;
 }
@@ -933,7 +934,8 @@ function outcome(
       requireText(fields, 'reason', request.input.reason);
       const refused = invalid(fields);
       if (refused) return refused;
-      const tier = facts.escalationTier + 1;
+      // the same step a breach takes (the deadline engine); the top of the chain was refused as a precondition
+      const tier = escalateOnce(CASE_ESCALATION, facts.escalationTier)!.tier;
       return {
         to: facts.state,
         changes: { escalationTier: tier },

@@ -3,7 +3,8 @@
  * them: the fold every writer of a case applies — intake, each action, the sweep — and what the case row keeps of
  * its clocks (the earliest due time still counting, and whether any fell in a year without a working calendar).
  */
-import { warnAt } from '../clock/deadlines';
+import { nextCheckAt as nextDeadlineCheck, type DeadlineFacts } from '../deadlines/deadline';
+import { CASE_CLOCK_RULES } from './escalation';
 import type { ClockName } from './case';
 import type { ClockEffect } from './case-clocks';
 
@@ -24,19 +25,12 @@ export interface StoredClock {
   nextCheckAt: Date | null;
 }
 
-type CheckFields = 'startedAt' | 'dueAt' | 'metAt' | 'warnedAt' | 'breachedAt' | 'pausedAt' | 'stoppedAt';
-
 /**
  * When the sweeper must look at a clock next: its 80 % warning, then its deadline; never once met, stopped,
- * paused or breached (each clock is warned once and breached once).
+ * paused or breached (each clock is warned once and breached once) — the deadline engine's rule for case clocks.
  */
-export function nextCheckAt(c: Pick<StoredClock, CheckFields>): Date | null {
-  if (c.metAt || c.stoppedAt || c.pausedAt || c.breachedAt) return null;
-  if (!c.warnedAt) {
-    const warning = warnAt(c.startedAt, c.dueAt);
-    if (warning < c.dueAt) return warning;
-  }
-  return c.dueAt;
+export function nextCheckAt(c: DeadlineFacts): Date | null {
+  return nextDeadlineCheck(c, CASE_CLOCK_RULES);
 }
 
 /**

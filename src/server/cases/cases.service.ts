@@ -7,7 +7,9 @@ import type { Case, CaseDetail, CaseListQuery, CreateCase } from '../../contract
 import { TOTAL_CAP } from '../../contracts/common';
 import type { CaseAction, CaseActor, CaseFacts, ClockName, JsonObject } from '../../domain/case/case';
 import { planIntake } from '../../domain/case/intake';
-import { escalationIsCompanyWide, escalationRole } from '../../domain/case/escalation';
+import { CASE_ESCALATION } from '../../domain/case/escalation';
+import { escalationRecipients } from '../../domain/deadlines/deadline';
+import { escalationStaff } from '../users/users.repository';
 import {
   allowedActions,
   canSeeCase,
@@ -156,20 +158,16 @@ export function casesService(deps: AppDeps) {
     return toView(row, clocks, names.get(row.id), actor);
   }
 
-  /** The people a case's office escalates to at tier 1–3 (domain.md §4): supervisor → director → manager. */
+  /** The people told when a case rises to `tier` (the deadline engine's escalationRecipients). */
   async function tierRecipients(
     tx: Tx,
     companyId: string,
     officeId: string | null,
     tier: number,
   ): Promise<string[]> {
-    const role = escalationRole(tier);
-    const { rows } = await tx.execute<{
-      id: string;
-    }>(sql`select u.id from users u where u.company_id = ${companyId} and u.active
-      and ${role} = any(u.roles)
-      and (${escalationIsCompanyWide(role)} or exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = ${officeId}))`);
-    return rows.map((r) => r.id);
+    const role = CASE_ESCALATION[tier - 1];
+    if (!role) return [];
+    return escalationRecipients(role, officeId, await escalationStaff(tx, [companyId], [role]));
   }
 
   /**

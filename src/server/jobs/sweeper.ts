@@ -13,9 +13,10 @@
  * fixed handful of statements whatever the batch size: the lock, the tier recipients of the whole batch, the
  * clocks, the timeline, the cases, the notifications, and one pg_notify over all live events.
  */
-import { sql } from 'drizzle-orm';
-import { MAX_ESCALATION_TIER } from '../../domain/case/case';
-import { escalationRole, type EscalationRole } from '../../domain/case/escalation';
+import type { Role } from '../../domain/access/roles';
+import { CASE_CLOCK_RULES } from '../../domain/case/escalation';
+import { escalationRecipients, sweepStep } from '../../domain/deadlines/deadline';
+import { escalationStaff } from '../users/users.repository';
 import { chainEntry } from '../../domain/record/hash-chain';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
@@ -36,7 +37,7 @@ const BATCH = 500;
 /** External channels the sweep's notifications are copied to (none yet; notify()'s default). */
 const CHANNELS: readonly OutboxChannel[] = [];
 
-type TierRole = EscalationRole;
+type TierRole = Role;
 const recipientKey = (companyId: string, officeId: string | null, role: TierRole) =>
   `${companyId}|${officeId ?? ''}|${role}`;
 
@@ -99,29 +100,31 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
     const people = [k.cHandlerId, k.cFirstResponderId].filter((x): x is string => !!x);
     const entries: { type: string; data: Record<string, string | number> }[] = [];
     const base = { companyId: k.companyId, caseId: k.caseId };
-    if (now >= k.dueAt) {
+    const step = sweepStep(k, CASE_CLOCK_RULES, c.tier, now);
+    if (step.op === 'breach') {
       k.breachedAt = now;
       k.warnedAt ??= now;
       result.breached++;
       entries.push({ type: 'clock_breached', data: { clock: k.name, dueAt: k.dueAt.toISOString() } });
-      if (c.tier < MAX_ESCALATION_TIER) {
-        c.tier++;
+      if (step.escalateTo) {
+        c.tier = step.escalateTo.tier;
         result.escalated++;
         entries.push({ type: 'escalated', data: { tier: c.tier, reason: 'clock_breached', clock: k.name } });
         notes.push({
           ...base,
           type: 'escalated',
-          tier: { officeId: k.cOfficeId, role: escalationRole(c.tier) },
+          tier: { officeId: k.cOfficeId, role: step.escalateTo.role },
           data: { number: k.cNumber, tier: c.tier, clock: k.name },
         });
       }
       notes.push({ ...base, type: 'breach', userIds: people, data: { number: k.cNumber, clock: k.name } });
-    } else {
+    } else if (step.op === 'warn') {
       k.warnedAt = now;
       result.warned++;
       entries.push({ type: 'clock_warned', data: { clock: k.name, dueAt: k.dueAt.toISOString() } });
       notes.push({ ...base, type: 'warning', userIds: people, data: { number: k.cNumber, clock: k.name } });
     }
+    // 'none': a stored next check that no longer holds; the clock is written back with its true one below
     clocks.push({
       id: k.id,
       warnedAt: k.warnedAt,
@@ -151,34 +154,27 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
   return { at, cases, clocks, timeline, notes };
 }
 
-/** The active supervisors / directors of each office and managers of each company the batch escalates to. */
+/** Who is told of each escalation of the batch (escalationRecipients), the staff read once per batch. */
 async function tierRecipients(tx: Tx, notes: readonly PendingNotification[]) {
-  const wanted = new Map<string, { companyId: string; officeId: string | null; role: TierRole }>();
-  for (const n of notes)
-    if (n.tier)
-      wanted.set(recipientKey(n.companyId, n.tier.officeId, n.tier.role), {
-        companyId: n.companyId,
-        ...n.tier,
-      });
+  const tiers = notes.filter((n) => n.tier);
   const byKey = new Map<string, string[]>();
-  if (!wanted.size) return byKey;
-  const w = [...wanted.values()];
-  const { rows } = await tx.execute<{
-    company_id: string;
-    office_id: string | null;
-    role: TierRole;
-    id: string;
-  }>(
-    sql`select w.company_id, w.office_id, w.role, u.id
-      from unnest(${sql.param(w.map((x) => x.companyId))}::uuid[], ${sql.param(w.map((x) => x.officeId))}::uuid[],
-        ${sql.param(w.map((x) => x.role))}::text[]) as w(company_id, office_id, role)
-      join users u on u.company_id = w.company_id and u.active and w.role = any(u.roles)
-      where w.role = 'manager'
-        or exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = w.office_id)`,
+  if (!tiers.length) return byKey;
+  const staff = await escalationStaff(
+    tx,
+    tiers.map((n) => n.companyId),
+    tiers.map((n) => n.tier!.role),
   );
-  for (const r of rows) {
-    const key = recipientKey(r.company_id, r.office_id, r.role);
-    byKey.set(key, [...(byKey.get(key) ?? []), r.id]);
+  for (const n of tiers) {
+    const key = recipientKey(n.companyId, n.tier!.officeId, n.tier!.role);
+    if (!byKey.has(key))
+      byKey.set(
+        key,
+        escalationRecipients(
+          n.tier!.role,
+          n.tier!.officeId,
+          staff.filter((u) => u.companyId === n.companyId),
+        ),
+      );
   }
   return byKey;
 }

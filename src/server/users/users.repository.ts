@@ -3,6 +3,7 @@ import type { Tx } from '../db/client';
 import { userOffices, users } from '../db/schema';
 import type { User } from '../../contracts/users';
 import type { Role } from '../../domain/access/roles';
+import type { StaffMember } from '../../domain/deadlines/deadline';
 import { cappedCount, cursorKey, defineCursor, likePattern, page } from '../db/paging';
 
 type UserRow = {
@@ -124,4 +125,30 @@ export async function countActiveAdmins(db: Tx, companyId: string) {
     sql`select count(*)::int as n from users where company_id = ${companyId} and active and 'admin' = any(roles)`,
   );
   return rows[0].n;
+}
+
+/**
+ * The active staff of these companies holding any of `roles`, with their offices: whom an escalation may reach
+ * (domain/deadlines/deadline.ts escalationRecipients decides who is told). A handful per company.
+ */
+export async function escalationStaff(
+  db: Tx,
+  companyIds: readonly string[],
+  roles: readonly Role[],
+): Promise<(StaffMember & { companyId: string })[]> {
+  if (!companyIds.length || !roles.length) return [];
+  const { rows } = await db.execute<{ id: string; company_id: string; roles: Role[]; office_ids: string[] }>(
+    sql`select u.id, u.company_id, u.roles,
+        array(select uo.office_id::text from user_offices uo where uo.user_id = u.id) as office_ids
+      from users u
+      where u.company_id = any(${sql.param([...new Set(companyIds)])}::uuid[]) and u.active
+        and u.roles && ${sql.param([...roles])}::text[]`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    companyId: r.company_id,
+    roles: r.roles,
+    officeIds: r.office_ids,
+    active: true,
+  }));
 }

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  escalateOnce,
+  escalationRecipients,
+  nextCheckAt,
+  sweepStep,
+  type DeadlineFacts,
+  type DeadlineRules,
+  type StaffMember,
+} from './deadline';
+
+const T = (iso: string) => new Date(iso);
+const deadline = (o: Partial<DeadlineFacts> = {}): DeadlineFacts => ({
+  startedAt: T('2026-03-10T00:00:00Z'),
+  dueAt: T('2026-03-10T10:00:00Z'),
+  warnedAt: null,
+  breachedAt: null,
+  metAt: null,
+  stoppedAt: null,
+  pausedAt: null,
+  ...o,
+});
+/** the case's chain (domain.md §4): supervisor → director → manager */
+const CASE: DeadlineRules = { warnAtFraction: 0.8, escalation: ['supervisor', 'director', 'manager'] };
+/** a subject kind that warns at half time and does not escalate (a notice's take-down, say) */
+const QUIET: DeadlineRules = { warnAtFraction: 0.5, escalation: null };
+
+describe('sweepStep: warned once at the warning point, breached once at the due time', () => {
+  it.each([
+    ['before the warning point', CASE, deadline(), '2026-03-10T07:59:59Z', { op: 'none' }],
+    ['at 80 %', CASE, deadline(), '2026-03-10T08:00:00Z', { op: 'warn' }],
+    ['at 50 % for a kind that warns at half time', QUIET, deadline(), '2026-03-10T05:00:00Z', { op: 'warn' }],
+    [
+      'warned, before the due time',
+      CASE,
+      deadline({ warnedAt: T('2026-03-10T08:00:00Z') }),
+      '2026-03-10T09:00:00Z',
+      { op: 'none' },
+    ],
+    [
+      'at the due time: breach, the subject rises to tier 1',
+      CASE,
+      deadline(),
+      '2026-03-10T10:00:00Z',
+      { op: 'breach', escalateTo: { tier: 1, role: 'supervisor' } },
+    ],
+    [
+      'a kind without escalation breaches without a tier',
+      QUIET,
+      deadline(),
+      '2026-03-10T11:00:00Z',
+      { op: 'breach', escalateTo: null },
+    ],
+    [
+      'already breached',
+      CASE,
+      deadline({ breachedAt: T('2026-03-10T10:00:00Z') }),
+      '2026-03-11T00:00:00Z',
+      { op: 'none' },
+    ],
+    ['met', CASE, deadline({ metAt: T('2026-03-10T01:00:00Z') }), '2026-03-11T00:00:00Z', { op: 'none' }],
+    [
+      'stopped',
+      CASE,
+      deadline({ stoppedAt: T('2026-03-10T01:00:00Z') }),
+      '2026-03-11T00:00:00Z',
+      { op: 'none' },
+    ],
+    [
+      'paused',
+      CASE,
+      deadline({ pausedAt: T('2026-03-10T01:00:00Z') }),
+      '2026-03-11T00:00:00Z',
+      { op: 'none' },
+    ],
+  ] as const)('%s', (_name, rules, d, now, step) => {
+    expect(sweepStep(d, rules, 0, T(now))).toEqual(step);
+  });
+
+  it('the tier rises from the subject’s current tier, and not past the chain’s top', () => {
+    const due = T('2026-03-10T10:00:00Z');
+    expect(sweepStep(deadline(), CASE, 1, due)).toEqual({
+      op: 'breach',
+      escalateTo: { tier: 2, role: 'director' },
+    });
+    expect(sweepStep(deadline(), CASE, 2, due)).toEqual({
+      op: 'breach',
+      escalateTo: { tier: 3, role: 'manager' },
+    });
+    expect(sweepStep(deadline(), CASE, 3, due)).toEqual({ op: 'breach', escalateTo: null });
+  });
+
+  it('nextCheckAt: the warning point, then the due time; none once settled or for a kind that never warns', () => {
+    expect(nextCheckAt(deadline(), CASE)).toEqual(T('2026-03-10T08:00:00Z'));
+    expect(nextCheckAt(deadline({ warnedAt: T('2026-03-10T08:00:00Z') }), CASE)).toEqual(
+      T('2026-03-10T10:00:00Z'),
+    );
+    expect(nextCheckAt(deadline(), { warnAtFraction: null, escalation: null })).toEqual(
+      T('2026-03-10T10:00:00Z'),
+    );
+    expect(nextCheckAt(deadline({ metAt: T('2026-03-10T01:00:00Z') }), CASE)).toBeNull();
+  });
+});
+
+describe('escalateOnce: the manual escalate and the sweep take the same step', () => {
+  it.each([
+    [0, { tier: 1, role: 'supervisor' }],
+    [1, { tier: 2, role: 'director' }],
+    [2, { tier: 3, role: 'manager' }],
+    [3, null],
+    [-1, null],
+    [1.5, null],
+  ] as const)('from tier %s', (tier, next) => {
+    expect(escalateOnce(CASE.escalation, tier)).toEqual(next);
+  });
+
+  it('a kind without a chain never escalates', () => {
+    expect(escalateOnce(null, 0)).toBeNull();
+  });
+});
+
+describe('escalationRecipients: who is told at a tier (domain.md §4)', () => {
+  const staff: StaffMember[] = [
+    { id: 'sup-a', roles: ['supervisor'], officeIds: ['A'], active: true },
+    { id: 'sup-b', roles: ['supervisor'], officeIds: ['B'], active: true },
+    { id: 'sup-a-gone', roles: ['supervisor'], officeIds: ['A'], active: false },
+    { id: 'dir-ab', roles: ['director', 'agent'], officeIds: ['A', 'B'], active: true },
+    { id: 'mgr', roles: ['manager'], officeIds: [], active: true },
+    { id: 'mgr-b', roles: ['manager'], officeIds: ['B'], active: true },
+    { id: 'mgr-gone', roles: ['manager'], officeIds: [], active: false },
+    { id: 'agent-a', roles: ['agent'], officeIds: ['A'], active: true },
+  ];
+
+  it.each([
+    ['supervisor', 'A', ['sup-a']],
+    ['supervisor', 'B', ['sup-b']],
+    ['director', 'A', ['dir-ab']],
+    ['director', 'B', ['dir-ab']],
+    ['manager', 'A', ['mgr', 'mgr-b']],
+    ['manager', null, ['mgr', 'mgr-b']],
+    ['supervisor', null, []],
+    ['director', 'C', []],
+  ] as const)('%s of office %s', (role, office, ids) => {
+    expect(escalationRecipients(role, office, staff)).toEqual(ids);
+  });
+});
