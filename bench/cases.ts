@@ -43,7 +43,7 @@ import { loadConfig } from '../src/server/config';
 import { connect, type Database } from '../src/server/db/client';
 import { startEmbeddedPostgres } from '../src/server/db/embedded';
 import { migrateDatabase } from '../src/server/db/migrate';
-import { sweep } from '../src/server/jobs/sweeper';
+import { sweep } from '../src/server/deadlines/sweeper';
 import { detectProblems } from '../src/server/problems/problems.service';
 import { monthOf, previousMonth } from '../src/domain/metrics/period';
 import { chineseName, mobile, rng } from '../src/server/db/seed/people';

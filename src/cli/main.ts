@@ -7,7 +7,7 @@ import { CONFIG_HELP, ConfigError, loadConfig } from '../server/config';
 import { openDatabase, serve } from '../server/main';
 import { seedDemo } from '../server/db/seed/demo';
 import { systemClock } from '../server/clock';
-import { sweep } from '../server/jobs/sweeper';
+import { sweep } from '../server/deadlines/sweeper';
 import { describeBroken, verifyAllRecords } from '../server/records/verify-records';
 import { createAdmin, createCompany, findCompany } from '../server/setup/setup.service';
 

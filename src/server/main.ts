@@ -12,9 +12,8 @@ import { migrateDatabase } from './db/migrate';
 import { seedDemo, DEMO_LOGINS } from './db/seed/demo';
 import { ensureFirstAdmin } from './setup/setup.service';
 import { demoAccountsWarning } from './auth/auth.service';
-import { startSweeper } from './jobs/sweeper';
-import { startSummaryScheduler } from './jobs/summary-scheduler';
-import { startQuarterlyReminders } from './jobs/quarterly-reminders';
+import { startSchedules } from './schedule/scheduler';
+import { allSchedules } from './schedules';
 
 export interface Runtime {
   database: Database;
@@ -84,16 +83,11 @@ export async function serve(config: Config) {
   }
 
   const app = await buildApp({ db: database.db, clock, config });
-  // Every instance sweeps; SKIP LOCKED keeps them from handling one clock twice (issue 3 §6).
-  const stopSweeper = startSweeper(database.db, clock, app.log);
-  // Drafts last month's complaint summaries from the 1st on (issue 4 §1); its timers never keep the process alive.
-  const stopSummaries = startSummaryScheduler(database.db, clock, app.log);
-  // Drafts each office's quarterly report and sends its reminders, hourly (issue 4 §5); unref'd timers too.
-  const stopQuarterly = startQuarterlyReminders(database.db, clock, app.log);
+  // Every instance runs every feature's timed work: the deadline sweep (SKIP LOCKED keeps two instances off one
+  // clock), the duty ledger and problem detection, drafting summaries, quarterly reminders. Timers are unref'd.
+  const stopSchedules = startSchedules(allSchedules(database.db, clock, app.log), app.log);
   const stop = async () => {
-    stopSweeper();
-    stopSummaries();
-    stopQuarterly();
+    stopSchedules();
     await app.close().catch(() => {});
     if (runtime.stopDatabase) await runtime.stopDatabase();
     else await database.close().catch(() => {});

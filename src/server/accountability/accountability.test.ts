@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
-import { sweep } from '../jobs/sweeper';
+import { sweep } from '../deadlines/sweeper';
 import { injectHelpers } from '../problems/test-api';
 import { deriveDutyViolations } from './accountability.service';
 
@@ -551,7 +551,7 @@ describe('the ledger list pages like every list (api.md Lists)', () => {
 
 describe('the ledger keeps itself up to date after sweeps (issue 4 §2)', () => {
   it('runAccountabilityJobs derives new facts, at most every 10 minutes', async () => {
-    const { runAccountabilityJobs } = await import('../jobs/accountability-jobs');
+    const { runAccountabilityJobs } = await import('./accountability.schedule');
     const log = { error: (o: object) => expect.fail(JSON.stringify(o)) };
     const day6 = 6 * 24 * 60;
     at(day6);

@@ -6,7 +6,7 @@ import { IdParams, listOf } from '../../contracts/common';
 import { CASE_ACTIONS, type CaseAction } from '../../domain/case/case';
 import { DomainError } from '../../domain/errors';
 import type { AppDeps } from '../app';
-import { sweep } from '../jobs/sweeper';
+import { sweep } from '../deadlines/sweeper';
 import { flushEvents } from '../events/event-bus';
 import { casesService } from './cases.service';
 import { registerAttachmentAccess } from '../attachments/attachments.service';

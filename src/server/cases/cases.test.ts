@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 import { uuidv7 } from '../db/ids';
-import { sweep } from '../jobs/sweeper';
+import { sweep } from '../deadlines/sweeper';
 import { drawCaseNumbers } from './intake.repository';
 import { createIntakeWriter, type IntakeWrite } from './store/intake';
 import { verifyAllRecords } from '../records/verify-records';

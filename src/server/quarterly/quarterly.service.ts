@@ -444,7 +444,7 @@ export function quarterlyService({ db, clock }: AppDeps) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reminders (run hourly by src/server/jobs/quarterly-reminders.ts)
+// Reminders (run hourly by src/server/quarterly/quarterly.schedule.ts)
 
 export interface ReminderRun {
   /** reports drafted by this run (one per office once its report month begins) */

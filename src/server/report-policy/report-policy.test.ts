@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 import { deriveDutyViolations } from '../accountability/accountability.service';
 import { categories } from '../db/schema';
-import { sweep } from '../jobs/sweeper';
+import { sweep } from '../deadlines/sweeper';
 import { detectProblems } from '../problems/problems.service';
 
 let t: TestApp;

@@ -2,7 +2,7 @@
  * The monthly complaint summary (issue 4 §1, domain.md §7): computed in SQL (summary.repository.ts), shown in two
  * versions from that one source — internal and public (公示版) — and taken through draft → approved → published.
  *
- * - Drafting: a past month's row is drafted on first read, and the scheduler (src/server/jobs/summary-scheduler.ts)
+ * - Drafting: a past month's row is drafted on first read, and the scheduler (src/server/reports/reports.schedule.ts)
  *   drafts every office's previous month from the 1st on (`draftMonthlySummaries`). While a draft, the figures are
  *   those of the month as it is now on every read, and so is the public wording until the director edits it: the
  *   lists are recomputed, the grouped counts are kept and recomputed after any write that touches the month

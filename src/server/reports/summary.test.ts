@@ -11,8 +11,8 @@ import { createTestApp, type SeededCompany, type TestApp } from '../../../test/t
 import { MESSAGES } from '../../contracts/messages';
 import { FORMULA_KEYS } from '../../domain/metrics/rates';
 import { categories } from '../db/schema';
-import { sweep } from '../jobs/sweeper';
-import { draftMonthlySummaries } from '../jobs/summary-scheduler';
+import { sweep } from '../deadlines/sweeper';
+import { draftMonthlySummaries } from './summary.service';
 
 // Until app.ts registers summaryRoutes (the lead's one-line change), the test app gets them here; once it does,
 // this wrapper does nothing.

@@ -1,5 +1,5 @@
 /**
- * The periodic work of issue 4 §2–3, run by the sweeper loop after a sweep (src/server/jobs/sweeper.ts): the duty
+ * The periodic work of issue 4 §2–3, looked at every 30 s by its schedule (below) and done when due: the duty
  * ledger is derived every 10 minutes (this month, and last month so the last minutes of a month are not lost), and
  * recurring problems are detected every hour. Both are idempotent and safe on several instances: violations are
  * filed with ON CONFLICT DO NOTHING, detection takes a per-company advisory lock and one open problem per cluster
@@ -8,8 +8,9 @@
 import { monthOf, previousMonth } from '../../domain/accountability/period';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
-import { deriveDutyViolations } from '../accountability/accountability.service';
-import { companyTimeZones } from '../accountability/accountability.repository';
+import type { Schedule } from '../schedule/scheduler';
+import { deriveDutyViolations } from './accountability.service';
+import { companyTimeZones } from './accountability.repository';
 import { detectProblems } from '../problems/problems.service';
 
 export const DERIVE_EVERY_MS = 10 * 60_000;
@@ -42,4 +43,22 @@ export async function runAccountabilityJobs(
     times.detect = now;
     await detectProblems(db, clock).catch((err) => log.error({ err }, 'recurring-problem detection failed'));
   }
+}
+
+/**
+ * Looked at as often as the deadline sweep; the work itself runs every DERIVE_EVERY_MS / DETECT_EVERY_MS of the
+ * app's clock, so a fake clock moved by tests brings it on at the next look.
+ */
+export function accountabilitySchedules(
+  db: Db,
+  clock: Clock,
+  log: { error: (o: object, m: string) => void },
+): Schedule[] {
+  return [
+    {
+      name: 'duty ledger and problem detection',
+      everyMs: 30_000,
+      run: () => runAccountabilityJobs(db, clock, log),
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 /**
- * The deadline sweeper (issue 3 §6, domain.md §4): every 30 s it warns at 80 % of a clock and, on a breach,
+ * The deadline sweeper (issue 3 §6, domain.md §4; scheduled by deadlines.schedule.ts): every 30 s it warns at 80 % of a clock and, on a breach,
  * raises the case one tier (supervisor → director → manager) and notifies that tier.
  *
  * It reads only the partial index on case_clocks.next_check_at, so its cost grows with the clocks that fall due,
@@ -25,7 +25,6 @@ import { notifyMany, type OutboxChannel } from '../notifications/notifications.s
 import * as repo from '../cases/cases.repository';
 import { lockDueClocks, storeSweep, type DueRow } from '../cases/store/sweep';
 import { nextCheckAt } from '../../domain/case/stored-clocks';
-import { runAccountabilityJobs } from './accountability-jobs';
 
 export interface SweepResult {
   warned: number;
@@ -237,28 +236,4 @@ export async function sweep(db: Db, clock: Clock, opts: { companyId?: string } =
     result.escalated += batch.escalated;
     if (handled < BATCH) return result;
   }
-}
-
-/** Runs the sweep every `intervalMs` (default 30 s) until stopped; errors are logged and the next round runs. */
-export function startSweeper(
-  db: Db,
-  clock: Clock,
-  log: { error: (o: object, m: string) => void },
-  intervalMs = 30_000,
-) {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweep(db, clock);
-      await runAccountabilityJobs(db, clock, log);
-    } catch (err) {
-      log.error({ err }, 'deadline sweep failed');
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

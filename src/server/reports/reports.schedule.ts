@@ -1,0 +1,21 @@
+/**
+ * Drafts the monthly complaint summaries (issue 4 §1: "drafted automatically on the 1st"). Every hour — and once
+ * shortly after start — it drafts every office's previous month (each company's own time zone) whose summary is
+ * missing, so a server that was down on the 1st catches up at once. Drafting is idempotent: several instances
+ * may run it, the unique index lets one row win.
+ */
+import type { Clock } from '../clock';
+import type { Db } from '../db/client';
+import type { Schedule } from '../schedule/scheduler';
+import { draftMonthlySummaries } from './summary.service';
+
+export function reportSchedules(db: Db, clock: Clock): Schedule[] {
+  return [
+    {
+      name: 'drafting monthly summaries',
+      everyMs: 3_600_000,
+      firstAfterMs: 10_000,
+      run: () => draftMonthlySummaries(db, clock),
+    },
+  ];
+}

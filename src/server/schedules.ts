@@ -1,0 +1,17 @@
+/** Every feature's timed work, as each declares it in its own folder; main.ts starts them (schedule/scheduler.ts). */
+import { accountabilitySchedules } from './accountability/accountability.schedule';
+import type { Clock } from './clock';
+import type { Db } from './db/client';
+import { deadlineSchedules } from './deadlines/deadlines.schedule';
+import { quarterlySchedules } from './quarterly/quarterly.schedule';
+import { reportSchedules } from './reports/reports.schedule';
+import type { Schedule, SchedulerLog } from './schedule/scheduler';
+
+export function allSchedules(db: Db, clock: Clock, log: SchedulerLog): Schedule[] {
+  return [
+    ...deadlineSchedules(db, clock),
+    ...accountabilitySchedules(db, clock, log),
+    ...reportSchedules(db, clock),
+    ...quarterlySchedules(db, clock),
+  ];
+}
