@@ -47,6 +47,7 @@ import { feeItemsRoutes } from './fee-items/fee-items.routes';
 import { attachmentsRoutes } from './attachments/attachments.routes';
 import { registerIdempotency } from './http/idempotency';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { deadlinesRoutes } from './deadlines/deadlines.routes';
 
 export interface AppDeps {
   db: Db;
@@ -178,6 +179,7 @@ export async function buildApp(
   attachmentsRoutes(app, deps);
   registerIdempotency(app, deps);
   notificationsRoutes(app, deps);
+  deadlinesRoutes(app, deps);
   casesRoutes(app, deps);
   quarterlyRoutes(app, deps);
   summaryRoutes(app, deps);

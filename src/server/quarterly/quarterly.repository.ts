@@ -259,3 +259,43 @@ export async function userNames(db: Tx, companyId: string, ids: readonly string[
     .where(and(eq(users.companyId, companyId), inArray(users.id, unique)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Unpublished reports of the company's offices in `scope`, with the office's name and the company's zone. */
+export async function unpublishedReportsOf(
+  db: Tx,
+  companyId: string,
+  scope: 'all' | readonly string[],
+): Promise<
+  {
+    id: string;
+    officeId: string;
+    officeName: string;
+    year: number;
+    quarter: number;
+    status: string;
+    timeZone: string;
+  }[]
+> {
+  if (scope !== 'all' && !scope.length) return [];
+  const { rows } = await db.execute<{
+    id: string;
+    office_id: string;
+    office_name: string;
+    year: number;
+    quarter: number;
+    status: string;
+    time_zone: string;
+  }>(sql`select r.id, r.office_id, o.name as office_name, r.year, r.quarter, r.status, c.time_zone
+    from quarterly_reports r join offices o on o.id = r.office_id join companies c on c.id = r.company_id
+    where r.company_id = ${companyId} and r.status <> 'published'
+      ${scope === 'all' ? sql`` : sql`and r.office_id = any(${sql.param([...scope])}::uuid[])`}`);
+  return rows.map((r) => ({
+    id: r.id,
+    officeId: r.office_id,
+    officeName: r.office_name,
+    year: r.year,
+    quarter: r.quarter,
+    status: r.status,
+    timeZone: r.time_zone,
+  }));
+}

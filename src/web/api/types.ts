@@ -1,14 +1,14 @@
 /**
  * Types of the API as the console reads them, from src/contracts (types only: the web bundle carries no zod).
- * The few enum value lists the UI iterates are repeated here and checked against the contracts at compile time.
+ * The case desk's value lists come from src/contracts/values (zod-free, owned by the domain); the few lists not
+ * moved there yet are repeated here and checked against the contracts at compile time.
  */
-import type { Me } from '../../contracts/auth';
 import type { DepartmentFunction, PartnerRelation, PartnerService } from '../../contracts/org';
 import type { ResidentRelation, RoomStatus } from '../../contracts/property';
-import type { Case, CaseClock, TimelineEntry } from '../../contracts/cases';
 import type { NotificationType } from '../../contracts/notifications';
 
 export type { ListResult } from '../../contracts/common';
+export type { OverdueDeadline, OverdueDeadlineList } from '../../contracts/deadlines';
 export type { CreateFeeItemBody, FeeItem, UpdateFeeItemBody } from '../../contracts/fee-items';
 export type { ApiToken, Me } from '../../contracts/auth';
 export type { CreateUserBody, UpdateUserBody, User } from '../../contracts/users';
@@ -56,7 +56,7 @@ export type {
   ImportUpdate,
 } from '../../contracts/property-import';
 
-export type Role = Me['user']['roles'][number];
+export type { Role } from '../../contracts/values/cases';
 
 /** Compile-time check that a value list names every member of the union (and nothing else). */
 const every =
@@ -66,15 +66,7 @@ const every =
   ) =>
     values;
 
-export const ROLE_VALUES = every<Role>()([
-  'admin',
-  'manager',
-  'director',
-  'supervisor',
-  'agent',
-  'technician',
-  'auditor',
-]);
+export { ROLES as ROLE_VALUES } from '../../contracts/values/cases';
 export const DEPARTMENT_FUNCTIONS = every<DepartmentFunction>()([
   'customer_service',
   'engineering',
@@ -117,122 +109,37 @@ export type { Attachment } from '../../contracts/attachments';
 export type { Notification, NotificationList, NotificationType } from '../../contracts/notifications';
 export type { CallerLookup, CallerOpenCase } from '../../contracts/property';
 
-// the contracts export these enums as zod values only: their types are read off the Case
-export type CaseState = Case['state'];
-export type CaseKind = Case['kind'];
-export type Severity = Case['severity'];
-export type Channel = Case['channel'];
-export type RepairType = NonNullable<Case['repairType']>;
-export type Satisfaction = NonNullable<Case['satisfaction']>;
-export type ClockName = CaseClock['name'];
-export type CaseAction = Case['allowedActions'][number];
-export type TimelineType = TimelineEntry['type'];
-export type RouteTargetType = NonNullable<Case['target']>['type'];
-export type CallbackMethod = 'phone' | 'visit';
-export type ReplyVia = 'phone' | 'sms' | 'visit' | 'letter' | 'app';
+// The case desk's values come from the domain through contracts/values (zod-free); no copy is kept here.
+export {
+  CALLBACK_METHODS,
+  CASE_ACTIONS,
+  CASE_KINDS,
+  CASE_STATES,
+  CHANNELS,
+  CLOCK_NAMES,
+  OPEN_STATES as OPEN_CASE_STATES,
+  REPAIR_TYPES,
+  REPLY_VIAS,
+  ROUTE_TARGET_TYPES,
+  SATISFACTIONS,
+  SEVERITIES,
+  TIMELINE_TYPES,
+} from '../../contracts/values/cases';
+export type {
+  CallbackMethod,
+  CaseAction,
+  CaseKind,
+  CaseState,
+  Channel,
+  ClockName,
+  RepairType,
+  ReplyVia,
+  RouteTargetType,
+  Satisfaction,
+  Severity,
+  TimelineType,
+} from '../../contracts/values/cases';
 
-export const CASE_STATES = every<CaseState>()([
-  'received',
-  'routed',
-  'in_progress',
-  'waiting',
-  'resolved',
-  'closed',
-]);
-/** api.md "any open": every state but resolved and closed */
-export const OPEN_CASE_STATES = [
-  'received',
-  'routed',
-  'in_progress',
-  'waiting',
-] as const satisfies readonly CaseState[];
-export const CASE_KINDS = every<CaseKind>()([
-  'complaint',
-  'repair',
-  'inquiry',
-  'suggestion',
-  'praise',
-  'other',
-]);
-export const SEVERITIES = every<Severity>()(['emergency', 'major', 'general']);
-export const CHANNELS = every<Channel>()([
-  'phone',
-  'visit',
-  'letter',
-  'email',
-  'fax',
-  'wechat',
-  'app',
-  'web',
-  'mailbox',
-  'callback',
-  'hotline',
-]);
-export const REPAIR_TYPES = every<RepairType>()(['private', 'shared', 'quality']);
-export const CLOCK_NAMES = every<ClockName>()([
-  'dispatch',
-  'contact',
-  'route',
-  'verify',
-  'reply',
-  'resolve',
-  'callback',
-  'corrective',
-]);
-export const SATISFACTIONS = every<Satisfaction>()(['satisfied', 'basically_satisfied', 'unsatisfied']);
-export const CALLBACK_METHODS = every<CallbackMethod>()(['phone', 'visit']);
-export const REPLY_VIAS = every<ReplyVia>()(['phone', 'sms', 'visit', 'letter', 'app']);
-export const ROUTE_TARGET_TYPES = every<RouteTargetType>()([
-  'department',
-  'sisterUnit',
-  'externalUnit',
-  'leader',
-]);
-export const CASE_ACTIONS = every<CaseAction>()([
-  'route',
-  'assign',
-  'accept',
-  'recordContact',
-  'return',
-  'wait',
-  'resume',
-  'extend',
-  'reply',
-  'resolve',
-  'callback',
-  'reopen',
-  'close',
-  'invalidate',
-  'merge',
-  'escalate',
-  'comment',
-  'assignCallback',
-]);
-export const TIMELINE_TYPES = every<TimelineType>()([
-  'received',
-  'routed',
-  'assigned',
-  'accepted',
-  'contact_recorded',
-  'returned',
-  'waiting',
-  'resumed',
-  'extended',
-  'replied',
-  'resolved',
-  'callback',
-  'reopened',
-  'closed',
-  'invalidated',
-  'merged',
-  'escalated',
-  'commented',
-  'clock_warned',
-  'clock_breached',
-  'attachment_added',
-  'pii_revealed',
-  'callback_assigned',
-]);
 export const NOTIFICATION_TYPES = every<NotificationType>()([
   'queued',
   'assigned',

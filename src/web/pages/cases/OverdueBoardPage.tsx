@@ -1,11 +1,15 @@
 /**
  * 逾期看板: overdue cases and those due soon, nearest first, with countdowns that tick every second and the
- * escalation tier. Live: a `case` event refreshes the board (api/events.ts); a minute's poll backs it up.
+ * escalation tier; below them, for those who read reports, the other deadlines past due from the one overdue view
+ * (a monthly summary not published by the 5th, a quarterly report's step). Live: a `case` event refreshes the
+ * board (api/events.ts); a minute's poll backs it up.
  */
 import { Link } from 'react-router';
-import { Alert, Badge, Card, Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
+import { Alert, Badge, Card, Col, Empty, Flex, List, Row, Skeleton, Typography } from 'antd';
+import { useOverdueDeadlines } from '../../api/deadlines';
+import { useCan } from '../../api/queries';
 import { useCasePage } from '../../api/cases';
-import { OPEN_CASE_STATES, type Case } from '../../api/types';
+import { OPEN_CASE_STATES, type Case, type OverdueDeadline } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { ClockChip, liveClocks, placeOf, SeverityTag, StateTag, TierBadge, useNow } from './caseUi';
@@ -27,6 +31,11 @@ export default function OverdueBoardPage() {
     return k && !k.paused && (Date.parse(k.dueAt) - now <= DUE_SOON_MS || k.warnedAt);
   });
   const overdueItems = overdue.data?.items ?? [];
+  const can = useCan();
+  const readsReports = can('reports.read');
+  const deadlines = useOverdueDeadlines({ enabled: readsReports });
+  // case clocks are on the cards above; the rest of the one overdue view is listed here
+  const others = (deadlines.data?.items ?? []).filter((d) => d.kind !== 'case_clock');
 
   return (
     <>
@@ -57,7 +66,50 @@ export default function OverdueBoardPage() {
         testId="board-due-soon"
         empty={t('board.noDueSoon')}
       />
+      {readsReports && <OtherDeadlines items={others} loading={deadlines.isLoading} />}
     </>
+  );
+}
+
+const REPORT_PAGE: Record<string, string> = {
+  monthly_summary: '/reports/monthly',
+  quarterly_report: '/reports/quarterly',
+};
+
+function OtherDeadlines({ items, loading }: { items: OverdueDeadline[]; loading: boolean }) {
+  const { t, label, dateTime } = useI18n();
+  return (
+    <section data-testid="board-other-deadlines" style={{ marginBottom: 24 }}>
+      <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('board.otherDeadlines')}
+        </Typography.Title>
+        <Badge count={items.length} color="red" showZero overflowCount={9999} />
+      </Flex>
+      {loading ? (
+        <Skeleton active />
+      ) : items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.noOtherDeadlines')} />
+      ) : (
+        <List
+          size="small"
+          bordered
+          dataSource={items}
+          renderItem={(d) => (
+            <List.Item data-testid={`deadline-${d.kind}-${d.name}`}>
+              <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
+                <Link to={REPORT_PAGE[d.kind] ?? '/'}>
+                  {label('deadlineKind', d.kind)} {d.subject.label} · {label('deadlineName', d.name)}
+                </Link>
+                <Typography.Text type="secondary">
+                  {d.office?.name ?? ''} · {t('board.wasDue')} {dateTime(d.dueAt)}
+                </Typography.Text>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
+    </section>
   );
 }
 

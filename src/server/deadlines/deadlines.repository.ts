@@ -1,0 +1,56 @@
+/** The case clocks past due for the one overdue view (deadlines.service.ts). */
+import { sql } from 'drizzle-orm';
+import { TOTAL_CAP } from '../../contracts/common';
+import type { CaseActor, ClockName } from '../../domain/case/case';
+import type { Tx } from '../db/client';
+import { caseVisibleTo, toDate } from '../cases/cases.repository';
+
+export interface OverdueClockRow {
+  id: string;
+  name: ClockName;
+  dueAt: Date;
+  breachedAt: Date | null;
+  caseId: string;
+  number: string;
+  officeId: string | null;
+  officeName: string | null;
+}
+
+/**
+ * Running clocks (not met, stopped or paused) past due at `now` on the cases `viewer` may see, by due time then
+ * clock id, after the keyset `after` (a due time and, at that time, the clock id to start after; `afterId` null:
+ * every clock of that due time is taken already), up to `limit`; and how many there are (up to TOTAL_CAP + 1).
+ */
+export async function overdueCaseClocks(
+  db: Tx,
+  companyId: string,
+  viewer: CaseActor,
+  now: Date,
+  page: { after: { dueAt: Date; afterId: string | null } | null; limit: number },
+): Promise<{ rows: OverdueClockRow[]; count: number }> {
+  const where = sql`k.company_id = ${companyId} and k.met_at is null and k.stopped_at is null
+    and k.paused_at is null and k.due_at < ${now} and ${caseVisibleTo(viewer)}`;
+  const a = page.after;
+  const keyset = !a
+    ? sql``
+    : a.afterId
+      ? sql` and (k.due_at, k.id) > (${a.dueAt}, ${a.afterId}::uuid)`
+      : sql` and k.due_at > ${a.dueAt}`;
+  const [list, counted] = await Promise.all([
+    db.execute<Omit<OverdueClockRow, 'dueAt' | 'breachedAt'> & { dueAt: unknown; breachedAt: unknown }>(
+      sql`select k.id, k.name, k.due_at as "dueAt", k.breached_at as "breachedAt", c.id as "caseId", c.number,
+          c.office_id as "officeId", o.name as "officeName"
+        from case_clocks k join cases c on c.id = k.case_id left join offices o on o.id = c.office_id
+        where ${where}${keyset}
+        order by k.due_at, k.id limit ${page.limit}`,
+    ),
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from case_clocks k join cases c on c.id = k.case_id
+        where ${where} limit ${TOTAL_CAP + 1}) x`,
+    ),
+  ]);
+  return {
+    rows: list.rows.map((r) => ({ ...r, dueAt: toDate(r.dueAt)!, breachedAt: toDate(r.breachedAt) })),
+    count: counted.rows[0].n,
+  };
+}
