@@ -238,7 +238,12 @@ export type UpdateResidentBody = z.infer<typeof UpdateResidentBody>;
 // ── caller lookup (api.md Lookup) ────────────────────────────────────────────────────────────────────
 
 /** Without a phone (the agent has not typed one yet) the answer is empty. */
-export const CallerLookupQuery = z.object({ phone: Text(40).optional() });
+export const CallerLookupQuery = z.object({
+  phone: Text(40).optional(),
+  /** the case being recorded, for the duplicate hint: its category and room (duplicates.ts in the domain) */
+  categoryId: z.uuid().optional(),
+  roomId: z.uuid().optional(),
+});
 export type CallerLookupQuery = z.infer<typeof CallerLookupQuery>;
 
 /** An open case of the caller, for the intake screen's caller panel. */
@@ -252,6 +257,11 @@ export const CallerOpenCase = z.object({
   roomId: z.string().nullable(),
   /** the first 100 characters: enough for the duplicate hint of the intake screen */
   summary: z.string(),
+  /**
+   * a likely duplicate of the case being recorded (same category, same room or caller, not closed, within 7 days
+   * of now), judged by the domain's rule; false when the query names no category
+   */
+  likelyDuplicate: z.boolean(),
 });
 export type CallerOpenCase = z.infer<typeof CallerOpenCase>;
 

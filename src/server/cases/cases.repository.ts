@@ -274,7 +274,10 @@ export function reporterVisibleTo(actor: ReporterViewer): SQL {
 export type CallerCaseRow = Pick<
   CaseRow,
   'id' | 'number' | 'kind' | 'state' | 'receivedAt' | 'categoryId' | 'roomId' | 'description'
->;
+> & {
+  /** reported from this phone, and the viewer may see that (else a hidden reporter would show through) */
+  sameCaller: boolean;
+};
 
 /**
  * Open cases (not closed) the caller reported or of the caller's rooms, newest first, as `viewer` may see them
@@ -292,7 +295,8 @@ export async function openCasesOfCaller(
   const byRoom = roomIds.length ? sql` or c.room_id in (${uuidList(roomIds)})` : sql``;
   const { rows } = await db.execute<CallerCaseRow>(
     sql`select c.id, c.number, c.kind, c.state, c.received_at as "receivedAt", c.category_id as "categoryId",
-        c.room_id as "roomId", left(c.description, 100) as description
+        c.room_id as "roomId", left(c.description, 100) as description,
+        (c.reporter_phone_canonical is not distinct from ${canonicalPhone} and ${reporterVisibleTo(viewer)}) as "sameCaller"
       from cases c where c.company_id = ${companyId} and c.state <> 'closed'
         and ((c.reporter_phone_canonical = ${canonicalPhone} and ${reporterVisibleTo(viewer)})${byRoom})
         and ${caseVisibleTo(viewer)}

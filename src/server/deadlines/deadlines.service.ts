@@ -19,8 +19,14 @@ import { overdueCaseClocks } from './deadlines.repository';
 /** The order of the kinds at one due time, and the first part of each item's key. */
 const KIND_ORDER = { case_clock: 0, monthly_summary: 1, quarterly_report: 2 } as const;
 
-/** (due time, `<kind order>:<id>`) of the last item of the page. */
-const CURSOR = defineCursor([cursorKey.time, cursorKey.text]);
+/**
+ * An item's key as the cursor carries it: a case clock's `0:<uuid>`, a report deadline's `1:…` or `2:…` (anything
+ * else is not a key this list wrote, and the cursor is refused like any other it did not write).
+ */
+const ITEM_KEY = /^(0:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[12]:\S.*)$/;
+
+/** (due time, item key) of the last item of the page. */
+const CURSOR = defineCursor([cursorKey.time, cursorKey.text.refine((key) => ITEM_KEY.test(key))]);
 
 interface Keyed {
   item: OverdueDeadline;

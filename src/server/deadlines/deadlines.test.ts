@@ -129,3 +129,14 @@ describe('GET /api/deadlines?overdue=true: the one overdue view', () => {
     expect(other.statusCode).toBe(400);
   });
 });
+
+describe('the overdue view’s cursor', () => {
+  it('refuses a key it did not write (a kind it has not, a case clock id that is no uuid) as a bad cursor', async () => {
+    for (const key of ['        :   ', '0:not-a-uuid', '3:anything', '1:']) {
+      const cursor = Buffer.from(JSON.stringify(['2026-11-24T02:00:01.114Z', key])).toString('base64url');
+      const res = await s.as('admin')({ method: 'GET', url: `/api/deadlines?cursor=${cursor}` });
+      expect(res.statusCode, key).toBe(400);
+      expect(Object.keys(res.json().error.fields ?? {}), key).toContain('querystring.cursor');
+    }
+  });
+});

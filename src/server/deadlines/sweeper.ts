@@ -23,7 +23,7 @@ import type { Db, Tx } from '../db/client';
 import { publishEvents, type CaseEventParties, type LiveEvent } from '../events/event-bus';
 import { notifyMany, type OutboxChannel } from '../notifications/notifications.service';
 import * as repo from '../cases/cases.repository';
-import { lockDueClocks, storeSweep, type DueRow } from '../cases/store/sweep';
+import { lockDueClocks, storeSweep, type DueRow, type SweepWrite } from '../cases/store/sweep';
 import { nextCheckAt } from '../../domain/case/stored-clocks';
 
 export interface SweepResult {
@@ -64,17 +64,8 @@ interface CaseState {
 function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
   const at = new Date(now.getTime()); // the hash covers at.toISOString(); timestamptz(3) stores exactly that
   const cases = new Map<string, CaseState>();
-  const clocks: { id: string; warnedAt: Date | null; breachedAt: Date | null; nextCheckAt: Date | null }[] =
-    [];
-  const timeline: {
-    caseId: string;
-    companyId: string;
-    seq: number;
-    type: string;
-    data: string;
-    prevHash: string;
-    hash: string;
-  }[] = [];
+  const clocks: SweepWrite['clocks'][number][] = [];
+  const timeline: SweepWrite['entries'][number][] = [];
   const notes: PendingNotification[] = [];
   for (const k of rows) {
     let c = cases.get(k.caseId);

@@ -14,6 +14,10 @@ export function lookupRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { permission: 'property.read' },
       schema: { tags: ['lookup'], querystring: CallerLookupQuery, response: { 200: CallerLookup } },
     },
-    (req) => svc.caller(req.actor!, req.query.phone),
+    (req) =>
+      svc.caller(req.actor!, req.query.phone, {
+        categoryId: req.query.categoryId,
+        roomId: req.query.roomId,
+      }),
   );
 }

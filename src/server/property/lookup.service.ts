@@ -7,15 +7,44 @@ import { caseActorOf } from '../cases/cases.repository';
 import { openCasesOfCaller } from '../cases/cases.repository';
 import { fieldError } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';
+import { isLikelyDuplicate } from '../../domain/case/duplicates';
 import type { CallerLookup } from '../../contracts/property';
 import type { AppDeps } from '../app';
 import type { RequestActor } from '../http/types';
 import * as repo from './property.repository';
 import { canSeePii, toResident } from './property.service';
 
-/** What the agent should mention: the caller's open cases this actor may see (cases.repository openCasesOfCaller). */
-async function openCasesOf(db: AppDeps['db'], actor: RequestActor, canonical: string, roomIds: string[]) {
-  const rows = await openCasesOfCaller(db, actor.companyId, await caseActorOf(db, actor), canonical, roomIds);
+/** The case being recorded, as far as the intake screen knows it: the duplicate hint's probe. */
+export interface RecordingCase {
+  categoryId?: string;
+  roomId?: string;
+}
+
+/**
+ * What the agent should mention: the caller's open cases this actor may see (cases.repository openCasesOfCaller),
+ * each marked when the domain's rule holds it a likely duplicate of the case being recorded now.
+ */
+async function openCasesOf(
+  db: AppDeps['db'],
+  actor: RequestActor,
+  phone: { typed: string; canonical: string },
+  roomIds: string[],
+  recording: RecordingCase,
+  now: Date,
+) {
+  const rows = await openCasesOfCaller(
+    db,
+    actor.companyId,
+    await caseActorOf(db, actor),
+    phone.canonical,
+    roomIds,
+  );
+  const probe = {
+    categoryId: recording.categoryId ?? null,
+    roomId: recording.roomId ?? null,
+    callerPhone: phone.typed,
+    receivedAt: now,
+  };
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -25,15 +54,27 @@ async function openCasesOf(db: AppDeps['db'], actor: RequestActor, canonical: st
     categoryId: r.categoryId,
     roomId: r.roomId,
     summary: r.description,
+    likelyDuplicate: isLikelyDuplicate(probe, {
+      id: r.id,
+      state: r.state,
+      categoryId: r.categoryId,
+      roomId: r.roomId,
+      receivedAt: r.receivedAt,
+      callerPhone: r.sameCaller ? phone.typed : null,
+    }),
   }));
 }
 
 /** A caller ID shared by a whole family is common; more than this is a switchboard, not a resident. */
 const MAX_RESIDENTS = 20;
 
-export function lookupService({ db }: AppDeps) {
+export function lookupService({ db, clock }: AppDeps) {
   return {
-    async caller(actor: RequestActor, phone: string | undefined): Promise<CallerLookup> {
+    async caller(
+      actor: RequestActor,
+      phone: string | undefined,
+      recording: RecordingCase = {},
+    ): Promise<CallerLookup> {
       if (!phone) return { residents: [], rooms: [], openCases: [] };
       const parsed = parsePhone(phone);
       if (!parsed.ok) throw fieldError({ 'querystring.phone': 'field.phone_invalid' });
@@ -52,7 +93,14 @@ export function lookupService({ db }: AppDeps) {
         rooms: rooms
           .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
           .map(({ officeId: _o, ...room }) => room),
-        openCases: await openCasesOf(db, actor, parsed.canonical, roomIds),
+        openCases: await openCasesOf(
+          db,
+          actor,
+          { typed: phone, canonical: parsed.canonical },
+          roomIds,
+          recording,
+          clock.now(),
+        ),
       };
     },
   };

@@ -138,3 +138,56 @@ describe('caller lookup finds a case by its reporter’s phone only for those wh
     }
   });
 });
+
+describe('the intake screen’s duplicate hint comes from the domain’s rule, sent with the caller lookup (ours: same category, same room or caller, not closed, within 7 days)', () => {
+  it('marks the open cases the rule holds likely duplicates of the case being recorded', async () => {
+    const r = await room(s.office.id, '808');
+    const other = await room(s.office.id, '809');
+    await t.make.resident({ name: '钱多多', phones: ['13655556666'], rooms: [{ roomId: r.id }] });
+    const categories = (await s.as('agent')({ method: 'GET', url: '/api/categories' })).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const leak = categories.find((c) => c.code.startsWith('facility_repair'))!.id;
+    const noise = categories.find((c) => !c.code.startsWith('facility_repair'))!.id;
+    const c = await s.as('agent')({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        channel: 'phone',
+        kind: 'repair',
+        roomId: r.id,
+        categoryId: leak,
+        reporter: { name: '钱多多', phone: '13655556666' },
+        description: '厨房水管渗水',
+      },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const marks = async (query: string) => {
+      const res = await s.as('agent')({
+        method: 'GET',
+        url: `/api/lookup/caller?phone=136-5555-6666${query}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return Object.fromEntries(
+        (res.json().openCases as { id: string; likelyDuplicate: boolean }[]).map((o) => [
+          o.id,
+          o.likelyDuplicate,
+        ]),
+      );
+    };
+    const id = c.json().id as string;
+    // same category, same room: likely
+    expect((await marks(`&categoryId=${leak}&roomId=${r.id}`))[id]).toBe(true);
+    // same category, same caller, another room: likely
+    expect((await marks(`&categoryId=${leak}&roomId=${other.id}`))[id]).toBe(true);
+    // another category, or none named: not
+    expect((await marks(`&categoryId=${noise}&roomId=${r.id}`))[id]).toBe(false);
+    expect((await marks(''))[id]).toBe(false);
+    // eight days later it is outside the window
+    const later = new Date(t.clock.now().getTime() + 8 * 86_400_000);
+    t.clock.set(later);
+    await s.relogin();
+    expect((await marks(`&categoryId=${leak}&roomId=${r.id}`))[id]).toBe(false);
+  });
+});

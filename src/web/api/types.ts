@@ -56,8 +56,6 @@ export type {
   ImportUpdate,
 } from '../../contracts/property-import';
 
-export type { Role } from '../../contracts/values/cases';
-
 /** Compile-time check that a value list names every member of the union (and nothing else). */
 const every =
   <T extends string>() =>
@@ -110,35 +108,8 @@ export type { Notification, NotificationList, NotificationType } from '../../con
 export type { CallerLookup, CallerOpenCase } from '../../contracts/property';
 
 // The case desk's values come from the domain through contracts/values (zod-free); no copy is kept here.
-export {
-  CALLBACK_METHODS,
-  CASE_ACTIONS,
-  CASE_KINDS,
-  CASE_STATES,
-  CHANNELS,
-  CLOCK_NAMES,
-  OPEN_STATES as OPEN_CASE_STATES,
-  REPAIR_TYPES,
-  REPLY_VIAS,
-  ROUTE_TARGET_TYPES,
-  SATISFACTIONS,
-  SEVERITIES,
-  TIMELINE_TYPES,
-} from '../../contracts/values/cases';
-export type {
-  CallbackMethod,
-  CaseAction,
-  CaseKind,
-  CaseState,
-  Channel,
-  ClockName,
-  RepairType,
-  ReplyVia,
-  RouteTargetType,
-  Satisfaction,
-  Severity,
-  TimelineType,
-} from '../../contracts/values/cases';
+export * from '../../contracts/values/cases';
+export { OPEN_STATES as OPEN_CASE_STATES } from '../../contracts/values/cases';
 
 export const NOTIFICATION_TYPES = every<NotificationType>()([
   'queued',

@@ -57,8 +57,6 @@ import { useI18n } from '../../i18n/i18n';
 import { AttachmentUpload } from './AttachmentUpload';
 import { StateTag } from './caseUi';
 
-/** api.md duplicate window (src/domain/case/duplicates.ts DUPLICATE_WINDOW_DAYS) */
-const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
 const LOOKUP_DEBOUNCE_MS = 300;
 /** a phone worth looking up: a local landline has 7 digits */
 const LOOKUP_MIN_DIGITS = 7;
@@ -200,9 +198,16 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
   const lookupPhone = useDebounced(phone, LOOKUP_DEBOUNCE_MS);
   const digits = (lookupPhone.match(/\d/g) ?? []).length;
 
+  // The case being recorded goes with the lookup: the server marks the caller's open cases that the domain's
+  // duplicate rule holds likely duplicates of it (src/domain/case/duplicates.ts).
+  const recording = { ...(categoryId ? { categoryId } : {}), ...(roomId ? { roomId } : {}) };
   const lookup = useQuery({
-    queryKey: ['/api/lookup/caller', lookupPhone],
-    queryFn: ({ signal }) => api.get<CallerLookup>('/api/lookup/caller', { phone: lookupPhone }, signal),
+    queryKey: ['/api/lookup/caller', lookupPhone, recording],
+    queryFn: ({ signal }) =>
+      api.get<CallerLookup>('/api/lookup/caller', { phone: lookupPhone, ...recording }, signal),
+    // a change of category or room asks again; for the same phone the panel keeps what it shows meanwhile
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === lookupPhone ? previous : undefined,
     enabled: digits >= LOOKUP_MIN_DIGITS,
     staleTime: 30_000,
     retry: false,
@@ -228,16 +233,11 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
     retry: false,
   });
 
-  // openCases are the caller's own and those of the caller's rooms: same category within 7 days is a likely
-  // duplicate (src/domain/case/duplicates.ts).
-  const duplicates = useMemo(() => {
-    if (!categoryId || !lookup.data) return [];
-    const now = Date.now();
-    return lookup.data.openCases.filter(
-      (oc) =>
-        oc.categoryId === categoryId && Math.abs(Date.parse(oc.receivedAt) - now) <= DUPLICATE_WINDOW_MS,
-    );
-  }, [categoryId, lookup.data]);
+  // openCases are the caller's own and those of the caller's rooms, each marked by the server's duplicate rule
+  const duplicates = useMemo(
+    () => (lookup.data?.openCases ?? []).filter((oc) => oc.likelyDuplicate),
+    [lookup.data],
+  );
 
   /** The field inside a [data-nav] block to focus: the checked radio of a group, else the first input. */
   const focusIn = (block: Element): boolean => {
