@@ -1,0 +1,103 @@
+/** Whom the case desk tells, and when: the bell entries an action or an intake leaves (issue 3 §8). */
+import { sql } from 'drizzle-orm';
+import type { CaseAction } from '../../domain/case/case';
+import { CASE_ESCALATION } from '../../domain/case/escalation';
+import { escalationRecipients } from '../../domain/deadlines/deadline';
+import { escalationStaff } from '../users/users.repository';
+import type { Tx } from '../db/client';
+import type { RequestActor } from '../http/types';
+import { notify } from '../notifications/notifications.service';
+import type * as repo from './cases.repository';
+
+type Row = repo.CaseRow;
+
+/** The people told when a case rises to `tier` (the deadline engine's escalationRecipients). */
+export async function tierRecipients(
+  tx: Tx,
+  companyId: string,
+  officeId: string | null,
+  tier: number,
+): Promise<string[]> {
+  const role = CASE_ESCALATION[tier - 1];
+  if (!role) return [];
+  return escalationRecipients(role, officeId, await escalationStaff(tx, [companyId], [role]));
+}
+
+/**
+ * A deadline fell in a year with no working-day calendar (issue 3 §5): the case is flagged (calendar_unknown) and
+ * the company's admins are told to enter that year's 法定节假日 and 调休 — never silently a plain weekday.
+ */
+export async function warnAdminsOfUnknownCalendar(
+  tx: Tx,
+  companyId: string,
+  caseId: string,
+  number: string,
+  effects: readonly { op: string; calendarUnknown?: boolean }[],
+  now: Date,
+) {
+  if (!effects.some((e) => e.op === 'start' && e.calendarUnknown)) return;
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`select id from users where company_id = ${companyId} and active and 'admin' = any(roles)`,
+  );
+  await notify(tx, {
+    companyId,
+    userIds: rows.map((r) => r.id),
+    type: 'warning',
+    caseId,
+    data: { number, reason: 'calendar_unknown' },
+    at: now,
+  });
+}
+
+export async function departmentMembers(tx: Tx, departmentId: string): Promise<string[]> {
+  const { rows } = await tx.execute<{
+    id: string;
+  }>(sql`select id from users where active and (department_id = ${departmentId}
+    or id = (select head_id from departments where id = ${departmentId}))`);
+  return rows.map((r) => r.id);
+}
+
+/** Staff notifications (issue 3 §8): new case in my queue, assigned to me, callback due, result to the director. */
+export async function notifyAfter(
+  tx: Tx,
+  actor: RequestActor,
+  action: CaseAction,
+  before: Row,
+  after: Row,
+  now: Date,
+) {
+  const base = { companyId: actor.companyId, caseId: after.id, data: { number: after.number }, at: now };
+  const others = (ids: (string | null)[]) => ids.filter((x): x is string => !!x && x !== actor.userId);
+  if (action === 'route' && after.departmentId && after.departmentId !== before.departmentId)
+    await notify(tx, {
+      ...base,
+      type: 'queued',
+      userIds: others(await departmentMembers(tx, after.departmentId)),
+    });
+  if (after.handlerId && after.handlerId !== before.handlerId)
+    await notify(tx, { ...base, type: 'assigned', userIds: others([after.handlerId]) });
+  if (action === 'resolve')
+    await notify(tx, {
+      ...base,
+      type: 'callback_due',
+      userIds: others([after.callbackAssigneeId ?? after.firstResponderId]),
+    });
+  if (action === 'assignCallback')
+    await notify(tx, { ...base, type: 'callback_due', userIds: others([after.callbackAssigneeId]) });
+  if (action === 'callback') {
+    // The result goes back to the director too: "事事有着落、件件有回音" (domain.md §5.1).
+    await notify(tx, {
+      ...base,
+      type: 'callback_result',
+      userIds: others([after.officeDirectorId, after.firstResponderId]),
+      data: { number: after.number, satisfaction: after.satisfaction },
+    });
+  }
+  if (action === 'escalate')
+    await notify(tx, {
+      ...base,
+      type: 'escalated',
+      userIds: others(await tierRecipients(tx, actor.companyId, after.officeId, after.escalationTier)),
+      data: { number: after.number, tier: after.escalationTier },
+    });
+}
