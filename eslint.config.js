@@ -4,6 +4,29 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+/**
+ * Files that still write SQL outside a repository: a ratchet — no file joins this list, each leaves it when its SQL
+ * moves into its feature's repository.
+ */
+const SQL_NOT_YET_IN_REPOSITORIES = [
+  'src/server/accountability/accountability.service.ts',
+  'src/server/app.ts',
+  'src/server/cases/act-on-case.ts',
+  'src/server/cases/case-notices.ts',
+  'src/server/cases/list-cases.ts',
+  'src/server/events/event-bus.ts',
+  'src/server/fee-items/fee-items.service.ts',
+  'src/server/main.ts',
+  'src/server/org/org.service.ts',
+  'src/server/problems/problem-notifications.ts',
+  'src/server/problems/problems.service.ts',
+  'src/server/report-policy/report-policy.service.ts',
+  'src/server/reports/month-rollups.ts',
+  'src/server/reports/summary.service.ts',
+  'src/server/setup/setup.service.ts',
+  'src/server/users/users.service.ts',
+];
+
 const forbid = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
 });
@@ -52,6 +75,38 @@ export default tseslint.config(
   {
     files: ['src/server/**'],
     rules: forbid(['**/web/**', 'react*', 'antd*'], 'server may import domain and contracts, never web.'),
+  },
+  {
+    // SQL lives in repositories, db/ and the case store; services and use cases call them (docs/ARCHITECTURE.md).
+    files: ['src/server/**'],
+    ignores: [
+      'src/server/**/*.repository.ts',
+      'src/server/db/**',
+      'src/server/cases/store/**',
+      'src/server/**/*.test.ts',
+      ...SQL_NOT_YET_IN_REPOSITORIES,
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/web/**', 'react*', 'antd*'],
+              message: 'server may import domain and contracts, never web.',
+            },
+          ],
+          paths: [
+            {
+              name: 'drizzle-orm',
+              importNames: ['sql'],
+              message:
+                'SQL lives in a repository (*.repository.ts), db/ or the case store: call one from here.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/web/**'],
