@@ -11,8 +11,6 @@ import globals from 'globals';
 const SQL_NOT_YET_IN_REPOSITORIES = [
   'src/server/accountability/accountability.service.ts',
   'src/server/app.ts',
-  'src/server/cases/act-on-case.ts',
-  'src/server/cases/case-notices.ts',
   'src/server/cases/list-cases.ts',
   'src/server/events/event-bus.ts',
   'src/server/fee-items/fee-items.service.ts',

@@ -1,7 +1,6 @@
 /** An action on a case (POST /api/cases/{id}/actions/{action}): load → decide → store → notify → present. */
-import { sql } from 'drizzle-orm';
 import type { Case } from '../../contracts/cases';
-import type { CaseAction, CaseActor, CaseFacts } from '../../domain/case/case';
+import type { CaseAction, CaseActor, CaseFacts, RouteTarget } from '../../domain/case/case';
 import {
   canSeeCase,
   decide,
@@ -25,27 +24,19 @@ import { notifyAfter, warnAdminsOfUnknownCalendar } from './case-notices';
 
 type Row = repo.CaseRow;
 
-/** Users of the company who exist and are active (ids a client sends). */
-async function activeUser(tx: Tx, companyId: string, id: string) {
-  const { rows } = await tx.execute<{ id: string; department_id: string | null }>(
-    sql`select id, department_id from users where company_id = ${companyId} and id = ${id} and active and not is_service`,
-  );
-  return rows[0];
-}
-
 export function actOnCase(deps: AppDeps) {
   const { db, clock } = deps;
   async function context(companyId: string) {
     const [calendar, policy, tz] = await Promise.all([
       loadWorkingCalendar(db, companyId),
       loadPolicy(db, companyId),
-      db.execute<{ time_zone: string }>(sql`select time_zone from companies where id = ${companyId}`),
+      repo.companyTimeZone(db, companyId),
     ]);
     return {
       calendar,
       clockPolicy: policy.clockPolicy,
       numberPrefixes: policy.numberPrefixes,
-      timeZone: tz.rows[0]?.time_zone ?? 'Asia/Shanghai',
+      timeZone: tz ?? 'Asia/Shanghai',
     };
   }
 
@@ -140,24 +131,10 @@ export function actOnCase(deps: AppDeps) {
     const b = body as Record<string, never>;
     switch (action) {
       case 'route': {
-        const target = body.target as { type: string; id: string };
-        const table = {
-          department: 'departments',
-          sisterUnit: 'partner_units',
-          externalUnit: 'partner_units',
-          leader: 'users',
-        }[target.type]!;
-        const extra =
-          target.type === 'sisterUnit'
-            ? sql` and relation = 'sister'`
-            : target.type === 'externalUnit'
-              ? sql` and relation = 'external'`
-              : sql``;
-        const { rows } = await tx.execute(
-          sql`select 1 from ${sql.raw(table)} where company_id = ${companyId} and id = ${target.id}${extra}`,
-        );
-        if (!rows.length) throw fieldError({ 'target.id': 'not_found' });
-        if (body.handlerId && !(await activeUser(tx, companyId, body.handlerId as string)))
+        const target = body.target as RouteTarget;
+        if (!(await repo.routeTargetExists(tx, companyId, target)))
+          throw fieldError({ 'target.id': 'not_found' });
+        if (body.handlerId && !(await repo.activeStaffUser(tx, companyId, body.handlerId as string)))
           throw fieldError({ handlerId: 'not_found' });
         return {
           target,
@@ -167,26 +144,22 @@ export function actOnCase(deps: AppDeps) {
         };
       }
       case 'assign': {
-        const user = await activeUser(tx, companyId, body.handlerId as string);
+        const user = await repo.activeStaffUser(tx, companyId, body.handlerId as string);
         if (!user) throw fieldError({ handlerId: 'not_found' });
         if (row.departmentId) {
-          const members =
-            await tx.execute(sql`select 1 from users u where u.id = ${user.id} and (u.department_id = ${row.departmentId}
-            or u.id = (select head_id from departments where id = ${row.departmentId}))`);
-          if (!members.rows.length) throw fieldError({ handlerId: 'field.not_in_department' });
+          if (!(await repo.inDepartment(tx, user.id, row.departmentId)))
+            throw fieldError({ handlerId: 'field.not_in_department' });
         }
         return { handlerId: user.id };
       }
       case 'assignCallback': {
-        const user = await activeUser(tx, companyId, body.assigneeId as string);
+        const user = await repo.activeStaffUser(tx, companyId, body.assigneeId as string);
         if (!user) throw fieldError({ assigneeId: 'not_found' });
         return { assigneeId: user.id, note: body.note ?? null };
       }
       case 'recordContact': {
-        const { rows } = await tx.execute(
-          sql`select 1 from partner_units where company_id = ${companyId} and id = ${body.unitId as string}`,
-        );
-        if (!rows.length) throw fieldError({ unitId: 'not_found' });
+        if (!(await repo.partnerUnitExists(tx, companyId, body.unitId as string)))
+          throw fieldError({ unitId: 'not_found' });
         return body;
       }
       case 'extend':

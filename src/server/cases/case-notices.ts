@@ -1,5 +1,4 @@
 /** Whom the case desk tells, and when: the bell entries an action or an intake leaves (issue 3 §8). */
-import { sql } from 'drizzle-orm';
 import type { CaseAction } from '../../domain/case/case';
 import { CASE_ESCALATION } from '../../domain/case/escalation';
 import { escalationRecipients } from '../../domain/deadlines/deadline';
@@ -7,7 +6,7 @@ import { escalationStaff } from '../users/users.repository';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import { notify } from '../notifications/notifications.service';
-import type * as repo from './cases.repository';
+import * as repo from './cases.repository';
 
 type Row = repo.CaseRow;
 
@@ -36,25 +35,14 @@ export async function warnAdminsOfUnknownCalendar(
   now: Date,
 ) {
   if (!effects.some((e) => e.op === 'start' && e.calendarUnknown)) return;
-  const { rows } = await tx.execute<{ id: string }>(
-    sql`select id from users where company_id = ${companyId} and active and 'admin' = any(roles)`,
-  );
   await notify(tx, {
     companyId,
-    userIds: rows.map((r) => r.id),
+    userIds: await repo.activeAdmins(tx, companyId),
     type: 'warning',
     caseId,
     data: { number, reason: 'calendar_unknown' },
     at: now,
   });
-}
-
-export async function departmentMembers(tx: Tx, departmentId: string): Promise<string[]> {
-  const { rows } = await tx.execute<{
-    id: string;
-  }>(sql`select id from users where active and (department_id = ${departmentId}
-    or id = (select head_id from departments where id = ${departmentId}))`);
-  return rows.map((r) => r.id);
 }
 
 /** Staff notifications (issue 3 §8): new case in my queue, assigned to me, callback due, result to the director. */
@@ -72,7 +60,7 @@ export async function notifyAfter(
     await notify(tx, {
       ...base,
       type: 'queued',
-      userIds: others(await departmentMembers(tx, after.departmentId)),
+      userIds: others(await repo.departmentMembers(tx, after.departmentId)),
     });
   if (after.handlerId && after.handlerId !== before.handlerId)
     await notify(tx, { ...base, type: 'assigned', userIds: others([after.handlerId]) });

@@ -304,3 +304,63 @@ export async function openCasesOfCaller(
   );
   return rows.map(normaliseCase);
 }
+
+// ── what an action names, checked against the company (act-on-case.ts), and whom the desk tells ────────────────
+
+/** An active, non-service user of the company (an id a client sends), with their department. */
+export async function activeStaffUser(db: Tx, companyId: string, id: string) {
+  const { rows } = await db.execute<{ id: string; department_id: string | null }>(
+    sql`select id, department_id from users where company_id = ${companyId} and id = ${id} and active and not is_service`,
+  );
+  return rows[0];
+}
+
+export async function companyTimeZone(db: Tx, companyId: string): Promise<string | undefined> {
+  const { rows } = await db.execute<{ time_zone: string }>(
+    sql`select time_zone from companies where id = ${companyId}`,
+  );
+  return rows[0]?.time_zone;
+}
+
+/** Whether the company has this route target: a department, a sister or external unit of that relation, a user. */
+export async function routeTargetExists(db: Tx, companyId: string, target: RouteTarget): Promise<boolean> {
+  const { rows } =
+    target.type === 'department'
+      ? await db.execute(sql`select 1 from departments where company_id = ${companyId} and id = ${target.id}`)
+      : target.type === 'leader'
+        ? await db.execute(sql`select 1 from users where company_id = ${companyId} and id = ${target.id}`)
+        : await db.execute(
+            sql`select 1 from partner_units where company_id = ${companyId} and id = ${target.id}
+              and relation = ${target.type === 'sisterUnit' ? 'sister' : 'external'}`,
+          );
+  return rows.length > 0;
+}
+
+export async function partnerUnitExists(db: Tx, companyId: string, id: string): Promise<boolean> {
+  const { rows } = await db.execute(
+    sql`select 1 from partner_units where company_id = ${companyId} and id = ${id}`,
+  );
+  return rows.length > 0;
+}
+
+/** The department's active members and its head. */
+export async function departmentMembers(db: Tx, departmentId: string): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(sql`select id from users where active
+    and (department_id = ${departmentId} or id = (select head_id from departments where id = ${departmentId}))`);
+  return rows.map((r) => r.id);
+}
+
+/** Whether the user is a member of the department or its head. */
+export async function inDepartment(db: Tx, userId: string, departmentId: string): Promise<boolean> {
+  const { rows } = await db.execute(sql`select 1 from users u where u.id = ${userId}
+    and (u.department_id = ${departmentId} or u.id = (select head_id from departments where id = ${departmentId}))`);
+  return rows.length > 0;
+}
+
+/** The company's active admins (told when a deadline falls in a year without a working calendar). */
+export async function activeAdmins(db: Tx, companyId: string): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(
+    sql`select id from users where company_id = ${companyId} and active and 'admin' = any(roles)`,
+  );
+  return rows.map((r) => r.id);
+}
