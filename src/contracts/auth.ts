@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PASSWORD_MIN } from '../domain/access/credentials';
+
+export { PASSWORD_MIN };
 import { PERMISSIONS, ROLES } from '../domain/access/roles';
 
 export const Role = z.enum(ROLES);
@@ -30,7 +33,6 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const PASSWORD_MIN = 10;
 export const NewPassword = z.string().min(PASSWORD_MIN, 'field.password_too_short').max(200);
 
 export const ChangePasswordBody = z.object({

@@ -1,29 +1,10 @@
 /** Staff notifications: the bell in the header, pushed live over GET /api/events. */
 import { z } from 'zod';
 import { ListQuery } from './common';
+import { NOTIFICATION_TYPES } from '../domain/notifications/types';
 
-export const NOTIFICATION_TYPES = [
-  /** a case waits in the user's queue */
-  'queued',
-  /** the user became the handler */
-  'assigned',
-  /** a clock reached 80% (domain.md §4) */
-  'warning',
-  /** a clock was breached */
-  'breach',
-  'callback_due',
-  'callback_result',
-  /** a breached case escalated to the user's tier */
-  'escalated',
-  /**
-   * Recurring problems (issue 4 §3): raised (to the office director), assigned to a review (to the review
-   * departments' people and the director; `data.departments`: their names), due without measures (to the review's
-   * people). No case: `data` carries `problemId` and `title`, and the bell links to the problem.
-   */
-  'problem_raised',
-  'problem_assigned',
-  'problem_overdue',
-] as const;
+export { NOTIFICATION_TYPES };
+
 export const NotificationType = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationType>;
 

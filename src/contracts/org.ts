@@ -3,6 +3,9 @@
  * partner units (兄弟单位 / 外单位). Shared by the server routes and the web pages.
  */
 import { z } from 'zod';
+import { DEPARTMENT_FUNCTIONS, PARTNER_RELATIONS, PARTNER_SERVICES } from '../domain/org/values';
+
+export { DEPARTMENT_FUNCTIONS, PARTNER_RELATIONS, PARTNER_SERVICES };
 import { ListQuery } from './common';
 
 /** A filter given several times means "any of" (api.md Lists). */
@@ -97,18 +100,6 @@ export type OfficeListQuery = z.infer<typeof OfficeListQuery>;
 // ---------------------------------------------------------------------------------------------------------------
 // Departments (部门 / 班组)
 
-/** What a department does; routing and dispatch use it. */
-export const DEPARTMENT_FUNCTIONS = [
-  'customer_service',
-  'engineering',
-  'quality',
-  'finance',
-  'security',
-  'cleaning',
-  'greening',
-  'admin',
-  'other',
-] as const;
 export const DepartmentFunction = z.enum(DEPARTMENT_FUNCTIONS);
 export type DepartmentFunction = z.infer<typeof DepartmentFunction>;
 
@@ -150,21 +141,9 @@ export type DepartmentListQuery = z.infer<typeof DepartmentListQuery>;
 // ---------------------------------------------------------------------------------------------------------------
 // Partner units (兄弟单位 / 外单位)
 
-/** sister: a unit of the same group (004 第六条); external: an outside body (004 第七条, 000 §7) */
-export const PARTNER_RELATIONS = ['sister', 'external'] as const;
 export const PartnerRelation = z.enum(PARTNER_RELATIONS);
 export type PartnerRelation = z.infer<typeof PartnerRelation>;
 
-export const PARTNER_SERVICES = [
-  'water',
-  'power',
-  'gas',
-  'heating',
-  'telecom',
-  'municipal',
-  'developer',
-  'other',
-] as const;
 export const PartnerService = z.enum(PARTNER_SERVICES);
 export type PartnerService = z.infer<typeof PartnerService>;
 

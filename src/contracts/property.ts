@@ -3,6 +3,9 @@
  * Resident names and phones are personal data: viewers without `residents.pii` receive them masked.
  */
 import { z } from 'zod';
+import { MAX_RESIDENT_PHONES, RESIDENT_RELATIONS, ROOM_STATUSES } from '../domain/property/values';
+
+export { MAX_RESIDENT_PHONES, RESIDENT_RELATIONS, ROOM_STATUSES };
 import { ListQuery } from './common';
 
 /**
@@ -21,10 +24,10 @@ const Name = (max: number) => Text(max).min(1);
 /** Search text of every property list; matched with ILIKE, wildcards escaped. */
 const SearchText = Text(100).optional();
 
-export const RoomStatus = z.enum(['occupied', 'vacant']);
+export const RoomStatus = z.enum(ROOM_STATUSES);
 export type RoomStatus = z.infer<typeof RoomStatus>;
 
-export const ResidentRelation = z.enum(['owner', 'tenant', 'family']);
+export const ResidentRelation = z.enum(RESIDENT_RELATIONS);
 export type ResidentRelation = z.infer<typeof ResidentRelation>;
 
 const Version = z.number().int().min(1);
@@ -210,8 +213,6 @@ export const ResidentListQuery = ListQuery.extend({
   phone: Text(40).optional(),
 });
 export type ResidentListQuery = z.infer<typeof ResidentListQuery>;
-
-export const MAX_RESIDENT_PHONES = 5;
 
 const Phones = z.array(Text(40)).max(MAX_RESIDENT_PHONES, 'field.too_many_phones');
 const ResidentRoomsInput = z.array(z.object({ roomId: z.uuid(), relation: ResidentRelation })).max(50);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { USERNAME_PATTERN } from '../domain/access/credentials';
 import { ListQuery } from './common';
 import { NewPassword, Role } from './auth';
 
@@ -22,12 +23,7 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-const Username = z
-  .string()
-  .trim()
-  .min(2)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/, 'field.invalid_format');
+const Username = z.string().trim().min(2).max(64).regex(USERNAME_PATTERN, 'field.invalid_format');
 
 export const CreateUserBody = z.object({
   username: Username,

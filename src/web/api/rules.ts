@@ -1,17 +1,14 @@
 /**
  * Client-side mirrors of the server's input rules (src/contracts/*), so the form says what is wrong before the
  * round trip. The server stays the judge: its field errors are shown on the same fields.
- * (The web bundle carries no zod: web imports contract types, and zod-free modules such as contracts/money.ts;
- * the few numbers below are repeated here on purpose.)
+ * (The web bundle carries no zod: web imports contract types, and zod-free modules such as contracts/money.ts
+ * and contracts/values/*, which hold the limits the server checks.)
  */
 import type { Rule } from 'antd/es/form';
 import { yuanToFen } from '../../contracts/money';
 import type { UiKey, UiParams } from '../i18n/dictionaries';
 
-/** src/contracts/auth.ts PASSWORD_MIN */
-export const PASSWORD_MIN = 10;
-/** src/contracts/users.ts Username */
-export const USERNAME_PATTERN = /^[A-Za-z0-9._-]+$/;
+export { PASSWORD_MIN, USERNAME_PATTERN } from '../../contracts/values/access';
 
 type T = (key: UiKey, params?: UiParams) => string;
 

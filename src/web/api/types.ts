@@ -1,12 +1,7 @@
 /**
- * Types of the API as the console reads them, from src/contracts (types only: the web bundle carries no zod).
- * The case desk's value lists come from src/contracts/values (zod-free, owned by the domain); the few lists not
- * moved there yet are repeated here and checked against the contracts at compile time.
+ * Types of the API as the console reads them, from src/contracts (types only: the web bundle carries no zod), and
+ * the value lists the UI iterates, from src/contracts/values (zod-free, owned by the domain): no copies here.
  */
-import type { DepartmentFunction, PartnerRelation, PartnerService } from '../../contracts/org';
-import type { ResidentRelation, RoomStatus } from '../../contracts/property';
-import type { NotificationType } from '../../contracts/notifications';
-
 export type { ListResult } from '../../contracts/common';
 export type { OverdueDeadline, OverdueDeadlineList } from '../../contracts/deadlines';
 export type { CreateFeeItemBody, FeeItem, UpdateFeeItemBody } from '../../contracts/fee-items';
@@ -56,41 +51,10 @@ export type {
   ImportUpdate,
 } from '../../contracts/property-import';
 
-/** Compile-time check that a value list names every member of the union (and nothing else). */
-const every =
-  <T extends string>() =>
-  <const A extends readonly T[]>(
-    values: A & ([T] extends [A[number]] ? unknown : { missing: Exclude<T, A[number]> }),
-  ) =>
-    values;
-
+// The organisation's and the register's value lists, owned by the domain (contracts/values, zod-free).
 export { ROLES as ROLE_VALUES } from '../../contracts/values/cases';
-export const DEPARTMENT_FUNCTIONS = every<DepartmentFunction>()([
-  'customer_service',
-  'engineering',
-  'quality',
-  'finance',
-  'security',
-  'cleaning',
-  'greening',
-  'admin',
-  'other',
-]);
-export const PARTNER_RELATIONS = every<PartnerRelation>()(['sister', 'external']);
-export const PARTNER_SERVICES = every<PartnerService>()([
-  'water',
-  'power',
-  'gas',
-  'heating',
-  'telecom',
-  'municipal',
-  'developer',
-  'other',
-]);
-export const ROOM_STATUSES = every<RoomStatus>()(['occupied', 'vacant']);
-export const RESIDENT_RELATIONS = every<ResidentRelation>()(['owner', 'tenant', 'family']);
-/** src/contracts/property.ts MAX_RESIDENT_PHONES */
-export const MAX_RESIDENT_PHONES = 5;
+export { DEPARTMENT_FUNCTIONS, PARTNER_RELATIONS, PARTNER_SERVICES } from '../../contracts/values/org';
+export { MAX_RESIDENT_PHONES, RESIDENT_RELATIONS, ROOM_STATUSES } from '../../contracts/values/property';
 
 // ── cases (事项 / 工单) ──────────────────────────────────────────────────────────────────────────────
 
@@ -111,15 +75,4 @@ export type { CallerLookup, CallerOpenCase } from '../../contracts/property';
 export * from '../../contracts/values/cases';
 export { OPEN_STATES as OPEN_CASE_STATES } from '../../contracts/values/cases';
 
-export const NOTIFICATION_TYPES = every<NotificationType>()([
-  'queued',
-  'assigned',
-  'warning',
-  'breach',
-  'callback_due',
-  'callback_result',
-  'escalated',
-  'problem_raised',
-  'problem_assigned',
-  'problem_overdue',
-]);
+export { NOTIFICATION_TYPES } from '../../contracts/values/notifications';

@@ -1,0 +1,23 @@
+/** What a staff notification (the bell) is about (zod-free; contracts validate with it, the web labels it). */
+export const NOTIFICATION_TYPES = [
+  /** a case waits in the user's queue */
+  'queued',
+  /** the user became the handler */
+  'assigned',
+  /** a clock reached 80% (domain.md §4) */
+  'warning',
+  /** a clock was breached */
+  'breach',
+  'callback_due',
+  'callback_result',
+  /** a breached case escalated to the user's tier */
+  'escalated',
+  /**
+   * Recurring problems (issue 4 §3): raised (to the office director), assigned to a review (to the review
+   * departments' people and the director; `data.departments`: their names), due without measures (to the review's
+   * people). No case: `data` carries `problemId` and `title`, and the bell links to the problem.
+   */
+  'problem_raised',
+  'problem_assigned',
+  'problem_overdue',
+] as const;
