@@ -16,7 +16,7 @@ import {
   SEVERITIES,
   TIMELINE_TYPES,
 } from '../domain/case/case';
-import { ListQuery } from './common';
+import { ListQuery, many } from './common';
 
 export const Channel = z.enum(CHANNELS);
 export const CaseKind = z.enum(CASE_KINDS);
@@ -207,9 +207,6 @@ export const CaseDetail = Case.extend({
   ),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
-
-const many = <T extends z.ZodType>(t: T) =>
-  z.union([t, z.array(t)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
 /** GET /api/cases: a filter given several times means "any of" (api.md). */
 export const CaseListQuery = ListQuery.extend({

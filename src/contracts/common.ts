@@ -20,6 +20,10 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
+/** A query filter that may be given several times (`?state=a&state=b`): "any of" (api.md Lists). */
+export const many = <T extends z.ZodType>(t: T) =>
+  z.union([t, z.array(t)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
+
 /** `total` counts up to 10,000 and is then reported as 10000 with `totalCapped: true` (api.md). */
 export const TOTAL_CAP = 10_000;
 

@@ -4,7 +4,7 @@
  * overdue first.
  */
 import { z } from 'zod';
-import { ListQuery, listOf } from './common';
+import { ListQuery, listOf, many } from './common';
 
 export const DEADLINE_KINDS = ['case_clock', 'monthly_summary', 'quarterly_report'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -12,6 +12,8 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const DeadlineListQuery = ListQuery.omit({ q: true }).extend({
   /** the deadlines past due and not met — the only view there is so far, so also the default */
   overdue: z.literal('true').default('true'),
+  /** only these kinds (given several times: any of); default every kind */
+  kind: many(z.enum(DEADLINE_KINDS)).optional(),
 });
 export type DeadlineListQuery = z.infer<typeof DeadlineListQuery>;
 

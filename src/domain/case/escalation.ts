@@ -3,7 +3,7 @@ import type { DeadlineRules, EscalationChain } from '../deadlines/deadline';
 import type { CaseClosure, Satisfaction } from './case';
 
 /**
- * Who a case escalates to at each tier, by a breached clock or by hand (domain.md §4, ours/policy): tier 1 the
+ * Who a case escalates to at each tier, by a breached clock or by hand (ours, company policy): tier 1 the
  * office's supervisor (客服主管), tier 2 the director (管理处主任), tier 3 the manager (经理). Tier 0 is not
  * escalated. The step itself and who is told are the deadline engine's (domain/deadlines/deadline.ts).
  */

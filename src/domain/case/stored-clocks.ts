@@ -8,7 +8,7 @@ import { CASE_CLOCK_RULES } from './escalation';
 import type { ClockName } from './case';
 import type { ClockEffect } from './case-clocks';
 
-/** One clock of one case, as stored (api.md `clocks[]`, plus when the sweeper must look at it next). */
+/** One clock of one case, as stored: the API's `clocks[]`, plus when the sweeper must look at it next. */
 export interface StoredClock {
   id: string;
   caseId: string;

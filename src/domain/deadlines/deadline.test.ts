@@ -20,7 +20,7 @@ const deadline = (o: Partial<DeadlineFacts> = {}): DeadlineFacts => ({
   pausedAt: null,
   ...o,
 });
-/** the case's chain (domain.md §4): supervisor → director → manager */
+/** the case's chain (ours, company policy): supervisor → director → manager */
 const CASE: DeadlineRules = { warnAtFraction: 0.8, escalation: ['supervisor', 'director', 'manager'] };
 /** a subject kind that warns at half time and does not escalate (a notice's take-down, say) */
 const QUIET: DeadlineRules = { warnAtFraction: 0.5, escalation: null };
@@ -119,7 +119,7 @@ describe('escalateOnce: the manual escalate and the sweep take the same step', (
   });
 });
 
-describe('escalationRecipients: who is told at a tier (domain.md §4)', () => {
+describe('escalationRecipients: who is told at a tier (ours, company policy)', () => {
   const staff: StaffMember[] = [
     { id: 'sup-a', roles: ['supervisor'], officeIds: ['A'], active: true },
     { id: 'sup-b', roles: ['supervisor'], officeIds: ['B'], active: true },

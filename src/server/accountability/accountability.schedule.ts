@@ -1,5 +1,5 @@
 /**
- * The periodic work of issue 4 §2–3, looked at every 30 s by its schedule (below) and done when due: the duty
+ * The periodic work of the duty ledger (004 第十三条) and recurring-problem detection, looked at every 30 s by its schedule (below) and done when due: the duty
  * ledger is derived every 10 minutes (this month, and last month so the last minutes of a month are not lost), and
  * recurring problems are detected every hour. Both are idempotent and safe on several instances: violations are
  * filed with ON CONFLICT DO NOTHING, detection takes a per-company advisory lock and one open problem per cluster

@@ -1,4 +1,4 @@
-/** Whom the case desk tells, and when: the bell entries an action or an intake leaves (issue 3 §8). */
+/** Whom the case desk tells, and when: the bell entries an action or an intake leaves (ours). */
 import type { CaseAction } from '../../domain/case/case';
 import { CASE_ESCALATION } from '../../domain/case/escalation';
 import { escalationRecipients } from '../../domain/deadlines/deadline';
@@ -23,7 +23,7 @@ export async function tierRecipients(
 }
 
 /**
- * A deadline fell in a year with no working-day calendar (issue 3 §5): the case is flagged (calendar_unknown) and
+ * A deadline fell in a year with no working-day calendar (ours): the case is flagged (calendar_unknown) and
  * the company's admins are told to enter that year's 法定节假日 and 调休 — never silently a plain weekday.
  */
 export async function warnAdminsOfUnknownCalendar(
@@ -45,7 +45,7 @@ export async function warnAdminsOfUnknownCalendar(
   });
 }
 
-/** Staff notifications (issue 3 §8): new case in my queue, assigned to me, callback due, result to the director. */
+/** Staff notifications (ours): new case in my queue, assigned to me, callback due, result to the director. */
 export async function notifyAfter(
   tx: Tx,
   actor: RequestActor,
@@ -73,7 +73,7 @@ export async function notifyAfter(
   if (action === 'assignCallback')
     await notify(tx, { ...base, type: 'callback_due', userIds: others([after.callbackAssigneeId]) });
   if (action === 'callback') {
-    // The result goes back to the director too: "事事有着落、件件有回音" (domain.md §5.1).
+    // The result goes back to the director too: "事事有着落、件件有回音" (the company's rule: every matter gets an answer).
     await notify(tx, {
       ...base,
       type: 'callback_result',

@@ -28,17 +28,7 @@ export function readCase(deps: AppDeps) {
       const verdict = checkRecord(
         caseTimelineKind,
         { seq: row.timelineSeq, hash: row.timelineHead },
-        {
-          description: row.description,
-          reporterName: row.reporterName,
-          reporterPhone: row.reporterPhone,
-          reporterAnonymous: row.reporterAnonymous,
-          roomId: row.roomId,
-          address: row.address,
-          receivedAt: row.receivedAt,
-          channel: row.channel,
-          kind: row.kind,
-        },
+        row,
         timeline.map((t) => ({
           seq: t.seq,
           at: new Date(t.at),

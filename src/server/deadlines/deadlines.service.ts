@@ -5,7 +5,12 @@
  * page is their merge by (due time, kind, id), which is also the cursor.
  */
 import { TOTAL_CAP } from '../../contracts/common';
-import type { DeadlineListQuery, OverdueDeadline, OverdueDeadlineList } from '../../contracts/deadlines';
+import type {
+  DeadlineKind,
+  DeadlineListQuery,
+  OverdueDeadline,
+  OverdueDeadlineList,
+} from '../../contracts/deadlines';
 import { can, officeScope } from '../../domain/access/access';
 import { overdueFlags, quarterlyDeadlines, type QuarterlyStatus } from '../../domain/reports/quarterly';
 import type { AppDeps } from '../app';
@@ -124,10 +129,11 @@ export function deadlinesService(deps: AppDeps) {
       const after: Keyed | null = decoded
         ? { at: decoded.key[0].getTime(), key: decoded.key[1], item: undefined as never }
         : null;
+      const wanted = (kind: DeadlineKind) => !q.kind || q.kind.includes(kind);
       const [cases, months, quarters] = await Promise.all([
-        caseClocks(actor, now, after, q.limit + 1),
-        monthlySummaries(actor),
-        quarterlyReports(actor, now),
+        wanted('case_clock') ? caseClocks(actor, now, after, q.limit + 1) : { items: [], count: 0 },
+        wanted('monthly_summary') ? monthlySummaries(actor) : [],
+        wanted('quarterly_report') ? quarterlyReports(actor, now) : [],
       ]);
       const reports = [...months, ...quarters];
       const merged = [...cases.items, ...reports.filter((k) => !after || compare(k, after) > 0)].sort(

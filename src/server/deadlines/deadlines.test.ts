@@ -65,6 +65,19 @@ describe('GET /api/deadlines?overdue=true: the one overdue view', () => {
     expect(list.items.find((i) => i.kind === 'case_clock')?.subject.id).toBe(caseId);
   });
 
+  it('kind narrows the view to those kinds, given once or several times', async () => {
+    const reports = await overdue('director', '&kind=monthly_summary&kind=quarterly_report');
+    expect(new Set(reports.items.map((i) => i.kind))).toEqual(
+      new Set(['monthly_summary', 'quarterly_report']),
+    );
+    expect(reports.total).toBe(4);
+    const clocks = await overdue('director', '&kind=case_clock');
+    expect(clocks.items.length).toBeGreaterThan(0);
+    expect(clocks.items.every((i) => i.kind === 'case_clock')).toBe(true);
+    const bad = await s.as('director')({ method: 'GET', url: '/api/deadlines?kind=notice' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('pages of one item walk the same list once, in order, with a cursor that carries the place', async () => {
     const all = (await overdue('director')).items;
     const walked: Item[] = [];

@@ -276,4 +276,31 @@ describe('set-based sweep (issue 3 §6, domain.md §4, ADR 0007)', () => {
     }
     expect((await verifyAllRecords(t.database.db, { companyId: s.company.id }))[0].broken).toEqual([]);
   });
+
+  it('a stored next check earlier than the clock’s own warning point is corrected: no entry, the case untouched', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: offices.a.cookie },
+      payload: {
+        channel: 'phone',
+        kind: 'inquiry',
+        roomId: offices.a.roomId,
+        description: '询问物业费缴纳方式',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json() as { id: string; version: number };
+    const now = t.clock.now();
+    await t.database.db.execute(
+      sql`update case_clocks set next_check_at = ${new Date(now.getTime() - 1000)} where case_id = ${c.id}`,
+    );
+    await sweep(t.database.db, t.clock, { companyId: s.company.id });
+    const { rows } = await t.database.db.execute<{ version: number; seq: number; early: number }>(
+      sql`select c.version, c.timeline_seq as seq,
+          (select count(*) from case_clocks k where k.case_id = c.id and k.next_check_at <= ${now})::int as early
+        from cases c where c.id = ${c.id}`,
+    );
+    expect(rows[0]).toEqual({ version: c.version, seq: 1, early: 0 });
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The deadline sweeper (issue 3 §6, domain.md §4; scheduled by deadlines.schedule.ts): every 30 s it warns at 80 % of a clock and, on a breach,
+ * The deadline sweeper (ours: warn at 80 %, escalate supervisor → director → manager; scheduled by deadlines.schedule.ts): every 30 s it warns at 80 % of a clock and, on a breach,
  * raises the case one tier (supervisor → director → manager) and notifies that tier.
  *
  * It reads only the partial index on case_clocks.next_check_at, so its cost grows with the clocks that fall due,
@@ -58,6 +58,8 @@ interface CaseState {
   seq: number;
   head: string;
   tier: number;
+  /** the chain's seq when the batch began: a case whose seq has not moved got no entry and is left as it was */
+  seqBefore: number;
 }
 
 /** The clocks of one batch and what the sweep decided for each; nothing written yet. */
@@ -82,6 +84,7 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
           targetId: k.cTargetId,
         }),
         seq: k.cTimelineSeq,
+        seqBefore: k.cTimelineSeq,
         head: k.cTimelineHead,
         tier: k.cTier,
       };
@@ -175,7 +178,8 @@ async function sweepBatch(tx: Tx, now: Date, companyId: string | undefined, resu
   if (!rows.length) return 0;
   // One case may have several due clocks: they are handled in this order against the case's running chain head.
   const p = plan(rows, now, result);
-  const cs = [...p.cases];
+  // Only the cases the sweep wrote an entry for change (version, tier, head) and are announced.
+  const cs = [...p.cases].filter(([, c]) => c.seq !== c.seqBefore);
   await storeSweep(tx, {
     at: p.at,
     clocks: p.clocks,

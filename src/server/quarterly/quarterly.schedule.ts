@@ -1,5 +1,5 @@
 /**
- * The hourly job of the quarterly management-service report (issue 4 §5): drafts each office's report once its
+ * The hourly job of the quarterly management-service report (002 篇4 4.2.3): drafts each office's report once its
  * month begins and sends the reminders that have come due (sendQuarterlyReminders). Reminders are due at 09:00
  * local, so an hourly run sends each within the hour; every instance may run it, the row lock and the recorded
  * keys keep a reminder from going out twice.

@@ -24,7 +24,10 @@ export interface RecordKind<F extends FactsColumns = FactsColumns> {
     label: PgColumn;
     headSeq: PgColumn;
     headHash: PgColumn;
-    /** the facts as first given, kept on the row; their digest is the first entry's `factsHash` */
+    /**
+     * the facts as first given, kept on the row, each under its column's schema key; their digest is the first
+     * entry's `factsHash`
+     */
     facts: F;
   };
   /** the entries' table: every kind's entries have these columns, chained by domain/record/hash-chain.ts */

@@ -12,14 +12,20 @@ import type { Db } from '../db/client';
 import { RECORD_KINDS, type FactsOf, type RecordKind } from './record-kinds';
 import { loadRecordEntries, loadRecordSubjects } from './records.repository';
 
-/** One record checked: `facts` as the subject's row holds them now. */
+/**
+ * One record checked against its subject as it is now: `subject` is its row, or any object holding the kind's fact
+ * keys (they are the schema's keys, so a row loaded with them serves as is).
+ */
 export function checkRecord(
   kind: RecordKind,
   head: ChainHead,
-  facts: FactsOf<RecordKind['subject']['facts']>,
+  subject: Record<string, unknown>,
   entries: readonly TimelineEntryForVerify[],
 ): RecordVerdict {
-  return verifyRecord(entries, head, kind.factsDigest(facts), { nonEmpty: kind.nonEmpty });
+  const facts = Object.fromEntries(Object.keys(kind.subject.facts).map((key) => [key, subject[key]]));
+  return verifyRecord(entries, head, kind.factsDigest(facts as FactsOf<RecordKind['subject']['facts']>), {
+    nonEmpty: kind.nonEmpty,
+  });
 }
 
 export type BrokenRecord = { kind: string; subjectId: string; label: string } & Exclude<

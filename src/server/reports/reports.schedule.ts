@@ -1,7 +1,7 @@
 /**
- * Drafts the monthly complaint summaries (issue 4 §1: "drafted automatically on the 1st"). Every hour — and once
- * shortly after start — it drafts every office's previous month (each company's own time zone) whose summary is
- * missing, so a server that was down on the 1st catches up at once. Drafting is idempotent: several instances
+ * Drafts the monthly complaint summaries, so that each can be published by the 5th (002 篇4 4.2.2.2). Every hour —
+ * and once shortly after start — it drafts every office's previous month (each company's own time zone) whose
+ * summary is missing, so a server that was down on the 1st catches up at once. Drafting is idempotent: several instances
  * may run it, the unique index lets one row win.
  */
 import type { Clock } from '../clock';

@@ -5,14 +5,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { CASES } from './cases';
-import type { OverdueDeadlineList } from './types';
+import type { DeadlineKind, OverdueDeadlineList } from './types';
 
 export const DEADLINES = '/api/deadlines';
 
-export function useOverdueDeadlines(opts: { enabled?: boolean } = {}) {
+/** The overdue deadlines of these kinds (default every kind), most overdue first. */
+export function useOverdueDeadlines(opts: { kinds?: readonly DeadlineKind[]; enabled?: boolean } = {}) {
+  const kind = opts.kinds ?? [];
   return useQuery({
-    queryKey: [CASES, 'deadlines', 'overdue'],
-    queryFn: ({ signal }) => api.get<OverdueDeadlineList>(DEADLINES, { overdue: 'true', limit: 200 }, signal),
+    queryKey: [CASES, 'deadlines', 'overdue', kind],
+    queryFn: ({ signal }) =>
+      api.get<OverdueDeadlineList>(DEADLINES, { overdue: 'true', kind, limit: 200 }, signal),
     enabled: opts.enabled ?? true,
     refetchInterval: 60_000,
   });

@@ -3,7 +3,7 @@
  * the value lists the UI iterates, from src/contracts/values (zod-free, owned by the domain): no copies here.
  */
 export type { ListResult } from '../../contracts/common';
-export type { OverdueDeadline, OverdueDeadlineList } from '../../contracts/deadlines';
+export type { DeadlineKind, OverdueDeadline, OverdueDeadlineList } from '../../contracts/deadlines';
 export type { CreateFeeItemBody, FeeItem, UpdateFeeItemBody } from '../../contracts/fee-items';
 export type { ApiToken, Me } from '../../contracts/auth';
 export type { CreateUserBody, UpdateUserBody, User } from '../../contracts/users';

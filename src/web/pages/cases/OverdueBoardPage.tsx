@@ -33,9 +33,12 @@ export default function OverdueBoardPage() {
   const overdueItems = overdue.data?.items ?? [];
   const can = useCan();
   const readsReports = can('reports.read');
-  const deadlines = useOverdueDeadlines({ enabled: readsReports });
   // case clocks are on the cards above; the rest of the one overdue view is listed here
-  const others = (deadlines.data?.items ?? []).filter((d) => d.kind !== 'case_clock');
+  const deadlines = useOverdueDeadlines({
+    kinds: ['monthly_summary', 'quarterly_report'],
+    enabled: readsReports,
+  });
+  const others = deadlines.data?.items ?? [];
 
   return (
     <>
@@ -66,7 +69,9 @@ export default function OverdueBoardPage() {
         testId="board-due-soon"
         empty={t('board.noDueSoon')}
       />
-      {readsReports && <OtherDeadlines items={others} loading={deadlines.isLoading} />}
+      {readsReports && (
+        <OtherDeadlines items={others} total={deadlines.data?.total ?? 0} loading={deadlines.isLoading} />
+      )}
     </>
   );
 }
@@ -76,7 +81,15 @@ const REPORT_PAGE: Record<string, string> = {
   quarterly_report: '/reports/quarterly',
 };
 
-function OtherDeadlines({ items, loading }: { items: OverdueDeadline[]; loading: boolean }) {
+function OtherDeadlines({
+  items,
+  total,
+  loading,
+}: {
+  items: OverdueDeadline[];
+  total: number;
+  loading: boolean;
+}) {
   const { t, label, dateTime } = useI18n();
   return (
     <section data-testid="board-other-deadlines" style={{ marginBottom: 24 }}>
@@ -84,7 +97,7 @@ function OtherDeadlines({ items, loading }: { items: OverdueDeadline[]; loading:
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('board.otherDeadlines')}
         </Typography.Title>
-        <Badge count={items.length} color="red" showZero overflowCount={9999} />
+        <Badge count={total} color="red" showZero overflowCount={9999} />
       </Flex>
       {loading ? (
         <Skeleton active />
