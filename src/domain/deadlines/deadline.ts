@@ -20,6 +20,13 @@ export interface DeadlineFacts {
   stoppedAt: Date | null;
   /** set while paused: neither warned nor breached */
   pausedAt: Date | null;
+  /**
+   * Fixed reminder instants, earliest first, in place of the fractional warning point (the quarterly report's
+   * reminder days): each goes out once; one after the due time reminds of a breach. Absent: the kind's fraction.
+   */
+  remindAt?: readonly Date[];
+  /** how many of `remindAt` have gone out or been passed over */
+  remindersSent?: number;
 }
 
 /** The roles a breach raises a subject through: tier n is `chain[n - 1]`; tier 0 is not escalated. */
@@ -44,28 +51,53 @@ export function escalateOnce(
   return { tier: tier + 1, role: chain[tier] };
 }
 
-/** Whether the deadline can still be warned or breached: not met, stopped, paused or already breached. */
+/** Met, stopped or paused: neither warned, reminded nor breached. */
 function settled(d: DeadlineFacts): boolean {
-  return d.metAt != null || d.stoppedAt != null || d.pausedAt != null || d.breachedAt != null;
+  return d.metAt != null || d.stoppedAt != null || d.pausedAt != null;
 }
 
-/** When the sweep must look at the deadline next: its warning point, then its due time; never once settled. */
+/**
+ * When the sweep must look at the deadline next: its next reminder (or its warning point), then its due time;
+ * never once settled, and not after its breach unless a reminder of the breach is still to go out.
+ */
 export function nextCheckAt(d: DeadlineFacts, rules: DeadlineRules = DEFAULT_DEADLINE_RULES): Date | null {
   if (settled(d)) return null;
-  if (!d.warnedAt && rules.warnAtFraction != null) {
+  let next: Date | null = d.breachedAt ? null : d.dueAt;
+  const earlier = (at: Date) => {
+    if (!next || at < next) next = at;
+  };
+  const reminders = d.remindAt ?? [];
+  if (reminders.length) {
+    const sent = d.remindersSent ?? 0;
+    if (sent < reminders.length) earlier(reminders[sent]);
+  } else if (!d.warnedAt && !d.breachedAt && rules.warnAtFraction != null) {
     const warning = warnAt(d.startedAt, d.dueAt, 0, rules.warnAtFraction);
-    if (warning < d.dueAt) return warning;
+    if (warning < d.dueAt) earlier(warning);
   }
-  return d.dueAt;
+  return next;
 }
 
 export type SweepStep =
-  /** not yet at its warning point, or settled: nothing to do */
+  /** not yet at its next check, or settled: nothing to do */
   | { op: 'none' }
-  /** at or past its warning point, before its due time: warned once */
-  | { op: 'warn' }
-  /** at or past its due time: breached once (warned with it if it never was); the subject rises a tier if it can */
-  | { op: 'breach'; escalateTo: { tier: number; role: Role } | null };
+  /**
+   * warned: at or past its warning point before its due time (once), or a reminder came (`reminder`: the index of
+   * the latest one due; earlier ones not sent are passed over, so a late sweep sends one, not a burst)
+   */
+  | { op: 'warn'; reminder?: number }
+  /**
+   * at or past its due time: breached once (warned with it if it never was); the subject rises a tier if it can;
+   * a reminder due at the same time goes out with it
+   */
+  | { op: 'breach'; escalateTo: { tier: number; role: Role } | null; reminder?: number };
+
+/** The index of the latest reminder due at `now` and not sent yet, or undefined. */
+function dueReminder(d: DeadlineFacts, now: Date): number | undefined {
+  const reminders = d.remindAt ?? [];
+  let due: number | undefined;
+  for (let i = d.remindersSent ?? 0; i < reminders.length && reminders[i] <= now; i++) due = i;
+  return due;
+}
 
 /**
  * What the sweep does with one deadline at `now`, its subject at escalation tier `subjectTier` (the tier as raised
@@ -74,8 +106,24 @@ export type SweepStep =
 export function sweepStep(d: DeadlineFacts, rules: DeadlineRules, subjectTier: number, now: Date): SweepStep {
   const check = nextCheckAt(d, rules);
   if (!check || now < check) return { op: 'none' };
-  if (now >= d.dueAt) return { op: 'breach', escalateTo: escalateOnce(rules.escalation, subjectTier) };
-  return { op: 'warn' };
+  const reminder = dueReminder(d, now);
+  const withReminder = reminder === undefined ? {} : { reminder };
+  if (!d.breachedAt && now >= d.dueAt)
+    return { op: 'breach', escalateTo: escalateOnce(rules.escalation, subjectTier), ...withReminder };
+  if (reminder === undefined && (d.warnedAt || d.remindAt?.length)) return { op: 'none' };
+  return { op: 'warn', ...withReminder };
+}
+
+/**
+ * The deadline after `step` at `now`: warned, breached and reminders counted as the sweep records them (the
+ * sweep writes these, then the next check of the result).
+ */
+export function afterStep(d: DeadlineFacts, step: SweepStep, now: Date): DeadlineFacts {
+  if (step.op === 'none') return d;
+  const next = { ...d, warnedAt: d.warnedAt ?? now };
+  if (step.op === 'breach') next.breachedAt = now;
+  if (step.reminder !== undefined) next.remindersSent = step.reminder + 1;
+  return next;
 }
 
 /** Someone who may be told of an escalation: their roles and offices, and whether they are active. */

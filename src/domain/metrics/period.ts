@@ -80,6 +80,15 @@ export function publicationDeadline(ym: YearMonth, timeZone: string): Date {
   return startOfLocalDay(formatIsoDate(next.year, next.month, PUBLICATION_DAY + 1), timeZone);
 }
 
+/** A month's publication as a deadline of the engine: from the month's end to the end of the 5th. */
+export function publicationWindow(ym: YearMonth, timeZone: string): { startedAt: Date; dueAt: Date } {
+  const next = nextMonth(ym);
+  return {
+    startedAt: startOfLocalDay(formatIsoDate(next.year, next.month, 1), timeZone),
+    dueAt: publicationDeadline(ym, timeZone),
+  };
+}
+
 /** Overdue: past the deadline and not published (published late stays "published", not overdue). */
 export function isPublicationOverdue(
   ym: YearMonth,

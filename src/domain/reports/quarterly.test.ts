@@ -1,3 +1,5 @@
+import { sweepStep } from '../deadlines/deadline';
+import { QUARTERLY_REPORT_DEADLINE } from '../deadlines/subjects';
 import { describe, expect, it } from 'vitest';
 import {
   allowedActions,
@@ -5,7 +7,9 @@ import {
   canReadPublished,
   canReadReport,
   decideStep,
-  dueReminders,
+  isStepPending,
+  quarterlyStepDeadlines,
+  REMINDER_OFFSETS,
   isReportOpen,
   missingFigures,
   missingSections,
@@ -220,8 +224,24 @@ describe('issue 4 §5: who does each step', () => {
 describe('issue 4 §5: reminders before each date — 3 days and 1 day before, on the day, overdue after (09:00 local)', () => {
   const q3 = { year: 2026, quarter: 3 };
   const at = (s: string) => new Date(s);
-  const run = (status: QuarterlyStatus, sent: string[], now: string) =>
-    dueReminders(q3, TZ, status, new Set(sent), at(now));
+  /**
+   * The reminders the deadline engine sends at `now` for the report in `status` that recorded `sent`: each step a
+   * deadline (quarterlyStepDeadlines), met once the report is past it, and swept by the engine's one decision.
+   */
+  const run = (status: QuarterlyStatus, sent: string[], now: string) => {
+    const labels = REMINDER_OFFSETS.map((o) => o.label);
+    const send: { key: string }[] = [];
+    const settle: string[] = [];
+    for (const d of quarterlyStepDeadlines(q3, TZ, new Set(sent))) {
+      if (!isStepPending(d.step, status)) continue;
+      const facts = { ...d, warnedAt: null, breachedAt: null, metAt: null, stoppedAt: null, pausedAt: null };
+      const step = sweepStep(facts, QUARTERLY_REPORT_DEADLINE, 0, at(now));
+      if (step.op === 'none' || step.reminder === undefined) continue;
+      send.push({ key: `${d.step}:${labels[step.reminder]}` });
+      for (let i = d.remindersSent; i <= step.reminder; i++) settle.push(`${d.step}:${labels[i]}`);
+    }
+    return { send, settle };
+  };
 
   it('the schedule of the Q3 report: service 7, 9, 10, 11 Oct; finance 12, 14, 15, 16; publish 17, 19, 20, 21 — 09:00 Shanghai', () => {
     const s = reminderSchedule(q3, TZ);

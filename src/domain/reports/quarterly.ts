@@ -414,29 +414,36 @@ export function reminderSchedule(q: Quarter, timeZone: string): Reminder[] {
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+/** A step of the report as a deadline of the engine: its window and its reminder instants (earliest first). */
+export interface QuarterlyStepDeadline {
+  step: ReminderStep;
+  startedAt: Date;
+  dueAt: Date;
+  remindAt: Date[];
+  /** how many of `remindAt` are already sent or passed over (from the reminders a report recorded before) */
+  remindersSent: number;
+}
+
 /**
- * The reminders to send at `now`: for each step still pending, the latest reminder whose time has come and that
- * was not sent yet. Earlier unsent ones (the job did not run, or the report was drafted late) are settled without
- * being sent, so a late run sends one reminder per step, not a burst. `settle` lists every key to record as done.
+ * The deadlines of the report of `q`, one per step: from its draft date to the step's due time, reminded on the
+ * reminder days. `sent` lists reminder keys already sent (reports drafted before the deadline engine kept them).
  */
-export function dueReminders(
+export function quarterlyStepDeadlines(
   q: Quarter,
   timeZone: string,
-  status: QuarterlyStatus,
-  sent: ReadonlySet<string>,
-  now: Date,
-): { send: Reminder[]; settle: string[] } {
-  const send: Reminder[] = [];
-  const settle: string[] = [];
+  sent: ReadonlySet<string> = new Set(),
+): QuarterlyStepDeadline[] {
+  const { draftFrom } = quarterlyDeadlines(q, timeZone);
   const schedule = reminderSchedule(q, timeZone);
-  for (const step of REMINDER_STEPS) {
-    if (!isStepPending(step, status)) continue;
-    const due = schedule.filter(
-      (r) => r.step === step && r.at.getTime() <= now.getTime() && !sent.has(r.key),
-    );
-    if (!due.length) continue;
-    send.push(due[due.length - 1]);
-    settle.push(...due.map((r) => r.key));
-  }
-  return { send, settle };
+  return REMINDER_STEPS.map((step) => {
+    const reminders = schedule.filter((r) => r.step === step);
+    const lastSent = reminders.map((r) => sent.has(r.key)).lastIndexOf(true);
+    return {
+      step,
+      startedAt: draftFrom,
+      dueAt: reminders[0].dueAt,
+      remindAt: reminders.map((r) => r.at),
+      remindersSent: lastSent + 1,
+    };
+  });
 }

@@ -15,6 +15,7 @@ import type {
   Satisfaction,
   Severity,
 } from '../../domain/case/case';
+import type { StoredDeadlineSubject } from '../../domain/deadlines/subjects';
 import {
   bigint,
   boolean,
@@ -617,6 +618,61 @@ export const caseClocks = pgTable(
       .where(sql`${t.nextCheckAt} is not null`),
     // reports: clocks that fell due in a month (issue 4 §1)
     index('case_clocks_company_due_idx').on(t.companyId, t.dueAt),
+  ],
+);
+
+/**
+ * The deadlines of every subject kind but the case's clocks (ADR 0019, 0020): a month's summary publication, a
+ * quarterly report's steps; notices, visits and slips next. Swept like case_clocks, through its own partial index
+ * on next_check_at, with the same lock protocol and the same decision (domain/deadlines/deadline.ts).
+ */
+export const deadlines = pgTable(
+  'deadlines',
+  {
+    id: id(),
+    companyId: companyId(),
+    /** the subject's office (its recipients and the viewers' scope); null: company-wide */
+    officeId: uuid('office_id').references(() => offices.id, { onDelete: 'cascade' }),
+    /** monthly_summary | quarterly_report (domain/deadlines/subjects.ts) */
+    kind: text('kind').$type<StoredDeadlineSubject>().notNull(),
+    /** the kind's own key of the deadline, unique per company and kind (e.g. `<office>:2026-10`, `<report>:finance`) */
+    key: text('key').notNull(),
+    /** the subject's row, when it has one (the summary, the report) */
+    subjectId: uuid('subject_id'),
+    /** which deadline of the subject: `publication`; `service`, `finance`, `publish` */
+    name: text('name').notNull(),
+    /** how the subject is shown: 2026-10, 2026-Q3 */
+    label: text('label').notNull(),
+    /** what the kind's notifications carry besides (year, month, quarter, reportId…) */
+    data: jsonb('data').$type<Record<string, string | number>>().notNull().default({}),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** fixed reminder instants in place of the fractional warning point; empty: the kind's fraction */
+    remindAt: timestamp('remind_at', { withTimezone: true })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    remindersSent: integer('reminders_sent').notNull().default(0),
+    warnedAt: timestamp('warned_at', { withTimezone: true }),
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
+    metAt: timestamp('met_at', { withTimezone: true }),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    /** the subject's escalation tier as this deadline raised it (0: not escalated) */
+    tier: integer('tier').notNull().default(0),
+    /** when the sweep must look at it next; null once settled (the sweep reads only this partial index) */
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('deadlines_kind_key_uq').on(t.companyId, t.kind, t.key),
+    index('deadlines_next_check_idx')
+      .on(t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} is not null`),
+    // the overdue view: running deadlines of a company by due time
+    index('deadlines_company_due_idx')
+      .on(t.companyId, t.dueAt)
+      .where(sql`${t.metAt} is null and ${t.stoppedAt} is null`),
   ],
 );
 

@@ -1,7 +1,8 @@
-/** The case clocks past due for the one overdue view (deadlines.service.ts). */
+/** The deadlines past due for the one overdue view (deadlines.service.ts): case clocks and every other kind. */
 import { sql } from 'drizzle-orm';
 import { TOTAL_CAP } from '../../contracts/common';
 import type { CaseActor, ClockName } from '../../domain/case/case';
+import type { StoredDeadlineSubject } from '../../domain/deadlines/subjects';
 import type { Tx } from '../db/client';
 import { caseVisibleTo, toDate } from '../cases/cases.repository';
 
@@ -51,6 +52,63 @@ export async function overdueCaseClocks(
   ]);
   return {
     rows: list.rows.map((r) => ({ ...r, dueAt: toDate(r.dueAt)!, breachedAt: toDate(r.breachedAt) })),
+    count: counted.rows[0].n,
+  };
+}
+
+export interface OverdueStoredRow {
+  id: string;
+  kind: StoredDeadlineSubject;
+  name: string;
+  label: string;
+  subjectId: string | null;
+  dueAt: Date;
+  breachedAt: Date | null;
+  officeId: string | null;
+  officeName: string | null;
+}
+
+/**
+ * Deadlines of the `deadlines` table (of `kinds`) past due at `now` and neither met nor stopped, of the offices in
+ * `scope` ('all': the company's, company-wide ones included), by due time then id after the keyset `after` (as in
+ * overdueCaseClocks), up to `limit`; and how many there are (up to TOTAL_CAP + 1).
+ */
+export async function overdueStoredDeadlines(
+  db: Tx,
+  companyId: string,
+  kinds: readonly StoredDeadlineSubject[],
+  scope: 'all' | readonly string[],
+  now: Date,
+  page: { after: { dueAt: Date; afterId: string | null } | null; limit: number },
+): Promise<{ rows: OverdueStoredRow[]; count: number }> {
+  if (!kinds.length || (scope !== 'all' && !scope.length)) return { rows: [], count: 0 };
+  const where = sql`d.company_id = ${companyId} and d.met_at is null and d.stopped_at is null
+    and d.due_at < ${now} and d.kind = any(${sql.param([...kinds])}::text[])
+    ${scope === 'all' ? sql`` : sql`and d.office_id = any(${sql.param([...scope])}::uuid[])`}`;
+  const a = page.after;
+  const keyset = !a
+    ? sql``
+    : a.afterId
+      ? sql` and (d.due_at, d.id) > (${a.dueAt}, ${a.afterId}::uuid)`
+      : sql` and d.due_at > ${a.dueAt}`;
+  const [list, counted] = await Promise.all([
+    db.execute<Record<keyof OverdueStoredRow, unknown>>(
+      sql`select d.id, d.kind, d.name, d.label, d.subject_id as "subjectId", d.due_at as "dueAt",
+          d.breached_at as "breachedAt", d.office_id as "officeId", o.name as "officeName"
+        from deadlines d left join offices o on o.id = d.office_id
+        where ${where}${keyset}
+        order by d.due_at, d.id limit ${page.limit}`,
+    ),
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from deadlines d where ${where} limit ${TOTAL_CAP + 1}) x`,
+    ),
+  ]);
+  return {
+    rows: list.rows.map((r) => ({
+      ...(r as unknown as OverdueStoredRow),
+      dueAt: toDate(r.dueAt)!,
+      breachedAt: toDate(r.breachedAt),
+    })),
     count: counted.rows[0].n,
   };
 }

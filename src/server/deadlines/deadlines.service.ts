@@ -1,8 +1,8 @@
 /**
  * The one overdue view: every deadline past due that the caller may see, whatever its subject, most overdue first.
- * Each kind of deadline contributes what it has past due under its own read rule — a case's clocks under the case
- * rule (caseVisibleTo), monthly summaries and quarterly reports under `reports.read` and the office scope — and the
- * page is their merge by (due time, kind, id), which is also the cursor.
+ * Each table contributes what it has past due under each kind's read rule — a case's clocks under the case rule
+ * (caseVisibleTo); every other kind (the `deadlines` table: monthly summaries, quarterly reports) under its
+ * permission and the office scope — and the page is their merge by (due time, table, id), which is also the cursor.
  */
 import { TOTAL_CAP } from '../../contracts/common';
 import type {
@@ -12,23 +12,21 @@ import type {
   OverdueDeadlineList,
 } from '../../contracts/deadlines';
 import { can, officeScope } from '../../domain/access/access';
-import { overdueFlags, quarterlyDeadlines, type QuarterlyStatus } from '../../domain/reports/quarterly';
+import { STORED_DEADLINE_KINDS, type StoredDeadlineSubject } from '../../domain/deadlines/subjects';
 import type { AppDeps } from '../app';
 import { caseActorOf } from '../cases/cases.repository';
 import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
-import { unpublishedReportsOf } from '../quarterly/quarterly.repository';
-import { summaryService } from '../reports/summary.service';
-import { overdueCaseClocks } from './deadlines.repository';
+import { overdueCaseClocks, overdueStoredDeadlines } from './deadlines.repository';
 
-/** The order of the kinds at one due time, and the first part of each item's key. */
-const KIND_ORDER = { case_clock: 0, monthly_summary: 1, quarterly_report: 2 } as const;
+/** The order of the two tables' items at one due time, and the first part of each item's key. */
+const TABLE_ORDER = { case_clocks: 0, deadlines: 1 } as const;
 
 /**
- * An item's key as the cursor carries it: a case clock's `0:<uuid>`, a report deadline's `1:…` or `2:…` (anything
- * else is not a key this list wrote, and the cursor is refused like any other it did not write).
+ * An item's key as the cursor carries it: `<table order>:<row uuid>` (anything else is not a key this list wrote,
+ * and the cursor is refused like any other it did not write).
  */
-const ITEM_KEY = /^(0:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[12]:\S.*)$/;
+const ITEM_KEY = /^[01]:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** (due time, item key) of the last item of the page. */
 const CURSOR = defineCursor([cursorKey.time, cursorKey.text.refine((key) => ITEM_KEY.test(key))]);
@@ -42,21 +40,30 @@ interface Keyed {
 const compare = (a: { at: number; key: string }, b: { at: number; key: string }) =>
   a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** The keyset after `after` within the table of order `table`: at the same due time, after its id or all. */
+function keysetOf(after: Keyed | null, table: number) {
+  if (!after) return null;
+  const [order, id] = splitKey(after.key);
+  // at the cursor's due time, a table ordered before the cursor's is done; one ordered after has not begun
+  if (order === table) return { dueAt: new Date(after.at), afterId: id };
+  return order > table
+    ? { dueAt: new Date(after.at), afterId: null }
+    : { dueAt: new Date(after.at - 1), afterId: null };
+}
+
 export function deadlinesService(deps: AppDeps) {
   const { db, clock } = deps;
-  const summaries = summaryService(deps);
 
   /** The case clocks past due (up to `limit` after the cursor) and how many there are. */
   async function caseClocks(actor: RequestActor, now: Date, after: Keyed | null, limit: number) {
     if (!can(actor, 'cases.read')) return { items: [] as Keyed[], count: 0 };
-    const [order, id] = after ? splitKey(after.key) : [0, null];
     const { rows, count } = await overdueCaseClocks(db, actor.companyId, await caseActorOf(db, actor), now, {
-      after: after ? { dueAt: new Date(after.at), afterId: order === 0 ? id : null } : null,
+      after: keysetOf(after, TABLE_ORDER.case_clocks),
       limit,
     });
     const items = rows.map((r): Keyed => ({
       at: r.dueAt.getTime(),
-      key: `${KIND_ORDER.case_clock}:${r.id}`,
+      key: `${TABLE_ORDER.case_clocks}:${r.id}`,
       item: {
         kind: 'case_clock',
         name: r.name,
@@ -69,57 +76,42 @@ export function deadlinesService(deps: AppDeps) {
     return { items, count };
   }
 
-  /** Monthly summaries not published by the end of the 5th (the summary status rule). */
-  async function monthlySummaries(actor: RequestActor): Promise<Keyed[]> {
-    if (!can(actor, 'reports.read')) return [];
-    const { items } = await summaries.status(actor, undefined);
-    return items
-      .filter((s) => s.overdue)
-      .map((s) => {
-        const month = `${s.year}-${String(s.month).padStart(2, '0')}`;
-        return {
-          at: new Date(s.deadline).getTime(),
-          key: `${KIND_ORDER.monthly_summary}:${s.officeId}:${month}`,
-          item: {
-            kind: 'monthly_summary',
-            name: 'publication',
-            dueAt: s.deadline,
-            subject: { id: s.summaryId, label: month },
-            office: { id: s.officeId, name: s.officeName },
-            breachRecorded: true,
-          },
-        };
-      });
-  }
-
-  /** Each step of a quarterly report past its due date and not done (overdueFlags). */
-  async function quarterlyReports(actor: RequestActor, now: Date): Promise<Keyed[]> {
-    if (!can(actor, 'reports.read')) return [];
-    const out: Keyed[] = [];
-    for (const r of await unpublishedReportsOf(db, actor.companyId, officeScope(actor))) {
-      const due = quarterlyDeadlines({ year: r.year, quarter: r.quarter }, r.timeZone);
-      const flags = overdueFlags(due, r.status as QuarterlyStatus, now);
-      const steps = [
-        ['service', flags.serviceOverdue, due.serviceDue],
-        ['finance', flags.financeOverdue, due.financeDue],
-        ['publish', flags.publishOverdue, due.publishDue],
-      ] as const;
-      for (const [step, overdue, dueAt] of steps)
-        if (overdue)
-          out.push({
-            at: dueAt.getTime(),
-            key: `${KIND_ORDER.quarterly_report}:${r.id}:${step}`,
-            item: {
-              kind: 'quarterly_report',
-              name: step,
-              dueAt: dueAt.toISOString(),
-              subject: { id: r.id, label: `${r.year}-Q${r.quarter}` },
-              office: { id: r.officeId, name: r.officeName },
-              breachRecorded: true,
-            },
-          });
-    }
-    return out;
+  /**
+   * Every other kind's deadlines past due (the `deadlines` table), of the kinds the caller may read (each kind's
+   * permission) in the offices of their scope.
+   */
+  async function storedDeadlines(
+    actor: RequestActor,
+    kinds: readonly StoredDeadlineSubject[],
+    now: Date,
+    after: Keyed | null,
+    limit: number,
+  ) {
+    const readable = kinds.filter((k) => can(actor, STORED_DEADLINE_KINDS[k].readPermission));
+    const { rows, count } = await overdueStoredDeadlines(
+      db,
+      actor.companyId,
+      readable,
+      officeScope(actor),
+      now,
+      {
+        after: keysetOf(after, TABLE_ORDER.deadlines),
+        limit,
+      },
+    );
+    const items = rows.map((r): Keyed => ({
+      at: r.dueAt.getTime(),
+      key: `${TABLE_ORDER.deadlines}:${r.id}`,
+      item: {
+        kind: r.kind,
+        name: r.name,
+        dueAt: r.dueAt.toISOString(),
+        subject: { id: r.subjectId, label: r.label },
+        office: r.officeId ? { id: r.officeId, name: r.officeName ?? '' } : null,
+        breachRecorded: r.breachedAt != null,
+      },
+    }));
+    return { items, count };
   }
 
   return {
@@ -130,18 +122,15 @@ export function deadlinesService(deps: AppDeps) {
         ? { at: decoded.key[0].getTime(), key: decoded.key[1], item: undefined as never }
         : null;
       const wanted = (kind: DeadlineKind) => !q.kind || q.kind.includes(kind);
-      const [cases, months, quarters] = await Promise.all([
+      const stored = (Object.keys(STORED_DEADLINE_KINDS) as StoredDeadlineSubject[]).filter(wanted);
+      const [cases, others] = await Promise.all([
         wanted('case_clock') ? caseClocks(actor, now, after, q.limit + 1) : { items: [], count: 0 },
-        wanted('monthly_summary') ? monthlySummaries(actor) : [],
-        wanted('quarterly_report') ? quarterlyReports(actor, now) : [],
+        storedDeadlines(actor, stored, now, after, q.limit + 1),
       ]);
-      const reports = [...months, ...quarters];
-      const merged = [...cases.items, ...reports.filter((k) => !after || compare(k, after) > 0)].sort(
-        compare,
-      );
+      const merged = [...cases.items, ...others.items].sort(compare);
       const page = merged.slice(0, q.limit);
       const last = page.at(-1);
-      const total = cases.count + reports.length;
+      const total = cases.count + others.count;
       return {
         items: page.map((k) => k.item),
         nextCursor:
@@ -153,7 +142,7 @@ export function deadlinesService(deps: AppDeps) {
   };
 }
 
-/** `<kind order>:<id>` → [order, id] (an id may itself hold colons). */
+/** `<table order>:<id>` → [order, id]. */
 function splitKey(key: string): [number, string] {
   const at = key.indexOf(':');
   return [Number(key.slice(0, at)), key.slice(at + 1)];

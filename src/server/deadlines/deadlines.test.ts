@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
+import { draftMonthlySummaries } from '../reports/summary.service';
 
 let t: TestApp;
 let s: SeededCompany;
@@ -44,6 +45,8 @@ beforeAll(async () => {
     url: `/api/reports/quarterly?officeId=${s.office.id}&year=2026&quarter=3`,
   });
   expect(q.statusCode, q.body).toBe(200);
+  // October's summary: the hourly drafting job gives each office's month its publication deadline (the 5th).
+  await draftMonthlySummaries(t.database.db, t.clock);
   t.clock.set(new Date('2026-11-10T10:30:00+08:00'));
 });
 afterAll(() => t.close());

@@ -1,6 +1,7 @@
 /**
- * The deadline sweeper (ours: warn at 80 %, escalate supervisor → director → manager; scheduled by deadlines.schedule.ts): every 30 s it warns at 80 % of a clock and, on a breach,
- * raises the case one tier (supervisor → director → manager) and notifies that tier.
+ * The deadline sweeper (scheduled by deadlines.schedule.ts): every 30 s it warns at 80 % of a case clock and, on a
+ * breach, raises the case one tier (ours: supervisor → director → manager) and notifies that tier; then it does the
+ * same for every other kind's deadlines (stored-sweep.ts).
  *
  * It reads only the partial index on case_clocks.next_check_at, so its cost grows with the clocks that fall due,
  * not with the cases. Clocks and their cases are locked FOR UPDATE SKIP LOCKED: several instances (or a sweep
@@ -25,6 +26,7 @@ import { notifyMany, type OutboxChannel } from '../notifications/notifications.s
 import * as repo from '../cases/cases.repository';
 import { lockDueClocks, storeSweep, type DueRow, type SweepWrite } from '../cases/store/sweep';
 import { nextCheckAt } from '../../domain/case/stored-clocks';
+import { sweepDeadlineBatch } from './stored-sweep';
 
 export interface SweepResult {
   warned: number;
@@ -219,16 +221,31 @@ async function sweepBatch(tx: Tx, now: Date, companyId: string | undefined, resu
   return rows.length;
 }
 
-/** One pass over the due clocks; `companyId` limits it to one company (tests, the admin endpoint). */
+/**
+ * One pass over everything due: the case clocks (their own table), then every other kind's deadlines (the
+ * `deadlines` table) — one partial index each, the same lock protocol and decision. `companyId` limits it to one
+ * company (tests, the admin endpoint).
+ */
 export async function sweep(db: Db, clock: Clock, opts: { companyId?: string } = {}): Promise<SweepResult> {
   const result: SweepResult = { warned: 0, breached: 0, escalated: 0 };
-  for (;;) {
-    const batch: SweepResult = { warned: 0, breached: 0, escalated: 0 };
-    const handled = await db.transaction((tx) => sweepBatch(tx, clock.now(), opts.companyId, batch));
+  const add = (batch: SweepResult) => {
     // counted only once the batch has committed
     result.warned += batch.warned;
     result.breached += batch.breached;
     result.escalated += batch.escalated;
+  };
+  for (;;) {
+    const batch: SweepResult = { warned: 0, breached: 0, escalated: 0 };
+    const handled = await db.transaction((tx) => sweepBatch(tx, clock.now(), opts.companyId, batch));
+    add(batch);
+    if (handled < BATCH) break;
+  }
+  for (;;) {
+    const batch: SweepResult = { warned: 0, breached: 0, escalated: 0 };
+    const handled = await db.transaction((tx) =>
+      sweepDeadlineBatch(tx, clock.now(), BATCH, opts.companyId, batch),
+    );
+    add(batch);
     if (handled < BATCH) return result;
   }
 }

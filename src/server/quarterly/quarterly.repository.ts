@@ -299,3 +299,20 @@ export async function unpublishedReportsOf(
     timeZone: r.time_zone,
   }));
 }
+
+/** Every report not yet published, with its company's zone and the reminders it recorded (deadlines' backfill). */
+export async function unpublishedReports(db: Tx) {
+  const { rows } = await db.execute<{
+    id: string;
+    company_id: string;
+    office_id: string;
+    year: number;
+    quarter: number;
+    status: string;
+    service_content: unknown;
+    time_zone: string;
+  }>(sql`select r.id, r.company_id, r.office_id, r.year, r.quarter, r.status, r.service_content, c.time_zone
+    from quarterly_reports r join companies c on c.id = r.company_id
+    where r.status <> 'published' order by r.year, r.quarter, r.id`);
+  return rows;
+}

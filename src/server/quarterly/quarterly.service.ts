@@ -20,7 +20,6 @@ import {
   canReadPublished,
   canReadReport,
   decideStep,
-  dueReminders,
   isReportOpen,
   missingFigures,
   missingSections,
@@ -49,8 +48,8 @@ import type { AppDeps } from '../app';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
-import { notify } from '../notifications/notifications.service';
 import * as repo from './quarterly.repository';
+import { ensureReportDeadlines, meetFinishedSteps } from './quarterly.deadlines';
 
 /** What quarterly_reports.service_content holds. */
 export interface ServiceContent {
@@ -60,7 +59,7 @@ export interface ServiceContent {
   sectionsEdited: boolean;
   submittedById?: string;
   publishedById?: string;
-  /** reminder keys sent or settled (dueReminders): each reminder goes out once */
+  /** reminder keys sent or passed over before the deadline engine kept them (read once into its deadlines) */
   reminders: string[];
 }
 
@@ -170,7 +169,7 @@ async function ensureDraft(db: Tx, office: repo.OfficeRow, q: Quarter, now: Date
     sectionsEdited: false,
     reminders: [],
   };
-  return repo.insertDraft(db, {
+  const row = await repo.insertDraft(db, {
     companyId: office.company_id,
     officeId: office.id,
     year: q.year,
@@ -178,6 +177,8 @@ async function ensureDraft(db: Tx, office: repo.OfficeRow, q: Quarter, now: Date
     serviceContent: content,
     at: now,
   });
+  await ensureReportDeadlines(db, row, office.time_zone);
+  return row;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -297,6 +298,7 @@ export function quarterlyService({ db, clock }: AppDeps) {
       if (!decision.ok) throw ruleViolation(decision.rule);
       const now = clock.now();
       await apply(tx, row, office, now, decision.to);
+      if (decision.to) await meetFinishedSteps(tx, row.companyId, row.id, decision.to, now);
       return present(tx, (await repo.getReport(tx, actor.companyId, id))!, office, qa, now);
     });
   }
@@ -444,69 +446,38 @@ export function quarterlyService({ db, clock }: AppDeps) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reminders (run hourly by src/server/quarterly/quarterly.schedule.ts)
+// Drafting and the steps' deadlines (run hourly by src/server/quarterly/quarterly.schedule.ts)
 
-export interface ReminderRun {
+export interface DraftRun {
   /** reports drafted by this run (one per office once its report month begins) */
   drafted: number;
-  /** reminders sent (one per report and step at most) */
-  reminders: number;
-  /** notifications written (a reminder goes to several people) */
-  notifications: number;
 }
 
 /**
- * Drafts every office's report in preparation, then sends the reminders that have come due
- * (src/domain/reports/quarterly.ts: 3 days and 1 day before each due date, on the day, and once overdue) as
- * `warning` notifications with data `{ reason: 'quarterly_report_due', step, dueAt, … }`: the service part and the
- * publication to the office's director, the finance part to the director and the finance department. Each
- * reminder once: the keys sent are recorded on the report under the row lock, so several instances or a rerun
- * never repeat one.
+ * Drafts every office's report in preparation, each with its steps' deadlines, and gives every unpublished report
+ * drafted before the deadline engine kept them its deadlines (with the reminders it had recorded as sent). The
+ * reminders themselves go out with the deadline sweep (quarterly.deadlines.ts, domain/deadlines/subjects.ts):
+ * `warning` notifications with data `{ reason: 'quarterly_report_due', step, dueAt, overdue, … }`, each once.
  */
-export async function sendQuarterlyReminders(db: Db, clock: Clock): Promise<ReminderRun> {
+export async function draftQuarterlyReports(db: Db, clock: Clock): Promise<DraftRun> {
   const now = clock.now();
-  const run: ReminderRun = { drafted: 0, reminders: 0, notifications: 0 };
+  const run: DraftRun = { drafted: 0 };
   for (const office of await repo.allOffices(db)) {
     const q = reportQuarterAt(now, office.time_zone);
     if (await repo.findReport(db, office.company_id, office.id, q.year, q.quarter)) continue;
-    await ensureDraft(db, office, q, now);
+    await db.transaction((tx) => ensureDraft(tx, office, q, now));
     run.drafted++;
   }
-  for (const id of await repo.unpublishedIds(db)) {
+  for (const r of await repo.unpublishedReports(db)) {
+    const content = (r.service_content as Partial<ServiceContent> | null) ?? {};
     await db.transaction(async (tx) => {
-      const r = await repo.lockForReminders(tx, id);
-      if (!r) return;
-      const content = (r.service_content as Partial<ServiceContent> | null) ?? {};
-      const done = new Set(content.reminders ?? []);
-      const q = { year: r.year, quarter: r.quarter };
-      const { send, settle } = dueReminders(q, r.time_zone, r.status as QuarterlyStatus, done, now);
-      if (!settle.length) return;
-      const directors = await repo.directorsOf(tx, r.company_id, r.office_id, r.director_id);
-      for (const reminder of send) {
-        const userIds =
-          reminder.step === 'finance'
-            ? [...directors, ...(await repo.financeUsersOf(tx, r.company_id, r.office_id))]
-            : directors;
-        const made = await notify(tx, {
-          companyId: r.company_id,
-          userIds,
-          type: 'warning',
-          data: {
-            reason: 'quarterly_report_due',
-            step: reminder.step,
-            dueAt: reminder.dueAt.toISOString(),
-            overdue: reminder.overdue,
-            reportId: r.id,
-            officeId: r.office_id,
-            year: r.year,
-            quarter: r.quarter,
-          },
-          at: now,
-        });
-        run.reminders++;
-        run.notifications += made.length;
-      }
-      await repo.recordReminders(tx, r.id, { ...content, reminders: [...done, ...settle] });
+      await ensureReportDeadlines(
+        tx,
+        { id: r.id, companyId: r.company_id, officeId: r.office_id, year: r.year, quarter: r.quarter },
+        r.time_zone,
+        new Set(content.reminders ?? []),
+      );
+      await meetFinishedSteps(tx, r.company_id, r.id, r.status as QuarterlyStatus, now);
     });
   }
   return run;

@@ -615,3 +615,19 @@ export async function officeName(db: Tx, companyId: string, officeId: string) {
   );
   return rows[0]?.name;
 }
+
+/** The offices' summaries not yet published, from `since` on, with the company's zone (deadlines' backfill). */
+export async function unpublishedSummariesSince(db: Tx, since: Date) {
+  const { rows } = await db.execute<{
+    id: string;
+    company_id: string;
+    office_id: string;
+    year: number;
+    month: number;
+    time_zone: string;
+  }>(sql`select s.id, s.company_id, s.office_id, s.year, s.month, co.time_zone
+    from monthly_summaries s join companies co on co.id = s.company_id
+    where s.office_id is not null and s.status <> 'published' and s.drafted_at >= ${since}
+    order by s.company_id, s.year, s.month`);
+  return rows;
+}

@@ -89,6 +89,7 @@ import type { RequestActor } from '../http/types';
 import { contentDisposition } from '../attachments/file-type';
 import { tagWords } from '../cases/search-text';
 import * as repo from './summary.repository';
+import { ensurePublicationDeadlines, meetPublication, type SummaryMonth } from './summary.deadlines';
 import { COMPANY_KEY, keptMonths, monthKey, oneMonth, type RollupPart } from './month-rollups';
 import { buildSummaryXlsx, renderPrintPage } from './summary.export';
 
@@ -737,16 +738,40 @@ async function ensureRow(
 export async function draftMonthlySummaries(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   let drafted = 0;
+  const months: SummaryMonth[] = [];
   for (const office of await repo.officesOf(db)) {
     const ym = previousMonth(monthOf(now, office.time_zone));
-    if (await repo.findSummary(db, office.company_id, office.id, ym.year, ym.month)) continue;
-    const { inserted } = await insertDraftOf(
-      db,
-      await contextFor(db, office.company_id, office.id, ym, now),
-      now,
-    );
-    if (inserted) drafted++;
+    let row = await repo.findSummary(db, office.company_id, office.id, ym.year, ym.month);
+    if (!row) {
+      const { inserted } = await insertDraftOf(
+        db,
+        await contextFor(db, office.company_id, office.id, ym, now),
+        now,
+      );
+      if (inserted) drafted++;
+      row = await repo.findSummary(db, office.company_id, office.id, ym.year, ym.month);
+    }
+    months.push({
+      companyId: office.company_id,
+      officeId: office.id,
+      ym,
+      timeZone: office.time_zone,
+      summaryId: row?.id ?? null,
+      publishedAt: row?.published_at ?? null,
+    });
   }
+  // Every month's publication deadline, and those of the last year's unpublished summaries drafted before the
+  // deadline engine kept them; existing deadlines stay as they are.
+  for (const r of await repo.unpublishedSummariesSince(db, new Date(now.getTime() - 366 * 86_400_000)))
+    months.push({
+      companyId: r.company_id,
+      officeId: r.office_id,
+      ym: { year: r.year, month: r.month },
+      timeZone: r.time_zone,
+      summaryId: r.id,
+      publishedAt: null,
+    });
+  await ensurePublicationDeadlines(db, months);
   return drafted;
 }
 
@@ -1034,6 +1059,8 @@ export function summaryService({ db, clock }: AppDeps) {
           publishedAt: now,
           at: now,
         });
+        if (row.office_id)
+          await meetPublication(tx, row.company_id, row.office_id, { year: row.year, month: row.month }, now);
       });
     },
 
