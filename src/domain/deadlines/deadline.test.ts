@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  afterStep,
   escalateOnce,
   escalationRecipients,
   nextCheckAt,
@@ -142,5 +143,87 @@ describe('escalationRecipients: who is told at a tier (ours, company policy)', (
     ['director', 'C', []],
   ] as const)('%s of office %s', (role, office, ids) => {
     expect(escalationRecipients(role, office, staff)).toEqual(ids);
+  });
+});
+
+describe('reminder instants in place of the warning point (the quarterly report keeps its reminder days)', () => {
+  // due at the end of the 10th; reminded on the 7th, 9th, 10th at 09:00 and the 11th at 09:00 (overdue)
+  const remindAt = [
+    T('2026-10-07T01:00:00Z'),
+    T('2026-10-09T01:00:00Z'),
+    T('2026-10-10T01:00:00Z'),
+    T('2026-10-11T01:00:00Z'),
+  ];
+  const step = deadline({
+    startedAt: T('2026-09-30T16:00:00Z'),
+    dueAt: T('2026-10-10T15:59:59.999Z'),
+    remindAt,
+    remindersSent: 0,
+  });
+  const REMINDED: DeadlineRules = { warnAtFraction: null, escalation: null };
+
+  it('each reminder once, at its instant; the next check is the next reminder, then the due time', () => {
+    expect(nextCheckAt(step, REMINDED)).toEqual(remindAt[0]);
+    expect(sweepStep(step, REMINDED, 0, T('2026-10-07T00:59:59Z'))).toEqual({ op: 'none' });
+    const first = sweepStep(step, REMINDED, 0, remindAt[0]);
+    expect(first).toEqual({ op: 'warn', reminder: 0 });
+    const after = afterStep(step, first, remindAt[0]);
+    expect(after).toMatchObject({ remindersSent: 1, warnedAt: remindAt[0] });
+    expect(sweepStep(after, REMINDED, 0, T('2026-10-08T00:00:00Z'))).toEqual({ op: 'none' });
+    expect(nextCheckAt(after, REMINDED)).toEqual(remindAt[1]);
+  });
+
+  it('a late sweep sends the latest reminder due and passes over the earlier ones, never a burst', () => {
+    const late = sweepStep(step, REMINDED, 0, T('2026-10-10T03:00:00Z'));
+    expect(late).toEqual({ op: 'warn', reminder: 2 });
+    expect(afterStep(step, late, T('2026-10-10T03:00:00Z')).remindersSent).toBe(3);
+  });
+
+  it('the breach at the due time is recorded once; the reminder after it still goes out, then nothing', () => {
+    const sent3 = { ...step, remindersSent: 3, warnedAt: remindAt[0] };
+    expect(nextCheckAt(sent3, REMINDED)).toEqual(step.dueAt);
+    const breach = sweepStep(sent3, REMINDED, 0, step.dueAt);
+    expect(breach).toEqual({ op: 'breach', escalateTo: null });
+    const breached = afterStep(sent3, breach, step.dueAt);
+    expect(nextCheckAt(breached, REMINDED)).toEqual(remindAt[3]);
+    const overdue = sweepStep(breached, REMINDED, 0, remindAt[3]);
+    expect(overdue).toEqual({ op: 'warn', reminder: 3 });
+    const done = afterStep(breached, overdue, remindAt[3]);
+    expect(nextCheckAt(done, REMINDED)).toBeNull();
+    expect(sweepStep(done, REMINDED, 0, T('2026-12-01T00:00:00Z'))).toEqual({ op: 'none' });
+  });
+
+  it('a sweep that first comes after the due time and a reminder breaches and reminds at once', () => {
+    expect(sweepStep(step, REMINDED, 0, T('2026-10-11T02:00:00Z'))).toEqual({
+      op: 'breach',
+      escalateTo: null,
+      reminder: 3,
+    });
+  });
+
+  it('met, stopped or paused: no reminder either', () => {
+    for (const o of [
+      { metAt: T('2026-10-08T00:00:00Z') },
+      { stoppedAt: T('2026-10-08T00:00:00Z') },
+      { pausedAt: T('2026-10-08T00:00:00Z') },
+    ]) {
+      expect(nextCheckAt({ ...step, ...o }, REMINDED)).toBeNull();
+      expect(sweepStep({ ...step, ...o }, REMINDED, 0, T('2026-10-11T02:00:00Z'))).toEqual({ op: 'none' });
+    }
+  });
+});
+
+describe('afterStep: what the sweep records', () => {
+  it('a warning sets warnedAt once; a breach sets breachedAt and warnedAt if it was never warned', () => {
+    const now = T('2026-03-10T10:00:00Z');
+    expect(afterStep(deadline(), { op: 'none' }, now)).toEqual(deadline());
+    expect(afterStep(deadline(), { op: 'warn' }, now)).toMatchObject({ warnedAt: now, breachedAt: null });
+    const earlier = T('2026-03-10T08:00:00Z');
+    expect(afterStep(deadline({ warnedAt: earlier }), { op: 'breach', escalateTo: null }, now)).toMatchObject(
+      {
+        warnedAt: earlier,
+        breachedAt: now,
+      },
+    );
   });
 });

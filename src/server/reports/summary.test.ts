@@ -648,6 +648,12 @@ describe('issue 4 §1 workflow: the director edits the public wording, approves,
       sql`select status, approved_by_id from monthly_summaries where id = ${m.id}`,
     );
     expect(rows[0]).toEqual({ status: 'published', approved_by_id: s.users.director.id });
+    // 002 篇4 4.2.2.2: publishing meets the month's publication deadline; the sweep no longer looks at it
+    const deadline = await t.database.db.execute<{ met: boolean; next: unknown }>(
+      sql`select met_at is not null as met, next_check_at as next from deadlines
+        where kind = 'monthly_summary' and subject_id = ${m.id}`,
+    );
+    expect(deadline.rows).toEqual([{ met: true, next: null }]);
   });
 
   it('overdue after the 5th: office 2’s unpublished October shows on the board, office 1’s published one does not', async () => {
