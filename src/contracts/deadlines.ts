@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { ListQuery, listOf, many } from './common';
 
-export const DEADLINE_KINDS = ['case_clock', 'monthly_summary', 'quarterly_report'] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+import { DEADLINE_KINDS, type DeadlineKind } from './values/deadlines';
+
+export { DEADLINE_KINDS, type DeadlineKind };
 
 export const DeadlineListQuery = ListQuery.omit({ q: true }).extend({
   /** the deadlines past due and not met — the only view there is so far, so also the default */

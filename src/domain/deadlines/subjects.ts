@@ -3,18 +3,12 @@
  * reminder days, escalation chain), who is told at a warning and at a breach, and who may see it overdue. A case's
  * clocks are one kind (kept in their own table with CASE_CLOCK_RULES, ADR 0019); every other kind lives in the one
  * `deadlines` table.
- * Zod-free: the contracts and the web take the kinds from here.
  */
 import type { Permission, Role } from '../access/roles';
 import type { DEPARTMENT_FUNCTIONS } from '../org/values';
 import { WARNING_FRACTION } from '../clock/deadlines';
+import type { StoredDeadlineSubject } from './kinds';
 import { escalationRecipients, type DeadlineRules, type StaffMember } from './deadline';
-
-/** Every kind of subject with a deadline, in the order the overdue view lists them at one due time. */
-export const DEADLINE_SUBJECTS = ['case_clock', 'monthly_summary', 'quarterly_report'] as const;
-export type DeadlineSubject = (typeof DEADLINE_SUBJECTS)[number];
-/** The kinds kept in the `deadlines` table (all but the case's clocks). */
-export type StoredDeadlineSubject = Exclude<DeadlineSubject, 'case_clock'>;
 
 /** People of the subject's office who are told: by role, and members of departments of a function. */
 export interface DeadlineAudience {

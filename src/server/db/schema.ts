@@ -15,7 +15,7 @@ import type {
   Satisfaction,
   Severity,
 } from '../../domain/case/case';
-import type { StoredDeadlineSubject } from '../../domain/deadlines/subjects';
+import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
 import {
   bigint,
   boolean,

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { TOTAL_CAP } from '../../contracts/common';
 import type { CaseActor, ClockName } from '../../domain/case/case';
-import type { StoredDeadlineSubject } from '../../domain/deadlines/subjects';
+import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
 import type { Tx } from '../db/client';
 import { caseVisibleTo, toDate } from '../cases/cases.repository';
 

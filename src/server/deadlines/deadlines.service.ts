@@ -12,7 +12,8 @@ import type {
   OverdueDeadlineList,
 } from '../../contracts/deadlines';
 import { can, officeScope } from '../../domain/access/access';
-import { STORED_DEADLINE_KINDS, type StoredDeadlineSubject } from '../../domain/deadlines/subjects';
+import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
+import { STORED_DEADLINE_KINDS } from '../../domain/deadlines/subjects';
 import type { AppDeps } from '../app';
 import { caseActorOf } from '../cases/cases.repository';
 import { cursorKey, defineCursor } from '../db/paging';

@@ -5,11 +5,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import { nextCheckAt } from '../../domain/deadlines/deadline';
-import {
-  STORED_DEADLINE_KINDS,
-  type DeadlineAudience,
-  type StoredDeadlineSubject,
-} from '../../domain/deadlines/subjects';
+import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
+import { STORED_DEADLINE_KINDS, type DeadlineAudience } from '../../domain/deadlines/subjects';
 import type { Tx } from '../db/client';
 import { deadlines } from '../db/schema';
 

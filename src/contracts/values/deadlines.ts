@@ -1,0 +1,5 @@
+/** The deadline engine's subject kinds, zod-free for the web (domain/deadlines/subjects.ts). */
+export {
+  DEADLINE_SUBJECTS as DEADLINE_KINDS,
+  type DeadlineSubject as DeadlineKind,
+} from '../../domain/deadlines/kinds';
