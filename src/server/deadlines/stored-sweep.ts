@@ -112,7 +112,7 @@ function plan(rows: readonly DeadlineRow[], now: Date, result: StoredSweepResult
           row: r,
           type: 'escalated',
           to: { role: step.escalateTo.role },
-          data: { ...noticeData(r, true), tier },
+          data: { ...noticeData(r, true), tier, role: step.escalateTo.role },
         });
       }
     }

@@ -713,6 +713,10 @@ export const enUS: Record<UiKey, string> = {
   'notification.problem_assigned': 'Recurring problem “{title}” assigned to {departments} for review',
   'notification.problem_overdue':
     'Recurring problem “{title}” is past its due date with no measures recorded',
+  'notification.deadline.warning': '{kind} {label}: “{name}” is due {due}',
+  'notification.deadline.overdue': '{kind} {label}: “{name}” is overdue (was due {due})',
+  'notification.deadline.breach': '{kind} {label}: “{name}” is past its deadline',
+  'notification.deadline.escalated': '{kind} {label}: “{name}” missed its deadline and went to the {tier}',
   'bell.title': 'Notifications',
   'bell.readAll': 'Mark all as read',
   'bell.empty': 'No notifications',

@@ -13,9 +13,49 @@ import { useCan } from '../../api/queries';
 import type { Notification, NotificationList } from '../../api/types';
 import { useI18n, type I18n } from '../../i18n/i18n';
 
+/** The subject kind of a deadline notice (`data.reason` is `<kind>_due`), or null for a case's or a problem's. */
+export function deadlineKindOf(n: Notification): 'monthly_summary' | 'quarterly_report' | null {
+  const reason = (n.data as Record<string, unknown>).reason;
+  return reason === 'monthly_summary_due' || reason === 'quarterly_report_due'
+    ? (reason.slice(0, -'_due'.length) as 'monthly_summary' | 'quarterly_report')
+    : null;
+}
+
+/** A deadline notice of the deadlines table: which report, which step, when due, and the tier it went to. */
+function deadlineText(n: Notification, kind: 'monthly_summary' | 'quarterly_report', i18n: I18n): string {
+  const { t, dateTime } = i18n;
+  const d = n.data as Record<string, unknown>;
+  const step = String(d.step ?? '');
+  const vars = {
+    kind: t(`deadlineKind.${kind}`),
+    // notices sent before the engine kept a label carry the year and quarter
+    label: typeof d.label === 'string' ? d.label : `${String(d.year ?? '')}-Q${String(d.quarter ?? '')}`,
+    name: ['publication', 'service', 'finance', 'publish'].includes(step)
+      ? t(`deadlineName.${step}` as 'deadlineName.publication')
+      : step,
+    due: dateTime(typeof d.dueAt === 'string' ? d.dueAt : null),
+  };
+  // a kind's chain is its own (the summary's first tier is the manager): the notice names the role it reached
+  if (n.type === 'escalated')
+    return t('notification.deadline.escalated', {
+      ...vars,
+      tier: typeof d.role === 'string' ? i18n.label('role', d.role) : '',
+    });
+  if (n.type === 'breach') return t('notification.deadline.breach', vars);
+  return t(d.overdue === true ? 'notification.deadline.overdue' : 'notification.deadline.warning', vars);
+}
+
+/** Where a deadline notice opens: its report's page. */
+const DEADLINE_PAGES = {
+  monthly_summary: '/reports/monthly',
+  quarterly_report: '/reports/quarterly',
+} as const;
+
 export function notificationText(n: Notification, i18n: I18n): string {
   const { t, label } = i18n;
   const d = n.data as Record<string, unknown>;
+  const deadline = deadlineKindOf(n);
+  if (deadline) return deadlineText(n, deadline, i18n);
   const number = n.caseNumber ?? String(d.number ?? '');
   const clock = label('clock', typeof d.clock === 'string' ? d.clock : null);
   switch (n.type) {
@@ -81,7 +121,9 @@ export function NotificationBell() {
         // still take the user to the case
       }
     }
+    const deadline = deadlineKindOf(n);
     if (n.caseId) navigate(`/cases/${n.caseId}`);
+    else if (deadline && can('reports.read')) navigate(DEADLINE_PAGES[deadline]);
     // A review department's member without problems.read (a technician) is told, but has no page to open.
     else if (typeof n.data.problemId === 'string' && can('problems.read'))
       navigate(`/reports/problems?id=${encodeURIComponent(n.data.problemId)}`);

@@ -1,0 +1,72 @@
+/**
+ * The bell's text of a deadline notice of the deadlines table (002 篇4 4.2.2.2 monthly summary, 4.2.3 quarterly
+ * report): which report, which step, when it was due; and a case's notice stays the case's.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Notification } from '../../api/types';
+import { uiText, type UiKey, type UiParams } from '../../i18n/dictionaries';
+import type { I18n } from '../../i18n/i18n';
+import { deadlineKindOf, notificationText } from './NotificationBell';
+
+const i18n = (locale: 'zh-CN' | 'en-US'): I18n => ({
+  locale,
+  setLocale: () => {},
+  t: (key: UiKey, params?: UiParams) => uiText(locale, key, params),
+  label: (prefix, v) => uiText(locale, `${prefix}.${v}` as UiKey),
+  dateTime: (iso) => iso ?? '—',
+  date: (iso) => iso ?? '—',
+});
+
+const notice = (type: Notification['type'], data: Record<string, unknown>, caseId: string | null = null) =>
+  ({
+    id: 'n1',
+    type,
+    caseId,
+    caseNumber: null,
+    data,
+    readAt: null,
+    createdAt: '2026-11-06T00:00:00Z',
+  }) as never;
+
+const zh = i18n('zh-CN');
+
+describe('deadline notices in the bell', () => {
+  const summary = {
+    reason: 'monthly_summary_due',
+    step: 'publication',
+    label: '2026-10',
+    dueAt: '2026-11-05T16:00:00.000Z',
+  };
+
+  it('the monthly summary: warned, breached and escalated to the manager, in both languages', () => {
+    expect(notificationText(notice('warning', { ...summary, overdue: false }), i18n('zh-CN'))).toBe(
+      '月度投诉汇总 2026-10：“5日前公布”将于 2026-11-05T16:00:00.000Z 到期',
+    );
+    expect(notificationText(notice('breach', { ...summary, overdue: true }), i18n('en-US'))).toBe(
+      'Monthly complaint summary 2026-10: “published by the 5th” is past its deadline',
+    );
+    // the summary's chain is its own: tier 1 is the manager, named by the role the notice carries
+    expect(notificationText(notice('escalated', { ...summary, tier: 1, role: 'manager' }), zh)).toBe(
+      '月度投诉汇总 2026-10：“5日前公布”逾期未办，已升级到经理',
+    );
+  });
+
+  it('a quarterly reminder after the due date says overdue; one sent before the label was kept uses year and quarter', () => {
+    const old = {
+      reason: 'quarterly_report_due',
+      step: 'finance',
+      year: 2026,
+      quarter: 3,
+      overdue: true,
+      dueAt: 'D',
+    };
+    expect(notificationText(notice('warning', old), i18n('en-US'))).toBe(
+      'Quarterly management-service report 2026-Q3: “finance part submitted” is overdue (was due D)',
+    );
+    expect(deadlineKindOf(notice('warning', old))).toBe('quarterly_report');
+  });
+
+  it('a case’s notice is not a deadline notice', () => {
+    expect(deadlineKindOf(notice('warning', { number: 'TS-1', clock: 'route' }, 'c1'))).toBeNull();
+  });
+});
