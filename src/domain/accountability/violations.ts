@@ -13,7 +13,8 @@
  *   violation; the first responder's `route` breach already covers an unrouted case;
  * - a department that sent a case back with `return` — 第十三条 (2) "推諉、扯皮". Whether the case really was
  *   theirs is for the director to judge: a misrouted case is waived with that reason.
- * `contact` (a sister unit contacted within 30 minutes) is left out: the issue names no subject for it.
+ * `contact` (a sister unit contacted within 30 minutes) is left out: LEDGER-1 names no subject for it
+ * (004 第十三条 says who answers for delay and shirking, not for this contact).
  *
  * One violation per case, kind, subject and clock: a clock that breaches again on the same case (restarted after a
  * return) costs its subject once. Each `return` is its own fact (keyed by its timeline entry).
