@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three test layers told apart by place (docs/ARCHITECTURE.md): domain (pure), server (real PostgreSQL), e2e (browser).
 export default defineConfig({
@@ -8,7 +8,13 @@ export default defineConfig({
         test: {
           name: 'domain',
           sequence: { groupOrder: 0 },
-          include: ['src/domain/**/*.test.ts', 'src/contracts/**/*.test.ts', 'src/web/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/contracts/**/*.test.ts',
+            'src/web/**/*.test.ts',
+            // checks of the repository's own text (rule citations): they read files but need no database
+            'test/repo/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
@@ -17,6 +23,7 @@ export default defineConfig({
           name: 'server',
           sequence: { groupOrder: 1 },
           include: ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/repo/**'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,

@@ -1,5 +1,5 @@
 /**
- * The case-desk benchmark's data set (issue 3): one company with 3 offices, 100 communities of 300 rooms, its
+ * The case-desk benchmark's data set: one company with 3 offices, 100 communities of 300 rooms, its
  * staff and departments, then `scale` cases over 3 years with their clocks and timelines — written by set-based
  * SQL (INSERT … SELECT over generate_series, in chunks of CHUNK cases), never through the API.
  *

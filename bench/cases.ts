@@ -1,5 +1,5 @@
 /**
- * Benchmark of the case desk (issue 3): on a realistic data set built inside PostgreSQL (bench/case-data.ts,
+ * Benchmark of the case desk: on a realistic data set built inside PostgreSQL (bench/case-data.ts,
  * BENCH_SCALE cases over 3 years, default 1,000,000), it measures against the real app (buildApp, listening on
  * 127.0.0.1, API tokens):
  *   - intake `POST /api/cases` req/s and p99 at 50 connections, beside a bare Fastify + pg single-row insert
@@ -8,7 +8,7 @@
  *   - one sweep with 1,000 due clocks among all the cases (goal ≤ 200 ms);
  *   - one sweep with 1,000 due deadlines over three subject kinds among the cases and 100,000 other deadlines
  *     (goal ≤ 200 ms);
- *   - issue 4: one office's monthly summary for last month, `GET /api/reports/monthly` as the manager — the first
+ *   - REPORT-1: one office's monthly summary for last month, `GET /api/reports/monthly` as the manager — the first
  *     read drafts it, later reads of the draft recompute every figure (goal ≤ 1 s, the slowest of the reads);
  *     the company-wide dashboard `GET /api/dashboard` as the manager, BENCH_DASHBOARD_REQUESTS (50) sequential
  *     requests (goal p95 ≤ 300 ms); recurring-problem detection (detectProblems) over the last 30 days of cases
@@ -123,7 +123,7 @@ export interface CasesBenchResult {
     breached: number;
     escalated: number;
   };
-  /** issue 4: one office's monthly summary (ms of the drafting read, then of each recomputing read) */
+  /** REPORT-1: one office's monthly summary (ms of the drafting read, then of each recomputing read) */
   summary: { officeMonth: string; draftMs: number; readsMs: number[]; figures: string };
   dashboard: LatencyStats;
   problems: { ms: number; windowCases: number; created: number; linked: number };
@@ -728,7 +728,7 @@ export async function runCasesBench(opts: CasesBenchOptions = {}): Promise<Cases
         : skippedScenarios(searchScenarios);
       log(`search: p95 ${search.p95} ms`);
 
-      // Issue 4. The monthly summary of the desk office for last month (company time zone, as the service
+      // REPORT-1. The monthly summary of the desk office for last month (company time zone, as the service
       // computes it): the first read drafts it, the next reads of the draft recompute every figure.
       const manager = data.tokens.manager;
       const last = previousMonth(monthOf(new Date(), 'Asia/Shanghai'));

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the property import (issue 2 §7): companies onboard 5,000–50,000 rooms from a spreadsheet.
+ * Benchmark of the property import (REGISTER-3): companies onboard 5,000–50,000 rooms from a spreadsheet.
  * Generates an .xlsx of BENCH_ROOMS rooms (default 20,000) with ~1.5 residents each, then times the dry run
  * and the commit through the real app (buildApp + inject, multipart upload), against the target: a commit
  * under 30 s on 2 cores.

@@ -1,5 +1,5 @@
 /**
- * Issue 3 in a real browser, against the production build on the real server: an agent takes a phone complaint
+ * The case desk in a real browser, against the production build on the real server: an agent takes a phone complaint
  * with caller lookup and routes it; a technician finishes it at a phone viewport; the supervisor's callback is
  * 不满意, the case reopens, is finished again and closes 满意; the overdue board shows a breached case after the
  * fake clock moves; at 360 px no case page scrolls sideways.
@@ -152,15 +152,15 @@ async function supervisorCallsBack(satisfaction: '满意' | '不满意', reason?
   await form.waitFor({ state: 'detached' });
 }
 
-describe('issue 3: the case desk in Chromium on the production build', () => {
-  it('issue 3 §1 intake: an agent takes a phone complaint with caller lookup and routes it to 工程维修组', async () => {
+describe('the case desk in Chromium on the production build', () => {
+  it('INTAKE-1 intake: an agent takes a phone complaint with caller lookup and routes it to 工程维修组', async () => {
     const { page } = agent;
     current = page;
     await login(page, 'agent');
     await page.getByTestId('nav-case-new').click();
     await page.waitForURL('**/cases/new');
 
-    // phone intake: the greeting to say first, focus already in the phone field (domain.md §1.4, ui.md 3)
+    // phone intake: the greeting to say first, focus already in the phone field (INTAKE-3, UI-3)
     await eventually(() => page.getByTestId('intake-greeting').textContent()).toContain('您好，回音物业');
     await eventually(() =>
       page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
@@ -199,7 +199,7 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
     expect(await page.getByTestId('case-room').textContent()).toBe(caller.roomLabel);
     expect(await page.getByTestId('case-first-responder').textContent()).toBe('李晓梅');
 
-    // ui.md 7: the printed 客户投诉登记表 carries the number and a QR code back to the case
+    // UI-7: the printed 客户投诉登记表 carries the number and a QR code back to the case
     await page.goto(`/cases/${id}/print/complaint-register`);
     await page.getByTestId('print-complaint-register').waitFor();
     expect(await page.getByTestId('print-number').textContent()).toContain(caseNumber);
@@ -225,7 +225,7 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
     expect(s).toMatchObject({ number: caseNumber, state: 'routed' });
   });
 
-  it('issue 3 §2 handling: the technician accepts and finishes the task at a phone viewport, with a photo', async () => {
+  it('UI-6 handling: the technician accepts and finishes the task at a phone viewport, with a photo', async () => {
     expect(complaint, 'the complaint of the previous test').toBeDefined();
     const { page } = technician;
     current = page;
@@ -253,7 +253,7 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
 
-  it('issue 3 §5 callback: 不满意 reopens the case; finished again, the callback 满意 closes it', async () => {
+  it('CALLBACK-3 callback: 不满意 reopens the case; finished again, the callback 满意 closes it', async () => {
     expect(complaint, 'the complaint of the first test').toBeDefined();
     const { page } = supervisor;
     current = page;
@@ -302,7 +302,7 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
     expect(await page.getByTestId('timeline-tampered').count()).toBe(0);
   });
 
-  it('issue 3 §3 clocks: after the fake clock moves 2 h, the overdue board shows the unrouted case breached', async () => {
+  it('CLOCK-5 clocks: after the fake clock moves 2 h, the overdue board shows the unrouted case breached', async () => {
     // a second complaint, recorded and left unrouted: the 60-minute route clock runs
     const api = await apiSession(server.baseUrl, 'agent');
     const created = await api.post<CaseRow>(
@@ -357,7 +357,7 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
     }
   });
 
-  it('issue 3 §3 a private (paid) repair: the technician sees the agreed visit and the fee standard at 360 px', async () => {
+  it('REPAIR-3 a private (paid) repair: the technician sees the agreed visit and the fee standard at 360 px', async () => {
     const agentApi = await apiSession(server.baseUrl, 'agent');
     const departments = await agentApi.get<{ items: { id: string; name: string }[] }>(
       `/api/departments?q=${encodeURIComponent('工程维修组')}`,
@@ -391,7 +391,7 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
       await contentReady(page, 'tech-tasks');
       const card = page.getByTestId(`tech-task-${created.number}`);
       await card.waitFor();
-      // the agreed visit, in the zh-CN format of ui.md (2026年11月24日 14:05)
+      // the agreed visit, in the zh-CN format of UI-4 (2026年11月24日 14:05)
       await eventually(() => card.getByTestId('tech-visit').textContent()).toMatch(
         /约定上门时间.*\d{4}年\d{1,2}月\d{1,2}日/,
       );
@@ -407,7 +407,7 @@ describe('issue 3: the case desk in Chromium on the production build', () => {
     }
   });
 
-  it('issue 3: at 360 px no case page scrolls sideways', async () => {
+  it('UI-6: at 360 px no case page scrolls sideways', async () => {
     expect(overdueCase, 'the case of the previous test').toBeDefined();
     const { context, page } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
     current = page;

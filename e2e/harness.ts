@@ -119,7 +119,7 @@ export async function login(page: Page, username: string, password = 'huiyin-dem
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** No page may scroll sideways at a phone width (issue 2: scrollWidth ≤ 360). */
+/** No page may scroll sideways at a phone width (UI-6: scrollWidth ≤ 360). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
 }

@@ -1,5 +1,5 @@
 /**
- * Issue 2 in a real browser, against the production build on the real server: log in as admin, create a
+ * The platform in a real browser, against the production build on the real server: log in as admin, create a
  * community with a building, a unit and rooms, import a small .xlsx, find an imported room in the table, switch
  * the language; at a 360 px viewport no page scrolls sideways; a technician's menu follows their permissions.
  */
@@ -56,7 +56,7 @@ afterEach(async ({ task }) => {
 /** Retries a read until the assertion holds: the UI refetches after every write. */
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
 
-/** The import layout of issue 2 §7 (the template's header), one resident per row. */
+/** The import layout of REGISTER-3 (the template's header), one resident per row. */
 async function writeImportFile(rows: (string | number)[][]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('房屋住户');
@@ -67,8 +67,8 @@ async function writeImportFile(rows: (string | number)[][]): Promise<string> {
   return file;
 }
 
-describe('issue 2: the web console in Chromium on the production build', () => {
-  it('issue 2: admin logs in and creates a community with a building, a unit and rooms', async () => {
+describe('the web console in Chromium on the production build', () => {
+  it('REGISTER-1: admin logs in and creates a community with a building, a unit and rooms', async () => {
     const { page } = admin;
     current = page;
     await login(page, 'admin');
@@ -119,7 +119,7 @@ describe('issue 2: the web console in Chromium on the production build', () => {
     await eventually(() => page.getByTestId('list-total').textContent()).toBe('共 2 条');
   });
 
-  it('issue 2 §7: a small .xlsx is checked, imported, and its rooms are found in the rooms table', async () => {
+  it('REGISTER-3: a small .xlsx is checked, imported, and its rooms are found in the rooms table', async () => {
     const { page } = admin;
     current = page;
     expect(communityUrl, 'the community of the previous test').not.toBe('');
@@ -177,7 +177,7 @@ describe('issue 2: the web console in Chromium on the production build', () => {
     await page.getByTestId('building-tree').getByText('2号楼').waitFor();
   });
 
-  it('issue 2: the language switch turns the console from Chinese to English and is remembered', async () => {
+  it('UI-4: the language switch turns the console from Chinese to English and is remembered', async () => {
     const { page } = admin;
     current = page;
     await page.goto('/property/communities');
@@ -200,7 +200,7 @@ describe('issue 2: the web console in Chromium on the production build', () => {
     await eventually(() => navLabel.textContent()).toBe('小区');
   });
 
-  it('issue 2: at 360 px no page of the admin menu scrolls sideways', async () => {
+  it('UI-6: at 360 px no page of the admin menu scrolls sideways', async () => {
     expect(communityUrl, 'the community of the first test').not.toBe('');
     const { context, page } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
     current = page;
@@ -233,14 +233,14 @@ describe('issue 2: the web console in Chromium on the production build', () => {
           'nav-tokens',
           'nav-report-policy',
           'nav-fee-items',
-          // the case desk (issue 3): its pages are covered at 360 px by e2e/cases.spec.ts
+          // the case desk: its pages are covered at 360 px by e2e/cases.spec.ts
           'nav-case-new',
           'nav-cases-mine',
           'nav-cases-department',
           'nav-cases-all',
           'nav-cases-overdue',
           'nav-callbacks',
-          // reports (issue 4)
+          // reports
           'nav-dashboard',
           'nav-reports-monthly',
           'nav-reports-quarterly',
@@ -297,7 +297,7 @@ describe('issue 2: the web console in Chromium on the production build', () => {
     }
   });
 
-  it('issue 2: a technician’s menu has no tokens, bulk import or settings (the menu follows permissions)', async () => {
+  it('UI-11: a technician’s menu has no tokens, bulk import or settings (the menu follows permissions)', async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     current = page;
     try {

@@ -1,5 +1,5 @@
 /**
- * Issue 4 §1 in a real browser, against the production build on the real server: the director of 翠湖管理处 opens
+ * REPORT-1 in a real browser, against the production build on the real server: the director of 翠湖管理处 opens
  * last month's summary (a draft), is refused when the public wording names a room, saves clean wording, approves
  * and publishes it, and downloads both .xlsx exports. The public file carries neither the phone number nor the
  * resident's name planted in a case description; the internal one lists the cases.
@@ -188,8 +188,8 @@ async function downloadXlsx(page: Page, testId: string) {
   return { name: download.suggestedFilename(), sheets, cells };
 }
 
-describe('issue 4: the monthly summary in Chromium on the production build', () => {
-  it('issue 4 §1: the director opens last month of 翠湖管理处 as a draft; a room number in the public text is refused', async () => {
+describe('REPORT-1: the monthly summary in Chromium on the production build', () => {
+  it('REPORT-3: the director opens last month of 翠湖管理处 as a draft; a room number in the public text is refused', async () => {
     const { page } = director;
     current = page;
     await login(page, 'director');
@@ -234,7 +234,7 @@ describe('issue 4: the monthly summary in Chromium on the production build', () 
     expect(s.publicVersion.text.intro).not.toContain('501');
   });
 
-  it('issue 4 §1: the director saves clean wording, approves and publishes; the public .xlsx has no personal data', async () => {
+  it('REPORT-3: the director saves clean wording, approves and publishes; the public .xlsx has no personal data', async () => {
     const { page } = director;
     current = page;
     const intro = page.getByTestId('summary-public-text-intro');

@@ -1,5 +1,5 @@
 /**
- * The real `huiyin serve` process on its embedded PostgreSQL (issue 2 §2): a second instance on the same data
+ * The real `huiyin serve` process on its embedded PostgreSQL (OPS-2): a second instance on the same data
  * directory refuses to start; after kill -9 of the app alone (its PostgreSQL orphaned) and after kill -9 of the
  * whole process group (a power cut), the next start comes up with every committed row.
  */
@@ -110,7 +110,7 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('huiyin serve on the embedded PostgreSQL (issue 2 §2)', () => {
+describe('huiyin serve on the embedded PostgreSQL (OPS-2)', () => {
   it('refuses a second instance on the same data directory, survives kill -9 of the app and of the whole group', async () => {
     const port = await freePort();
     const first = start(port);
@@ -152,7 +152,7 @@ describe('huiyin serve on the embedded PostgreSQL (issue 2 §2)', () => {
   }, 240_000);
 });
 
-describe('a power cut during intake load (issue 3 Bad input and faults)', () => {
+describe('a power cut during intake load (OPS-2, API-2)', () => {
   it('after kill -9 of the whole process group under 50 connections, every case that got a 201 is there, intact', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyin-load-'));
     try {

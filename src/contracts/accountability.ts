@@ -1,5 +1,5 @@
 /**
- * Performance of people and departments and the duty ledger (issue 4 §2, domain.md §7, 004 第十三条).
+ * Performance of people and departments and the duty ledger (LEDGER-1, 004 第十三条).
  */
 import { z } from 'zod';
 import { CLOCK_NAMES } from '../domain/policy/defaults';

@@ -1,5 +1,5 @@
 /**
- * The company's working-day calendar (domain.md §3): 法定节假日 and 调休 entered by admins for years the national
+ * The company's working-day calendar (CLOCK-2): 法定节假日 and 调休 entered by admins for years the national
  * data (`chinese-days`) does not cover yet, or to correct a single day.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The case API of api.md (the stable core: add freely, rename nothing).
+ * The case API (API-6: the stable core — add freely, rename nothing).
  */
 import { z } from 'zod';
 import {
@@ -49,13 +49,13 @@ export const CreateCase = z.object({
   receivedAt: IsoTime.optional(),
   /** the employee who actually received it (default: the caller) — 首问责任人 */
   firstResponderId: z.uuid().optional(),
-  /** the employee the complaint is about, when it is about one (domain.md §1.3, §3 service complaints) */
+  /** the employee the complaint is about, when it is about one (INTAKE-2, HANDLE-5 service complaints) */
   aboutEmployeeId: z.uuid().optional(),
   repairType: RepairType.optional(),
-  /** private (paid) repairs: the visit agreed with the owner on the phone (domain.md §2.4) */
+  /** private (paid) repairs: the visit agreed with the owner on the phone (REPAIR-3) */
   visitAt: IsoTime.optional(),
   attachmentIds: z.array(z.uuid()).max(20).optional(),
-  /** received and resolved in one step (domain.md §1.6) */
+  /** received and resolved in one step (INTAKE-6) */
   resolvedOnTheSpot: z.object({ result: Text(2000) }).optional(),
 });
 export type CreateCase = z.infer<typeof CreateCase>;
@@ -63,14 +63,14 @@ export type CreateCase = z.infer<typeof CreateCase>;
 export const RouteTarget = z.object({ type: z.enum(ROUTE_TARGET_TYPES), id: z.uuid() });
 
 const V = { version: z.number().int().min(1) };
-/** Bodies of `POST /api/cases/{id}/actions/{action}` (api.md action table). */
+/** Bodies of `POST /api/cases/{id}/actions/{action}` (FLOW-1). */
 export const ActionBodies = {
   route: z.object({
     ...V,
     target: RouteTarget,
     handlerId: z.uuid().optional(),
     note: z.string().trim().max(1000).optional(),
-    /** private (paid) repairs: the visit agreed with the owner when dispatching (domain.md §2.4) */
+    /** private (paid) repairs: the visit agreed with the owner when dispatching (REPAIR-3) */
     visitAt: IsoTime.optional(),
   }),
   assign: z.object({ ...V, handlerId: z.uuid() }),
@@ -208,7 +208,7 @@ export const CaseDetail = Case.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-/** GET /api/cases: a filter given several times means "any of" (api.md). */
+/** GET /api/cases: a filter given several times means "any of" (API-4). */
 export const CaseListQuery = ListQuery.extend({
   state: many(CaseState).optional(),
   kind: many(CaseKind).optional(),
@@ -221,7 +221,7 @@ export const CaseListQuery = ListQuery.extend({
   overdue: z.enum(['true', 'false']).optional(),
   receivedFrom: IsoTime.optional(),
   receivedTo: IsoTime.optional(),
-  /** default receivedAt (desc); nextDue sorts by the nearest due time (ui.md principle 2) */
+  /** default receivedAt (desc); nextDue sorts by the nearest due time (UI-2) */
   sort: z.enum(['received', 'nextDue']).default('received'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

@@ -1,5 +1,5 @@
 /**
- * Case categories (domain.md §2.3, policy): a tree per company, at most three levels, seeded with the default
+ * Case categories (CLASS-3, policy): a tree per company, at most three levels, seeded with the default
  * tree of src/domain/policy/categories.ts on first use.
  */
 import { z } from 'zod';

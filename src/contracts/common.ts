@@ -12,7 +12,7 @@ export type IdParams = z.infer<typeof IdParams>;
  */
 export const CURSOR_MAX = 2000;
 
-/** api.md Lists: `?limit=` (default 50, max 200) `&cursor=` (opaque). */
+/** API-4: `?limit=` (default 50, max 200) `&cursor=` (opaque). */
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(CURSOR_MAX).optional(),
@@ -20,11 +20,11 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
-/** A query filter that may be given several times (`?state=a&state=b`): "any of" (api.md Lists). */
+/** A query filter that may be given several times (`?state=a&state=b`): "any of" (API-4). */
 export const many = <T extends z.ZodType>(t: T) =>
   z.union([t, z.array(t)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
-/** `total` counts up to 10,000 and is then reported as 10000 with `totalCapped: true` (api.md). */
+/** `total` counts up to 10,000 and is then reported as 10000 with `totalCapped: true` (API-4). */
 export const TOTAL_CAP = 10_000;
 
 export const listOf = <T extends z.ZodType>(item: T) =>
@@ -51,7 +51,7 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** A version read by the client; every change carries it (api.md). */
+/** A version read by the client; every change carries it (API-5). */
 export const VersionBody = z.object({ version: z.number().int().min(1) });
 
 export const Ok = z.object({ ok: z.literal(true) });

@@ -1,5 +1,5 @@
 /**
- * The dashboard for directors and managers (issue 4 §4): today's open, overdue and due-soon cases, the monthly
+ * The dashboard for directors and managers (REPORT-7): today's open, overdue and due-soon cases, the monthly
  * trend, the category Pareto of the month's complaints and the month's rates against their targets — all counted
  * in SQL over the offices in the user's scope, optionally one office or one community.
  */

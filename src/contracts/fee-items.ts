@@ -1,5 +1,5 @@
 /**
- * The fee standard (有偿服务收费标准, domain.md §2.4): what a paid repair of an owner's private part costs, told to
+ * The fee standard (有偿服务收费标准, REPAIR-3): what a paid repair of an owner's private part costs, told to
  * the resident before the visit. Every staff member reads it; admins keep it. Prices travel as yuan with at most
  * two decimals and are stored as integer fen, so 12.30 comes back as exactly "12.30".
  */

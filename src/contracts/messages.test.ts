@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, pickLocale, translate } from './messages';
 
-describe('server messages (issue 2: every zh-CN error key exists in en-US and the other way round)', () => {
+describe('server messages (UI-4: every zh-CN error key exists in en-US and the other way round)', () => {
   it('both locales have exactly the same keys and no empty text', () => {
     const zh = Object.keys(MESSAGES['zh-CN']).sort();
     const en = Object.keys(MESSAGES['en-US']).sort();

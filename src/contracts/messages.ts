@@ -48,12 +48,12 @@ const zhCN = {
   'rule.in_use_units': '该楼栋下还有 {count} 个单元，请先删除单元',
   'rule.in_use_rooms': '该单元下还有 {count} 个房屋，请先删除房屋',
   'field.too_many_phones': '最多填写 5 个电话号码',
-  // organisation register (issue 2 §6)
+  // organisation register (ORG-1)
   'rule.office_in_use':
     '该管理处下还有 {communities} 个小区、{departments} 个部门、{users} 名员工，请先移走后再删除',
   'rule.department_in_use': '该部门还有 {users} 名员工，请先调整他们的所属部门后再删除',
   'field.invalid_time_zone': '不是有效的时区名称，例如 Asia/Shanghai',
-  // settings, attachments, idempotency (issue 3)
+  // settings, attachments, idempotency (INTAKE-10, API-3)
   'rule.category_cycle': '不能把分类移到它自己或它的下级分类下面',
   'rule.category_too_deep': '分类最多三级',
   'rule.category_parent_inactive': '上级分类已停用，请先启用上级分类',
@@ -107,15 +107,15 @@ const zhCN = {
   'rule.extend_not_later': '新的完成时间必须晚于原时限',
   'rule.reply_warnings': '答复内容有提示未处理：请修改措辞，或填写坚持发送的理由',
   'rule.merge_target_closed': '只能合并到未关闭的其他事项',
-  // duty ledger and recurring problems (issue 4 §2, §3)
+  // duty ledger and recurring problems (LEDGER-1, PROBLEM-1)
   'rule.violation_decided': '该责任记录已确认或免除，不能重复处理',
   'rule.violation_own': '不能处理与本人有关的责任记录，请由上级处理',
   'rule.problem_needs_measures': '尚未填写整改措施，不能关闭该问题',
   'rule.problem_closed': '该问题已关闭，不能再修改',
-  // quarterly management-service report (issue 4 §5, 002 篇4 4.2.3)
+  // quarterly management-service report (REPORT-5, 002 篇4 4.2.3)
   'field.quarter_not_open': '该季度的管理服务报告尚未开始编制：每季度的报告从下一季度首月 1 日起编制',
   'field.money': '金额须为 0 或正数，最多两位小数',
-  // fee standard (有偿服务收费标准, domain.md §2.4)
+  // fee standard (有偿服务收费标准, REPAIR-3)
   'field.price_too_big': '单价不能超过 9999999.99 元',
   'field.chair_signed_too_early': '签字时间不能早于报告开始编制的日期',
   'rule.quarterly_service_locked': '管理服务情况部分已提交，不能再修改或重复提交',
@@ -153,7 +153,7 @@ const zhCN = {
   'import.phone_area_code_required': '电话“{phone}”是固定电话，需带区号',
   'import.reimport_note':
     '重复导入是安全的：已有房屋按“小区/楼栋/单元/房号”更新面积和状态，住户和电话只增不减。文件中没有的房屋、住户和电话不会被删除，需要时请在物业资料中逐一处理；面积、状态留空则保留原值。',
-  // monthly complaint summary (issue 4 §1); formula texts are the help text of each figure
+  // monthly complaint summary (REPORT-4); formula texts are the help text of each figure
   'formula.on_time':
     '按时率 = 本月到期的时限中按时完成的个数 ÷ 本月到期的时限个数。到期时间（已按暂停和经业主同意的延期顺延）在本月内的时限都计入，无论是否完成；按时完成 = 完成时间不晚于到期时间且未记录超时。到期前已停止计时的时限（事项已关闭、退回或改派）和正在暂停的时限不计入。',
   'formula.callback_rate':

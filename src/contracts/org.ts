@@ -1,5 +1,5 @@
 /**
- * The organisation register (issue 2 §6): the company itself, its offices (管理处), departments (部门 / 班组) and
+ * The organisation register (ORG-1): the company itself, its offices (管理处), departments (部门 / 班组) and
  * partner units (兄弟单位 / 外单位). Shared by the server routes and the web pages.
  */
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { DEPARTMENT_FUNCTIONS, PARTNER_RELATIONS, PARTNER_SERVICES } from '../do
 export { DEPARTMENT_FUNCTIONS, PARTNER_RELATIONS, PARTNER_SERVICES };
 import { ListQuery } from './common';
 
-/** A filter given several times means "any of" (api.md Lists). */
+/** A filter given several times means "any of" (API-4). */
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(20)]);
 
 /** An optional free-text column: omitted leaves it alone (PATCH), null or '' clears it. */
@@ -46,9 +46,9 @@ export const TimeZone = z
 export const Company = z.object({
   id: z.string(),
   name: z.string(),
-  /** used in the phone greeting "您好，<简称>物业" (domain.md §1.4) */
+  /** used in the phone greeting "您好，<简称>物业" (INTAKE-3) */
   shortName: z.string(),
-  /** IANA zone; deadlines and case-number years are computed in it (domain.md §3) */
+  /** IANA zone; deadlines and case-number years are computed in it (CLOCK-2) */
   timeZone: z.string(),
   version: z.number().int(),
 });

@@ -1,5 +1,5 @@
 /**
- * A company's policy settings (domain.md "(policy)"): the clock table by kind, severity and category, and the
+ * A company's policy settings (the rules marked "policy" in docs/rules.md): the clock table by kind, severity and category, and the
  * case-number prefixes. The shapes mirror ClockPolicy of src/domain/policy/policy.ts.
  */
 import { z } from 'zod';
@@ -45,7 +45,7 @@ export const ClockPolicy = z.strictObject({
 });
 export type ClockPolicy = z.infer<typeof ClockPolicy>;
 
-/** 1–4 capital letters: `TS-2026-000123` (api.md). */
+/** 1–4 capital letters: `TS-2026-000123` (INTAKE-8). */
 export const NumberPrefix = z.string().regex(/^[A-Z]{1,4}$/, 'field.number_prefix');
 
 export const NumberPrefixes = keyed(CASE_KINDS, NumberPrefix).refine((p) => {
@@ -58,7 +58,7 @@ export const Policy = z.object({
   clockPolicy: ClockPolicy,
   numberPrefixes: NumberPrefixes,
   version: z.number().int(),
-  /** what applies where the company has no rule: the built-in clock table (domain.md §3) and api.md prefixes */
+  /** what applies where the company has no rule: the built-in clock table (CLOCK-1) and INTAKE-8 prefixes */
   defaults: z.object({
     clocks: z.record(z.string(), ClockDuration.nullable()),
     numberPrefixes: z.record(z.string(), z.string()),

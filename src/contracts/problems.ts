@@ -1,5 +1,5 @@
 /**
- * Recurring problems (问题, issue 4 §3, 000 §9): clusters of cases by place and category or by similar text, each
+ * Recurring problems (问题, PROBLEM-1, 000 §9): clusters of cases by place and category or by similar text, each
  * with a cross-department review, a due date, root cause and measures.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Bulk import and export of the property register (issue 2 §7). The file itself travels as multipart
+ * Bulk import and export of the property register (REGISTER-3). The file itself travels as multipart
  * (`file` field), so only the query strings and the answers are schemas here.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The property register (issue 2 §7): 小区 → 楼栋 → 单元 → 房号, and the residents attached to rooms.
+ * The property register (REGISTER-1): 小区 → 楼栋 → 单元 → 房号, and the residents attached to rooms.
  * Resident names and phones are personal data: viewers without `residents.pii` receive them masked.
  */
 import { z } from 'zod';
@@ -41,7 +41,7 @@ export const Community = z.object({
   office: z.object({ id: z.string(), name: z.string() }),
   buildingCount: z.number().int(),
   roomCount: z.number().int(),
-  /** rooms with status `occupied`: the household count that complaint rates divide by (domain.md §7) */
+  /** rooms with status `occupied`: the household count that complaint rates divide by (REPORT-4) */
   occupiedCount: z.number().int(),
   version: z.number().int(),
 });
@@ -203,7 +203,7 @@ export const Resident = z.object({
 export type Resident = z.infer<typeof Resident>;
 
 /**
- * Ordered by name. `phone` is compared in canonical form (api.md Lookup: "+86 138-1234-5678" finds
+ * Ordered by name. `phone` is compared in canonical form (REGISTER-4: "+86 138-1234-5678" finds
  * 13812345678); `q` matches the name or any part of a phone's digits.
  */
 export const ResidentListQuery = ListQuery.extend({
@@ -236,7 +236,7 @@ export const UpdateResidentBody = z.object({
 });
 export type UpdateResidentBody = z.infer<typeof UpdateResidentBody>;
 
-// ── caller lookup (api.md Lookup) ────────────────────────────────────────────────────────────────────
+// ── caller lookup (REGISTER-5) ────────────────────────────────────────────────────────────────────
 
 /** Without a phone (the agent has not typed one yet) the answer is empty. */
 export const CallerLookupQuery = z.object({

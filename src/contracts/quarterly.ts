@@ -1,5 +1,5 @@
 /**
- * The quarterly management-service report (管理服务报告; issue 4 §5, domain.md §7, 002 篇4 4.2.3): the report of a
+ * The quarterly management-service report (管理服务报告; REPORT-5, 002 篇4 4.2.3): the report of a
  * quarter is prepared in the first month of the next one — service part to the company by the 10th, finance part
  * to finance by the 15th, signed and published by the 20th (src/domain/reports/quarterly.ts has the reading).
  */

@@ -1,5 +1,5 @@
 /**
- * The company's report policy (domain.md "(policy)", §7; 004 第十三条; 000 §9): the amounts of the duty ledger, the
+ * The company's report policy (LEDGER-1, 004 第十三条; PROBLEM-1, 000 §9; REPORT-3; all policy): the amounts of the duty ledger, the
  * recurring-problem window, threshold and kinds, and the smallest group the public monthly summary names. Every
  * value is a default a company may change; the company stores only what it changed (absent = the default). The
  * limits are those src/domain/accountability/policy.ts and the monthly summary accept when they read the stored

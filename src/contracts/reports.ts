@@ -1,5 +1,5 @@
 /**
- * The monthly complaint summary (issue 4 §1, domain.md §7): one source, two versions — internal (figures with
+ * The monthly complaint summary (REPORT-1, REPORT-3): one source, two versions — internal (figures with
  * drill-down to every case) and public (公示版: anonymised, small groups merged) — and its workflow
  * draft → approved → published.
  */
@@ -61,7 +61,7 @@ export const SummaryFigures = z.object({
   byCategory: z.array(CountBucket),
   byChannel: z.array(CountBucket),
   bySeverity: z.array(CountBucket),
-  /** per clock, in api.md's order */
+  /** per clock, in the order of the clock names (API-6) */
   onTime: z.array(ClockFigure),
   /** all clocks together */
   onTimeAll: Figure,
@@ -223,7 +223,7 @@ export const MonthlySummary = z.object({
     approvedAt: IsoTime.nullable(),
     publishedBy: Person.nullable(),
     publishedAt: IsoTime.nullable(),
-    /** end of the 5th of the next month, local time (domain.md §7) */
+    /** end of the 5th of the next month, local time (REPORT-1) */
     deadline: IsoTime,
     overdue: z.boolean(),
   }),
@@ -242,7 +242,7 @@ export const SummaryVersionQuery = z.object({ version: z.enum(['internal', 'publ
 export const PrintQuery = z.object({ version: z.enum(['internal', 'public']).default('public') });
 
 /**
- * Drill-down: the cases behind a figure, paged (api.md lists). `value` names the bucket for kind, category,
+ * Drill-down: the cases behind a figure, paged (API-4). `value` names the bucket for kind, category,
  * channel, severity and community ('none' = without category / community); `clock` the clock for clockDue and
  * clockLate. Computed from the cases now, also for a frozen summary.
  */

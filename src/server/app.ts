@@ -66,14 +66,14 @@ export async function buildApp(
   opts: { logger?: boolean; logStream?: DestinationStream } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    // No personal data in logs (issue 2 §10, 001 通知 二.2: personal data stay confidential): allow-list serializers, see http/logging.ts.
+    // No personal data in logs (PRIV-4, 001 通知 二.2: personal data stay confidential): allow-list serializers, see http/logging.ts.
     logger: opts.logger === false ? false : loggerOptions(deps.config.logLevel, opts.logStream),
     // A client's X-Request-Id only when it is plainly an id, else a fresh one: it is logged on every line.
     genReqId: requestIdOf,
     requestIdHeader: false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
-    // Errors raised before routing (an overlong path parameter, a bad URL) get the api.md error shape too.
+    // Errors raised before routing (an overlong path parameter, a bad URL) get the API-1 error shape too.
     frameworkErrors: (error, req, reply) => {
       const locale = pickLocale(req.headers['accept-language']);
       void sendError(
@@ -139,7 +139,7 @@ export async function buildApp(
 
   if (deps.clock instanceof FakeClock) {
     const fake = deps.clock;
-    // Only with HUIYIN_FAKE_CLOCK=1, refused in production by config: lets e2e tests move time (api.md).
+    // Only with HUIYIN_FAKE_CLOCK=1, refused in production by config: lets e2e tests move time (OPS-6).
     r.post(
       '/api/test/clock',
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 
-describe('configuration parsed once with zod (issue 2 §3)', () => {
+describe('configuration parsed once with zod (OPS-1)', () => {
   it('has working defaults', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3000);

@@ -117,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.HUIYIN_DATA_DIR),
-    // Production never seeds demo data (issue 2 §3).
+    // Production never seeds demo data (ACCESS-6).
     seed: e.NODE_ENV === 'production' ? 'none' : e.HUIYIN_SEED,
     demoPassword: e.HUIYIN_DEMO_PASSWORD,
     admin:

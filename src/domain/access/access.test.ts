@@ -9,7 +9,7 @@ const actor = (roles: Actor['roles'], officeIds: string[] = ['o1']): Actor => ({
   officeIds,
 });
 
-describe('access predicates (issue 2 §4)', () => {
+describe('access predicates (ACCESS-1)', () => {
   it('admin holds every permission', () => {
     expect(permissionsOf(['admin'])).toEqual([...PERMISSIONS]);
   });
@@ -22,7 +22,7 @@ describe('access predicates (issue 2 §4)', () => {
     }
   });
 
-  it('auditor is read-only and never sees personal data (domain.md §1.8)', () => {
+  it('auditor is read-only and never sees personal data (PRIV-2)', () => {
     const auditor = actor(['auditor']);
     expect(can(auditor, 'property.read')).toBe(true);
     expect(can(auditor, 'property.manage')).toBe(false);
@@ -37,7 +37,7 @@ describe('access predicates (issue 2 §4)', () => {
     expect(can(actor(['technician']), 'residents.pii')).toBe(false);
   });
 
-  it('only admin manages users, tokens, the organisation and the settings (issue 3)', () => {
+  it('only admin manages users, tokens, the organisation and the settings (ACCESS-1)', () => {
     for (const role of ROLES) {
       const expected = role === 'admin';
       expect(can(actor([role]), 'users.manage')).toBe(expected);

@@ -25,7 +25,7 @@ export function seesWholeCompany(actor: Pick<Actor, 'roles'>): boolean {
 
 /**
  * Scope: a user sees only the offices (and so the communities) they belong to; admin and manager see the
- * whole company (issue 2 §4). Returns `'all'` or the office ids a query must be restricted to.
+ * whole company (ACCESS-2). Returns `'all'` or the office ids a query must be restricted to.
  */
 export function officeScope(actor: Actor): 'all' | readonly string[] {
   return seesWholeCompany(actor) ? 'all' : actor.officeIds;

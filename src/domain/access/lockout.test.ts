@@ -6,7 +6,7 @@ const t0 = new Date('2026-11-24T08:00:00Z');
 const at = (min: number) => new Date(t0.getTime() + min * 60_000);
 const fail = (min: number) => ({ at: at(min), success: false });
 
-describe('login lock-out (issue 2 §4: 5 failures in 15 min lock for 15 min)', () => {
+describe('login lock-out (ACCESS-3: 5 failures in 15 min lock for 15 min)', () => {
   it('four failures do not lock', () => {
     expect(lockedUntil([0, 1, 2, 3].map(fail), at(4), policy)).toBeNull();
   });
@@ -38,7 +38,7 @@ describe('login lock-out (issue 2 §4: 5 failures in 15 min lock for 15 min)', (
   });
 });
 
-describe('per-IP limit (issue 2 §4: 50 per IP per 15 min)', () => {
+describe('per-IP limit (ACCESS-3: 50 per IP per 15 min)', () => {
   it('limits at the 50th attempt and frees when the oldest leaves the window', () => {
     const times = Array.from({ length: 50 }, (_, i) => at(i * 0.1));
     expect(ipLimited(times.slice(0, 49), at(5), 15 * 60_000, 50)).toBeNull();

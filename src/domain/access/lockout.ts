@@ -1,5 +1,5 @@
 /**
- * Login lock-out (issue 2 §4, policy): `maxFailures` failed attempts for a username inside `windowMs` lock it for
+ * Login lock-out (ACCESS-3, policy): `maxFailures` failed attempts for a username inside `windowMs` lock it for
  * `lockMs` from the last of them; a successful login or an admin's unlock clears the count. Pure: attempts and
  * `now` are arguments.
  *

@@ -1,4 +1,4 @@
-/** The staff roles of a property company (api.md, issue 2). */
+/** The staff roles of a property company (ACCESS-1). */
 export const ROLES = [
   'admin',
   'manager',
@@ -26,27 +26,27 @@ export const PERMISSIONS = [
   'property.manage',
   'property.import',
   'property.export',
-  /** see residents' full names and phones; others get them masked (domain.md §1.8) */
+  /** see residents' full names and phones; others get them masked (PRIV-2) */
   'residents.pii',
   /** company settings that are policy: categories, working calendar, clock policy, number prefixes */
   'settings.manage',
   /** read cases in scope (the lifecycle decides each action: src/domain/case/lifecycle.ts) */
   'cases.read',
-  /** record a matter: every employee must accept any matter (domain.md §1.1) */
+  /** record a matter: every employee must accept any matter (INTAKE-1) */
   'cases.create',
   /** run the deadline sweep now (POST /api/admin/sweep) */
   'ops.sweep',
-  /** read the monthly complaint summaries of the offices in scope, internal and public (issue 4 §1) */
+  /** read the monthly complaint summaries of the offices in scope, internal and public (REPORT-1, REPORT-3) */
   'reports.read',
   /** edit the public wording of a monthly summary, approve and publish it: the director (own office), the manager */
   'reports.approve',
-  /** enter and submit the finance part (经营情况) of the quarterly management-service report (issue 4 §5); members of a finance department may too (src/domain/reports/quarterly.ts) */
+  /** enter and submit the finance part (经营情况) of the quarterly management-service report (REPORT-5); members of a finance department may too (src/domain/reports/quarterly.ts) */
   'reports.finance',
-  /** performance of people and departments and the duty ledger of the offices in scope (issue 4 §2) */
+  /** performance of people and departments and the duty ledger of the offices in scope (LEDGER-3) */
   'accountability.read',
   /** confirm or waive a duty violation: the director of its office, the manager (004 第十三条) */
   'accountability.decide',
-  /** read recurring problems (问题) of the offices in scope (issue 4 §3) */
+  /** read recurring problems (问题) of the offices in scope (PROBLEM-1) */
   'problems.read',
   /** run a problem's cross-department review: departments, due date, root cause, measures, close */
   'problems.manage',

@@ -40,7 +40,7 @@ const returned = (over: Partial<ReturnFact>): ReturnFact => ({
   ...over,
 });
 
-describe('accountability policy (domain.md §7 amounts are policy; 004 第十三条)', () => {
+describe('accountability policy (LEDGER-1 amounts are policy; 004 第十三条)', () => {
   it('defaults: 50 yuan a first responder, 100 a department, 30 days, 3 cases', () => {
     expect(resolveAccountabilityPolicy(undefined)).toEqual(DEFAULT_ACCOUNTABILITY_POLICY);
     expect(DEFAULT_ACCOUNTABILITY_POLICY).toMatchObject({
@@ -80,7 +80,7 @@ describe('months in the company time zone (004 第十三条 "當月")', () => {
   });
 });
 
-describe('deriveViolations: the duty ledger from facts (issue 4 §2, 004 第十三条)', () => {
+describe('deriveViolations: the duty ledger from facts (LEDGER-1, 004 第十三条)', () => {
   const policy = { firstResponderAmount: 50, departmentAmount: 100 };
 
   it('a scripted month gives exactly the expected violations with the policy amounts', () => {
@@ -157,7 +157,7 @@ describe('deriveViolations: the duty ledger from facts (issue 4 §2, 004 第十�
   });
 });
 
-describe('monthly totals: confirmed count money, pending apart, waived excluded (issue 4 §2)', () => {
+describe('monthly totals: confirmed count money, pending apart, waived excluded (LEDGER-2)', () => {
   it('adds up per subject', () => {
     const totals = monthlyTotals([
       { subjectType: 'user', subjectId: 'alice', status: 'confirmed', amount: 50 },
@@ -191,7 +191,7 @@ describe('monthly totals: confirmed count money, pending apart, waived excluded 
   });
 });
 
-describe('who decides: the subject’s own office (issue 4 §2: nobody sees another office’s people)', () => {
+describe('who decides: the subject’s own office (LEDGER-3: nobody sees another office’s people)', () => {
   it('the case’s office when the person belongs to it, else their first office, else the manager (null)', () => {
     expect(decidingOffice(['o2', 'o1'], 'o1')).toBe('o1');
     expect(decidingOffice(['o3', 'o2'], 'o1')).toBe('o2');
@@ -199,7 +199,7 @@ describe('who decides: the subject’s own office (issue 4 §2: nobody sees anot
   });
 });
 
-describe('satisfaction (domain.md §5.3): satisfied + basically ÷ answered', () => {
+describe('satisfaction (CALLBACK-3): satisfied + basically ÷ answered', () => {
   it('is null when nobody answered', () => {
     expect(satisfactionRate({ satisfied: 0, basicallySatisfied: 0, unsatisfied: 0 })).toBeNull();
     expect(satisfactionRate({ satisfied: 2, basicallySatisfied: 1, unsatisfied: 1 })).toBe(0.75);

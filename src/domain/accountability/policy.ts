@@ -1,6 +1,6 @@
 /**
- * The accountability and recurring-problem policy of a company (domain.md §7, 004 第十三条, 000 §9). Every value is
- * a default the company may change (domain.md marks the amounts "(policy)"); a company stores only what it changed.
+ * The accountability and recurring-problem policy of a company (LEDGER-1, 004 第十三条, 000 §9). Every value is
+ * a default the company may change (LEDGER-1 marks the amounts policy); a company stores only what it changed.
  */
 import { CASE_KINDS, type CaseKind } from '../policy/defaults';
 

@@ -19,7 +19,7 @@ import {
 
 const c = (id: string, roomId: string, buildingId = 'b1') => ({ id, roomId, buildingId });
 
-describe('place clusters (issue 4 §3: same room, building or community + category, ≥ 3 in the window)', () => {
+describe('place clusters (PROBLEM-1: same room, building or community + category, ≥ 3 in the window)', () => {
   it('a room cluster is raised once; its building and community do not repeat it', () => {
     const roomCases = [c('1', 'r1'), c('2', 'r1'), c('3', 'r1')];
     const candidates: PlaceCandidate[] = [
@@ -60,7 +60,7 @@ describe('place clusters (issue 4 §3: same room, building or community + catego
   });
 });
 
-describe('closing a problem (issue 4 §3: stays open until measures are recorded)', () => {
+describe('closing a problem (PROBLEM-2: stays open until measures are recorded)', () => {
   it('refuses without measures and once closed', () => {
     expect(closeProblem({ status: 'open', measures: null })).toBe('problem_needs_measures');
     expect(closeProblem({ status: 'open', measures: '  ' })).toBe('problem_needs_measures');
@@ -71,7 +71,7 @@ describe('closing a problem (issue 4 §3: stays open until measures are recorded
   });
 });
 
-describe('similar text (issue 4 §3: near-identical descriptions, jieba tokens, a threshold)', () => {
+describe('similar text (PROBLEM-1: near-identical descriptions, jieba tokens, a threshold)', () => {
   it('Jaccard over token sets, with a threshold', () => {
     const a = new Set(['卫生间', '漏水', '楼下', '渗水']);
     const b = new Set(['卫生间', '漏水', '楼下', '天花板']);

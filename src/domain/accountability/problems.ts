@@ -13,7 +13,7 @@ export const PROBLEM_SCOPE_TYPES = ['room', 'building', 'community', 'similar_te
 export type ProblemScopeType = (typeof PROBLEM_SCOPE_TYPES)[number];
 export type PlaceScopeType = Exclude<ProblemScopeType, 'similar_text'>;
 
-/** open → closed, once measures are recorded (issue 4 §3). */
+/** open → closed, once measures are recorded (PROBLEM-2). */
 export const PROBLEM_STATUSES = ['open', 'closed'] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
@@ -74,7 +74,7 @@ export function selectPlaceClusters(
 }
 
 /**
- * Closing a problem: it stays open until measures (整改措施) are recorded (issue 4 §3). Returns the rule broken, or
+ * Closing a problem: it stays open until measures (整改措施) are recorded (PROBLEM-2). Returns the rule broken, or
  * null.
  */
 export function closeProblem(p: {

@@ -1,4 +1,4 @@
-/** Satisfaction of answered callbacks (domain.md §5.3, §8): (满意 + 基本满意) ÷ answered. */
+/** Satisfaction of answered callbacks (CALLBACK-3): (满意 + 基本满意) ÷ answered. */
 export interface SatisfactionTally {
   satisfied: number;
   basicallySatisfied: number;

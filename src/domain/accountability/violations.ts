@@ -1,19 +1,20 @@
 /**
- * The duty ledger (首问责任制 accountability, 004 第十三条, domain.md §7 last bullet): violations are derived from
+ * The duty ledger (首问责任制 accountability, 004 第十三条, LEDGER-1): violations are derived from
  * facts that the case desk has already recorded — breached clocks and `return` actions — never typed in by hand.
  * Each one waits for the director, who confirms or waives it with a reason; only confirmed ones cost money.
  *
  * Who answers for which clock (ours, read from 004):
  * - the first responder answers for `route` (routing done and the resident told within 60 minutes, 004 第十条) and
  *   for `callback` when the callback was theirs (004 第十一条; a callback the policy gave to the director — a major
- *   complaint, domain.md §5.2 — is not the first responder's duty) — 第十三条 (1), 50 yuan;
+ *   complaint, CALLBACK-2 — is not the first responder's duty) — 第十三条 (1), 50 yuan;
  * - the department a case was routed to when a clock breached answers for the handling clocks `dispatch`,
  *   `verify`, `reply`, `resolve` and `corrective` — 第十三条 (2) "拖延", 100 yuan. A clock that breached while
  *   the case was with nobody's department (still `received`, or with a sister/external unit) makes no department
  *   violation; the first responder's `route` breach already covers an unrouted case;
  * - a department that sent a case back with `return` — 第十三条 (2) "推諉、扯皮". Whether the case really was
  *   theirs is for the director to judge: a misrouted case is waived with that reason.
- * `contact` (a sister unit contacted within 30 minutes) is left out: the issue names no subject for it.
+ * `contact` (a sister unit contacted within 30 minutes) is left out: LEDGER-1 names no subject for it
+ * (004 第十三条 says who answers for delay and shirking, not for this contact).
  *
  * One violation per case, kind, subject and clock: a clock that breaches again on the same case (restarted after a
  * return) costs its subject once. Each `return` is its own fact (keyed by its timeline entry).
@@ -229,7 +230,7 @@ export function monthlyTotals(
 
 /**
  * The office whose director decides a violation: the subject's own office — nobody sees another office's people
- * (issue 4 §2). A person in several offices answers to the case's office when it is one of theirs, otherwise to
+ * (LEDGER-3). A person in several offices answers to the case's office when it is one of theirs, otherwise to
  * their first; company-level people and company departments (no office) are decided by the manager (null).
  */
 export function decidingOffice(

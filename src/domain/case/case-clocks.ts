@@ -1,6 +1,6 @@
 /**
  * Clock effects: what the lifecycle (lifecycle.ts) and intake (intake.ts) tell the server to do with a case's
- * clocks (api.md `clocks[]`, domain.md §3). The domain computes every due time; the server only stores.
+ * clocks (API-6 `clocks[]`, CLOCK-1). The domain computes every due time; the server only stores.
  */
 import { computeDueAt, DEFAULT_TIME_ZONE } from '../clock/deadlines';
 import type { WorkingCalendar } from '../clock/working-calendar';

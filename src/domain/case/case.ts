@@ -1,8 +1,8 @@
 /**
- * The vocabulary of a case (事项, api.md "Cases", domain.md §1–6): states, channels, actions, and the two
+ * The vocabulary of a case (事项; FLOW-1, API-6): states, channels, actions, and the two
  * snapshots the lifecycle decides on — `CaseFacts` (what the case is now) and `CaseActor` (who is acting).
  *
- * Names are fixed by api.md ("add freely, rename nothing"). This file is imported by src/contracts, so it must
+ * Names are fixed by API-6 ("add freely, rename nothing"). This file is imported by src/contracts, so it must
  * stay free of Node imports (the web bundles it).
  */
 import type { ClockName } from '../policy/defaults';
@@ -12,12 +12,12 @@ export { CASE_KINDS, SEVERITIES, CLOCK_NAMES } from '../policy/defaults';
 export type { CaseKind, Severity, ClockName } from '../policy/defaults';
 import type { CaseKind, Severity } from '../policy/defaults';
 
-/** api.md `state`. */
+/** FLOW-1 `state`. */
 export const CASE_STATES = ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 /**
- * "any open" in api.md's action table: every state but `resolved` and `closed`. `resolved` is not open — the
+ * "any open" in FLOW-1: every state but `resolved` and `closed`. `resolved` is not open — the
  * table names it separately where it belongs ("close: resolved, any open → closed"; "reopen: resolved, closed"),
  * and a resolved case waits only for its callback.
  */
@@ -27,7 +27,7 @@ export function isOpenState(state: CaseState): boolean {
   return OPEN_STATES.includes(state);
 }
 
-/** api.md intake `channel` (domain.md §1.1: every channel, nobody refuses). */
+/** The intake `channel` (INTAKE-1: every channel, nobody refuses). */
 export const CHANNELS = [
   'phone',
   'visit',
@@ -43,29 +43,29 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Repairs (domain.md §2.4): owner's private part (paid), shared facility, building quality (developer's warranty). */
+/** Repairs (REPAIR-1): owner's private part (paid), shared facility, building quality (developer's warranty). */
 export const REPAIR_TYPES = ['private', 'shared', 'quality'] as const;
 export type RepairType = (typeof REPAIR_TYPES)[number];
 
-/** Where a case is routed (domain.md §2.5). */
+/** Where a case is routed (ROUTE-1). */
 export const ROUTE_TARGET_TYPES = ['department', 'sisterUnit', 'externalUnit', 'leader'] as const;
 export type RouteTargetType = (typeof ROUTE_TARGET_TYPES)[number];
 
 /**
  * `id` is a department id (`department`), a sister/external unit id from the company's unit register
  * (`sisterUnit`, `externalUnit`), or a user id (`leader`: the first responder's department leader, who
- * coordinates an unclear matter, domain.md §2.5).
+ * coordinates an unclear matter, ROUTE-5).
  */
 export interface RouteTarget {
   type: RouteTargetType;
   id: string;
 }
 
-/** 满意 / 基本满意 / 不满意 (domain.md §5.3). */
+/** 满意 / 基本满意 / 不满意 (CALLBACK-3). */
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 
-/** `callback.method` (domain.md §5.2). */
+/** `callback.method` (CALLBACK-2). */
 export const CALLBACK_METHODS = ['phone', 'visit'] as const;
 export type CallbackMethod = (typeof CALLBACK_METHODS)[number];
 
@@ -73,7 +73,7 @@ export type CallbackMethod = (typeof CALLBACK_METHODS)[number];
 export const REPLY_VIAS = ['phone', 'sms', 'visit', 'letter', 'app'] as const;
 export type ReplyVia = (typeof REPLY_VIAS)[number];
 
-/** The actions of `POST /api/cases/{id}/actions/{action}` (api.md), in the table's order. */
+/** The actions of `POST /api/cases/{id}/actions/{action}` (FLOW-1), in the table's order. */
 export const CASE_ACTIONS = [
   'route',
   'assign',
@@ -92,12 +92,12 @@ export const CASE_ACTIONS = [
   'merge',
   'escalate',
   'comment',
-  // ours (issue 3 §7): the supervisor oversees the callback queue and may hand a callback to someone else
+  // ours (CALLBACK-6): the supervisor oversees the callback queue and may hand a callback to someone else
   'assignCallback',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-/** api.md `timeline[].type`. */
+/** `timeline[].type` (API-6: names fixed; RECORD-1). */
 export const TIMELINE_TYPES = [
   'received',
   'routed',
@@ -147,20 +147,20 @@ export const ACTION_TIMELINE_TYPE: Readonly<Record<CaseAction, TimelineType>> = 
   comment: 'commented',
 });
 
-/** Escalation tiers (domain.md §4, ours/policy): 1 supervisor, 2 director, 3 manager. */
+/** Escalation tiers (ESCALATE-2, ours/policy): 1 supervisor, 2 director, 3 manager. */
 export const MAX_ESCALATION_TIER = 3;
 
 /**
- * How a closed case was closed, for reports (domain.md §5.3: a director's close counts as "closed unsatisfied"):
+ * How a closed case was closed, for reports (CALLBACK-4: a director's close counts as "closed unsatisfied"):
  * - `callback` — a reached callback, 满意 or 基本满意;
  * - `director` — the `close` action, with a reason, without a satisfied callback;
- * - `invalidated` — an invalid complaint, explained to the resident (domain.md §2.2);
+ * - `invalidated` — an invalid complaint, explained to the resident (CLASS-4);
  * - `merged` — merged into another case (`mergedIntoId`).
  */
 export const CASE_CLOSURES = ['callback', 'director', 'invalidated', 'merged'] as const;
 export type CaseClosure = (typeof CASE_CLOSURES)[number];
 
-/** One clock of the case as stored (api.md `clocks[]`), as far as the lifecycle needs it. */
+/** One clock of the case as stored (API-6 `clocks[]`), as far as the lifecycle needs it. */
 export interface CaseClockFact {
   name: ClockName;
   /** when the clock started (the case's `receivedAt` for intake clocks); informational */
@@ -187,7 +187,7 @@ export interface CaseFacts {
   id: string;
   state: CaseState;
   kind: CaseKind;
-  /** repairs (§2.4): private (paid), shared, quality */
+  /** repairs (REPAIR-1): private (paid), shared, quality */
   repairType?: RepairType | null;
   severity: Severity;
   /** for the clock policy (policy.ts: category rules win) */
@@ -196,7 +196,7 @@ export interface CaseFacts {
   categoryAncestorIds?: readonly string[];
   /** the office (管理处) the case belongs to; supervisors and directors act only within their offices */
   officeId: string | null;
-  /** 首问责任人: who first received the matter (domain.md §1.2); stays on the case until it is closed */
+  /** 首问责任人: who first received the matter (FIRSTASK-1); stays on the case until it is closed */
   firstResponderId: string;
   /** who typed the record; may differ from the first responder */
   recordedById: string;
@@ -207,24 +207,24 @@ export interface CaseFacts {
   /** the head of the target department (when `target.type === 'department'`), if the server knows one */
   targetDepartmentHeadId?: string | null;
   /**
-   * who calls back (domain.md §5.2, policy). null = the first responder (the policy default), which is also
+   * who calls back (CALLBACK-2, policy). null = the first responder (the policy default), which is also
    * what `resolve` sets when nobody was named.
    */
   callbackAssigneeId: string | null;
-  /** the office's director, when known: organises the callback of a major complaint (domain.md §5.2) */
+  /** the office's director, when known: organises the callback of a major complaint (CALLBACK-2) */
   officeDirectorId?: string | null;
   /** 0–3 */
   escalationTier: number;
   reopenCount: number;
   /** set once merged; a merged case is never reopened (reopen the case it was merged into) */
   mergedIntoId: string | null;
-  /** number of `reply` actions so far: the first answer to a service complaint must apologise (domain.md §3) */
+  /** number of `reply` actions so far: the first answer to a service complaint must apologise (HANDLE-4) */
   replyCount: number;
   /** the latest callback's answer (a director's closure after anything short of satisfied counts as unsatisfied) */
   satisfaction?: Satisfaction | null;
   /**
    * a complaint about service (an employee's attitude or timeliness): decided by the server from the category or
-   * from the intake's `aboutEmployeeId` (domain.md §3 "service complaint")
+   * from the intake's `aboutEmployeeId` (HANDLE-4 "service complaint")
    */
   serviceComplaint: boolean;
   clocks: readonly CaseClockFact[];

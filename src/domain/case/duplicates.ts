@@ -1,10 +1,10 @@
 /**
  * Duplicate hints at intake (ours): the same matter often arrives twice — the resident calls, then writes on
  * WeChat; two neighbours report the same leak. The intake screen shows likely duplicates so the agent can merge
- * (api.md `merge`) instead of dispatching twice. A hint, never a refusal: nobody refuses a matter (§1.1).
+ * (INTAKE-9 `merge`) instead of dispatching twice. A hint, never a refusal: nobody refuses a matter (INTAKE-1).
  *
  * A case is a likely duplicate of the new one when it
- * - concerns the same room, or came from the same caller (phones compared in canonical form, api.md Lookup);
+ * - concerns the same room, or came from the same caller (phones compared in canonical form, REGISTER-4);
  * - has the same category (both set: without a category there is nothing to compare);
  * - is not closed — `resolved` counts: a resident who calls again about a resolved matter is the case to reopen,
  *   not a new one;

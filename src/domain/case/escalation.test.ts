@@ -3,7 +3,7 @@ import { escalateOnce, ESCALATION_COMPANY_WIDE } from '../deadlines/deadline';
 import { MAX_ESCALATION_TIER } from './case';
 import { CASE_ESCALATION, closedUnsatisfied } from './escalation';
 
-describe('escalation tiers (domain.md §4)', () => {
+describe('escalation tiers (ESCALATE-2)', () => {
   it('tier 1 supervisor, tier 2 director, tier 3 manager (company-wide)', () => {
     expect([0, 1, 2].map((tier) => escalateOnce(CASE_ESCALATION, tier)?.role)).toEqual([
       'supervisor',
@@ -20,7 +20,7 @@ describe('escalation tiers (domain.md §4)', () => {
   });
 });
 
-describe('closed unsatisfied (domain.md §5.3)', () => {
+describe('closed unsatisfied (CALLBACK-4)', () => {
   it('counts a director close without a satisfied callback', () => {
     expect(closedUnsatisfied('director', null)).toBe(true);
     expect(closedUnsatisfied('director', 'unsatisfied')).toBe(true);

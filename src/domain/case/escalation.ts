@@ -17,7 +17,7 @@ export const CASE_CLOCK_RULES: DeadlineRules = {
 
 /**
  * A case the director closed without a satisfied callback counts as "closed unsatisfied" in reports
- * (domain.md §5.3, ours/policy).
+ * (CALLBACK-4, ours/policy).
  */
 export function closedUnsatisfied(
   closure: CaseClosure | null | undefined,

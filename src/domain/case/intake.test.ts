@@ -24,8 +24,8 @@ const starts = (p: IntakePlan) =>
     .filter((c) => c.op === 'start')
     .map((c) => ({ clock: c.clock, startedAt: c.startedAt, dueAt: c.op === 'start' ? c.dueAt : null }));
 
-describe('§1 intake — nobody refuses; the plan of the new case', () => {
-  it('§1.2 the first responder defaults to the recorder; state received; severity general', () => {
+describe('INTAKE-1 intake — nobody refuses; the plan of the new case', () => {
+  it('FIRSTASK-1 the first responder defaults to the recorder; state received; severity general', () => {
     const p = plan(planIntake(base, ctx));
     expect(p).toMatchObject({
       state: 'received',
@@ -55,12 +55,12 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     ]);
   });
 
-  it('§1.2 an agent records on behalf of the colleague who received it: both kept', () => {
+  it('FIRSTASK-1 an agent records on behalf of the colleague who received it: both kept', () => {
     const p = plan(planIntake({ ...base, firstResponderId: 'u-tech' }, ctx));
     expect([p.firstResponderId, p.recordedById]).toEqual(['u-tech', 'u-agent']);
   });
 
-  it('§2.6/§3 a repair starts route 60 min, reply 24 h, resolve 7 days (policy); no dispatch until routed', () => {
+  it('ROUTE-2/CLOCK-1 a repair starts route 60 min, reply 24 h, resolve 7 days (policy); no dispatch until routed', () => {
     const p = plan(planIntake(base, ctx));
     expect(starts(p)).toEqual([
       { clock: 'route', startedAt: NOW, dueAt: new Date(NOW.getTime() + 60 * MIN) },
@@ -69,13 +69,13 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     ]);
   });
 
-  it('§3 a complaint is also verified the same day', () => {
+  it('HANDLE-1 a complaint is also verified the same day', () => {
     const p = plan(planIntake({ ...base, kind: 'complaint' }, ctx));
     expect(starts(p).map((s) => s.clock)).toEqual(['route', 'verify', 'reply', 'resolve']);
     expect(starts(p)[1].dueAt).toEqual(at('2026-03-10T23:59:59.999+08:00'));
   });
 
-  it('§3 clocks follow the company policy: no resolve for praise, a 1-hour reply for emergencies', () => {
+  it('CLOCK-1 clocks follow the company policy: no resolve for praise, a 1-hour reply for emergencies', () => {
     const clockPolicy = {
       byKind: { praise: { resolve: null } },
       bySeverity: { emergency: { reply: { amount: 1, unit: 'hours' as const } } },
@@ -88,7 +88,7 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     );
   });
 
-  it('§1.5 receivedAt may be earlier than entry: clocks start when it was received', () => {
+  it('INTAKE-4 receivedAt may be earlier than entry: clocks start when it was received', () => {
     const yesterday = at('2026-03-09T16:00:00+08:00');
     const p = plan(planIntake({ ...base, channel: 'letter', receivedAt: yesterday }, ctx));
     expect(p.receivedAt).toEqual(yesterday);
@@ -99,7 +99,7 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     });
   });
 
-  it('api.md receivedAt never in the future (a minute of device clock skew is clamped to now)', () => {
+  it('INTAKE-4: receivedAt never in the future (a minute of device clock skew is clamped to now)', () => {
     expect(planIntake({ ...base, receivedAt: new Date(NOW.getTime() + 61_000) }, ctx)).toEqual({
       ok: false,
       reason: 'invalid_input',
@@ -123,7 +123,7 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     });
   });
 
-  it('api.md number year: receivedAt 2026-12-31T16:30Z is numbered in 2027 (Asia/Shanghai)', () => {
+  it('INTAKE-8: receivedAt 2026-12-31T16:30Z is numbered in 2027 (Asia/Shanghai)', () => {
     const late = at('2026-12-31T16:30:00Z');
     const p = plan(
       planIntake({ ...base, receivedAt: late }, { ...ctx, now: at('2027-01-01T01:00:00+08:00') }),
@@ -131,7 +131,7 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     expect(p.numberYear).toBe(2027);
   });
 
-  it('§1.3 a complaint about the person who received it is recorded truthfully and flagged', () => {
+  it('INTAKE-2 a complaint about the person who received it is recorded truthfully and flagged', () => {
     const p = plan(planIntake({ ...base, kind: 'complaint', aboutEmployeeId: 'u-agent' }, ctx));
     expect([p.selfComplaint, p.serviceComplaint]).toEqual([true, true]);
     expect(p.timeline[0].data).toMatchObject({ aboutEmployeeId: 'u-agent', selfComplaint: true });
@@ -144,14 +144,14 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     expect(onBehalf.selfComplaint).toBe(true);
   });
 
-  it('§3 a complaint about another employee is a service complaint, not a self-complaint; other kinds are neither', () => {
+  it('HANDLE-5 a complaint about another employee is a service complaint, not a self-complaint; other kinds are neither', () => {
     const p = plan(planIntake({ ...base, kind: 'complaint', aboutEmployeeId: 'u-tech' }, ctx));
     expect([p.selfComplaint, p.serviceComplaint]).toEqual([false, true]);
     const repair = plan(planIntake({ ...base, aboutEmployeeId: 'u-agent' }, ctx));
     expect([repair.selfComplaint, repair.serviceComplaint]).toEqual([false, false]);
   });
 
-  it('§2.4 repairType only on repairs', () => {
+  it('REPAIR-1 repairType only on repairs', () => {
     expect(plan(planIntake({ ...base, repairType: 'shared' }, ctx)).timeline[0].data.repairType).toBe(
       'shared',
     );
@@ -162,7 +162,7 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     });
   });
 
-  it('§2.4 a private (paid) repair records the visit agreed with the owner; other matters have none', () => {
+  it('REPAIR-3 a private (paid) repair records the visit agreed with the owner; other matters have none', () => {
     const visitAt = at('2026-03-11T14:00:00+08:00');
     const p = plan(planIntake({ ...base, repairType: 'private', visitAt }, ctx));
     expect(p.visitAt).toEqual(visitAt);
@@ -194,7 +194,7 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     });
   });
 
-  it('§1.6 resolved on the spot: resolved in one step, answered at once, called back within 2 days', () => {
+  it('INTAKE-6 resolved on the spot: resolved in one step, answered at once, called back within 2 days', () => {
     const p = plan(
       planIntake({ ...base, kind: 'inquiry', resolvedOnTheSpot: { result: '已告知物业费缴纳方式' } }, ctx),
     );
@@ -216,7 +216,7 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     expect(p.timeline[1].data).toEqual({ result: '已告知物业费缴纳方式', onTheSpot: true });
   });
 
-  it('§1.6 on the spot a complaint is verified at once; a major one is called back by the director (§5.2)', () => {
+  it('INTAKE-6 on the spot a complaint is verified at once; a major one is called back by the director (CALLBACK-2)', () => {
     const p = plan(
       planIntake(
         {
@@ -237,7 +237,7 @@ describe('§1 intake — nobody refuses; the plan of the new case', () => {
     expect(p.callbackAssigneeId).toBe('u-dir');
   });
 
-  it('§1.6 resolved on the spot needs the result', () => {
+  it('INTAKE-6 resolved on the spot needs the result', () => {
     expect(planIntake({ ...base, resolvedOnTheSpot: { result: ' ' } }, ctx)).toEqual({
       ok: false,
       reason: 'invalid_input',

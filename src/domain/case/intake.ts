@@ -1,21 +1,21 @@
 /**
- * Intake (受理, domain.md §1; api.md `POST /api/cases`): nobody refuses a matter, so intake has no "reject" —
+ * Intake (受理, INTAKE-1, INTAKE-4; `POST /api/cases`): nobody refuses a matter, so intake has no "reject" —
  * only checks of what was typed, and the plan of what the new case starts with: its state, people, clocks and
  * first timeline entries.
  *
  * Decisions (ours, documented here):
- * - `receivedAt` may be earlier than entry (a letter read today arrived yesterday, §1.5) but not in the future;
+ * - `receivedAt` may be earlier than entry (a letter read today arrived yesterday, INTAKE-4) but not in the future;
  *   up to 60 s ahead of the server is taken as clock skew of the recording device and clamped to `now`.
  * - It may be at most `maxBackdateDays` (policy, default 30) days before `now`: an older matter is still recorded,
  *   with the day it is entered, and the real date goes in the description — clocks started a month back would
  *   all be breached at once and say nothing.
  * - Clocks start at `receivedAt`, not at entry: the resident has waited since then.
- * - `resolvedOnTheSpot` (§1.6): recorded as received and resolved in one step — state `resolved`, the first
+ * - `resolvedOnTheSpot` (INTAKE-6): recorded as received and resolved in one step — state `resolved`, the first
  *   responder is the handler, the `verify`/`reply`/`resolve` clocks start and are met at once (answered on the
  *   spot), no `route` clock (nothing to route), and the `callback` clock starts: solved on the spot is still
- *   called back (target callback rate 100 %, §5.2).
+ *   called back (target callback rate 100 %, CALLBACK-2).
  * - Timeline data never holds the reporter's name or phone: the chain cannot be rewritten, and personal data
- *   must stay erasable (§1.8).
+ *   must stay erasable (PRIV-1).
  */
 import { DEFAULT_TIME_ZONE } from '../clock/deadlines';
 import {
@@ -34,7 +34,7 @@ import {
 import { meetRunning, startClock, type ClockContext, type ClockEffect } from './case-clocks';
 import { caseNumberYear } from './number';
 
-/** How far back `receivedAt` may go (policy default; domain.md §1.5 allows a earlier time, we bound it). */
+/** How far back `receivedAt` may go (policy default; INTAKE-4 allows a earlier time, we bound it). */
 export const DEFAULT_MAX_BACKDATE_DAYS = 30;
 
 /** Clock skew tolerated on `receivedAt` from a recording device (clamped to the server's `now`). */
@@ -54,17 +54,17 @@ export interface IntakeInput {
   receivedAt?: Date | null;
   /** the signed-in user who records the case */
   recordedById: string;
-  /** who actually received it (§1.2); default the recorder */
+  /** who actually received it (FIRSTASK-1); default the recorder */
   firstResponderId?: string | null;
-  /** the employee the complaint is about, when it is about one (§1.3, §3 service complaint) */
+  /** the employee the complaint is about, when it is about one (INTAKE-2, HANDLE-5 service complaint) */
   aboutEmployeeId?: string | null;
-  /** repairs only (§2.4) */
+  /** repairs only (REPAIR-1) */
   repairType?: RepairType | null;
-  /** private (paid) repairs only (§2.4 "dispatch at the time agreed with the owner"): the agreed visit */
+  /** private (paid) repairs only (REPAIR-3 "dispatch at the time agreed with the owner"): the agreed visit */
   visitAt?: Date | null;
-  /** received and resolved in one step (§1.6) */
+  /** received and resolved in one step (INTAKE-6) */
   resolvedOnTheSpot?: { result: string } | null;
-  /** the office's director, when known: calls back major complaints (§5.2) */
+  /** the office's director, when known: calls back major complaints (CALLBACK-2) */
   officeDirectorId?: string | null;
 }
 
@@ -84,9 +84,9 @@ export interface IntakePlan {
   numberYear: number;
   firstResponderId: string;
   recordedById: string;
-  /** the complaint is about the person who received or recorded it (§1.3): recorded truthfully, shown on the case */
+  /** the complaint is about the person who received or recorded it (INTAKE-2): recorded truthfully, shown on the case */
   selfComplaint: boolean;
-  /** a complaint about an employee: its first reply must apologise (§3) */
+  /** a complaint about an employee: its first reply must apologise (HANDLE-4) */
   serviceComplaint: boolean;
   /** the visit agreed with the owner, private repairs only */
   visitAt: Date | null;
@@ -119,7 +119,7 @@ export const INTAKE_FIELD_MESSAGES = [
 ] as const;
 
 /**
- * What is wrong with an agreed visit time (domain.md §2.4), as a field message key, or null: only a private (paid)
+ * What is wrong with an agreed visit time (REPAIR-3), as a field message key, or null: only a private (paid)
  * repair has one, and it is not before `notBefore` (receipt at intake, now when re-agreed on route).
  */
 export function agreedVisitProblem(
@@ -134,7 +134,7 @@ export function agreedVisitProblem(
   return visitAt.getTime() < notBefore.getTime() ? tooEarly : null;
 }
 
-/** The complaint is about the person who received or recorded it (domain.md §1.3). */
+/** The complaint is about the person who received or recorded it (INTAKE-2). */
 export function isSelfComplaint(input: {
   kind: CaseKind;
   aboutEmployeeId?: string | null;
@@ -247,7 +247,7 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
     };
   }
 
-  // Resolved on the spot (§1.6): answered and handled at once.
+  // Resolved on the spot (INTAKE-6): answered and handled at once.
   const running = clocks.map((effect) => ({
     name: effect.clock,
     dueAt: effect.op === 'start' ? effect.dueAt : now,

@@ -146,7 +146,7 @@ function accepted(decision: Decision): DecisionAccepted {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The table, written out from api.md independently of the implementation
+// The table, written out from the action table of FLOW-1 independently of the implementation
 
 const TABLE_FROM: Record<CaseAction, CaseState[]> = {
   route: ['received', 'routed', 'in_progress'],
@@ -166,7 +166,7 @@ const TABLE_FROM: Record<CaseAction, CaseState[]> = {
   merge: ['received', 'routed', 'in_progress', 'waiting'],
   escalate: ['received', 'routed', 'in_progress', 'waiting'],
   comment: ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'],
-  // ours (issue 3 §7), not in api.md's table
+  // ours (CALLBACK-6), not in FLOW-1
   assignCallback: ['resolved'],
 };
 
@@ -238,9 +238,9 @@ const omniFacts = (state: CaseState) =>
     targetDepartmentHeadId: 'u-all',
   });
 
-describe('api.md action table — from-states (409 invalid_transition otherwise)', () => {
+describe('FLOW-1 — from-states (409 invalid_transition otherwise)', () => {
   for (const state of STATES) {
-    it(`api.md table: in state ${state} exactly the actions whose "from" lists it are allowed`, () => {
+    it(`FLOW-1: in state ${state} exactly the actions whose "from" lists it are allowed`, () => {
       const expected = (Object.keys(TABLE_FROM) as CaseAction[]).filter((a) => TABLE_FROM[a].includes(state));
       expect(allowedActions(omniFacts(state), omni).sort()).toEqual(expected.sort());
     });
@@ -249,7 +249,7 @@ describe('api.md action table — from-states (409 invalid_transition otherwise)
   for (const action of Object.keys(TABLE_FROM) as CaseAction[]) {
     const refused = STATES.filter((s) => !TABLE_FROM[action].includes(s));
     if (refused.length === 0) continue;
-    it(`api.md ${action}: refused with invalid_transition from ${refused.join(', ')}`, () => {
+    it(`FLOW-1 ${action}: refused with invalid_transition from ${refused.join(', ')}`, () => {
       for (const state of refused) {
         const decision = act(omniFacts(state), omni, action);
         expect(decision).toEqual({
@@ -262,7 +262,7 @@ describe('api.md action table — from-states (409 invalid_transition otherwise)
     });
   }
 
-  it('api.md "any open": resolved is not open — recordContact, return, wait, extend, reply, invalidate, merge, escalate refused when resolved; close allowed', () => {
+  it('FLOW-1 "any open": resolved is not open — recordContact, return, wait, extend, reply, invalidate, merge, escalate refused when resolved; close allowed', () => {
     const resolved = omniFacts('resolved');
     for (const action of ['recordContact', 'extend', 'reply', 'invalidate', 'merge', 'escalate'] as const) {
       expect(act(resolved, omni, action)).toMatchObject({ ok: false, reason: 'invalid_transition' });
@@ -270,7 +270,7 @@ describe('api.md action table — from-states (409 invalid_transition otherwise)
     expect(act(resolved, omni, 'close').ok).toBe(true);
   });
 
-  it('api.md table: the to-states (route → routed, accept → in_progress, return → received, wait ⇄ resume, resolve → resolved, reopen → in_progress, close/invalidate/merge → closed)', () => {
+  it('FLOW-1: the to-states (route → routed, accept → in_progress, return → received, wait ⇄ resume, resolve → resolved, reopen → in_progress, close/invalidate/merge → closed)', () => {
     for (const [action, to] of Object.entries(TABLE_TO) as [CaseAction, CaseState][]) {
       const from = TABLE_FROM[action][0];
       const f = omniFacts(from);
@@ -281,7 +281,7 @@ describe('api.md action table — from-states (409 invalid_transition otherwise)
     }
   });
 
-  it('api.md table: assign, recordContact, extend, reply, escalate, comment keep the state', () => {
+  it('FLOW-1: assign, recordContact, extend, reply, escalate, comment keep the state', () => {
     for (const action of ['assign', 'recordContact', 'extend', 'reply', 'escalate', 'comment'] as const) {
       const f = omniFacts('in_progress');
       const decision = accepted(act(f, omni, action));
@@ -291,7 +291,7 @@ describe('api.md action table — from-states (409 invalid_transition otherwise)
   });
 });
 
-describe('api.md action table — who (403 forbidden otherwise)', () => {
+describe('FLOW-1 — who (403 forbidden otherwise)', () => {
   /** a state the table allows the action in, with the facts that make the row meaningful */
   const stateFor: Record<CaseAction, CaseState> = {
     route: 'in_progress',
@@ -316,7 +316,7 @@ describe('api.md action table — who (403 forbidden otherwise)', () => {
 
   for (const action of Object.keys(TABLE_WHO) as CaseAction[]) {
     const who = TABLE_WHO[action];
-    it(`api.md ${action}: allowed for ${who.join(', ')}; forbidden for everyone else`, () => {
+    it(`FLOW-1 ${action}: allowed for ${who.join(', ')}; forbidden for everyone else`, () => {
       const f = facts(stateFor[action]);
       for (const member of everyone) {
         const decision = act(f, cast[member], action);
@@ -365,7 +365,7 @@ describe('api.md action table — who (403 forbidden otherwise)', () => {
     expect(act(facts('in_progress'), companyEngineer, 'resolve').ok).toBe(true);
   });
 
-  it('assignCallback (issue 3 §7): the supervisor hands the callback to a colleague, who then owns it', () => {
+  it('assignCallback (CALLBACK-6): the supervisor hands the callback to a colleague, who then owns it', () => {
     const f = facts('resolved');
     const d = accepted(act(f, cast.supervisor, 'assignCallback'));
     expect(d.to).toBe('resolved');
@@ -435,8 +435,8 @@ const clockOps = (d: Decision) => accepted(d).effects.clocks.map((e) => `${e.op}
 const effect = (d: Decision, op: ClockEffect['op'], name: string) =>
   accepted(d).effects.clocks.find((e) => e.op === op && e.clock === name);
 
-describe('route (domain.md §2.4–2.6)', () => {
-  it('§2.6 route meets the route clock and sets the target', () => {
+describe('route (REPAIR-2, ROUTE-1 to ROUTE-5)', () => {
+  it('ROUTE-2 route meets the route clock and sets the target', () => {
     const d = accepted(act(facts('received'), cast.firstResponder, 'route'));
     expect(d.effects.changes).toEqual({
       state: 'routed',
@@ -451,7 +451,7 @@ describe('route (domain.md §2.4–2.6)', () => {
     });
   });
 
-  it('§2.4 routing a repair to a department starts dispatch: 5 minutes', () => {
+  it('REPAIR-2 routing a repair to a department starts dispatch: 5 minutes', () => {
     const d = act(facts('received'), cast.firstResponder, 'route');
     expect(effect(d, 'start', 'dispatch')).toEqual({
       op: 'start',
@@ -462,12 +462,12 @@ describe('route (domain.md §2.4–2.6)', () => {
     });
   });
 
-  it('§2.4 a complaint routed to a department starts no dispatch clock', () => {
+  it('REPAIR-2 a complaint routed to a department starts no dispatch clock', () => {
     const d = act(facts('received', { kind: 'complaint' }), cast.firstResponder, 'route');
     expect(clockOps(d)).toEqual(['meet:route']);
   });
 
-  it('§2.5 routing to a sister unit starts contact (30 minutes); the first responder handles (presses for the result)', () => {
+  it('ROUTE-3 routing to a sister unit starts contact (30 minutes); the first responder handles (presses for the result)', () => {
     const d = accepted(
       act(facts('received'), cast.firstResponder, 'route', {
         target: { type: 'sisterUnit', id: 'water-co' },
@@ -478,7 +478,7 @@ describe('route (domain.md §2.4–2.6)', () => {
     expect(effect(d, 'start', 'dispatch')).toBeUndefined();
   });
 
-  it('§2.5 unclear → to a leader, who becomes the handler; a named handler wins', () => {
+  it('ROUTE-5 unclear → to a leader, who becomes the handler; a named handler wins', () => {
     const leader = act(facts('received'), cast.firstResponder, 'route', {
       target: { type: 'leader', id: 'u-dir' },
     });
@@ -510,7 +510,7 @@ describe('route (domain.md §2.4–2.6)', () => {
   });
 });
 
-describe('route of a private repair: the visit agreed with the owner (domain.md §2.4)', () => {
+describe('route of a private repair: the visit agreed with the owner (REPAIR-3)', () => {
   const target = { type: 'department' as const, id: 'eng1' };
   const privateRepair = facts('received', { kind: 'repair', repairType: 'private' });
 
@@ -564,7 +564,7 @@ describe('assign, accept, recordContact, return', () => {
     expect(d.effects.changes).toEqual({ state: 'in_progress' });
   });
 
-  it('§2.5 recordContact meets the contact clock', () => {
+  it('ROUTE-3 recordContact meets the contact clock', () => {
     const f = facts('routed', { clocks: [clock('contact', new Date(NOW.getTime() + 10 * MIN))] });
     expect(clockOps(act(f, cast.firstResponder, 'recordContact'))).toEqual(['meet:contact']);
     expect(act(f, cast.firstResponder, 'recordContact', { unitId: '', contactPerson: '', via: '' })).toEqual({
@@ -596,7 +596,7 @@ describe('assign, accept, recordContact, return', () => {
   });
 });
 
-describe('wait / resume pause and restart the resolve clock (api.md)', () => {
+describe('wait / resume pause and restart the resolve clock (FLOW-3)', () => {
   it('wait pauses resolve', () => {
     const d = accepted(act(facts('in_progress'), cast.handler, 'wait'));
     expect(d.effects.clocks).toEqual([{ op: 'pause', clock: 'resolve', at: NOW }]);
@@ -625,7 +625,7 @@ describe('wait / resume pause and restart the resolve clock (api.md)', () => {
   });
 });
 
-describe('extend — before the deadline, with the resident agreeing (domain.md §3)', () => {
+describe('extend — before the deadline, with the resident agreeing (CLOCK-3)', () => {
   const due = at('2026-03-10T12:00:00+08:00');
   const f = facts('in_progress', { clocks: [clock('resolve', due)] });
   const input = (dueAt: Date, residentAgreed = true) => ({
@@ -635,7 +635,7 @@ describe('extend — before the deadline, with the resident agreeing (domain.md 
     residentAgreed,
   });
 
-  it('§3 extend before the deadline to a later time', () => {
+  it('CLOCK-3 extend before the deadline to a later time', () => {
     const later = at('2026-03-12T18:00:00+08:00');
     const d = accepted(act(f, cast.handler, 'extend', input(later)));
     expect(d.effects.clocks).toEqual([{ op: 'extend', clock: 'resolve', dueAt: later, previousDueAt: due }]);
@@ -651,7 +651,7 @@ describe('extend — before the deadline, with the resident agreeing (domain.md 
     });
   });
 
-  it('§3 extend at or after the deadline is refused (rule extend_after_deadline)', () => {
+  it('CLOCK-3 extend at or after the deadline is refused (rule extend_after_deadline)', () => {
     const later = at('2026-03-12T18:00:00+08:00');
     for (const now of [due, new Date(due.getTime() + 1)]) {
       expect(act(f, cast.handler, 'extend', input(later), { ...ctx, now })).toEqual({
@@ -666,7 +666,7 @@ describe('extend — before the deadline, with the resident agreeing (domain.md 
     });
   });
 
-  it('§3 the new due time must be after the old one', () => {
+  it('CLOCK-3 the new due time must be after the old one', () => {
     expect(act(f, cast.handler, 'extend', input(due))).toEqual({
       ok: false,
       reason: 'rule',
@@ -674,7 +674,7 @@ describe('extend — before the deadline, with the resident agreeing (domain.md 
     });
   });
 
-  it('§3 the resident must agree (residentAgreed: true)', () => {
+  it('CLOCK-3 the resident must agree (residentAgreed: true)', () => {
     expect(act(f, cast.handler, 'extend', input(at('2026-03-12T18:00:00+08:00'), false))).toEqual({
       ok: false,
       reason: 'invalid_input',
@@ -693,8 +693,8 @@ describe('extend — before the deadline, with the resident agreeing (domain.md 
   });
 });
 
-describe('reply (domain.md §1.9, §3)', () => {
-  it('§3 reply meets the reply clock', () => {
+describe('reply (FIRSTASK-3, HANDLE-4)', () => {
+  it('CLOCK-1 reply meets the reply clock', () => {
     const d = accepted(act(facts('in_progress'), cast.firstResponder, 'reply'));
     expect(d.effects.clocks).toEqual([{ op: 'meet', clock: 'reply', at: NOW }]);
     expect(d.effects.timeline).toEqual({
@@ -703,7 +703,7 @@ describe('reply (domain.md §1.9, §3)', () => {
     });
   });
 
-  it('§1.9 a deflection needs an override reason (rule reply_warnings with the warnings)', () => {
+  it('FIRSTASK-3 a deflection needs an override reason (rule reply_warnings with the warnings)', () => {
     const input = { message: '这个不归我们管，您找自来水公司', via: 'phone' as const };
     expect(act(facts('in_progress'), cast.handler, 'reply', input)).toEqual({
       ok: false,
@@ -721,7 +721,7 @@ describe('reply (domain.md §1.9, §3)', () => {
     expect(d.effects.timeline.data).toMatchObject({ warningOverrideReason: '属外单位，已告知联系方式' });
   });
 
-  it('§3 the first answer to a service complaint must apologise; later ones need not', () => {
+  it('HANDLE-4 the first answer to a service complaint must apologise; later ones need not', () => {
     const f = facts('in_progress', { kind: 'complaint', serviceComplaint: true });
     const plain = { message: '已核实，会加强员工培训', via: 'phone' as const };
     expect(act(f, cast.firstResponder, 'reply', plain)).toMatchObject({
@@ -745,8 +745,8 @@ describe('reply (domain.md §1.9, §3)', () => {
   });
 });
 
-describe('resolve (domain.md §3, §5.2)', () => {
-  it('§3 resolve meets resolve, reply and verify, and starts the callback clock (2 days)', () => {
+describe('resolve (CLOCK-1, CALLBACK-2)', () => {
+  it('CLOCK-1 resolve meets resolve, reply and verify, and starts the callback clock (2 days)', () => {
     const f = facts('in_progress', {
       kind: 'complaint',
       clocks: [
@@ -773,12 +773,12 @@ describe('resolve (domain.md §3, §5.2)', () => {
     expect(d.effects.timeline).toEqual({ type: 'resolved', data: { result: '已更换水龙头阀芯' } });
   });
 
-  it('§5.2 a major complaint is called back by the office director', () => {
+  it('CALLBACK-2 a major complaint is called back by the office director', () => {
     const f = facts('in_progress', { kind: 'complaint', severity: 'major' });
     expect(accepted(act(f, cast.handler, 'resolve')).effects.changes.callbackAssigneeId).toBe('u-dir');
   });
 
-  it('§3 a corrective action starts the corrective clock at its own due date; it must be in the future', () => {
+  it('HANDLE-3 a corrective action starts the corrective clock at its own due date; it must be in the future', () => {
     const dueAt = at('2026-04-01T18:00:00+08:00');
     const d = act(facts('in_progress'), cast.handler, 'resolve', {
       result: '已修复',
@@ -816,13 +816,13 @@ describe('resolve (domain.md §3, §5.2)', () => {
   });
 });
 
-describe('callback outcomes (domain.md §5.3–5.4)', () => {
+describe('callback outcomes (CALLBACK-3, CALLBACK-5)', () => {
   const callbackClock = clock('callback', at('2026-03-12T23:59:59.999+08:00'));
   const resolved = facts('resolved', {
     clocks: [callbackClock, clock('corrective', at('2026-04-01T00:00:00+08:00'))],
   });
 
-  it('§5.3 satisfied → closed: callback met, the case closed by its callback; corrective keeps running', () => {
+  it('CALLBACK-3 satisfied → closed: callback met, the case closed by its callback; corrective keeps running', () => {
     const d = accepted(act(resolved, cast.firstResponder, 'callback'));
     expect(d.to).toBe('closed');
     expect(d.effects.changes).toEqual({
@@ -842,7 +842,7 @@ describe('callback outcomes (domain.md §5.3–5.4)', () => {
     });
   });
 
-  it('§5.3 basically satisfied → closed', () => {
+  it('CALLBACK-3 basically satisfied → closed', () => {
     const d = act(resolved, cast.supervisor, 'callback', {
       method: 'visit',
       reached: true,
@@ -852,7 +852,7 @@ describe('callback outcomes (domain.md §5.3–5.4)', () => {
     expect(accepted(d).effects.changes.satisfaction).toBe('basically_satisfied');
   });
 
-  it('§5.3 unsatisfied reopens the case: in_progress, reopenCount + 1, resolve restarted', () => {
+  it('CALLBACK-3 unsatisfied reopens the case: in_progress, reopenCount + 1, resolve restarted', () => {
     const d = accepted(
       act(resolved, cast.firstResponder, 'callback', {
         method: 'phone',
@@ -885,7 +885,7 @@ describe('callback outcomes (domain.md §5.3–5.4)', () => {
     });
   });
 
-  it('§5.3 unsatisfied requires the reason', () => {
+  it('CALLBACK-3 unsatisfied requires the reason', () => {
     expect(
       act(resolved, cast.firstResponder, 'callback', {
         method: 'phone',
@@ -895,7 +895,7 @@ describe('callback outcomes (domain.md §5.3–5.4)', () => {
     ).toEqual({ ok: false, reason: 'invalid_input', fields: { reason: 'field.required' } });
   });
 
-  it('§5.4 not reached → stays resolved, the callback clock keeps running; an appointment may be recorded', () => {
+  it('CALLBACK-5 not reached → stays resolved, the callback clock keeps running; an appointment may be recorded', () => {
     const appointmentAt = at('2026-03-11T19:00:00+08:00');
     const d = accepted(
       act(resolved, cast.firstResponder, 'callback', { method: 'phone', reached: false, appointmentAt }),
@@ -942,7 +942,7 @@ describe('callback outcomes (domain.md §5.3–5.4)', () => {
 });
 
 describe('reopen, close, invalidate, merge', () => {
-  it('§5.3 reopen → in_progress with a reason: reopenCount + 1, resolve restarted, a running callback clock stopped', () => {
+  it('CALLBACK-3 reopen → in_progress with a reason: reopenCount + 1, resolve restarted, a running callback clock stopped', () => {
     const f = facts('resolved', {
       reopenCount: 1,
       clocks: [clock('callback', at('2026-03-12T23:59:59.999+08:00'))],
@@ -978,7 +978,7 @@ describe('reopen, close, invalidate, merge', () => {
     expect(allowedActions(f, cast.director)).not.toContain('reopen');
   });
 
-  it('§5.3 close (director) needs a reason and is recorded as a director closure; running clocks stop except corrective', () => {
+  it('CALLBACK-4 close (director) needs a reason and is recorded as a director closure; running clocks stop except corrective', () => {
     const f = facts('waiting', {
       clocks: [
         clock('resolve', at('2026-03-17T23:59:59.999+08:00'), { pausedAt: at('2026-03-09T10:00:00+08:00') }),
@@ -998,7 +998,7 @@ describe('reopen, close, invalidate, merge', () => {
     expect(act(f, cast.director, 'close', { reason: '' })).toMatchObject({ reason: 'invalid_input' });
   });
 
-  it('§5.3 a director closure counts as closed unsatisfied unless the latest callback was (basically) satisfied', () => {
+  it('CALLBACK-4 a director closure counts as closed unsatisfied unless the latest callback was (basically) satisfied', () => {
     const waiting = facts('waiting');
     const close = (satisfaction: CaseFacts['satisfaction']) =>
       accepted(act({ ...waiting, satisfaction }, cast.director, 'close')).effects.changes.closedUnsatisfied;
@@ -1021,7 +1021,7 @@ describe('reopen, close, invalidate, merge', () => {
     });
   });
 
-  it('§2.2 invalidate: explained to the resident — meets reply, closes as invalidated', () => {
+  it('CLASS-4 invalidate: explained to the resident — meets reply, closes as invalidated', () => {
     const d = accepted(act(facts('received'), cast.supervisor, 'invalidate'));
     expect(d.effects.changes).toEqual({
       state: 'closed',
@@ -1061,8 +1061,8 @@ describe('reopen, close, invalidate, merge', () => {
   });
 });
 
-describe('escalate and comment (domain.md §4)', () => {
-  it('§4 escalate raises the tier by one, up to 3', () => {
+describe('escalate and comment (ESCALATE-2)', () => {
+  it('ESCALATE-2 escalate raises the tier by one, up to 3', () => {
     for (const tier of [0, 1, 2]) {
       const d = accepted(act(facts('in_progress', { escalationTier: tier }), cast.recorder, 'escalate'));
       expect(d.effects.changes).toEqual({ escalationTier: tier + 1 });
@@ -1073,7 +1073,7 @@ describe('escalate and comment (domain.md §4)', () => {
     }
   });
 
-  it('§4 escalate beyond tier 3 is refused and not offered', () => {
+  it('ESCALATE-2 escalate beyond tier 3 is refused and not offered', () => {
     const f = facts('in_progress', { escalationTier: 3 });
     expect(act(f, cast.director, 'escalate')).toEqual({
       ok: false,
@@ -1102,7 +1102,7 @@ describe('escalate and comment (domain.md §4)', () => {
   });
 });
 
-describe('refusalToError — one mapping to HTTP (api.md error codes)', () => {
+describe('refusalToError — one mapping to HTTP (API-1 codes)', () => {
   it('invalid_transition → 409 code with details { state, allowedActions }', () => {
     const d = act(facts('closed'), cast.director, 'resolve');
     if (d.ok) throw new Error('expected refusal');

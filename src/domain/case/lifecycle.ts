@@ -1,5 +1,5 @@
 /**
- * The case state machine: api.md's action table (from → to, who by default policy), as one function,
+ * The case state machine: FLOW-1 (from → to, who by default policy), as one function,
  * `decide`, which the server calls before every change and `allowedActions` calls for the UI — so the buttons
  * the UI shows and the answers the server gives never disagree.
  *
@@ -9,7 +9,7 @@
  * - Scope: supervisors and directors act only on cases of their own offices (actor.officeIds includes the case's
  *   officeId; a case without an office is beyond them). Being *on* the case (first responder, recorder, handler,
  *   target-department member or head, callback assignee) counts wherever the office is.
- * - The manager (经理) may do whatever the director may, company-wide (domain.md §4: major matters the office
+ * - The manager (经理) may do whatever the director may, company-wide (ESCALATE-1: major matters the office
  *   cannot handle go to the manager), and may escalate. Where the table names the supervisor but not the director
  *   (`extend`, `merge`) neither director nor manager is added: the table is the default policy, and a company
  *   changes it through `ActionPolicy`.
@@ -67,7 +67,7 @@ import { CASE_ESCALATION, closedUnsatisfied } from './escalation';
 // ---------------------------------------------------------------------------------------------------------------
 // The table: from-states and parties
 
-/** From which states each action may be taken (api.md, column "from → to"). */
+/** From which states each action may be taken (FLOW-1, column "from → to"). */
 export const ACTION_FROM_STATES: Readonly<Record<CaseAction, readonly CaseState[]>> = Object.freeze({
   route: ['received', 'routed', 'in_progress'],
   assign: ['routed', 'in_progress'],
@@ -92,7 +92,7 @@ export const ACTION_FROM_STATES: Readonly<Record<CaseAction, readonly CaseState[
 /**
  * The parties an actor may be on a case:
  * - identities: `firstResponder`, `recorder`, `handler`, `callbackAssignee` (null assignee = the first
- *   responder, domain.md §5.2), `targetDepartmentMember` (a member or the head of the department the case is
+ *   responder, CALLBACK-2), `targetDepartmentMember` (a member or the head of the department the case is
  *   routed to), `targetDepartmentHead`;
  * - roles in scope: `supervisor`, `director` (of the case's office), `manager` (company-wide);
  * - `viewer`: anyone who can see the case and is not read-only (see `canComment`).
@@ -114,7 +114,7 @@ export type CaseParty = (typeof CASE_PARTIES)[number];
 /** Who may take each action: any one of the listed parties. */
 export type ActionPolicy = Readonly<Record<CaseAction, readonly CaseParty[]>>;
 
-/** api.md's column "who (default policy)"; the manager is added wherever the director is (see the file header). */
+/** FLOW-1 column "who (default policy)"; the manager is added wherever the director is (see the file header). */
 export const DEFAULT_ACTION_POLICY: ActionPolicy = Object.freeze({
   route: ['firstResponder', 'supervisor', 'director', 'manager'],
   assign: ['targetDepartmentHead', 'supervisor', 'director', 'manager'],
@@ -144,7 +144,7 @@ export const DEFAULT_ACTION_POLICY: ActionPolicy = Object.freeze({
     'manager',
   ],
   comment: ['viewer'],
-  // ours: who oversees the callback queue (issue 3 §7: "the supervisor oversees the queue and may reassign")
+  // ours: who oversees the callback queue (CALLBACK-6: "the supervisor oversees the queue and may reassign")
   assignCallback: ['supervisor', 'director', 'manager'],
 });
 
@@ -220,7 +220,7 @@ export interface RouteInput {
    * for `leader`, the first responder for sister and external units (004 第六条: they press for the result) */
   handlerId?: string | null;
   note?: string | null;
-  /** private (paid) repairs: the visit agreed with the owner when dispatching (domain.md §2.4); not in the past */
+  /** private (paid) repairs: the visit agreed with the owner when dispatching (REPAIR-3); not in the past */
   visitAt?: Date | null;
 }
 export interface AssignInput {
@@ -266,9 +266,9 @@ export interface CallbackInput {
   reached: boolean;
   /** required when reached; absent when not */
   satisfaction?: Satisfaction | null;
-  /** required when unsatisfied (domain.md §5.3) */
+  /** required when unsatisfied (CALLBACK-3) */
   reason?: string | null;
-  /** when the resident gets the answer to a question the callback could not answer at once (domain.md §5.4) */
+  /** when the resident gets the answer to a question the callback could not answer at once (CALLBACK-5) */
   appointmentAt?: Date | null;
 }
 export interface ReopenInput {
@@ -277,7 +277,7 @@ export interface ReopenInput {
   handlerId?: string | null;
 }
 export interface InvalidateInput {
-  /** what the resident was told (domain.md §2.2: explained patiently) */
+  /** what the resident was told (CLASS-4: explained patiently) */
   explanation: string;
 }
 export interface MergeInput {
@@ -379,10 +379,10 @@ export type Decision = DecisionAccepted | DecisionRefusal;
 
 /**
  * Rules needing the case's stored state. Message keys: `rule.<name>` in src/contracts/messages.ts.
- * - `escalation_max_tier` — already at tier 3 (domain.md §4);
+ * - `escalation_max_tier` — already at tier 3 (ESCALATE-2);
  * - `merged_case_reopen` — a merged case is reopened through the case it was merged into;
  * - `clock_not_running` — `extend` of a clock the case does not have, or that was met or stopped;
- * - `extend_after_deadline` — `extend` at or after the clock's current due time (domain.md §3: before the deadline);
+ * - `extend_after_deadline` — `extend` at or after the clock's current due time (CLOCK-3: before the deadline);
  * - `extend_not_later` — the new due time is not after the current one;
  * - `reply_warnings` — the reply has warnings (details `{ warnings }`) and no `warningOverrideReason`;
  * - `merge_target_closed` — not raised by `decide`: the server checks the loaded target with `mergeTargetProblem`.
@@ -416,7 +416,7 @@ export const CASE_FIELD_MESSAGES = [
 export interface DecideContext extends ClockContext {
   /** the server's clock reading; the domain never reads the time itself */
   now: Date;
-  /** the company's action policy; default api.md's */
+  /** the company's action policy; default FLOW-1 */
   actionPolicy?: ActionPolicy;
 }
 
@@ -612,9 +612,9 @@ function outcome(
             : // sister or external unit: the first responder presses for a result and feeds it back (004 第六条)
               facts.firstResponderId);
       const effects: ClockEffect[] = meetRunning(clocks, ['route'], now);
-      // A repair's work order must reach the team within 5 minutes (001 细则 三.二, domain.md §2.4).
+      // A repair's work order must reach the team within 5 minutes (001 细则 三.二, REPAIR-2).
       const dispatch = facts.kind === 'repair' && target.type === 'department';
-      // A sister unit is contacted within 30 minutes (004 第六条, domain.md §2.5).
+      // A sister unit is contacted within 30 minutes (004 第六条, ROUTE-3).
       const contact = target.type === 'sisterUnit';
       for (const [name, starts] of [
         ['dispatch', dispatch],
@@ -773,7 +773,7 @@ function outcome(
       }
       const refused = invalid(fields);
       if (refused) return refused;
-      // Handling finished answers the resident (reply: "resolved or answered", domain.md §3) and ends verification.
+      // Handling finished answers the resident (reply: "resolved or answered", CLOCK-1) and ends verification.
       const effects: ClockEffect[] = [
         ...meetRunning(clocks, ['resolve', 'reply', 'verify'], now),
         // Clocks that can no longer be met once handling is over.
@@ -811,7 +811,7 @@ function outcome(
       if (!fields.assigneeId && assigneeId === previous) fields.assigneeId = 'field.unchanged';
       const refused = invalid(fields);
       if (refused) return refused;
-      // The callback clock keeps running: a new owner does not buy time (domain.md §5.2).
+      // The callback clock keeps running: a new owner does not buy time (CALLBACK-6).
       return {
         to: facts.state,
         changes: { callbackAssigneeId: assigneeId },
@@ -847,7 +847,7 @@ function outcome(
       }
       const met = meetRunning(clocks, ['callback'], now);
       if (satisfaction === 'unsatisfied') {
-        // Unsatisfied reopens the case: handled again until the resident is satisfied (domain.md §5.3).
+        // Unsatisfied reopens the case: handled again until the resident is satisfied (CALLBACK-3).
         const effects = [...met];
         const resolve = startClock('resolve', now, facts, ctx);
         if (resolve) effects.push(resolve);
@@ -893,7 +893,7 @@ function outcome(
       requireText(fields, 'reason', request.input.reason);
       const refused = invalid(fields);
       if (refused) return refused;
-      // Closing without a satisfied callback (domain.md §5.3, ours): reports count it as "closed unsatisfied".
+      // Closing without a satisfied callback (CALLBACK-4, ours): reports count it as "closed unsatisfied".
       return {
         to: 'closed',
         changes: { closure: 'director', closedAt: now },
@@ -906,7 +906,7 @@ function outcome(
       requireText(fields, 'explanation', request.input.explanation);
       const refused = invalid(fields);
       if (refused) return refused;
-      // The explanation answers the resident and ends the verification (domain.md §2.2).
+      // The explanation answers the resident and ends the verification (CLASS-4).
       const met = meetRunning(clocks, ['reply', 'verify'], now);
       return {
         to: 'closed',
@@ -953,7 +953,7 @@ function outcome(
 }
 
 /**
- * Who calls back (domain.md §5.2, policy): whoever was named already; for a major complaint the office's
+ * Who calls back (CALLBACK-2, policy): whoever was named already; for a major complaint the office's
  * director organises it; otherwise the first responder (004 第十一条).
  */
 function callbackAssignee(facts: CaseFacts): string {

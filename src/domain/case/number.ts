@@ -1,8 +1,8 @@
 /**
- * Case numbers (api.md `number`): `<prefix>-<year>-<6+ digits>`, e.g. `TS-2026-000123`. The prefix is per kind
+ * Case numbers (INTAKE-8 `number`): `<prefix>-<year>-<6+ digits>`, e.g. `TS-2026-000123`. The prefix is per kind
  * (policy.ts `caseNumberPrefix`), the year is that of `receivedAt` in the company's time zone, and the sequence
  * is unique and increasing per company, prefix and year (the server's counter; a rolled-back intake may leave a
- * gap). One number on the register, the work order and the original letter or fax (domain.md §1.7).
+ * gap). One number on the register, the work order and the original letter or fax (INTAKE-7).
  */
 import { DEFAULT_TIME_ZONE, localDateOf } from '../clock/deadlines';
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply, findDeflections, hasApology, replyOverrideMissing } from './reply-checks';
 
-describe('§1.9 forbidden deflections (004 第四条)', () => {
-  it('§1.9 finds the four phrases of 004 第四条', () => {
+describe('FIRSTASK-3 forbidden deflections (004 第四条)', () => {
+  it('FIRSTASK-3 finds the four phrases of 004 第四条', () => {
     expect(findDeflections('我不知道')).toEqual(['不知道']);
     expect(findDeflections('这个我也不清楚')).toEqual(['不清楚']);
     expect(findDeflections('这事我们办不了')).toEqual(['办不了']);
     expect(findDeflections('这不归我们管')).toEqual(['不归我们管']);
   });
 
-  it('§1.9 finds close variants: 不归我管, 没办法, 没有办法, 管不了, 不是我们的事, 不关我们的事', () => {
+  it('FIRSTASK-3 finds close variants: 不归我管, 没办法, 没有办法, 管不了, 不是我们的事, 不关我们的事', () => {
     expect(findDeflections('不归我管')).toEqual(['不归我们管']);
     expect(findDeflections('不归物业管')).toEqual(['不归我们管']);
     expect(findDeflections('我们也没办法')).toEqual(['没办法']);
@@ -20,12 +20,12 @@ describe('§1.9 forbidden deflections (004 第四条)', () => {
     expect(findDeflections('这不关我们的事')).toEqual(['不关我们的事']);
   });
 
-  it('§1.9 matches through spaces and Traditional characters', () => {
+  it('FIRSTASK-3 matches through spaces and Traditional characters', () => {
     expect(findDeflections('不 归 我们 管')).toEqual(['不归我们管']);
     expect(findDeflections('這不歸我們管，我們辦不了')).toEqual(['办不了', '不归我们管']);
   });
 
-  it('§1.9 polite turns are not deflections: 如有不清楚的地方 / 不知道您是否方便', () => {
+  it('FIRSTASK-3 polite turns are not deflections: 如有不清楚的地方 / 不知道您是否方便', () => {
     expect(findDeflections('如有不清楚的地方，请随时致电客服中心')).toEqual([]);
     expect(findDeflections('不知道您明天上午是否方便，师傅想上门查看')).toEqual([]);
     expect(findDeflections('不知您是否方便')).toEqual([]);
@@ -33,8 +33,8 @@ describe('§1.9 forbidden deflections (004 第四条)', () => {
   });
 });
 
-describe('§3 the first answer to a service complaint apologises', () => {
-  it('§3 apology words: 抱歉, 对不起, 致歉, 道歉, 歉意', () => {
+describe('HANDLE-4 the first answer to a service complaint apologises', () => {
+  it('HANDLE-4 apology words: 抱歉, 对不起, 致歉, 道歉, 歉意', () => {
     for (const text of [
       '非常抱歉',
       '对不起，让您久等了',
@@ -48,7 +48,7 @@ describe('§3 the first answer to a service complaint apologises', () => {
     expect(hasApology('已安排处理')).toBe(false);
   });
 
-  it('§3 warns when the first reply to a service complaint has no apology', () => {
+  it('HANDLE-4 warns when the first reply to a service complaint has no apology', () => {
     expect(checkReply({ message: '已批评教育该员工', serviceComplaint: true, firstReply: true })).toEqual([
       { code: 'apology_missing' },
     ]);
@@ -57,7 +57,7 @@ describe('§3 the first answer to a service complaint apologises', () => {
     ).toEqual([]);
   });
 
-  it('§3 no apology needed for a later reply or for another kind of case', () => {
+  it('HANDLE-4 no apology needed for a later reply or for another kind of case', () => {
     expect(checkReply({ message: '已处理', serviceComplaint: true, firstReply: false })).toEqual([]);
     expect(checkReply({ message: '已处理', serviceComplaint: false, firstReply: true })).toEqual([]);
   });

@@ -1,8 +1,8 @@
 /**
  * Warnings on an answer to a resident (the `reply` action):
- * - forbidden deflections — "不知道", "不清楚", "办不了", "不归我们管" (domain.md §1.9, 004 第四条); the editor
+ * - forbidden deflections — "不知道", "不清楚", "办不了", "不归我们管" (FIRSTASK-3, 004 第四条); the editor
  *   warning is ours;
- * - the first answer to a service complaint apologises on behalf of the company (domain.md §3, 003 5.(2)).
+ * - the first answer to a service complaint apologises on behalf of the company (HANDLE-4, 003 5.(2)).
  *
  * A warning never blocks silently: the reply goes out once the writer gives a reason for overriding it
  * (`warningOverrideReason`), which the timeline keeps.
@@ -38,7 +38,7 @@ const POLITE_TURNS: readonly RegExp[] = [
   /不知道?(?:您|你)[^，。！？,.!?；;]{0,8}?(?:是否|什么时候|何时|方便|能否|可否|有没有|有空)/g,
 ];
 
-/** An apology on behalf of the company (domain.md §3): 抱歉 / 对不起 / 致歉 / 道歉 / 歉意. */
+/** An apology on behalf of the company (HANDLE-4): 抱歉 / 对不起 / 致歉 / 道歉 / 歉意. */
 export const APOLOGY_WORDS: readonly string[] = ['抱歉', '对不起', '致歉', '道歉', '歉意'];
 
 const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {

@@ -21,8 +21,8 @@ const plain = createStaticCalendar({ knownYears: [2026, 2027] });
 const due = (start: string, duration: ClockDuration, timeZone?: string, calendar = national) =>
   computeDueAt({ start: at(start), duration, timeZone, calendar });
 
-describe('§3 working days in Asia/Shanghai with the national calendar', () => {
-  it('§3 working days: 15 working days after 2026-09-25 is 2026-10-22 (Mid-Autumn + National Day + 调休)', () => {
+describe('CLOCK-2 working days in Asia/Shanghai with the national calendar', () => {
+  it('CLOCK-2 working days: 15 working days after 2026-09-25 is 2026-10-22 (Mid-Autumn + National Day + 调休)', () => {
     // 2026-09-25 10:00 CST. Working days after it: 9-28, 9-29, 9-30, 10-08, 10-09, 10-10 (调休 Saturday),
     // 10-12 … 10-16, 10-19 … 10-22 — the 15th is Thursday 2026-10-22, due at its end (23:59:59.999 CST).
     const result = due('2026-09-25T10:00:00+08:00', { amount: 15, unit: 'working_days' });
@@ -33,7 +33,7 @@ describe('§3 working days in Asia/Shanghai with the national calendar', () => {
     });
   });
 
-  it('§3 working days: the 调休 Saturday 2026-10-10 counts — 1 working day after Friday 10-09 is Saturday 10-10', () => {
+  it('CLOCK-2 working days: the 调休 Saturday 2026-10-10 counts — 1 working day after Friday 10-09 is Saturday 10-10', () => {
     expect(due('2026-10-09T16:00:00+08:00', { amount: 1, unit: 'working_days' }).dueAt).toEqual(
       at('2026-10-10T23:59:59.999+08:00'),
     );
@@ -43,12 +43,12 @@ describe('§3 working days in Asia/Shanghai with the national calendar', () => {
     expect(nthWorkingDay('2026-09-25', 6, national).date).toBe('2026-10-10');
   });
 
-  it('§3 working days: counting starts from the LOCAL day — 00:30 CST on 09-25 is still 09-24 in UTC', () => {
+  it('CLOCK-2 working days: counting starts from the LOCAL day — 00:30 CST on 09-25 is still 09-24 in UTC', () => {
     const result = due('2026-09-24T16:30:00Z', { amount: 15, unit: 'working_days' });
     expect(result.dueAt).toEqual(at('2026-10-22T15:59:59.999Z'));
   });
 
-  it('§3 working days: 0 working days ends today if it is a working day, else on the next one', () => {
+  it('CLOCK-2 working days: 0 working days ends today if it is a working day, else on the next one', () => {
     expect(due('2026-10-08T09:00:00+08:00', { amount: 0, unit: 'working_days' }).dueAt).toEqual(
       at('2026-10-08T23:59:59.999+08:00'),
     );
@@ -58,8 +58,8 @@ describe('§3 working days in Asia/Shanghai with the national calendar', () => {
   });
 });
 
-describe('§3 working days in years the calendar does not know', () => {
-  it('§3 working days: 5 working days after 2027-01-29 without 2027 data → best effort by weekday, calendarUnknown', () => {
+describe('CLOCK-2 working days in years the calendar does not know', () => {
+  it('CLOCK-2 working days: 5 working days after 2027-01-29 without 2027 data → best effort by weekday, calendarUnknown', () => {
     const result = due('2027-01-29T10:00:00+08:00', { amount: 5, unit: 'working_days' });
     expect(result.calendarUnknown).toBe(true);
     expect(result.unknownYears).toEqual([2027]);
@@ -67,13 +67,13 @@ describe('§3 working days in years the calendar does not know', () => {
     expect(result.dueAt).toEqual(at('2027-02-05T23:59:59.999+08:00'));
   });
 
-  it('§3 working days: a walk from late 2026 into 2027 is flagged too', () => {
+  it('CLOCK-2 working days: a walk from late 2026 into 2027 is flagged too', () => {
     const result = due('2026-12-28T10:00:00+08:00', { amount: 5, unit: 'working_days' });
     expect(result.calendarUnknown).toBe(true);
     expect(result.unknownYears).toEqual([2027]);
   });
 
-  it('§3 working days (policy): with the company 2027 overrides → calendarUnknown false and its holidays respected', () => {
+  it('CLOCK-2 working days (policy): with the company 2027 overrides → calendarUnknown false and its holidays respected', () => {
     const calendar = createWorkingCalendar({
       overrides: [
         // as entered by a company admin (hypothetical 2027 arrangement for the test)
@@ -92,21 +92,21 @@ describe('§3 working days in years the calendar does not know', () => {
     });
   });
 
-  it('§3 working days: a walk that stays inside known years is not flagged even if the case is late in 2026', () => {
+  it('CLOCK-2 working days: a walk that stays inside known years is not flagged even if the case is late in 2026', () => {
     expect(due('2026-12-01T10:00:00+08:00', { amount: 5, unit: 'working_days' }).calendarUnknown).toBe(false);
   });
 });
 
-describe('§3 units in Asia/Shanghai across midnight (UTC date differs from the local date)', () => {
+describe('CLOCK-2 units in Asia/Shanghai across midnight (UTC date differs from the local date)', () => {
   // 2026-03-11 00:30 CST = 2026-03-10 16:30 UTC
   const afterMidnight = '2026-03-10T16:30:00Z';
 
-  it('§3 units: the local date is the company date, not the UTC date', () => {
+  it('CLOCK-2 units: the local date is the company date, not the UTC date', () => {
     expect(localDateOf(at(afterMidnight), 'Asia/Shanghai')).toBe('2026-03-11');
     expect(localDateOf(at(afterMidnight), 'UTC')).toBe('2026-03-10');
   });
 
-  it('§2.4 dispatch 5 min / §2.5 contact 30 min: minutes cross local midnight', () => {
+  it('REPAIR-2 dispatch 5 min / ROUTE-3 contact 30 min: minutes cross local midnight', () => {
     // 23:50 CST + 30 min = 00:20 CST the next day
     const result = due('2026-03-10T15:50:00Z', { amount: 30, unit: 'minutes' }, 'Asia/Shanghai');
     expect(result.dueAt).toEqual(at('2026-03-10T16:20:00Z'));
@@ -114,11 +114,11 @@ describe('§3 units in Asia/Shanghai across midnight (UTC date differs from the 
     expect(due(afterMidnight, { amount: 5, unit: 'minutes' }).dueAt).toEqual(at('2026-03-10T16:35:00Z'));
   });
 
-  it('§3 reply 24 h: hours are elapsed time', () => {
+  it('CLOCK-2 reply 24 h: hours are elapsed time', () => {
     expect(due(afterMidnight, { amount: 24, unit: 'hours' }).dueAt).toEqual(at('2026-03-11T16:30:00Z'));
   });
 
-  it('§3 verify same day: ends 23:59:59.999 of the LOCAL day (2026-03-11 CST), not of the UTC day', () => {
+  it('CLOCK-2 verify same day: ends 23:59:59.999 of the LOCAL day (2026-03-11 CST), not of the UTC day', () => {
     expect(due(afterMidnight, { amount: 0, unit: 'same_day' }).dueAt).toEqual(at('2026-03-11T15:59:59.999Z'));
     // one minute before local midnight: the same local day, due 59.999 s later
     expect(due('2026-03-10T15:59:00Z', { amount: 0, unit: 'same_day' }).dueAt).toEqual(
@@ -126,7 +126,7 @@ describe('§3 units in Asia/Shanghai across midnight (UTC date differs from the 
     );
   });
 
-  it('§3 callback 2 days: calendar days end at the end of the 2nd local day after the start', () => {
+  it('CLOCK-2 callback 2 days: calendar days end at the end of the 2nd local day after the start', () => {
     expect(due(afterMidnight, { amount: 2, unit: 'calendar_days' }).dueAt).toEqual(
       at('2026-03-13T23:59:59.999+08:00'),
     );
@@ -136,7 +136,7 @@ describe('§3 units in Asia/Shanghai across midnight (UTC date differs from the 
     );
   });
 
-  it('§3 units: the time zone defaults to Asia/Shanghai', () => {
+  it('CLOCK-2 units: the time zone defaults to Asia/Shanghai', () => {
     expect(
       computeDueAt({ start: at(afterMidnight), duration: { amount: 0, unit: 'same_day' }, calendar: plain }),
     ).toEqual(
@@ -150,34 +150,34 @@ describe('§3 units in Asia/Shanghai across midnight (UTC date differs from the 
   });
 });
 
-describe('§3 company time zone (policy): Europe/Berlin across DST', () => {
+describe('CLOCK-2 company time zone (policy): Europe/Berlin across DST', () => {
   const berlin = 'Europe/Berlin';
 
-  it('§3 units: offsets really follow the zone (CET +1 in winter, CEST +2 in summer)', () => {
+  it('CLOCK-2 units: offsets really follow the zone (CET +1 in winter, CEST +2 in summer)', () => {
     expect(zoneOffsetMs(at('2026-01-15T12:00:00Z'), berlin)).toBe(3_600_000);
     expect(zoneOffsetMs(at('2026-07-15T12:00:00Z'), berlin)).toBe(7_200_000);
     expect(zoneOffsetMs(at('2026-07-15T12:00:00Z'), 'Asia/Shanghai')).toBe(8 * 3_600_000);
   });
 
-  it('§3 same day: on the 23-hour spring-forward day 2026-03-29 the day ends at 23:59:59.999 CEST', () => {
+  it('CLOCK-2 same day: on the 23-hour spring-forward day 2026-03-29 the day ends at 23:59:59.999 CEST', () => {
     expect(due('2026-03-29T08:00:00Z', { amount: 0, unit: 'same_day' }, berlin, plain).dueAt).toEqual(
       at('2026-03-29T21:59:59.999Z'),
     );
     expect(startOfLocalDay('2026-03-29', berlin)).toEqual(at('2026-03-28T23:00:00Z'));
   });
 
-  it('§3 calendar days: 1 day after Saturday 2026-03-28 (CET) ends Sunday 23:59:59.999 CEST', () => {
+  it('CLOCK-2 calendar days: 1 day after Saturday 2026-03-28 (CET) ends Sunday 23:59:59.999 CEST', () => {
     expect(due('2026-03-28T12:00:00Z', { amount: 1, unit: 'calendar_days' }, berlin, plain).dueAt).toEqual(
       at('2026-03-29T23:59:59.999+02:00'),
     );
   });
 
-  it('§3 hours: 24 h across spring-forward is 24 real hours (the wall clock moves 25 h)', () => {
+  it('CLOCK-2 hours: 24 h across spring-forward is 24 real hours (the wall clock moves 25 h)', () => {
     const dueAt = due('2026-03-28T12:00:00Z', { amount: 24, unit: 'hours' }, berlin, plain).dueAt;
     expect(dueAt).toEqual(at('2026-03-29T12:00:00Z'));
   });
 
-  it('§3 working days: 2 working days after Friday 2026-10-23 end Tuesday 10-27 23:59:59.999 CET (after fall-back)', () => {
+  it('CLOCK-2 working days: 2 working days after Friday 2026-10-23 end Tuesday 10-27 23:59:59.999 CET (after fall-back)', () => {
     expect(
       due('2026-10-23T10:00:00+02:00', { amount: 2, unit: 'working_days' }, berlin, plain).dueAt,
     ).toEqual(at('2026-10-27T23:59:59.999+01:00'));
@@ -185,12 +185,12 @@ describe('§3 company time zone (policy): Europe/Berlin across DST', () => {
     expect(endOfLocalDay('2026-10-25', berlin)).toEqual(at('2026-10-25T22:59:59.999Z'));
   });
 
-  it('§3 same day: a zone whose day starts at 01:00 (America/Santiago DST gap at midnight) still ends days right', () => {
+  it('CLOCK-2 same day: a zone whose day starts at 01:00 (America/Santiago DST gap at midnight) still ends days right', () => {
     expect(endOfLocalDay('2026-09-05', 'America/Santiago')).toEqual(at('2026-09-05T23:59:59.999-04:00'));
     expect(startOfLocalDay('2026-09-06', 'America/Santiago')).toEqual(at('2026-09-06T01:00:00-03:00'));
   });
 
-  it('§3 units: an unknown time zone or a bad amount fails loudly', () => {
+  it('CLOCK-2 units: an unknown time zone or a bad amount fails loudly', () => {
     expect(() => due('2026-03-10T00:00:00Z', { amount: 1, unit: 'same_day' }, 'Mars/Olympus', plain)).toThrow(
       RangeError,
     );
@@ -199,21 +199,21 @@ describe('§3 company time zone (policy): Europe/Berlin across DST', () => {
   });
 });
 
-describe('§4 pauses and the 80% warning', () => {
-  it('§3/api.md wait–resume: a pause extends the due time by the time paused', () => {
+describe('CLOCK-5 pauses and the 80% warning', () => {
+  it('FLOW-3 wait–resume: a pause extends the due time by the time paused', () => {
     const dueAt = at('2026-03-17T23:59:59.999+08:00');
     expect(dueAtWithPause(dueAt, 2 * 3_600_000)).toEqual(at('2026-03-18T01:59:59.999+08:00'));
     expect(dueAtWithPause(dueAt, 0)).toEqual(dueAt);
     expect(() => dueAtWithPause(dueAt, -1)).toThrow(RangeError);
   });
 
-  it('§4 warnings at 80% of a clock: 60-minute route clock warns after 48 minutes', () => {
+  it('CLOCK-5 warnings at 80% of a clock: 60-minute route clock warns after 48 minutes', () => {
     const start = at('2026-03-10T09:00:00+08:00');
     const { dueAt } = computeDueAt({ start, duration: { amount: 60, unit: 'minutes' }, calendar: plain });
     expect(warnAt(start, dueAt)).toEqual(at('2026-03-10T09:48:00+08:00'));
   });
 
-  it('§4 warnings at 80% of a clock: a pause moves the warning as well as the deadline', () => {
+  it('CLOCK-5 warnings at 80% of a clock: a pause moves the warning as well as the deadline', () => {
     const start = at('2026-03-10T09:00:00+08:00');
     const dueAt = at('2026-03-11T09:00:00+08:00'); // reply: 24 h
     const paused = totalPausedMs(
@@ -230,7 +230,7 @@ describe('§4 pauses and the 80% warning', () => {
   });
 });
 
-describe('§3 company time zone: the memoised zone offsets equal Intl at every instant', () => {
+describe('CLOCK-2 company time zone: the memoised zone offsets equal Intl at every instant', () => {
   const formatters = new Map<string, Intl.DateTimeFormat>();
   const intlOffset = (ms: number, timeZone: string) => {
     if (!formatters.has(timeZone))

@@ -1,5 +1,5 @@
 /**
- * Clock arithmetic (domain.md §3 and §4): when a clock falls due, how a pause moves it, when to warn.
+ * Clock arithmetic (CLOCK-1, CLOCK-5): when a clock falls due, how a pause moves it, when to warn.
  *
  * Pure: the start instant, the company time zone and the working calendar are arguments. Time-zone maths uses
  * only `Intl.DateTimeFormat` (the zone database shipped with Node), no date library.
@@ -13,7 +13,7 @@ import {
   type WorkingCalendar,
 } from './working-calendar';
 
-/** The company time zone when none is configured (domain.md §3, policy). */
+/** The company time zone when none is configured (CLOCK-2, policy). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /**
@@ -21,7 +21,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
  * - `calendar_days` — end of the Nth local day after the start's local day (0 = end of the start's day);
  * - `same_day` — end of the start's local day; `amount` is ignored;
  * - `working_days` — end of the Nth working day after the start's local day, following 法定节假日 and 调休
- *   (domain.md §3, ours); 0 = end of the start's day if it is a working day, else of the next working day.
+ *   (CLOCK-2, ours); 0 = end of the start's day if it is a working day, else of the next working day.
  *
  * "End of a day" is 23:59:59.999 local time in the company time zone.
  */
@@ -259,7 +259,7 @@ export function nthWorkingDay(
   return { date, unknownYears: [...unknownYears].sort((a, b) => a - b) };
 }
 
-/** When a clock started at `start` falls due (domain.md §3). */
+/** When a clock started at `start` falls due (CLOCK-1). */
 export function computeDueAt(input: DueAtInput): DueAtResult {
   const { start, duration, calendar } = input;
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
@@ -289,11 +289,11 @@ export function computeDueAt(input: DueAtInput): DueAtResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Pauses and warnings
 
-/** Warnings go out at 80% of a clock (domain.md §4, ours/policy). */
+/** Warnings go out at 80% of a clock (CLOCK-5, ours/policy). */
 export const WARNING_FRACTION = 0.8;
 
 /**
- * The due time after the clock stood still for `pausedMs` (the `wait`/`resume` actions pause `resolve`, api.md).
+ * The due time after the clock stood still for `pausedMs` (the `wait`/`resume` actions pause `resolve`, FLOW-3).
  * A pause moves the deadline by the elapsed time it lasted, whatever the clock's unit.
  */
 export function dueAtWithPause(dueAt: Date, pausedMs: number): Date {

@@ -9,10 +9,10 @@ import {
   weekdayOf,
 } from './working-calendar';
 
-describe('working calendar from chinese-days (domain.md §3 working days: 法定节假日与调休)', () => {
+describe('working calendar from chinese-days (CLOCK-2 working days: 法定节假日与调休)', () => {
   const calendar = createWorkingCalendar();
 
-  it('§3 working days: chinese-days really covers 2004–2026 and nothing else (it has no 2027 data yet)', () => {
+  it('CLOCK-2 working days: chinese-days really covers 2004–2026 and nothing else (it has no 2027 data yet)', () => {
     const years = [...chineseDaysYears()].sort((a, b) => a - b);
     expect(years[0]).toBe(2004);
     expect(years.at(-1)).toBe(2026);
@@ -21,7 +21,7 @@ describe('working calendar from chinese-days (domain.md §3 working days: 法定
     expect(calendar.knownYears.has(2027)).toBe(false);
   });
 
-  it('§3 working days: coverage = the years with any holiday in the package tables (full scan 1990–2040)', () => {
+  it('CLOCK-2 working days: coverage = the years with any holiday in the package tables (full scan 1990–2040)', () => {
     const scanned: number[] = [];
     for (let year = 1990; year <= 2040; year++) {
       for (let date = `${year}-01-01`; date.startsWith(`${year}-`); date = addDays(date, 1)) {
@@ -38,7 +38,7 @@ describe('working calendar from chinese-days (domain.md §3 working days: 法定
     expect(chineseDaysEntry('2027-01-01')).toBeUndefined();
   });
 
-  it('§3 working days: 2026 Mid-Autumn (9-25..27) and National Day (10-01..07) are holidays', () => {
+  it('CLOCK-2 working days: 2026 Mid-Autumn (9-25..27) and National Day (10-01..07) are holidays', () => {
     for (const date of ['2026-09-25', '2026-09-26', '2026-09-27'])
       expect(calendar.dayKind(date)).toBe('holiday');
     for (let date = '2026-10-01'; date <= '2026-10-07'; date = addDays(date, 1)) {
@@ -47,7 +47,7 @@ describe('working calendar from chinese-days (domain.md §3 working days: 法定
     }
   });
 
-  it('§3 working days: the 2026 National Day 调休 Sunday 09-20 and Saturday 10-10 are working days', () => {
+  it('CLOCK-2 working days: the 2026 National Day 调休 Sunday 09-20 and Saturday 10-10 are working days', () => {
     expect(weekdayOf('2026-09-20')).toBe(0);
     expect(weekdayOf('2026-10-10')).toBe(6);
     expect(calendar.dayKind('2026-09-20')).toBe('adjusted_workday');
@@ -59,7 +59,7 @@ describe('working calendar from chinese-days (domain.md §3 working days: 法定
     expect(calendar.dayKind('2026-09-19')).toBe('weekend');
   });
 
-  it('§3 working days: other 2026 arrangements (元旦 1-01..03, 1-04 worked; 春节 2-14 and 2-28 worked)', () => {
+  it('CLOCK-2 working days: other 2026 arrangements (元旦 1-01..03, 1-04 worked; 春节 2-14 and 2-28 worked)', () => {
     expect(calendar.dayKind('2026-01-01')).toBe('holiday');
     expect(calendar.dayKind('2026-01-04')).toBe('adjusted_workday');
     expect(calendar.dayKind('2026-02-14')).toBe('adjusted_workday');
@@ -67,14 +67,14 @@ describe('working calendar from chinese-days (domain.md §3 working days: 法定
     expect(calendar.dayKind('2026-02-28')).toBe('adjusted_workday');
   });
 
-  it('§3 working days: a year chinese-days lacks is unknown, never silently a working day (even 2027-01-01)', () => {
+  it('CLOCK-2 working days: a year chinese-days lacks is unknown, never silently a working day (even 2027-01-01)', () => {
     expect(calendar.dayKind('2027-01-01')).toBe('unknown');
     expect(calendar.isWorkingDay('2027-01-01')).toBeUndefined();
     expect(calendar.dayKind('2027-03-01')).toBe('unknown');
     expect(calendar.dayKind('2003-06-02')).toBe('unknown');
   });
 
-  it('§3 working days (policy): company overrides make their year known and win over the weekday rule', () => {
+  it('CLOCK-2 working days (policy): company overrides make their year known and win over the weekday rule', () => {
     const withOverrides = createWorkingCalendar({
       overrides: [
         { date: '2027-01-01', kind: 'holiday', name: '元旦' },
@@ -91,12 +91,12 @@ describe('working calendar from chinese-days (domain.md §3 working days: 法定
     expect(withOverrides.dayKind('2026-10-10')).toBe('adjusted_workday');
   });
 
-  it('§3 working days (policy): an override also corrects a year the package covers', () => {
+  it('CLOCK-2 working days (policy): an override also corrects a year the package covers', () => {
     const corrected = createWorkingCalendar({ overrides: [{ date: '2026-10-10', kind: 'holiday' }] });
     expect(corrected.dayKind('2026-10-10')).toBe('holiday');
   });
 
-  it('§3 working days (policy): an explicit knownYears list is authoritative; a lone override does not complete its year', () => {
+  it('CLOCK-2 working days (policy): an explicit knownYears list is authoritative; a lone override does not complete its year', () => {
     const partial = createWorkingCalendar({
       overrides: [{ date: '2027-05-04', kind: 'holiday', name: '公司活动' }],
       knownYears: [],
@@ -122,7 +122,7 @@ describe('working calendar from chinese-days (domain.md §3 working days: 法定
 });
 
 describe('static calendar (the fake the rest of the domain tests with)', () => {
-  it('§3 working days: explicit holidays and 调休 workdays, unknown outside its years', () => {
+  it('CLOCK-2 working days: explicit holidays and 调休 workdays, unknown outside its years', () => {
     const calendar = createStaticCalendar({ holidays: ['2030-01-01'], workdays: ['2030-01-05'] });
     expect(calendar.dayKind('2030-01-01')).toBe('holiday');
     expect(calendar.dayKind('2030-01-05')).toBe('adjusted_workday');

@@ -1,12 +1,12 @@
 /**
- * The working-day calendar behind `working_days` clocks (domain.md §3, **ours**): the national calendar of
+ * The working-day calendar behind `working_days` clocks (CLOCK-2, **ours**): the national calendar of
  * statutory holidays and adjusted working weekends (法定节假日与调休), plus a per-company override table that admins
  * fill for years the `chinese-days` package does not cover yet.
  *
  * This is the ONLY file that imports `chinese-days`; everything else in the domain takes a `WorkingCalendar`
  * argument, so tests can hand in `createStaticCalendar(...)`.
  *
- * Two traps of the package, both guarded here (docs/architecture.md, "working-day calendar"):
+ * Two traps of the package, both guarded here (CLOCK-2):
  * 1. For a year it has no data for it silently answers "working day" on every Monday–Friday (even 1 January).
  *    We find out which years it really covers (years with at least one entry in its holiday table) and answer
  *    `unknown` for any other year unless the company has entered that year.

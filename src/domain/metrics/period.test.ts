@@ -11,7 +11,7 @@ import {
   publicationDeadline,
 } from './period';
 
-describe('issue 4 §1: a case belongs to the month of its receivedAt in the company time zone', () => {
+describe('REPORT-2: a case belongs to the month of its receivedAt in the company time zone', () => {
   it('October in Shanghai runs from 30 Sep 16:00 UTC to 31 Oct 16:00 UTC', () => {
     const { start, end } = monthRange(2026, 10, 'Asia/Shanghai');
     expect(start.toISOString()).toBe('2026-09-30T16:00:00.000Z');
@@ -64,7 +64,7 @@ describe('issue 4 §1: a case belongs to the month of its receivedAt in the comp
   });
 });
 
-describe('domain.md §7: published by the 5th of the next month, otherwise overdue', () => {
+describe('REPORT-1: published by the 5th of the next month, otherwise overdue', () => {
   const oct = { year: 2026, month: 10 };
   it('the deadline is the end of 5 November, local time', () => {
     expect(publicationDeadline(oct, 'Asia/Shanghai').toISOString()).toBe('2026-11-05T16:00:00.000Z');

@@ -1,5 +1,5 @@
 /**
- * Reporting periods in the company's time zone (issue 4 §1): a case belongs to the month of its `receivedAt`, an
+ * Reporting periods in the company's time zone (REPORT-2): a case belongs to the month of its `receivedAt`, an
  * event to the month it happened, both read on the company's local calendar — a complaint received at 23:30 on
  * 31 October in Shanghai (15:30 UTC) is October's, whatever the server's zone.
  *
@@ -66,7 +66,7 @@ export function isFinishedMonth(ym: YearMonth, now: Date, timeZone: string): boo
 }
 
 /**
- * The day of the following month by which a month's summary must be published (domain.md §7: "monthly, by the
+ * The day of the following month by which a month's summary must be published (REPORT-1: "monthly, by the
  * 5th"; 002 篇4 4.2.2.2).
  */
 export const PUBLICATION_DAY = 5;

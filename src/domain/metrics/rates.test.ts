@@ -12,7 +12,7 @@ import {
   TARGETS,
 } from './rates';
 
-describe('issue 4 §1 formulas, each with a worked example and a zero denominator', () => {
+describe('REPORT-4 formulas, each with a worked example and a zero denominator', () => {
   it('on-time rate per clock = clocks met on time ÷ clocks that fell due in the month: 9 of 12 → 75%', () => {
     expect(onTimeRate({ metOnTime: 9, fellDue: 12 })).toEqual({ value: 0.75, numerator: 9, denominator: 12 });
     expect(onTimeRate({ metOnTime: 0, fellDue: 0 })).toEqual({ value: null, numerator: 0, denominator: 0 });

@@ -1,5 +1,5 @@
 /**
- * The rates of the monthly complaint summary (issue 4 §1, domain.md §5 and §7). Each is a plain quotient with its
+ * The rates of the monthly complaint summary (REPORT-4, CALLBACK-2, CALLBACK-3). Each is a plain quotient with its
  * numerator and denominator kept, so the UI, the .xlsx and the print page can show "12 ÷ 15" next to "80.0%", and
  * a zero denominator is `value: null` — shown as "—", never as 0% or 100%.
  *
@@ -16,7 +16,7 @@
  *   · "met on time": met_at ≤ due_at and no breach was recorded.
  *   · A case keeps one row per clock: a clock restarted (a reopened case starts `resolve` and later `callback`
  *     again) counts with its latest run only; the earlier run's breach stays in the timeline.
- * - Callback rate = callbacks done ÷ callbacks that fell due in the month (target 100%, domain.md §5.2):
+ * - Callback rate = callbacks done ÷ callbacks that fell due in the month (target 100%, CALLBACK-2):
  *   the `callback` clocks that fell due in the month (as above); "done" = the clock was met (a reached callback),
  *   late or not — lateness is what the callback clock's on-time rate shows.
  * - Satisfaction rate = (满意 + 基本满意) ÷ callbacks answered in the month: "answered" = a `callback` timeline
@@ -24,12 +24,12 @@
  *   不满意, then 满意 after re-handling — counts twice).
  * - Reopen rate = cases reopened in the month ÷ cases resolved in the month: "reopened" = a case with a
  *   `reopened` timeline entry (the reopen action) or a `callback` entry with `outcome: 'reopened'` (不满意 reopens,
- *   domain.md §5.3) in the month; "resolved" = a case with a `resolved` entry in the month (resolved on the spot
+ *   CALLBACK-3) in the month; "resolved" = a case with a `resolved` entry in the month (resolved on the spot
  *   included). Each case counts once per month however often it was reopened or resolved. A case resolved in one
  *   month and reopened in the next counts in the second month's numerator only, so the rate can in principle
  *   exceed 100% in a month with few resolutions.
  * - Effective complaint rate = valid complaints received in the month ÷ occupied households (target ≤ 1%,
- *   domain.md §7, ours): "valid complaint" = kind `complaint`, not invalidated (closure `invalidated`), not merged
+ *   REPORT-4, ours): "valid complaint" = kind `complaint`, not invalidated (closure `invalidated`), not merged
  *   into another case (the duplicate counts once, in the case it was merged into); "occupied households" = rooms
  *   with status `occupied` in the office's communities, counted when the summary is computed (rooms keep no
  *   history) and frozen with the figures when the director approves.

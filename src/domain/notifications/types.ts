@@ -4,7 +4,7 @@ export const NOTIFICATION_TYPES = [
   'queued',
   /** the user became the handler */
   'assigned',
-  /** a clock reached 80% (domain.md §4) */
+  /** a clock reached 80% (CLOCK-5) */
   'warning',
   /** a clock was breached */
   'breach',
@@ -13,7 +13,7 @@ export const NOTIFICATION_TYPES = [
   /** a breached case escalated to the user's tier */
   'escalated',
   /**
-   * Recurring problems (issue 4 §3): raised (to the office director), assigned to a review (to the review
+   * Recurring problems (PROBLEM-3): raised (to the office director), assigned to a review (to the review
    * departments' people and the director; `data.departments`: their names), due without measures (to the review's
    * people). No case: `data` carries `problemId` and `title`, and the bell links to the problem.
    */

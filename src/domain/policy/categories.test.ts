@@ -8,7 +8,7 @@ import {
   MAX_CATEGORY_DEPTH,
 } from './categories';
 
-describe('default category tree (domain.md §2.3)', () => {
+describe('default category tree (CLASS-3)', () => {
   const rows = flattenDefaultCategories();
 
   it('holds the categories of 001 and 002 篇3 内容3, each with a Chinese and an English name', () => {

@@ -1,5 +1,5 @@
 /**
- * Case categories (domain.md §2.3, policy): a tree each company may edit. The default tree below is gathered
+ * Case categories (CLASS-3, policy): a tree each company may edit. The default tree below is gathered
  * from 001 and 002 篇3 内容3; a company starts with it and renames, adds or deactivates what it needs.
  *
  * `code` is the stable key of a default category: it survives renames, so reports and policies can refer to

@@ -1,18 +1,18 @@
 /**
- * The defaults every company starts with: the clock table of domain.md §3 and the case-number prefixes of
- * api.md. Each company may change them in its settings (see policy.ts).
+ * The defaults every company starts with: the clock table of CLOCK-1 and the case-number prefixes of
+ * INTAKE-8. Each company may change them in its settings (see policy.ts).
  */
 import type { ClockDuration } from '../clock/deadlines';
 
-/** Case kinds (domain.md §2.1): 000 篇3 附件4, repair from 001 细则, praise is ours. */
+/** Case kinds (CLASS-1): 000 篇3 附件4, repair from 001 细则, praise is ours. */
 export const CASE_KINDS = ['complaint', 'repair', 'inquiry', 'suggestion', 'praise', 'other'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-/** Severities (domain.md §2.2). */
+/** Severities (CLASS-2). */
 export const SEVERITIES = ['emergency', 'major', 'general'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Clock names, fixed by api.md (`clocks[].name`) — rename nothing. */
+/** Clock names, fixed by API-6 (`clocks[].name`) — rename nothing. */
 export const CLOCK_NAMES = [
   'dispatch',
   'contact',
@@ -29,19 +29,19 @@ const duration = (amount: number, unit: ClockDuration['unit']): Readonly<ClockDu
   Object.freeze({ amount, unit });
 
 /**
- * The default clock table (domain.md §3). `null`: the clock has no default duration — its due date is set when
+ * The default clock table (CLOCK-1). `null`: the clock has no default duration — its due date is set when
  * the clock starts.
  */
 export const DEFAULT_CLOCK_DURATIONS: Readonly<Record<ClockName, Readonly<ClockDuration> | null>> =
   Object.freeze({
-    // Repair work order reaches the repair team within 5 minutes — 001 细则 三.二 (domain.md §2.4).
+    // Repair work order reaches the repair team within 5 minutes — 001 细则 三.二 (REPAIR-2).
     dispatch: duration(5, 'minutes'),
-    // A sister unit is contacted within 30 minutes with the resident's details — 004 第六条 (domain.md §2.5).
+    // A sister unit is contacted within 30 minutes with the resident's details — 004 第六条 (ROUTE-3).
     contact: duration(30, 'minutes'),
-    // Routing done and the resident told the status or time limit within 60 minutes — 004 第十条 (domain.md §2.6).
+    // Routing done and the resident told the status or time limit within 60 minutes — 004 第十条 (ROUTE-2).
     route: duration(60, 'minutes'),
     // Investigation and verification the same day — 000 篇2 一.3, 003 第2篇 三. The sources disagree (003 5.(7)
-    // says 立即, 001 says X working days); same day is the policy default (domain.md "Where the sources disagree").
+    // says 立即, 001 says X working days); same day is the policy default (HANDLE-1).
     verify: duration(0, 'same_day'),
     // Resolved or answered within 24 hours — 000 §6; first feedback within 24 h — 001 规定 5.
     reply: duration(24, 'hours'),
@@ -49,13 +49,13 @@ export const DEFAULT_CLOCK_DURATIONS: Readonly<Record<ClockName, Readonly<ClockD
     // they give are for move-in defects (003 第1篇 3.(7)): small ones the same day, larger ones within 7 days —
     // see MOVE_IN_DEFECT_RESOLVE.
     resolve: duration(7, 'calendar_days'),
-    // Called back within 2 days of handling — 004 第十一条 (domain.md §5.2: the first responder, policy).
+    // Called back within 2 days of handling — 004 第十一条 (CALLBACK-2: the first responder, policy).
     callback: duration(2, 'calendar_days'),
     // Corrective action (纠正措施) done by its own due date, set when it is recorded — 003 第2篇 七.1.
     corrective: null,
   });
 
-/** Move-in (入伙) defects, 003 第1篇 3.(7) (domain.md §9): small ones the same day, larger ones within 7 days. */
+/** Move-in (入伙) defects, 003 第1篇 3.(7) (CLOCK-1): small ones the same day, larger ones within 7 days. */
 export const MOVE_IN_DEFECT_RESOLVE: Readonly<Record<'small' | 'large', Readonly<ClockDuration>>> =
   Object.freeze({
     small: duration(0, 'same_day'),
@@ -63,7 +63,7 @@ export const MOVE_IN_DEFECT_RESOLVE: Readonly<Record<'small' | 'large', Readonly
   });
 
 /**
- * Case-number prefixes per kind (api.md, `number` = `<prefix>-<year>-<6+ digits>`; policy).
+ * Case-number prefixes per kind (INTAKE-8, `number` = `<prefix>-<year>-<6+ digits>`; policy).
  * 投诉 TouSu, 报修 BaoXiu, 咨询 ZiXun, 建议 JianYi, 表扬 BiaoYang, 其他 QiTa.
  */
 export const DEFAULT_CASE_NUMBER_PREFIXES: Readonly<Record<CaseKind, string>> = Object.freeze({

@@ -7,8 +7,8 @@ import {
 } from './defaults';
 import { caseNumberPrefix, resolveClockDuration, resolveClockRule, type ClockPolicy } from './policy';
 
-describe('§3 the default clock table', () => {
-  it('§3 clock table: dispatch 5 min, contact 30 min, route 60 min, verify same day, reply 24 h, resolve 7 days (policy), callback 2 days, corrective own due date', () => {
+describe('CLOCK-1 the default clock table', () => {
+  it('CLOCK-1 clock table: dispatch 5 min, contact 30 min, route 60 min, verify same day, reply 24 h, resolve 7 days (policy), callback 2 days, corrective own due date', () => {
     expect(DEFAULT_CLOCK_DURATIONS).toEqual({
       dispatch: { amount: 5, unit: 'minutes' },
       contact: { amount: 30, unit: 'minutes' },
@@ -22,13 +22,13 @@ describe('§3 the default clock table', () => {
     expect(Object.keys(DEFAULT_CLOCK_DURATIONS).sort()).toEqual([...CLOCK_NAMES].sort());
   });
 
-  it('§9 move-in defects (003 第1篇 3.(7)): small ones the same day, larger ones within 7 days', () => {
+  it('CLOCK-1 move-in defects (003 第1篇 3.(7)): small ones the same day, larger ones within 7 days', () => {
     expect(MOVE_IN_DEFECT_RESOLVE.small).toEqual({ amount: 0, unit: 'same_day' });
     expect(MOVE_IN_DEFECT_RESOLVE.large).toEqual({ amount: 7, unit: 'calendar_days' });
   });
 });
 
-describe('§3 clock policy precedence: category > severity > kind > company default > built-in', () => {
+describe('CLOCK-1 clock policy precedence: category > severity > kind > company default > built-in', () => {
   const policy: ClockPolicy = {
     defaults: { resolve: { amount: 10, unit: 'working_days' } },
     byKind: {
@@ -43,7 +43,7 @@ describe('§3 clock policy precedence: category > severity > kind > company defa
     },
   };
 
-  it('§3 policy: no rule anywhere → the built-in table', () => {
+  it('CLOCK-1 policy: no rule anywhere → the built-in table', () => {
     expect(resolveClockRule({}, 'reply', { kind: 'complaint', severity: 'general' })).toEqual({
       duration: { amount: 24, unit: 'hours' },
       source: 'builtin',
@@ -51,14 +51,14 @@ describe('§3 clock policy precedence: category > severity > kind > company defa
     expect(resolveClockDuration({}, 'corrective', { kind: 'complaint', severity: 'general' })).toBeNull();
   });
 
-  it('§3 policy: the company default replaces the built-in one', () => {
+  it('CLOCK-1 policy: the company default replaces the built-in one', () => {
     expect(resolveClockRule(policy, 'resolve', { kind: 'complaint', severity: 'general' })).toEqual({
       duration: { amount: 10, unit: 'working_days' },
       source: 'company',
     });
   });
 
-  it('§3 policy: kind beats the company default; null switches a clock off (praise has no resolve clock)', () => {
+  it('CLOCK-1 policy: kind beats the company default; null switches a clock off (praise has no resolve clock)', () => {
     expect(resolveClockDuration(policy, 'resolve', { kind: 'suggestion', severity: 'general' })).toEqual({
       amount: 15,
       unit: 'working_days',
@@ -69,7 +69,7 @@ describe('§3 clock policy precedence: category > severity > kind > company defa
     });
   });
 
-  it('§2.2 emergency: severity beats kind (an emergency repair replies in 1 h, not the repair 12 h)', () => {
+  it('CLASS-2 emergency: severity beats kind (an emergency repair replies in 1 h, not the repair 12 h)', () => {
     expect(resolveClockRule(policy, 'reply', { kind: 'repair', severity: 'emergency' })).toEqual({
       duration: { amount: 1, unit: 'hours' },
       source: 'severity',
@@ -80,7 +80,7 @@ describe('§3 clock policy precedence: category > severity > kind > company defa
     });
   });
 
-  it('§2.3 categories: category beats severity; the nearest category in the tree wins', () => {
+  it('CLASS-3 categories: category beats severity; the nearest category in the tree wins', () => {
     const entrapment = {
       kind: 'repair' as const,
       severity: 'emergency' as const,
@@ -105,7 +105,7 @@ describe('§3 clock policy precedence: category > severity > kind > company defa
     ).toBe('severity');
   });
 
-  it('§3 policy: the resolved duration is a copy — callers cannot corrupt the built-in table', () => {
+  it('CLOCK-1 policy: the resolved duration is a copy — callers cannot corrupt the built-in table', () => {
     const duration = resolveClockDuration({}, 'dispatch', { kind: 'repair', severity: 'general' });
     expect(duration).toEqual({ amount: 5, unit: 'minutes' });
     duration!.amount = 99;
@@ -113,8 +113,8 @@ describe('§3 clock policy precedence: category > severity > kind > company defa
   });
 });
 
-describe('api.md case numbers: prefix per kind (policy)', () => {
-  it('api.md number: default prefixes TS, BX, ZX, JY, BY, QT; a company may change them', () => {
+describe('INTAKE-8: prefix per kind (policy)', () => {
+  it('INTAKE-8: default prefixes TS, BX, ZX, JY, BY, QT; a company may change them', () => {
     expect(DEFAULT_CASE_NUMBER_PREFIXES).toEqual({
       complaint: 'TS',
       repair: 'BX',

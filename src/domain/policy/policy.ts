@@ -1,5 +1,5 @@
 /**
- * A company's clock policy: changes to the default clock table (domain.md §3, "(policy)") per case kind,
+ * A company's clock policy: changes to the default clock table (CLOCK-1, policy) per case kind,
  * severity and category, and the case-number prefixes.
  *
  * Precedence, most specific first: **category > severity > kind > company default > built-in default**.
@@ -90,7 +90,7 @@ export function resolveClockDuration(
   return resolveClockRule(policy, clock, facts).duration;
 }
 
-/** The case-number prefix for a kind: the company's own, else the api.md default (TS, BX, ZX, JY, BY, QT). */
+/** The case-number prefix for a kind: the company's own, else the INTAKE-8 default (TS, BX, ZX, JY, BY, QT). */
 export function caseNumberPrefix(kind: CaseKind, prefixes: Partial<Record<CaseKind, string>> = {}): string {
   return prefixes[kind] ?? DEFAULT_CASE_NUMBER_PREFIXES[kind];
 }

@@ -1,6 +1,6 @@
 /**
  * The public monthly summary must carry no personal data (002 篇4 4.2.2.2: published "应避免公布
- * 客户的房号、姓名"; 001 通知 二.2: 姓名、房号、联系方式 kept confidential; domain.md §7). A corpus of realistic
+ * 客户的房号、姓名"; 001 通知 二.2: 姓名、房号、联系方式 kept confidential; REPORT-3). A corpus of realistic
  * 物业 sentences, each with the exact public wording and what is highlighted for the director. The tagger is the
  * real jieba (the server injects the same library); its dictionary is data, not a mock.
  */

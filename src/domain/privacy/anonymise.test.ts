@@ -11,7 +11,7 @@ import {
 const names = ['张三', '欧阳娜娜', '欧阳', '李建国', '王芳', 'Maria Gonzalez'];
 const redact = (text: string, n: readonly string[] = names) => anonymise(text, { names: n }).text;
 
-describe('issue 4 §1 public version: phone numbers are redacted', () => {
+describe('REPORT-3 public version: phone numbers are redacted', () => {
   it.each([
     ['业主来电 13812345678 反映', '业主来电 某电话 反映'],
     ['手机138 1234 5678，', '手机某电话，'],
@@ -42,7 +42,7 @@ describe('issue 4 §1 public version: phone numbers are redacted', () => {
   });
 });
 
-describe('issue 4 §1 public version: room numbers are redacted', () => {
+describe('REPORT-3 public version: room numbers are redacted', () => {
   it.each([
     ['3-2-501 漏水', '某房号 漏水'],
     ['12-1502业主', '某房号业主'],
@@ -75,7 +75,7 @@ describe('issue 4 §1 public version: room numbers are redacted', () => {
   });
 });
 
-describe('issue 4 §1 public version: names of known residents and reporters are redacted', () => {
+describe('REPORT-3 public version: names of known residents and reporters are redacted', () => {
   it('redacts known names, longest first (欧阳娜娜 wins over 欧阳)', () => {
     expect(redact('欧阳娜娜和欧阳先生都反映了')).toBe('某业主和某业主都反映了');
     expect(redact('李建国说王芳家漏水')).toBe('某业主说某业主家漏水');
@@ -139,7 +139,7 @@ describe('issue 4 §1 public version: names of known residents and reporters are
   });
 });
 
-describe('issue 4 §1 planted data: nothing of it survives, and the check names each finding', () => {
+describe('REPORT-3 planted data: nothing of it survives, and the check names each finding', () => {
   const planted =
     '业主张三（3号楼2单元501室，电话138-1234-5678）反映：楼上 3-2-601 的李建国家漏水，' +
     '另一位王芳女士（B座1202，座机0755-86001234）也来电。已请欧阳娜娜协助。';
@@ -183,7 +183,7 @@ describe('issue 4 §1 planted data: nothing of it survives, and the check names 
   });
 });
 
-describe('issue 4 §1 small groups that could identify one household merge into 其他', () => {
+describe('REPORT-3 small groups that could identify one household merge into 其他', () => {
   const buckets: Bucket[] = [
     { key: 'c1', label: '翠湖花园', count: 7 },
     { key: 'c2', label: '锦绣家园', count: 1 },

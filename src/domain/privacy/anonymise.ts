@@ -1,5 +1,5 @@
 /**
- * Anonymisation for the public (公示) monthly summary (issue 4 §1, domain.md §7: published "without room numbers
+ * Anonymisation for the public (公示) monthly summary (REPORT-3: published "without room numbers
  * or names", 002 篇4 4.2.2.2; the complainant's 姓名、房号、联系方式 kept confidential, 001 通知 二.2; PIPL). Text
  * is searched for personal data and each finding is replaced by a placeholder that keeps the sentence readable:
  *

@@ -26,8 +26,8 @@ const full = (r: typeof named) => ({
 const masked = { name: '张*', phone: '138****5678', anonymous: false, masked: true, identityHidden: false };
 const hidden = { name: null, phone: null, anonymous: true, masked: false, identityHidden: true };
 
-describe('§1.8 the reporter phone: unmasked for those who handle or answer the case', () => {
-  it('§1.8 agent, supervisor, director of the office and the manager see it in full', () => {
+describe('PRIV-2 the reporter phone: unmasked for those who handle or answer the case', () => {
+  it('PRIV-1 agent, supervisor, director of the office and the manager see it in full', () => {
     for (const v of [
       viewer('u-a', ['agent']),
       viewer('u-s', ['supervisor']),
@@ -38,21 +38,21 @@ describe('§1.8 the reporter phone: unmasked for those who handle or answer the 
     }
   });
 
-  it('§1.8 the first responder and the handler see it in full, even a technician handler', () => {
+  it('PRIV-1 the first responder and the handler see it in full, even a technician handler', () => {
     expect(presentReporter(named, viewer('u-fr', ['agent'], ['o2']), theCase)).toEqual(full(named));
     expect(presentReporter(named, viewer('u-tech', ['technician']), theCase)).toEqual(full(named));
   });
 
-  it('§1.8 a technician who is not the handler gets it masked (room + masked phone)', () => {
+  it('PRIV-2 a technician who is not the handler gets it masked (room + masked phone)', () => {
     expect(presentReporter(named, viewer('u-t2', ['technician']), theCase)).toEqual(masked);
   });
 
-  it('§1.8 the auditor and the admin get it masked', () => {
+  it('PRIV-2 the auditor and the admin get it masked', () => {
     expect(presentReporter(named, viewer('u-aud', ['auditor']), theCase)).toEqual(masked);
     expect(presentReporter(named, viewer('u-admin', ['admin'], []), theCase)).toEqual(masked);
   });
 
-  it('§1.8 scope: an agent or director of another office gets it masked', () => {
+  it('PRIV-2 scope: an agent or director of another office gets it masked', () => {
     expect(seesReporterContact(viewer('u-a2', ['agent'], ['o2']), theCase)).toBe(false);
     expect(presentReporter(named, viewer('u-d2', ['director'], ['o2']), theCase)).toEqual(masked);
   });
@@ -68,7 +68,7 @@ describe('§1.8 the reporter phone: unmasked for those who handle or answer the 
   });
 });
 
-describe('§1.5 anonymous reporters (ours): identity only for the first responder and the office director', () => {
+describe('INTAKE-5 anonymous reporters (ours): identity only for the first responder and the office director', () => {
   it('the first responder and the director of the office see who it is', () => {
     expect(presentReporter(anonymous, viewer('u-fr', ['agent']), theCase)).toEqual(full(anonymous));
     expect(presentReporter(anonymous, viewer('u-d', ['director']), theCase)).toEqual(full(anonymous));

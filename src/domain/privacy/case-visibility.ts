@@ -1,6 +1,6 @@
 /**
- * Who sees a case's reporter (domain.md §1.8: personal data is used only to handle and answer the case and kept
- * confidential; §1.5: the anonymity flag is ours).
+ * Who sees a case's reporter (PRIV-1: personal data is used only to handle and answer the case and kept
+ * confidential; INTAKE-5: the anonymity flag is ours).
  *
  * - A named reporter's phone and name are shown in full to those who handle or answer the case: the agent,
  *   supervisor and director of the case's office, the manager (company-wide), the first responder and the
@@ -8,7 +8,7 @@
  *   admin (a system role, not a case desk role) — gets them masked: the technician still has the room (a case
  *   field outside this module) and "the resident ending in 5678".
  * - An anonymous reporter's identity is seen only by the first responder (who took the matter and answers it)
- *   and the director of the case's office (domain.md §5.2: organises major callbacks). For everyone else name
+ *   and the director of the case's office (CALLBACK-2: organises major callbacks). For everyone else name
  *   and phone are absent — not masked: a surname and four digits are enough to identify a neighbour.
  *
  * Scope: roles count only within the viewer's offices (the manager company-wide); being the first responder or
@@ -23,7 +23,7 @@ export interface Reporter {
   anonymous?: boolean | null;
 }
 
-/** The reporter as one viewer may see them (api.md case field `reporter { name, phone, anonymous }`). */
+/** The reporter as one viewer may see them (the case field `reporter { name, phone, anonymous }`, API-6). */
 export interface ReporterView {
   name: string | null;
   phone: string | null;

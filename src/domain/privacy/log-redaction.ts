@@ -1,5 +1,5 @@
 /**
- * What may reach a log line (issue 2 §10, 001 通知 二.2: personal data stay confidential; domain.md §1.8: residents' data serve only to handle
+ * What may reach a log line (PRIV-4, 001 通知 二.2: personal data stay confidential; PRIV-1: residents' data serve only to handle
  * and answer the case). Logs are kept longer, copied further and read by more people than the register, so they
  * carry no personal data at all — not even the masked form (138****5678) the desk shows technicians.
  *

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskName, maskPhone } from './mask';
 
-describe('masking personal data (domain.md §1.8)', () => {
+describe('masking personal data (PRIV-2)', () => {
   it('masks mobiles and landlines keeping the last four digits', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('075512345678')).toBe('075*****5678');

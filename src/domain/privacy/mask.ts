@@ -1,5 +1,5 @@
 /**
- * Masking for roles that must not see personal data (domain.md §1.8: used only to handle and answer the case,
+ * Masking for roles that must not see personal data (PRIV-2: used only to handle and answer the case,
  * kept confidential). Masked values still let a technician confirm "the resident ending in 5678".
  */
 export function maskPhone(phone: string | null | undefined): string | null {

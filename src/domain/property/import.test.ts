@@ -24,7 +24,7 @@ const good = (row: number, over: Partial<Record<ImportColumn, string>> = {}): Ra
 };
 const keys = (r: RawRow) => parseRow(r).issues.map((i) => [i.column, i.key]);
 
-describe('import header (issue 2 §7 template columns)', () => {
+describe('import header (REGISTER-3 template columns)', () => {
   it('finds the nine template columns in any order and tolerates spaces and full-width', () => {
     const m = matchHeader([
       '电话',
@@ -48,7 +48,7 @@ describe('import header (issue 2 §7 template columns)', () => {
   });
 });
 
-describe('import row validation (issue 2 §7: every bad row with its reason)', () => {
+describe('import row validation (REGISTER-3: every bad row with its reason)', () => {
   it('a complete row is normalised: trimmed, full-width digits folded, canonical phones', () => {
     const r = parseRow(
       raw(
@@ -188,7 +188,7 @@ describe('import row validation (issue 2 §7: every bad row with its reason)', (
   });
 });
 
-describe('import rows against each other (issue 2 §7: duplicates within the file)', () => {
+describe('import rows against each other (REGISTER-3: duplicates within the file)', () => {
   it('the same resident twice in one room is a duplicate naming the first row', () => {
     const { rows, issues } = validateRows([
       good(2),
@@ -251,7 +251,7 @@ const rowsOf = (...raws: RawRow[]): ImportRow[] => {
   return v.rows;
 };
 
-describe('import plan (issue 2 §7: key 小区+楼栋+单元+房号; residents by name + phone)', () => {
+describe('import plan (REGISTER-3: key 小区+楼栋+单元+房号; residents by name + phone)', () => {
   it('creates buildings, units, rooms and residents as needed; a new room without residents is vacant', () => {
     const plan = planImport(
       rowsOf(

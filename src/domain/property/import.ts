@@ -1,5 +1,5 @@
 /**
- * Bulk import of the property register (issue 2 §7), the pure part: header matching, row validation and the
+ * Bulk import of the property register (REGISTER-3), the pure part: header matching, row validation and the
  * plan of what a file will create or update, computed against a snapshot of what is already stored.
  *
  * A row is one resident of one room; a room with three residents has three rows, a room without residents one

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalPhone, parsePhone, splitPhones } from './phone';
 
-describe('phone canonical form (api.md Lookup; issue 2 §7)', () => {
+describe('phone canonical form (REGISTER-4)', () => {
   it.each([
     ['13812345678', '13812345678', null, 'mobile'],
     ['+86 138 1234 5678', '13812345678', null, 'mobile'],

@@ -1,6 +1,6 @@
 /**
  * Phone numbers as residents give them: mobiles, landlines with area code, extensions, service numbers.
- * Caller lookup compares the canonical form of api.md: digits only, a leading +86 dropped, the extension
+ * Caller lookup compares the canonical form of REGISTER-4: digits only, a leading +86 dropped, the extension
  * (after `-`, `转`, `ext`, `分机`) kept apart.
  */
 export type PhoneKind = 'mobile' | 'landline' | 'service';

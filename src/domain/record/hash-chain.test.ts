@@ -12,8 +12,8 @@ import {
   verifyRecord,
 } from './hash-chain';
 
-describe('api.md timeline hash: canonical JSON (keys sorted, no spaces, UTF-8)', () => {
-  it('api.md canonical JSON: keys sorted recursively, no whitespace', () => {
+describe('RECORD-2: canonical JSON (keys sorted, no spaces, UTF-8)', () => {
+  it('RECORD-2 canonical JSON: keys sorted recursively, no whitespace', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: '回音' } })).toBe(
       '{"a":{"c":"回音","d":[3,{"y":null,"z":true}]},"b":1}',
     );
@@ -40,7 +40,7 @@ describe('api.md timeline hash: canonical JSON (keys sorted, no spaces, UTF-8)',
   });
 });
 
-describe('api.md timeline hash chain', () => {
+describe('RECORD-2 chain', () => {
   const first = {
     seq: 1,
     at: '2026-03-10T02:00:00.000Z',
@@ -49,7 +49,7 @@ describe('api.md timeline hash chain', () => {
     data: { kind: 'repair' },
   };
 
-  it('api.md hash = lowercase hex SHA-256 of the canonical JSON of { seq, at, actorId, type, data, prevHash }; first prevHash is 64 zeros', () => {
+  it('RECORD-2 hash = lowercase hex SHA-256 of the canonical JSON of { seq, at, actorId, type, data, prevHash }; first prevHash is 64 zeros', () => {
     expect(GENESIS_HASH).toBe('0'.repeat(64));
     const expected = createHash('sha256')
       .update(
@@ -91,31 +91,31 @@ describe('api.md timeline hash chain', () => {
     expect(e2.prevHash).toBe(e1.hash);
   });
 
-  it('§6 verifyChain: an untouched chain is intact; an empty one too', () => {
+  it('RECORD-2 verifyChain: an untouched chain is intact; an empty one too', () => {
     expect(verifyChain(build())).toEqual({ intact: true });
     expect(verifyChain([])).toEqual({ intact: true });
   });
 
-  it('§6 verifyChain: changing one entry names it as the first broken seq', () => {
+  it('RECORD-2 verifyChain: changing one entry names it as the first broken seq', () => {
     const chain = build();
     chain[2] = { ...chain[2], data: { clock: 'resolve' } };
     expect(verifyChain(chain)).toEqual({ intact: false, firstBrokenSeq: 3 });
   });
 
-  it('§6 verifyChain: a re-hashed forged entry breaks the next one', () => {
+  it('RECORD-2 verifyChain: a re-hashed forged entry breaks the next one', () => {
     const chain = build();
     const forged = { ...chain[1], actorId: 'u9' };
     chain[1] = { ...forged, hash: entryHash(forged) };
     expect(verifyChain(chain)).toEqual({ intact: false, firstBrokenSeq: 3 });
   });
 
-  it('§6 verifyChain: a removed entry or a gap in seq breaks the chain where it was', () => {
+  it('RECORD-2 verifyChain: a removed entry or a gap in seq breaks the chain where it was', () => {
     const chain = build();
     expect(verifyChain([chain[0], chain[2], chain[3]])).toEqual({ intact: false, firstBrokenSeq: 3 });
     expect(verifyChain(chain.slice(1))).toEqual({ intact: false, firstBrokenSeq: 2 });
   });
 
-  it('§6 verifyChain: a wrong stored prevHash breaks it; entries without prevHash are checked through the hash', () => {
+  it('RECORD-2 verifyChain: a wrong stored prevHash breaks it; entries without prevHash are checked through the hash', () => {
     const chain = build();
     expect(verifyChain(chain.map(({ prevHash: _p, ...rest }) => rest))).toEqual({ intact: true });
     chain[3] = { ...chain[3], prevHash: GENESIS_HASH };

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue, TimelineType } from '../case/case';
 
-/** `prevHash` of the first entry (api.md). */
+/** `prevHash` of the first entry (RECORD-2). */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**

@@ -27,7 +27,7 @@ import {
 const TZ = 'Asia/Shanghai';
 const iso = (d: Date) => d.toISOString();
 
-describe('issue 4 §5 / 002 篇4 4.2.3.1: the report of a quarter is prepared in the first month of the next quarter', () => {
+describe('REPORT-5 / 002 篇4 4.2.3.1: the report of a quarter is prepared in the first month of the next quarter', () => {
   it('Q3 2026: drafted from 1 Oct, service part by the end of 10 Oct, finance by 15 Oct, published by 20 Oct (Shanghai)', () => {
     const d = quarterlyDeadlines({ year: 2026, quarter: 3 }, TZ);
     expect(iso(d.draftFrom)).toBe('2026-09-30T16:00:00.000Z');
@@ -76,7 +76,7 @@ describe('issue 4 §5 / 002 篇4 4.2.3.1: the report of a quarter is prepared in
   });
 });
 
-describe('issue 4 §5: the workflow draft → service_submitted → finance_submitted → signed → published', () => {
+describe('REPORT-5: the workflow draft → service_submitted → finance_submitted → signed → published', () => {
   it('walks the steps in order', () => {
     expect(decideStep('draft', 'editService')).toEqual({ ok: true, to: 'draft' });
     expect(decideStep('draft', 'submitService')).toEqual({ ok: true, to: 'service_submitted' });
@@ -144,7 +144,7 @@ describe('issue 4 §5: the workflow draft → service_submitted → finance_subm
   });
 });
 
-describe('issue 4 §5: who does each step', () => {
+describe('REPORT-5: who does each step', () => {
   const office = { id: 'o1', directorId: 'dir1' };
   const actor = (roles: QuarterlyActor['roles'], more: Partial<QuarterlyActor> = {}): QuarterlyActor => ({
     userId: 'u',
@@ -221,7 +221,7 @@ describe('issue 4 §5: who does each step', () => {
   });
 });
 
-describe('issue 4 §5: reminders before each date — 3 days and 1 day before, on the day, overdue after (09:00 local)', () => {
+describe('REPORT-5: reminders before each date — 3 days and 1 day before, on the day, overdue after (09:00 local)', () => {
   const q3 = { year: 2026, quarter: 3 };
   const at = (s: string) => new Date(s);
   /**

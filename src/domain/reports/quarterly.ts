@@ -1,5 +1,5 @@
 /**
- * The quarterly management-service report (管理服务报告; issue 4 §5, domain.md §7, 002 篇4 4.2.3): its deadlines, its
+ * The quarterly management-service report (管理服务报告; REPORT-5, 002 篇4 4.2.3): its deadlines, its
  * workflow, who may do each step, and when reminders go out. Pure: instants, zones and actors are arguments.
  *
  * Reading of the source. 002 篇4 4.2.3.1: "每季度首月各管理处应就上季度的物业服务、经营情况编制物业《管理服务报告》,10日前将
@@ -14,7 +14,7 @@
  * | Q4 Y   | 1 January Y+1| by 10 January Y+1             | by 15 January Y+1         | by 20 January Y+1 |
  *
  * 4.2.3.3: "…提交业主委员会主任签字、管理处主任签字,并盖管理处公章后应于首月20日前公布…将报告存放在管理处客服中心供业主查阅".
- * "N日前" is read as "by the end of day N, local time in the company's zone" (domain.md: "by the 10th"), in calendar
+ * "N日前" is read as "by the end of day N, local time in the company's zone" (REPORT-5: "by the 10th"), in calendar
  * days: the source counts days of the month, not working days, so a deadline on a holiday is not moved.
  *
  * The company's review and approval (4.2.3.1 "发送公司分管领导审批", 4.2.3.3 "经公司审批后") is not a state of its own:
@@ -267,7 +267,7 @@ export interface ReportOffice {
 }
 
 /**
- * Finance users (ours, issue 4 §5): whoever holds `reports.finance` (admin and manager, company-wide) and every
+ * Finance users (ours, REPORT-6): whoever holds `reports.finance` (admin and manager, company-wide) and every
  * member of a department whose function is `finance` — a company finance department (财务部) covers every office,
  * an office's own finance team covers that office. No role of its own: finance staff keep their usual role.
  */

@@ -1,5 +1,5 @@
 /**
- * The duty ledger and the monthly performance of people and departments (issue 4 §2, domain.md §7 last bullet,
+ * The duty ledger and the monthly performance of people and departments (LEDGER-1,
  * 004 第十三条). Violations are derived from the case timeline by deriveDutyViolations (after sweeps, and on demand
  * in tests); the director of the subject's office, or the manager, confirms or waives each with a reason.
  *

@@ -1,5 +1,5 @@
 /**
- * Issue 4 §2 (domain.md §7 last bullet, 004 第十三条): the duty ledger derived from a scripted month of real cases,
+ * LEDGER-1 (004 第十三条): the duty ledger derived from a scripted month of real cases,
  * the director's decisions, the performance figures of people and departments, and scope.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,13 +102,13 @@ beforeAll(async () => {
   cases.c2 = await intake(agent, { kind: 'repair', description: '卫生间漏水' });
   // 3. A repair engineering accepts and then sends back (推诿, 004 第十三条 (2)).
   cases.c3 = await intake(sup, { kind: 'repair', description: '楼道灯坏了' });
-  // 4. Solved on the spot (domain.md §1.6): no violation.
+  // 4. Solved on the spot (INTAKE-6): no violation.
   cases.c4 = await intake(agent, {
     kind: 'complaint',
     description: '咨询停水时间，当场答复',
     resolvedOnTheSpot: { result: '已告知明天恢复供水' },
   });
-  // 5. A major complaint: the director owes its callback (domain.md §5.2), not the first responder.
+  // 5. A major complaint: the director owes its callback (CALLBACK-2), not the first responder.
   cases.c5 = await intake(agent, { kind: 'complaint', severity: 'major', description: '电梯困人' });
   // 6. The director first received a complaint and let the route clock run out.
   cases.c6 = await intake(director, { kind: 'complaint', description: '门禁坏了' });
@@ -152,7 +152,7 @@ beforeAll(async () => {
   at(70);
   await act(tech, cases.c1.id, 'resolve', { result: '已劝告楼上住户' });
   at(75);
-  // Unsatisfied reopens the case (domain.md §5.3).
+  // Unsatisfied reopens the case (CALLBACK-3).
   await act(agent, cases.c1.id, 'callback', {
     method: 'phone',
     reached: true,
@@ -204,7 +204,7 @@ async function violations(who: Inject, query = 'year=2026&month=10'): Promise<V[
 const find = (list: V[], kind: string, caseKey: string) =>
   list.find((v) => v.kind === kind && v.case.id === cases[caseKey].id)!;
 
-describe('the duty ledger derived from a scripted month (issue 4 §2, 004 第十三条)', () => {
+describe('the duty ledger derived from a scripted month (LEDGER-1, 004 第十三条)', () => {
   it('derives exactly the expected violations, with the policy amounts and the evidence linked', async () => {
     const first = await deriveDutyViolations(t.database.db, t.clock, { ...october, companyId: s.company.id });
     expect(first.inserted).toBe(6);
@@ -257,7 +257,7 @@ describe('the duty ledger derived from a scripted month (issue 4 §2, 004 第十
   });
 });
 
-describe('the director confirms or waives each violation with a reason (issue 4 §2)', () => {
+describe('the director confirms or waives each violation with a reason (LEDGER-2)', () => {
   it('confirms and waives; decided rows keep who, when and why; re-deriving never touches them', async () => {
     const list = await violations(as('director'));
     const c1 = find(list, 'first_responder_route_breached', 'c1');
@@ -350,7 +350,7 @@ describe('the director confirms or waives each violation with a reason (issue 4 
   });
 });
 
-describe('scope: a director sees only their office’s people (issue 4 §2 "nobody sees another office’s people")', () => {
+describe('scope: a director sees only their office’s people (LEDGER-3 "nobody sees another office’s people")', () => {
   it('the other office’s director sees only their own person’s violation and cannot decide ours', async () => {
     const d2 = api.withCookie(director2.cookie);
     const mine = await violations(d2);
@@ -415,7 +415,7 @@ describe('scope: a director sees only their office’s people (issue 4 §2 "nobo
   });
 });
 
-describe('performance of people and departments, exact for the planted month (issue 4 §2)', () => {
+describe('performance of people and departments, exact for the planted month (LEDGER-1)', () => {
   type Person = Record<string, unknown> & { user: { id: string } };
   type Dept = Record<string, unknown> & { department: { id: string } };
   let people: Map<string, Person>;
@@ -521,7 +521,7 @@ describe('performance of people and departments, exact for the planted month (is
   });
 });
 
-describe('the ledger list pages like every list (api.md Lists)', () => {
+describe('the ledger list pages like every list (API-4)', () => {
   it('keyset pages cover every violation once; a forged cursor is a 400', async () => {
     const seen: string[] = [];
     let cursor = '';
@@ -549,7 +549,7 @@ describe('the ledger list pages like every list (api.md Lists)', () => {
   });
 });
 
-describe('the ledger keeps itself up to date after sweeps (issue 4 §2)', () => {
+describe('the ledger keeps itself up to date after sweeps (LEDGER-4)', () => {
   it('runAccountabilityJobs derives new facts, at most every 10 minutes', async () => {
     const { runAccountabilityJobs } = await import('./accountability.schedule');
     const log = { error: (o: object) => expect.fail(JSON.stringify(o)) };

@@ -90,7 +90,7 @@ describe('file types: magic bytes decide, not the declared type', () => {
   });
 });
 
-describe('uploads (issue 3 attachments)', () => {
+describe('uploads (INTAKE-10)', () => {
   it('stores a file for the uploader, with the detected type, and serves it back only to them', async () => {
     const res = await upload(s.as('agent'), '漏水 照片(1).png', 'application/octet-stream', PNG);
     expect(res.statusCode).toBe(201);

@@ -143,7 +143,7 @@ export async function demoAccountsWarning(db: Tx, env: string): Promise<string |
   );
 }
 
-/** Production refuses the demo password (issue 2 §3). */
+/** Production refuses the demo password (ACCESS-6). */
 export function assertPasswordAllowed(env: string, password: string) {
   if (env === 'production' && password === DEMO_PASSWORD_DEFAULT)
     throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {

@@ -13,7 +13,7 @@ afterAll(() => t.close());
 
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
 
-describe('login and sessions (issue 2 §4)', () => {
+describe('login and sessions (ACCESS-4)', () => {
   it('logs in with an httpOnly SameSite=Lax cookie and returns the user with permissions', async () => {
     const res = await t.app.inject({
       method: 'POST',
@@ -87,7 +87,7 @@ describe('login and sessions (issue 2 §4)', () => {
   });
 });
 
-describe('lock-out (issue 2 §4: 5 failures in 15 min lock for 15 min, kept in PostgreSQL)', () => {
+describe('lock-out (ACCESS-3: 5 failures in 15 min lock for 15 min, kept in PostgreSQL)', () => {
   it('locks the username after 5 failures with 429 and Retry-After, and survives a restart', async () => {
     const u = await t.make.user({ companyId: s.company.id, roles: ['agent'] });
     const attempt = (app = t.app, password = 'wrong-password') =>
@@ -262,7 +262,7 @@ describe('password change', () => {
   });
 });
 
-describe('API tokens (issue 2 §4)', () => {
+describe('API tokens (ACCESS-4)', () => {
   beforeAll(() => s.relogin());
   it('are shown once, act as their user, are stored hashed, and stop working when revoked', async () => {
     const service = await t.make.user({

@@ -1,5 +1,5 @@
 /**
- * The working-day calendar (domain.md §3): everyone may read it (deadlines depend on it); admins enter the
+ * The working-day calendar (CLOCK-2): everyone may read it (deadlines depend on it); admins enter the
  * holidays and adjusted workdays of years the national data lacks.
  */
 import type { FastifyInstance } from 'fastify';

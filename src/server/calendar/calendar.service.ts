@@ -1,5 +1,5 @@
 /**
- * The company's working-day calendar (domain.md §3): the national data of `chinese-days` plus the company's own
+ * The company's working-day calendar (CLOCK-2): the national data of `chinese-days` plus the company's own
  * entries for years the package lacks (2027 today). The case service reads it through loadWorkingCalendar.
  */
 import {

@@ -31,7 +31,7 @@ const status = (as = s.as('agent'), lang = 'zh-CN') =>
     r.json(),
   );
 
-describe('working calendar per company (domain.md §3, issue 3 §5)', () => {
+describe('working calendar per company (CLOCK-2)', () => {
   it('2027 is unknown (chinese-days lacks it) and the status warns in November 2026', async () => {
     const st = await status();
     expect(st.knownYears).toContain(2026);
@@ -106,7 +106,7 @@ describe('working calendar per company (domain.md §3, issue 3 §5)', () => {
     expect((await loadWorkingCalendar(t.database.db, s.company.id)).dayKind('2027-01-01')).toBe('unknown');
   });
 
-  it('another company’s overrides are not visible and do not make the year known (issue 2 §5)', async () => {
+  it('another company’s overrides are not visible and do not make the year known (TENANT-1)', async () => {
     const b = await t.make.company();
     const bAdmin = await t.make.user({ companyId: b.id, roles: ['admin'] });
     const bCookie = await t.login(bAdmin.username);

@@ -73,7 +73,7 @@ export async function notifyAfter(
   if (action === 'assignCallback')
     await notify(tx, { ...base, type: 'callback_due', userIds: others([after.callbackAssigneeId]) });
   if (action === 'callback') {
-    // The result goes back to the director too: "事事有着落、件件有回音" (the company's rule: every matter gets an answer).
+    // The result goes back to the director too: "事事有着落、件件有回音" (CALLBACK-1, 000 篇2 一.5).
     await notify(tx, {
       ...base,
       type: 'callback_result',

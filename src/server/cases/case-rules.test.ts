@@ -1,4 +1,4 @@
-/** Server-level proofs of the case rules that need stored state (issue 3 §5, §8, §12; domain.md §1.9, §3). */
+/** Server-level proofs of the case rules that need stored state (PRIV-3, FLOW-3, CLOCK-2, CLOCK-3, FIRSTASK-3). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cases } from '../db/schema';
@@ -45,7 +45,7 @@ const act = async (
   });
 };
 
-describe('privacy of the reporter (issue 3 §12, domain.md §1.8)', () => {
+describe('privacy of the reporter (PRIV-3, PRIV-1 001 通知 二.2)', () => {
   it('an anonymous reporter is known only to the first responder and the director', async () => {
     const c = await create({ reporter: { name: '李四', phone: '13911112222', anonymous: true } });
     const asFirst = (await s.as('agent')({ method: 'GET', url: `/api/cases/${c.id}` })).json();
@@ -65,7 +65,7 @@ describe('privacy of the reporter (issue 3 §12, domain.md §1.8)', () => {
   });
 });
 
-describe('handling (domain.md §3)', () => {
+describe('handling (FLOW-3, CLOCK-3)', () => {
   it('wait pauses the resolve clock and resume moves its due time by the pause', async () => {
     const c = await create({});
     await act('agent', c.id, 'route', {
@@ -125,7 +125,7 @@ describe('handling (domain.md §3)', () => {
     expect(tooLate.json().error.details.rule).toBe('extend_after_deadline');
   });
 
-  it('§1.9 the reply warns on deflection phrases; overriding needs a reason, which is recorded', async () => {
+  it('FIRSTASK-3 the reply warns on deflection phrases; overriding needs a reason, which is recorded', async () => {
     await s.relogin();
     const c = await create({ kind: 'inquiry', description: '咨询停车位' });
     const warned = await act('agent', c.id, 'reply', { message: '这个不归我们管', via: 'phone' });
@@ -144,7 +144,7 @@ describe('handling (domain.md §3)', () => {
   });
 });
 
-describe('working calendar (issue 3 §5)', () => {
+describe('working calendar (CLOCK-2)', () => {
   it('a deadline in a year with no calendar data flags the case and warns the admin; entering the year clears it', async () => {
     await s.relogin();
     const policy = (await s.as('admin')({ method: 'GET', url: '/api/policies' })).json();

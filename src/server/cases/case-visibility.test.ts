@@ -4,8 +4,8 @@
  * — offices, departments with heads, users of every role (several roles, several offices, none), cases of every
  * shape — and checks, for every user, that each predicate selects exactly the cases the domain function accepts:
  * canSeeCase (src/domain/case/lifecycle.ts), and seesReporterContact / seesAnonymousIdentity
- * (src/domain/privacy/case-visibility.ts; domain.md §1.8 "personal data … kept confidential" 001 通知 二.2, and the
- * anonymity flag of §1.5, ours).
+ * (src/domain/privacy/case-visibility.ts; PRIV-1 "personal data … kept confidential" 001 通知 二.2, and the
+ * anonymity flag of INTAKE-5, ours).
  */
 import fc from 'fast-check';
 import { sql, type SQL } from 'drizzle-orm';
@@ -155,7 +155,7 @@ describe('SQL visibility predicates = domain functions, over generated cases × 
     }
   });
 
-  it('reporterVisibleTo selects exactly the cases whose reporter the viewer may see (domain.md §1.8, §1.5; 001 通知 二.2)', async () => {
+  it('reporterVisibleTo selects exactly the cases whose reporter the viewer may see (PRIV-3, INTAKE-5; 001 通知 二.2)', async () => {
     for (const actor of actors) {
       const expected = rows
         .filter((row) => seesReporter(row, actor))

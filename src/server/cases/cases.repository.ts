@@ -250,8 +250,8 @@ export function caseVisibleTo(actor: CaseActor): SQL {
 }
 
 /**
- * SQL for "this viewer may see who reported the case `c`" (src/domain/privacy/case-visibility.ts, domain.md §1.8
- * and §1.5): an anonymous reporter only for seesAnonymousIdentity (the first responder, the director of the case's
+ * SQL for "this viewer may see who reported the case `c`" (src/domain/privacy/case-visibility.ts, PRIV-1
+ * and INTAKE-5): an anonymous reporter only for seesAnonymousIdentity (the first responder, the director of the case's
  * office), a named one for seesReporterContact (the first responder, the handler, the manager, the agent,
  * supervisor and director of its office). A case may be matched by its reporter's phone or name only where this
  * holds: otherwise the match itself tells the viewer who complained. Combine it with caseVisibleTo.
@@ -281,7 +281,7 @@ export type CallerCaseRow = Pick<
 
 /**
  * Open cases (not closed) the caller reported or of the caller's rooms, newest first, as `viewer` may see them
- * (api.md Lookup). A case is found by its reporter's phone only where the viewer may see that reporter: a
+ * (REGISTER-5, PRIV-3). A case is found by its reporter's phone only where the viewer may see that reporter: a
  * technician who could open an anonymous complaint must not learn from the phone who made it. By room it is found
  * whenever the case is visible: the room is a case field every viewer of the case has.
  */

@@ -15,7 +15,7 @@ export function casesRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = casesService(deps);
   const tags = ['cases'];
-  // A case's photos and files are served only to those who may see the case (issue 3 §1).
+  // A case's photos and files are served only to those who may see the case (PRIV-5).
   registerAttachmentAccess(app, (actor, caseId) => svc.canSee(actor, caseId));
   // Intakes' live events wait a few ms to share a NOTIFY (publishEventSoon); a closing app sends them first.
   app.addHook('onClose', () => flushEvents(deps.db));

@@ -55,7 +55,7 @@ const intake = (overrides: Record<string, unknown> = {}, role: 'agent' | 'superv
 const act = (role: keyof SeededCompany['users'], id: string, action: string, body: Record<string, unknown>) =>
   s.as(role)({ method: 'POST', url: `/api/cases/${id}/actions/${action}`, payload: body });
 
-describe('intake (domain.md §1, api.md POST /api/cases)', () => {
+describe('intake (INTAKE-1, INTAKE-4)', () => {
   it('records a phone repair with number, first responder, clocks and a received timeline entry', async () => {
     const res = await intake();
     expect(res.statusCode, res.body).toBe(201);
@@ -71,7 +71,7 @@ describe('intake (domain.md §1, api.md POST /api/cases)', () => {
     expect(detail.timelineIntact).toBe(true);
   });
 
-  it('§1.5 receivedAt may be earlier than entry but never in the future', async () => {
+  it('INTAKE-4 receivedAt may be earlier than entry but never in the future', async () => {
     const past = await intake({ receivedAt: new Date(t.clock.now().getTime() - 86_400_000).toISOString() });
     expect(past.statusCode).toBe(201);
     const future = await intake({ receivedAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString() });
@@ -79,13 +79,13 @@ describe('intake (domain.md §1, api.md POST /api/cases)', () => {
     expect(Object.keys(future.json().error.fields)).toContain('receivedAt');
   });
 
-  it('§1.2 the first responder may be a colleague who received it; the recorder is kept', async () => {
+  it('FIRSTASK-1 the first responder may be a colleague who received it; the recorder is kept', async () => {
     const res = await intake({ firstResponderId: s.users.supervisor.id });
     expect(res.json().firstResponder.id).toBe(s.users.supervisor.id);
     expect(res.json().recordedBy.id).toBe(s.users.agent.id);
   });
 
-  it('api.md numbers: 100 concurrent intakes get 100 distinct increasing numbers', async () => {
+  it('INTAKE-8: 100 concurrent intakes get 100 distinct increasing numbers', async () => {
     const results = await Promise.all(
       Array.from({ length: 100 }, () => intake({ kind: 'inquiry', description: '咨询物业费缴纳方式' })),
     );
@@ -285,7 +285,7 @@ describe('intake writes in one statement and answers from what it wrote', () => 
     }
   });
 
-  it('§2.4 a private repair keeps the visit agreed with the owner; a shared one is refused a visit time', async () => {
+  it('REPAIR-3 a private repair keeps the visit agreed with the owner; a shared one is refused a visit time', async () => {
     const visitAt = '2026-11-30T06:00:00.000Z';
     const res = await intake({ repairType: 'private', visitAt });
     expect(res.statusCode, res.body).toBe(201);
@@ -348,8 +348,8 @@ describe('case lists carry their count to the next pages', () => {
   });
 });
 
-describe('the loop: route, accept, resolve, callback, reopen, close (api.md action table, domain.md §5)', () => {
-  it('§5.3 unsatisfied reopens; satisfied closes; technician sees a masked phone and reveal is recorded', async () => {
+describe('the loop: route, accept, resolve, callback, reopen, close (FLOW-1, CALLBACK-3)', () => {
+  it('CALLBACK-3 unsatisfied reopens; satisfied closes; technician sees a masked phone and reveal is recorded', async () => {
     const c = (await intake()).json();
     let v = c.version;
     const routed = await act('agent', c.id, 'route', {
@@ -444,7 +444,7 @@ describe('the loop: route, accept, resolve, callback, reopen, close (api.md acti
     expect(JSON.stringify(notes.json())).toContain('callback_result');
   });
 
-  it('issue 3 §7: the supervisor reassigns a callback; the new assignee is told, sees it in their queue and calls back', async () => {
+  it('CALLBACK-6: the supervisor reassigns a callback; the new assignee is told, sees it in their queue and calls back', async () => {
     const c = (
       await intake({ resolvedOnTheSpot: { result: '已当场调换门禁卡' }, firstResponderId: s.users.agent.id })
     ).json();
@@ -528,7 +528,7 @@ describe('the loop: route, accept, resolve, callback, reopen, close (api.md acti
   });
 });
 
-describe('search (issue 3 §11)', () => {
+describe('search (SEARCH-1)', () => {
   it('q=漏水 finds "卫生间漏水严重" and the query uses the GIN index', async () => {
     await intake({ description: '卫生间漏水严重' });
     const res = await s.as('agent')({ method: 'GET', url: `/api/cases?q=${encodeURIComponent('漏水')}` });
@@ -549,7 +549,7 @@ describe('search (issue 3 §11)', () => {
   });
 });
 
-describe('search with more matches than the count cap (api.md: total up to 10,000)', () => {
+describe('search with more matches than the count cap (API-4: total up to 10,000)', () => {
   it('counts to the cap, pages newest first through the received_at index, and carries the capped total', async () => {
     const other = await t.seedCompany();
     // 10,050 matching cases, one a minute, in SQL (the API would take minutes).
@@ -591,7 +591,7 @@ describe('search with more matches than the count cap (api.md: total up to 10,00
   });
 });
 
-describe('archive (domain.md §6, api.md timeline hash)', () => {
+describe('archive (RECORD-1, RECORD-2)', () => {
   it('the trigger refuses UPDATE and DELETE; a change behind its back is found and named', async () => {
     const c = (await intake()).json();
     await expect(
@@ -629,7 +629,7 @@ describe('archive (domain.md §6, api.md timeline hash)', () => {
   });
 });
 
-describe('sweeper (issue 3 §6, domain.md §4)', () => {
+describe('sweeper (CLOCK-6, ESCALATE-2)', () => {
   it('warns at 80 %, breaches and escalates once per clock, even with two sweepers at once', async () => {
     const c = (await intake({ kind: 'complaint', description: '保安态度恶劣' })).json();
     const routeClock = c.clocks.find((k: { name: string }) => k.name === 'route');

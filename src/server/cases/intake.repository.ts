@@ -179,7 +179,7 @@ export interface NumberRequest {
  * through a disk flush either: holding them through one serialised every intake of the company. Safe because
  * each case that uses a number commits synchronously afterwards, and flushing its commit flushes the WAL before
  * it, counter included. A crash before that loses at most numbers no committed case holds; they are drawn
- * again. A refused or failed intake leaves a gap (api.md).
+ * again. A refused or failed intake leaves a gap (INTAKE-8).
  * Must not run inside a transaction that goes on writing: the async commit is the transaction's.
  */
 export async function drawCaseNumbers(db: Tx, requests: readonly NumberRequest[]): Promise<number[]> {

@@ -62,7 +62,7 @@ export function listCases(deps: AppDeps) {
     // word counts up to 10,001 matches: as long as the page itself at a million cases, bench).
     let carried: number | undefined;
     if (q.sort === 'nextDue') {
-      // Nearest due first; cases with no running clock last (ui.md principle 2).
+      // Nearest due first; cases with no running clock last (UI-2).
       order = sql`coalesce(c.next_due_at, 'infinity'::timestamptz) asc, c.id asc`;
       const decoded = BY_DUE_CURSOR.decode(q.cursor);
       carried = decoded?.counted;

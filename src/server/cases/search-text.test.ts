@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchDocument, searchQuery, searchTokens } from './search-text';
 
-describe('Chinese-aware search text (issue 3 §11)', () => {
+describe('Chinese-aware search text (SEARCH-1)', () => {
   it('segments property words the way staff search for them', () => {
     const tokens = searchTokens('卫生间漏水严重，3号楼电梯困人');
     expect(tokens).toEqual(expect.arrayContaining(['漏水', '卫生间', '号楼', '电梯', '困人']));

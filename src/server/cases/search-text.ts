@@ -1,5 +1,5 @@
 /**
- * Chinese-aware search text (issue 3 §11): jieba's search-mode segmentation with a property-management word list,
+ * Chinese-aware search text (SEARCH-1): jieba's search-mode segmentation with a property-management word list,
  * stored as a `tsvector('simple')` with a GIN index. The same tokenizer builds documents and queries, so
  * "漏水" matches "卫生间漏水严重".
  */

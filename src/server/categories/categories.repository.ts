@@ -41,7 +41,7 @@ export async function hasCategories(db: Tx, companyId: string): Promise<boolean>
   return rows.length > 0;
 }
 
-/** The default tree (domain.md §2.3), parents and children in one insert. */
+/** The default tree (CLASS-3), parents and children in one insert. */
 export async function insertDefaultTree(tx: Tx, companyId: string) {
   const idOf = new Map<string, string>();
   const values = flattenDefaultCategories().map((row) => {

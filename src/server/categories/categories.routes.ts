@@ -1,5 +1,5 @@
 /**
- * Case categories (domain.md §2.3): every signed-in user reads the tree (intake needs it); admins change it.
+ * Case categories (CLASS-3): every signed-in user reads the tree (intake needs it); admins change it.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';

@@ -1,5 +1,5 @@
 /**
- * Case categories (domain.md §2.3): the company's tree, seeded with the default tree on first use. Every change
+ * Case categories (CLASS-3): the company's tree, seeded with the default tree on first use. Every change
  * runs under the company's tree lock (categories.repository.ts), so concurrent first reads seed once and the
  * tree rules are checked against a tree nobody else is changing.
  */

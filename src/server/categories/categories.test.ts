@@ -48,7 +48,7 @@ async function fileCase(companyId: string, categoryId: string, userId: string) {
   });
 }
 
-describe('category tree (domain.md §2.3, policy)', () => {
+describe('category tree (CLASS-3, policy)', () => {
   it('the first read seeds the default tree, parents before children, in the reader’s language', async () => {
     const items = await tree();
     expect(items).toHaveLength(DEFAULT_COUNT);
@@ -138,7 +138,7 @@ describe('category tree (domain.md §2.3, policy)', () => {
     expect(top.statusCode).toBe(201);
   });
 
-  it('creating honours Idempotency-Key (api.md): a retried request makes one category', async () => {
+  it('creating honours Idempotency-Key (API-3): a retried request makes one category', async () => {
     const post = () =>
       admin()({
         method: 'POST',
@@ -293,7 +293,7 @@ describe('category tree (domain.md §2.3, policy)', () => {
       expect(after.find((x) => x.id === c.id)).toMatchObject({ active: false });
   });
 
-  it('another company’s category is 404 on every method and never a parent (issue 2 §5)', async () => {
+  it('another company’s category is 404 on every method and never a parent (TENANT-1)', async () => {
     const b = await t.make.company();
     const bAdmin = await t.make.user({ companyId: b.id, roles: ['admin'] });
     const bCookie = await t.login(bAdmin.username);

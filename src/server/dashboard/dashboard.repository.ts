@@ -1,5 +1,5 @@
 /**
- * The SQL of the dashboard (issue 4 §4). Every figure is a count PostgreSQL computes; Node receives at most a row
+ * The SQL of the dashboard (REPORT-7). Every figure is a count PostgreSQL computes; Node receives at most a row
  * per clock, per category or per office and community, never the cases. The month's rates use the monthly
  * summary's definitions (the fragments of src/server/reports/summary.repository.ts), so the two never disagree.
  *

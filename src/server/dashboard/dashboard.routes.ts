@@ -1,4 +1,4 @@
-/** The dashboard for directors and managers (issue 4 §4). */
+/** The dashboard for directors and managers (REPORT-7). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Dashboard, DashboardQuery } from '../../contracts/dashboard';

@@ -1,12 +1,12 @@
 /**
- * The dashboard for directors and managers (issue 4 §4). Scope: admin and manager see the company (or one office
+ * The dashboard for directors and managers (REPORT-7). Scope: admin and manager see the company (or one office
  * or community they pick); directors, supervisors and auditors see only their offices — another office is 403,
  * no filter means all of their own offices. A community must belong to an office in scope (and to the office
  * picked, when both are given).
  *
  * Periods are the company's local months (src/domain/metrics/period.ts): the trend covers the last `months`
  * months, the current one included (so far); the Pareto and the rates cover the current month so far — the
- * figures a director acts on today; the finished months are the monthly summary's (issue 4 §1). The rates are the
+ * figures a director acts on today; the finished months are the monthly summary's (REPORT-4). The rates are the
  * summary's definitions (src/domain/metrics/rates.ts), with the summary's SQL fragments.
  *
  * Cost: only the current month is counted live; the trend's finished months come from kept rollups

@@ -1,5 +1,5 @@
 /**
- * Issue 4 §4 — the dashboard for directors and managers, on a small planted set (Asia/Shanghai, now = 24 Nov
+ * REPORT-7 — the dashboard for directors and managers, on a small planted set (Asia/Shanghai, now = 24 Nov
  * 2026 10:00 local): every count worked out by hand below; scope by office and community; another company's data
  * and ids never show.
  */
@@ -208,7 +208,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('GET /api/dashboard (issue 4 §4)', () => {
+describe('GET /api/dashboard (REPORT-7)', () => {
   it("director: today's counts, the trend, the Pareto and the rates of their own office, exact", async () => {
     const res = await get(s.as('director'), '?months=3');
     expect(res.statusCode, res.body).toBe(200);

@@ -3,7 +3,7 @@ import { connect } from './client';
 import { migrateDatabase } from './migrate';
 import { createTestDatabase } from '../../../test/test-app';
 
-describe('migrations (issue 2 §2)', () => {
+describe('migrations (OPS-2)', () => {
   it('several instances starting at once on an empty database apply them once, under the advisory lock', async () => {
     const testDb = await createTestDatabase({ empty: true });
     const instances = [

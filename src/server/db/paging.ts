@@ -1,5 +1,5 @@
 /**
- * Keyset pagination of api.md: an opaque cursor holding the last row's sort key and id, and a total counted up
+ * Keyset pagination of API-4: an opaque cursor holding the last row's sort key and id, and a total counted up
  * to 10,000 (then capped) so no list pays for an unbounded COUNT.
  *
  * Each list declares the exact shape of its cursor (`defineCursor`): the type of every key element, checked in

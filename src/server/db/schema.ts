@@ -1,6 +1,6 @@
 /**
  * The database schema (Drizzle). Every business row carries company_id: two companies in one database never
- * see each other's data (issue 2 §5). Columns are snake_case; repositories map rows to camelCase contracts.
+ * see each other's data (TENANT-1). Columns are snake_case; repositories map rows to camelCase contracts.
  * PostgreSQL 15 features only (embedded is 18, Debian's is 15).
  */
 import { sql } from 'drizzle-orm';
@@ -49,7 +49,7 @@ const version = () => integer('version').notNull().default(1);
 export const companies = pgTable('companies', {
   id: id(),
   name: text('name').notNull(),
-  /** used in the phone greeting "您好，<简称>物业" (domain.md §1.4) */
+  /** used in the phone greeting "您好，<简称>物业" (INTAKE-3) */
   shortName: text('short_name').notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   createdAt: createdAt(),
@@ -226,7 +226,7 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_company_idx').on(t.companyId)],
 );
 
-/** 兄弟单位 and 外单位: which utility is which differs per company (domain.md vocabulary). */
+/** 兄弟单位 and 外单位: which utility is which differs per company (ROUTE-6). */
 export const partnerUnits = pgTable(
   'partner_units',
   {
@@ -248,7 +248,7 @@ export const partnerUnits = pgTable(
 );
 
 /**
- * The fee standard for paid repairs of an owner's private part (有偿服务收费标准, domain.md §2.4): staff tell the
+ * The fee standard for paid repairs of an owner's private part (有偿服务收费标准, REPAIR-3): staff tell the
  * resident the price before the visit. Money is kept in fen (integer), never as a float.
  */
 export const feeItems = pgTable(
@@ -343,7 +343,7 @@ export const rooms = pgTable(
     number: text('number').notNull(),
     /** square metres (建筑面积) */
     area: numeric('area', { precision: 10, scale: 2 }),
-    /** occupied | vacant — occupied households are the denominator of the complaint rate (domain.md §7) */
+    /** occupied | vacant — occupied households are the denominator of the complaint rate (REPORT-4) */
     status: text('status').notNull().default('occupied'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -380,7 +380,7 @@ export const residentPhones = pgTable(
       .references(() => residents.id, { onDelete: 'cascade' }),
     /** as the resident gave it */
     raw: text('raw').notNull(),
-    /** api.md canonical form: digits only, +86 dropped, extension apart */
+    /** REGISTER-4 canonical form: digits only, +86 dropped, extension apart */
     canonical: text('canonical').notNull(),
     extension: text('extension'),
     /** the order the resident gave the phones in */
@@ -417,9 +417,9 @@ export const roomResidents = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------------------
-// Case desk (issue 3)
+// Case desk
 
-/** Company settings that are policy (domain.md "(policy)"): clocks, number prefixes, callback rules. */
+/** Company settings that are policy (docs/rules.md): clocks, number prefixes, callback rules. */
 export const companyPolicies = pgTable('company_policies', {
   companyId: uuid('company_id')
     .primaryKey()
@@ -428,8 +428,8 @@ export const companyPolicies = pgTable('company_policies', {
   clockPolicy: jsonb('clock_policy')
     .notNull()
     .default(sql`'{}'::jsonb`),
-  /** kind → case-number prefix (api.md: TS, BX, ZX, JY, BY, QT) */
-  /** accountability amounts and recurring-problem detection (issue 4): AccountabilityPolicy of the reports feature */
+  /** kind → case-number prefix (INTAKE-8: TS, BX, ZX, JY, BY, QT) */
+  /** accountability amounts and recurring-problem detection (LEDGER-1, PROBLEM-1): AccountabilityPolicy of the reports feature */
   reportPolicy: jsonb('report_policy')
     .notNull()
     .default(sql`'{}'::jsonb`),
@@ -460,7 +460,7 @@ export const calendarOverrides = pgTable(
   (t) => [primaryKey({ columns: [t.companyId, t.date] })],
 );
 
-/** The category tree (domain.md §2.3), editable per company. */
+/** The category tree (CLASS-3), editable per company. */
 export const categories = pgTable(
   'categories',
   {
@@ -500,7 +500,7 @@ export const cases = pgTable(
     severity: text('severity').$type<Severity>().notNull(),
     categoryId: uuid('category_id'),
     repairType: text('repair_type').$type<RepairType>(),
-    /** private (paid) repairs: the visit agreed with the owner (domain.md §2.4) */
+    /** private (paid) repairs: the visit agreed with the owner (REPAIR-3) */
     visitAt: timestamp('visit_at', { withTimezone: true }),
     state: text('state').$type<CaseState>().notNull(),
     /** may be earlier than entry (a letter read today arrived yesterday); never in the future */
@@ -508,7 +508,7 @@ export const cases = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     recordedById: uuid('recorded_by_id').notNull(),
-    /** 首问责任人: stays on the case until it closes and can never be removed (domain.md §1.2) */
+    /** 首问责任人: stays on the case until it closes and can never be removed (FIRSTASK-2) */
     firstResponderId: uuid('first_responder_id').notNull(),
     handlerId: uuid('handler_id'),
     departmentId: uuid('department_id'),
@@ -526,11 +526,11 @@ export const cases = pgTable(
     description: text('description').notNull(),
     /** jieba cutForSearch tokens of number, description and address (tsvector 'simple') */
     searchVector: tsvector('search_vector'),
-    /** complaint recorded by the very person it is about (domain.md §1.3) */
+    /** complaint recorded by the very person it is about (INTAKE-2) */
     selfComplaint: boolean('self_complaint').notNull().default(false),
-    /** the employee a complaint is about (domain.md §1.3, §3) */
+    /** the employee a complaint is about (INTAKE-2, HANDLE-5) */
     aboutEmployeeId: uuid('about_employee_id'),
-    /** a complaint about service: its first reply must apologise (domain.md §3) */
+    /** a complaint about service: its first reply must apologise (HANDLE-4) */
     serviceComplaint: boolean('service_complaint').notNull().default(false),
     replyCount: integer('reply_count').notNull().default(0),
     /** callback | director | invalidated | merged — how a closed case was closed (reports) */
@@ -542,7 +542,7 @@ export const cases = pgTable(
     invalid: boolean('invalid').notNull().default(false),
     closedUnsatisfied: boolean('closed_unsatisfied').notNull().default(false),
     callbackAssigneeId: uuid('callback_assignee_id'),
-    /** a deadline fell in a year with no working-day calendar (issue 3 §5) */
+    /** a deadline fell in a year with no working-day calendar (CLOCK-2) */
     calendarUnknown: boolean('calendar_unknown').notNull().default(false),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -616,7 +616,7 @@ export const caseClocks = pgTable(
     index('case_clocks_next_check_idx')
       .on(t.nextCheckAt)
       .where(sql`${t.nextCheckAt} is not null`),
-    // reports: clocks that fell due in a month (issue 4 §1)
+    // reports: clocks that fell due in a month (REPORT-4)
     index('case_clocks_company_due_idx').on(t.companyId, t.dueAt),
   ],
 );
@@ -676,7 +676,7 @@ export const deadlines = pgTable(
   ],
 );
 
-/** Append-only; a trigger refuses UPDATE and DELETE; each entry chains the previous one's SHA-256 (api.md). */
+/** Append-only; a trigger refuses UPDATE and DELETE; each entry chains the previous one's SHA-256 (RECORD-2). */
 export const caseTimeline = pgTable(
   'case_timeline',
   {
@@ -692,7 +692,7 @@ export const caseTimeline = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.caseId, t.seq] }),
-    // reports: callbacks answered, reopenings and resolutions in a month (issue 4 §1, §5)
+    // reports: callbacks answered, reopenings and resolutions in a month (REPORT-4, REPORT-5)
     // case_id as the last key lets month counts of distinct cases run as index-only scans (dashboard, bench)
     index('case_timeline_company_type_at_idx').on(t.companyId, t.type, t.at, t.caseId),
   ],
@@ -727,7 +727,7 @@ export const attachments = pgTable(
   (t) => [index('attachments_case_idx').on(t.caseId)],
 );
 
-/** `Idempotency-Key` per actor, kept 24 h: the same key and body return the first result (api.md). */
+/** `Idempotency-Key` per actor, kept 24 h: the same key and body return the first result (API-3). */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
@@ -782,7 +782,7 @@ export const notificationOutbox = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------------------
-// Reports, accountability and recurring problems (issue 4, domain.md §7)
+// Reports, accountability and recurring problems (REPORT-1, LEDGER-1, PROBLEM-1)
 
 /**
  * The monthly complaint summary of an office (office_id) or the whole company (null), one per month. Figures are

@@ -1,5 +1,5 @@
 /**
- * The set-based deadline sweep (issue 3 §6, domain.md §4, docs/adr/0007): a batch of due clocks across two
+ * The set-based deadline sweep (CLOCK-6, ESCALATE-2, docs/adr/0007): a batch of due clocks across two
  * offices is warned / breached once each, every breach raises its case one tier (max 3), each tier's people of
  * the case's office are notified once per case and tier, the hash chains stay intact, live events go out, and a
  * second sweep finds nothing.
@@ -110,7 +110,7 @@ async function makeCases(n: number): Promise<Made[]> {
 
 const expectedTier: Record<Plan, number> = { warn: 0, breach: 1, twoBreaches: 2, atTopTier: 3 };
 
-describe('set-based sweep (issue 3 §6, domain.md §4, ADR 0007)', () => {
+describe('set-based sweep (CLOCK-6, ESCALATE-2, ADR 0007)', () => {
   it('60 cases in two offices: each clock warned or breached once, one tier per breach, each tier notified once per case, chains intact, a second sweep does nothing', async () => {
     const cases = await makeCases(60);
     // The intakes' own live events (coalesced, sent a few ms later) must not be counted as the sweep's.

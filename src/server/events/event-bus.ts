@@ -1,5 +1,5 @@
 /**
- * Live events between app instances over PostgreSQL LISTEN/NOTIFY (docs/architecture.md: several stateless
+ * Live events between app instances over PostgreSQL LISTEN/NOTIFY (OPS-5: several stateless
  * instances share nothing but the database). A writer publishes inside its own transaction, so an event is sent
  * only when the change commits; every instance LISTENs on one channel with a dedicated connection and hands
  * the events to its subscribers (the Server-Sent Events streams of GET /api/events).

@@ -1,5 +1,5 @@
 /**
- * Live events across app instances (docs/architecture.md: LISTEN/NOTIFY): an event published in instance 1's
+ * Live events across app instances (OPS-5): an event published in instance 1's
  * transaction reaches an SSE client of instance 2 when it commits, never when it rolls back, and only the people
  * it is for.
  */
@@ -95,7 +95,7 @@ const notifyUser = (userId: string, companyId = s.company.id, type: 'assigned' |
     notify(tx, { companyId, userIds: [userId], type, data: { clock: 'resolve' }, at: t.clock.now() }),
   );
 
-describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
+describe('live events over LISTEN/NOTIFY (OPS-5)', () => {
   it('a notification committed through instance 1 reaches the user’s stream on instance 2', async () => {
     const agent = await connect(s.cookies.agent);
     try {
@@ -107,7 +107,7 @@ describe('live events over LISTEN/NOTIFY (issue 3 notifications)', () => {
     }
   });
 
-  it('issue 3: a case created through instance 1 reaches an SSE client of instance 2', async () => {
+  it('OPS-5: a case created through instance 1 reaches an SSE client of instance 2', async () => {
     const stream = await connect(s.cookies.supervisor);
     try {
       const created = await t.app.inject({

@@ -1,5 +1,5 @@
 /**
- * The fee standard API (有偿服务收费标准, domain.md §2.4): /api/fee-items. Every staff member reads it; admins
+ * The fee standard API (有偿服务收费标准, REPAIR-3): /api/fee-items. Every staff member reads it; admins
  * (settings.manage) change it.
  */
 import type { FastifyInstance } from 'fastify';

@@ -1,5 +1,5 @@
 /**
- * The fee standard (有偿服务收费标准, domain.md §2.4): every staff member reads it (intake and the technician's task
+ * The fee standard (有偿服务收费标准, REPAIR-3): every staff member reads it (intake and the technician's task
  * show it for paid private repairs); admins keep it. Items are not referenced by cases, so DELETE removes one;
  * `active: false` hides an item from staff while keeping it in the register.
  */

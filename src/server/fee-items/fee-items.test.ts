@@ -51,7 +51,7 @@ describe('price conversion', () => {
   });
 });
 
-describe('fee standard (issue 3 §3, domain.md §2.4)', () => {
+describe('fee standard (REPAIR-3)', () => {
   it('every staff member lists the items, ordered by sort then name; ?q= and ?active= filter', async () => {
     await create({ name: '疏通下水道', unit: '次', priceYuan: '50', sort: 0 });
     await create({ name: '更换水龙头', unit: '个', priceYuan: 30, sort: 1 });

@@ -1,5 +1,5 @@
 /**
- * List cursors are client input (a cursor is client input; api.md Lists: the cursor is opaque). Every registered GET route
+ * List cursors are client input (a cursor is client input; API-4: the cursor is opaque). Every registered GET route
  * whose querystring declares `cursor` — taken from the route table, so a new list is swept without editing this
  * file — gets random and hand-made cursors: wrong types, nested arrays, impossible dates, huge strings, NUL bytes,
  * other lists' real cursors. None may answer 5xx; one that cannot be any list's cursor is 400 validation_failed on

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { registerErrorHandler } from './error-handler';
 import { loggableError } from './logging';
 
-describe('logs carry no personal data (issue 2 §10, 001 通知 二.2: personal data stay confidential)', () => {
+describe('logs carry no personal data (PRIV-4, 001 通知 二.2: personal data stay confidential)', () => {
   it('cuts a failed query’s parameters and redacts phone numbers', () => {
     const err = new Error(
       'Failed query: insert into residents (name, phone) values ($1, $2)\nparams: 张三,13812345678',

@@ -1,6 +1,6 @@
 /**
  * The one place where errors become HTTP responses (docs/ARCHITECTURE.md convention 5). Every body has the
- * shape `{ error: { code, message, fields?, details? } }` of api.md, in the request's language; never a stack.
+ * shape `{ error: { code, message, fields?, details? } }` of API-1, in the request's language; never a stack.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';

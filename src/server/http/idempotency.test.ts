@@ -1,5 +1,5 @@
 /**
- * Idempotency-Key (api.md Conventions): tested on test-only routes registered on a real app before it is ready.
+ * Idempotency-Key (API-3): tested on test-only routes registered on a real app before it is ready.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
@@ -65,7 +65,7 @@ const post = (
     headers: { cookie: s.cookies[role], ...(key ? { 'idempotency-key': key } : {}) },
   } as InjectOptions);
 
-describe('Idempotency-Key on creating writes (api.md: per actor, kept 24 h, same key and body → first result)', () => {
+describe('Idempotency-Key on creating writes (API-3: per actor, kept 24 h, same key and body → first result)', () => {
   it('the same key and body return the first result without running the write again', async () => {
     const before = created.length;
     const first = await post('agent', 'k-1', { name: '报修一', tags: ['a', 'b'], n: 1 });

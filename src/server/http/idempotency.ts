@@ -1,5 +1,5 @@
 /**
- * `Idempotency-Key` on creating writes (api.md): per actor, kept 24 h; the same key and body return the first
+ * `Idempotency-Key` on creating writes (API-3): per actor, kept 24 h; the same key and body return the first
  * result; the same key with another body is 422 `idempotency_mismatch`. A route opts in with
  * `config: { permission: …, idempotent: true }`; a request without the header is handled as usual.
  *
@@ -18,7 +18,7 @@ import { idempotencyKeys } from '../db/schema';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** honour `Idempotency-Key` on this route (creating writes, api.md) */
+    /** honour `Idempotency-Key` on this route (creating writes, API-3) */
     idempotent?: boolean;
   }
   interface FastifyRequest {

@@ -1,5 +1,5 @@
 /**
- * The bad-input sweep driven by /api/openapi.json (issue 2 "Bad input"): wrong types, missing fields, huge
+ * The bad-input sweep driven by /api/openapi.json (API-2): wrong types, missing fields, huge
  * strings, broken JSON and odd path/query values go to every route; nothing a client can send may produce a 5xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ const wrongFor = (schema: Schema | undefined): unknown[] => {
   }
 };
 
-describe('no request a client can send produces a 5xx (issue 2 Bad input)', () => {
+describe('no request a client can send produces a 5xx (API-2)', () => {
   it('sweeps every route in the OpenAPI document', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, Operation>>;

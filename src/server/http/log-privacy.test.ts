@@ -1,5 +1,5 @@
 /**
- * Personal data stay out of the log (001 通知 二.2; issue 2 §10; domain.md §1.8 — residents' data serve only to handle the case): a battery of
+ * Personal data stay out of the log (001 通知 二.2; PRIV-4; PRIV-1 — residents' data serve only to handle the case): a battery of
  * requests carrying names, phones in every format the API accepts, ID numbers and licence plates — in query
  * strings, bodies, paths, invalid bodies and X-Request-Id — and a PostgreSQL unique violation logged the way the jobs
  * log errors. The captured log (level trace) contains none of the values in any encoding, and still the request

@@ -1,5 +1,5 @@
 /**
- * The application's logger: what a log line may carry (issue 2 §10, 001 通知 二.2: personal data stay confidential). Every pino line of the app —
+ * The application's logger: what a log line may carry (PRIV-4, 001 通知 二.2: personal data stay confidential). Every pino line of the app —
  * Fastify's request lines, the error handler, the jobs (they log through app.log) — goes through these serializers,
  * which build their output from an allow-list of fields, never by copying an object:
  *

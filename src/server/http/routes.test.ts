@@ -1,7 +1,7 @@
 /**
- * Route coverage (issue 2 "Tests that cover what a stub could fake"): every registered /api route declares a
+ * Route coverage (ACCESS-1): every registered /api route declares a
  * permission, refuses anonymous callers unless public, and every route that takes an id is proven to answer 404
- * for another company's id. Lists never show another company's rows (issue 2 §5).
+ * for another company's id. Lists never show another company's rows (TENANT-1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_ACTIONS } from '../../domain/case/case';
@@ -233,7 +233,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('every route declares a permission (issue 2 §4)', () => {
+describe('every route declares a permission (ACCESS-1)', () => {
   it('lists the routes with their permission rules', () => {
     const routes = t.app.registeredRoutes;
     expect(routes.length).toBeGreaterThan(20);
@@ -254,7 +254,7 @@ describe('every route declares a permission (issue 2 §4)', () => {
   });
 });
 
-describe('tenancy: another company’s id is 404 on every id route (issue 2 §5)', () => {
+describe('tenancy: another company’s id is 404 on every id route (TENANT-1)', () => {
   it('every :id route is listed in the cross-company table', () => {
     const idRoutes = [
       ...new Set(t.app.registeredRoutes.filter((r) => r.url.includes(':id')).map((r) => r.url)),

@@ -6,7 +6,7 @@
  * comparisons only; the hook that applies them is in src/server/http/auth.ts.
  */
 
-/** The methods that may change something; GET/HEAD/OPTIONS never do here (api.md). */
+/** The methods that may change something; GET/HEAD/OPTIONS never do here (API-7). */
 export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**

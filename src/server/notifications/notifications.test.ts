@@ -26,7 +26,7 @@ const list = (role: keyof SeededCompany['cookies'], query = '') =>
     .as(role)({ method: 'GET', url: `/api/notifications${query}` })
     .then((r) => r.json());
 
-describe('notifications (the bell, issue 3)', () => {
+describe('notifications (the bell, UI-9)', () => {
   it('each user lists only their own notifications, newest first, with the unread count', async () => {
     await send([s.users.technician.id], 'assigned');
     t.clock.advance(1000);
@@ -131,7 +131,7 @@ describe('notifications (the bell, issue 3)', () => {
     expect(await send([outsider.id], 'assigned', s.company.id)).toEqual([]);
   });
 
-  it('another company’s notification is 404 and never listed (issue 2 §5)', async () => {
+  it('another company’s notification is 404 and never listed (TENANT-1)', async () => {
     const b = await t.make.company();
     const bUser = await t.make.user({ companyId: b.id, roles: ['admin'] });
     const [theirs] = await send([bUser.id], 'assigned', b.id);

@@ -1,5 +1,5 @@
 /**
- * The organisation register API (issue 2 §6): /api/company, /api/offices, /api/departments, /api/partner-units.
+ * The organisation register API (ORG-1): /api/company, /api/offices, /api/departments, /api/partner-units.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';

@@ -1,5 +1,5 @@
 /**
- * The organisation register (issue 2 §6): the company, offices, departments and partner units. Reads honour
+ * The organisation register (ORG-1): the company, offices, departments and partner units. Reads honour
  * the actor's office scope; writes run in one transaction on a locked row, carry `version`, and refuse to
  * delete what is still referenced.
  */

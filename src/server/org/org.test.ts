@@ -32,7 +32,7 @@ afterAll(() => t.close());
 
 const admin = () => s.as('admin');
 
-describe('company (issue 2 §6)', () => {
+describe('company (ORG-1)', () => {
   it('GET /api/company returns the actor’s company; PATCH changes name, short name and a canonical IANA zone', async () => {
     const got = await s.as('agent')({ method: 'GET', url: '/api/company' });
     expect(got.statusCode).toBe(200);
@@ -105,7 +105,7 @@ describe('company (issue 2 §6)', () => {
   });
 });
 
-describe('offices 管理处 (issue 2 §6)', () => {
+describe('offices 管理处 (ORG-1)', () => {
   it('CRUD: create with a director, read with director {id,name} and counts, list with q, patch, delete', async () => {
     const created = await admin()({
       method: 'POST',
@@ -278,7 +278,7 @@ describe('offices 管理处 (issue 2 §6)', () => {
   });
 });
 
-describe('departments 部门 (issue 2 §6)', () => {
+describe('departments 部门 (ORG-1)', () => {
   it('CRUD: company and office departments with head {id,name}, office {id,name} and memberCount', async () => {
     const company = await admin()({
       method: 'POST',
@@ -450,7 +450,7 @@ describe('departments 部门 (issue 2 §6)', () => {
   });
 });
 
-describe('partner units 兄弟单位 / 外单位 (issue 2 §6)', () => {
+describe('partner units 兄弟单位 / 外单位 (ORG-1)', () => {
   it('CRUD with the phone stored as written; lists filter by relation (any of), service and q', async () => {
     const created = await admin()({
       method: 'POST',
@@ -543,7 +543,7 @@ describe('partner units 兄弟单位 / 外单位 (issue 2 §6)', () => {
   });
 });
 
-describe('permissions: reading is org.read, writing is org.manage (issue 2 §4)', () => {
+describe('permissions: reading is org.read, writing is org.manage (ACCESS-1)', () => {
   it('non-admin roles writing the register get 403 forbidden', async () => {
     const o = await t.make.office({ companyId: s.company.id });
     const d = await t.make.department({ companyId: s.company.id, officeId: s.office.id });
@@ -580,7 +580,7 @@ describe('permissions: reading is org.read, writing is org.manage (issue 2 §4)'
   });
 });
 
-describe('two companies never see each other (issue 2 §5)', () => {
+describe('two companies never see each other (TENANT-1)', () => {
   it('another company’s ids are 404 on every :id route (GET, PATCH, DELETE), and stay untouched', async () => {
     const routes = [
       `/api/offices/${other.officeId}`,
@@ -628,7 +628,7 @@ describe('two companies never see each other (issue 2 §5)', () => {
   });
 });
 
-describe('validation: shapes the schema can check are 400 with fields (api.md)', () => {
+describe('validation: shapes the schema can check are 400 with fields (API-2)', () => {
   it('wrong types and enums name each field, in the requested language', async () => {
     const dept = await admin()({
       method: 'POST',

@@ -1,4 +1,4 @@
-/** Policy settings (domain.md "(policy)"): everyone reads them (the UI shows time limits); admins change them. */
+/** Policy settings (the rules marked "policy" in docs/rules.md): everyone reads them (the UI shows time limits); admins change them. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Policy, UpdatePolicyBody } from '../../contracts/policies';

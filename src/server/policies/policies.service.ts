@@ -1,5 +1,5 @@
 /**
- * The company's policy settings (domain.md "(policy)"). The case service reads them through loadPolicy; the
+ * The company's policy settings (the rules marked "policy" in docs/rules.md: CLOCK-1, INTAKE-8, CALLBACK-2). The case service reads them through loadPolicy; the
  * clock rules are resolved by src/domain/policy/policy.ts.
  */
 import { and, eq, inArray } from 'drizzle-orm';

@@ -15,7 +15,7 @@ afterAll(() => t.close());
 const get = (as = s.as('agent')) => as({ method: 'GET', url: '/api/policies' });
 const put = (payload: object, as = s.as('admin')) => as({ method: 'PUT', url: '/api/policies', payload });
 
-describe('company policy (domain.md §3 clock table, api.md number prefixes)', () => {
+describe('company policy (CLOCK-1 clock table, INTAKE-8 prefixes)', () => {
   it('a new company has no rules of its own and sees the built-in defaults', async () => {
     const res = await get();
     expect(res.statusCode).toBe(200);
@@ -126,7 +126,7 @@ describe('company policy (domain.md §3 clock table, api.md number prefixes)', (
     expect(ok.json().version).toBe(3);
   });
 
-  it('another company never sees or uses this company’s policy, nor its categories as keys (issue 2 §5)', async () => {
+  it('another company never sees or uses this company’s policy, nor its categories as keys (TENANT-1)', async () => {
     const b = await t.make.company();
     const bAdmin = await t.make.user({ companyId: b.id, roles: ['admin'] });
     const bCookie = await t.login(bAdmin.username);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('problem detail applies the case rule to its cases (001 通知 二.2; issue 4 §3)', () => {
+describe('problem detail applies the case rule to its cases (PRIV-3, 001 通知 二.2; PROBLEM-1)', () => {
   it('a company-level problem shows an office’s supervisor only their office’s cases; the manager all', async () => {
     const other = await t.make.user({
       companyId: s.company.id,

@@ -1,5 +1,5 @@
 /**
- * Issue 4 §3 + ui.md principle 9: a recurring problem tells its people — the office director when it is raised, the
+ * PROBLEM-3 + UI-9: a recurring problem tells its people — the office director when it is raised, the
  * people of each department added to its review (and the director) when it is assigned, the review's people once
  * when its due date passes without measures — each exactly once, in the transaction that made the change.
  */
@@ -120,7 +120,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('a problem raised tells the office director (issue 4 §3)', () => {
+describe('a problem raised tells the office director (PROBLEM-3)', () => {
   it('detection on demand: our director and the other office’s director each hear of their own problem, once', async () => {
     await plantLeaks(await roomsIn(s.office.id, '翠湖花园', 3));
     await plantLeaks(await roomsIn(s.otherOffice.id, '碧水湾', 3));

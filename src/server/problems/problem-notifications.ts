@@ -1,5 +1,5 @@
 /**
- * Who hears of a recurring problem (issue 4 §3, ui.md principle 9 "nothing surprising happens silently"), always in
+ * Who hears of a recurring problem (PROBLEM-3, UI-9 "nothing surprising happens silently"), always in
  * the transaction that made the change:
  * - raised (by detection, hourly or on demand): the office director;
  * - assigned to a review (departments added): the people of each added department and the office director;

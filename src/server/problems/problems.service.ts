@@ -1,5 +1,5 @@
 /**
- * Recurring problems (issue 4 §3, 000 §9): detection, the cross-department review and the intake hint.
+ * Recurring problems (PROBLEM-1 to PROBLEM-3, 000 §9): detection, the cross-department review and the intake hint.
  *
  * Detection, per company, in one transaction guarded by an advisory lock (one instance at a time):
  * 1. window cases in no open place problem join the narrowest open place problem of their room, building or
@@ -206,7 +206,7 @@ async function detectForCompany(tx: Tx, companyId: string, now: Date, since: Dat
 }
 
 /**
- * Runs detection for one company or all of them (issue 4 §3; scheduled hourly, and POST /api/problems/detect).
+ * Runs detection for one company or all of them (PROBLEM-1; scheduled hourly, and POST /api/problems/detect).
  * `since`: the start of the window (default: now − the policy's window). Then tells the reviews whose due date
  * has passed without measures (notifyOverdueProblems): the hourly job of the sweeper loop runs both.
  */

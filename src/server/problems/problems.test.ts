@@ -1,5 +1,5 @@
 /**
- * Issue 4 §3 (000 §9): recurring problems — a planted cluster raises one problem and only one, scattered cases
+ * PROBLEM-1 (000 §9): recurring problems — a planted cluster raises one problem and only one, scattered cases
  * raise none, near-identical descriptions raise a similar-text problem, the review closes only with measures, the
  * intake screen is told of a matching open problem, and scope.
  */
@@ -101,7 +101,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('place clusters (issue 4 §3: same room/building/community + category, ≥ 3 within 30 days)', () => {
+describe('place clusters (PROBLEM-1: same room/building/community + category, ≥ 3 within 30 days)', () => {
   let planted: string[];
 
   it('three leaks in one building within 30 days raise one problem linking them', async () => {
@@ -184,7 +184,7 @@ describe('place clusters (issue 4 §3: same room/building/community + category, 
   });
 });
 
-describe('similar text (issue 4 §3: near-identical descriptions, jieba tokens, a threshold)', () => {
+describe('similar text (PROBLEM-1: near-identical descriptions, jieba tokens, a threshold)', () => {
   it('near-identical descriptions in one community raise a similar_text problem; a fourth joins it', async () => {
     // Different buildings and no category: no place cluster can explain them.
     await intake({ roomId: b1[4], kind: 'complaint', description: '东门道闸坏了，车辆进不来' });
@@ -202,7 +202,7 @@ describe('similar text (issue 4 §3: near-identical descriptions, jieba tokens, 
   });
 });
 
-describe('the intake screen is told of a matching open problem (issue 4 §3)', () => {
+describe('the intake screen is told of a matching open problem (PROBLEM-3)', () => {
   const match = (query: string, who: Inject = as('agent')) =>
     who({ method: 'GET', url: `/api/problems/match?${query}` });
 
@@ -250,7 +250,7 @@ describe('the intake screen is told of a matching open problem (issue 4 §3)', (
   });
 });
 
-describe('the cross-department review: stays open until measures are recorded (issue 4 §3)', () => {
+describe('the cross-department review: stays open until measures are recorded (PROBLEM-2)', () => {
   it('close is refused without measures; with them it closes and keeps who and when', async () => {
     const problem = (await listProblems()).find((p) => p.scopeType === 'building')!;
     const refused = await as('director')({
@@ -325,7 +325,7 @@ describe('the cross-department review: stays open until measures are recorded (i
   });
 });
 
-describe('scope of problems (issue 2 §4 applied to issue 4 §3)', () => {
+describe('scope of problems (ACCESS-2 applied to PROBLEM-1)', () => {
   it('another office’s director sees none of ours and gets 404 on our ids', async () => {
     expect(await listProblems(director2)).toEqual([]);
     const one = (await listProblems())[0];

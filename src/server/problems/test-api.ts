@@ -1,5 +1,5 @@
 /**
- * For the issue 4 §2–3 tests: inject into the test app as a seeded role or with a cookie (cookies are read at
+ * For the LEDGER-1 to PROBLEM-3 tests: inject into the test app as a seeded role or with a cookie (cookies are read at
  * call time, so relogin() is picked up).
  */
 import type { InjectOptions } from 'fastify';

@@ -4,7 +4,7 @@ import { CallerLookup, CallerLookupQuery } from '../../contracts/property';
 import type { AppDeps } from '../app';
 import { lookupService } from './lookup.service';
 
-/** GET /api/lookup/caller?phone=… (api.md Lookup); registered by propertyRoutes. */
+/** GET /api/lookup/caller?phone=… (REGISTER-5); registered by propertyRoutes. */
 export function lookupRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = lookupService(deps);

@@ -1,5 +1,5 @@
 /**
- * Caller lookup (api.md Lookup): while an agent types or the phone system passes the caller ID, who is this?
+ * Caller lookup (REGISTER-5): while an agent types or the phone system passes the caller ID, who is this?
  * Phones are compared in canonical form, so "+86 138-1234-5678" finds 13812345678.
  */
 import { officeScope } from '../../domain/access/access';

@@ -19,7 +19,7 @@ async function room(officeId: string, number: string) {
 const lookup = (role: Parameters<SeededCompany['as']>[0], phone: string) =>
   s.as(role)({ method: 'GET', url: `/api/lookup/caller?phone=${encodeURIComponent(phone)}` });
 
-describe('caller lookup (api.md Lookup: phones compared in canonical form)', () => {
+describe('caller lookup (REGISTER-5: phones compared in canonical form)', () => {
   it('finds every resident holding the phone, however it is written, with their rooms', async () => {
     const r1 = await room(s.office.id, '501');
     const r2 = await room(s.office.id, '502');
@@ -90,7 +90,7 @@ describe('caller lookup (api.md Lookup: phones compared in canonical form)', () 
   });
 });
 
-describe('caller lookup finds a case by its reporter’s phone only for those who may see the reporter (domain.md §1.8, 001 通知 二.2; §1.5 anonymity, ours)', () => {
+describe('caller lookup finds a case by its reporter’s phone only for those who may see the reporter (PRIV-3, 001 通知 二.2; INTAKE-5 anonymity, ours)', () => {
   const open = async (role: Parameters<SeededCompany['as']>[0], phone: string) =>
     ((await lookup(role, phone)).json().openCases as { id: string }[]).map((c) => c.id);
   const search = async (role: Parameters<SeededCompany['as']>[0], q: string) =>

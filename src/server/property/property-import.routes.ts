@@ -1,5 +1,5 @@
 /**
- * Bulk import and export of the property register (issue 2 §7). The import takes the file as multipart
+ * Bulk import and export of the property register (REGISTER-3). The import takes the file as multipart
  * (field `file`): zod validates the query string only, the service reads and checks the file.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

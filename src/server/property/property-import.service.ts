@@ -1,5 +1,5 @@
 /**
- * Bulk import and export of the property register (issue 2 §7): a dry run that lists every bad row and every
+ * Bulk import and export of the property register (REGISTER-3): a dry run that lists every bad row and every
  * row updating an existing room, then an all-or-nothing commit in one transaction; export in the same layout,
  * so export → import round-trips without changes. See src/domain/property/import.ts for what a re-import does
  * and does not do (it never deletes).

@@ -87,7 +87,7 @@ const GOOD: SheetCell[][] = [
   ['阳光花园', '２号楼', '3单元', '103', null, '空置', null, null, null],
 ];
 
-describe('import template (issue 2 §7: downloadable template)', () => {
+describe('import template (REGISTER-3: downloadable template)', () => {
   it.each(['xlsx', 'csv'] as const)(
     'the %s template parses back with the template header',
     async (format) => {
@@ -115,7 +115,7 @@ describe('import template (issue 2 §7: downloadable template)', () => {
   });
 });
 
-describe('import dry run and all-or-nothing commit (issue 2 §7)', () => {
+describe('import dry run and all-or-nothing commit (REGISTER-3)', () => {
   const BAD: SheetCell[][] = [
     GOOD[0],
     ['阳光花园', '1号楼', '', '104', 'abc', '出租', '', '13812345678', '朋友'],
@@ -373,7 +373,7 @@ describe('import of bad files (never a 500)', () => {
   });
 });
 
-describe('import scope (issue 2 §4: a director imports into the communities of their offices)', () => {
+describe('import scope (ACCESS-2: a director imports into the communities of their offices)', () => {
   it("a director's rows for another office's community are row errors; a whole-company role may import them", async () => {
     const rows: SheetCell[][] = [
       ['翠湖苑', '5号楼', '1单元', '501', 100, '已入住', '孙丽', '13500000000', '业主'],
@@ -392,7 +392,7 @@ describe('import scope (issue 2 §4: a director imports into the communities of 
   });
 });
 
-describe('export (issue 2 §7: .xlsx in the import layout)', () => {
+describe('export (REGISTER-3: .xlsx in the import layout)', () => {
   async function exportAs(role: Role, query = '') {
     const res = await s.as(role)({ method: 'GET', url: `/api/property/export${query}` });
     expect(res.statusCode).toBe(200);
@@ -478,7 +478,7 @@ describe('export (issue 2 §7: .xlsx in the import layout)', () => {
   });
 });
 
-describe('import in the OpenAPI document (api.md: everything is described by OpenAPI)', () => {
+describe('import in the OpenAPI document (API-6: everything is described by OpenAPI)', () => {
   it('lists the import, template and export routes; the import as multipart', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.paths['/api/property/import'].post.parameters).toEqual(

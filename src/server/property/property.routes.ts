@@ -1,5 +1,5 @@
 /**
- * The property register (issue 2 §7): communities, buildings, building units, rooms and residents. Reads need
+ * The property register (REGISTER-1): communities, buildings, building units, rooms and residents. Reads need
  * `property.read`, writes `property.manage`; both are limited to the actor's offices by the service.
  */
 import type { FastifyInstance } from 'fastify';

@@ -1,8 +1,8 @@
 /**
- * Rules of the property register (issue 2 §7): the office scope (a community belongs to an office; everything
+ * Rules of the property register (REGISTER-1): the office scope (a community belongs to an office; everything
  * below it inherits the office), names unique within their parent, deletes refused while children exist,
  * optimistic versions, phones stored raw + canonical, and masking of residents for viewers without
- * `residents.pii` (domain.md §1.8).
+ * `residents.pii` (PRIV-1).
  */
 import {
   can,

@@ -39,7 +39,7 @@ async function tree(
 
 const ids = (res: { json(): { items: { id: string }[] } }) => res.json().items.map((i) => i.id);
 
-describe('property register CRUD (issue 2 §7)', () => {
+describe('property register CRUD (REGISTER-1)', () => {
   it('creates, reads, updates and deletes the whole tree community → building → unit → room → resident', async () => {
     const c = await api('director', 'POST', '/api/communities', {
       officeId: s.office.id,
@@ -219,7 +219,7 @@ describe('property register CRUD (issue 2 §7)', () => {
   });
 });
 
-describe('masking of residents (domain.md §1.8, issue 2 §7)', () => {
+describe('masking of residents (PRIV-2, REGISTER-1)', () => {
   let roomId: string;
   let residentId: string;
   beforeAll(async () => {
@@ -256,7 +256,7 @@ describe('masking of residents (domain.md §1.8, issue 2 §7)', () => {
   });
 });
 
-describe('phone search in canonical form (api.md Lookup)', () => {
+describe('phone search in canonical form (REGISTER-4)', () => {
   it('?phone=+86 138-1234-5678 finds the resident stored as 13812345678', async () => {
     const { room } = await tree();
     const p = await t.make.resident({
@@ -280,7 +280,7 @@ describe('phone search in canonical form (api.md Lookup)', () => {
   });
 });
 
-describe('office scope (issue 2 §4: non-company-wide roles see only their offices)', () => {
+describe('office scope (ACCESS-2: non-company-wide roles see only their offices)', () => {
   let far: Awaited<ReturnType<typeof tree>>;
   let farResident: string;
   beforeAll(async () => {
@@ -367,7 +367,7 @@ describe('office scope (issue 2 §4: non-company-wide roles see only their offic
   });
 });
 
-describe('company isolation (issue 2 §5: another company’s id is 404, lists never show its rows)', () => {
+describe('company isolation (TENANT-1: another company’s id is 404, lists never show its rows)', () => {
   it('every :id route answers 404 for another company’s row', async () => {
     const theirs = await tree({ officeId: other.office.id });
     const resident = await t.make.resident({ name: '外公司', rooms: [{ roomId: theirs.room.id }] });
@@ -436,7 +436,7 @@ describe('company isolation (issue 2 §5: another company’s id is 404, lists n
   });
 });
 
-describe('optimistic versions (api.md: stale version → 409)', () => {
+describe('optimistic versions (API-5: stale version → 409)', () => {
   it('a PATCH with a stale version is a 409 with the current version, on every kind of row', async () => {
     const x = await tree();
     const p = await t.make.resident({ name: '版本', rooms: [{ roomId: x.room.id }] });
@@ -457,7 +457,7 @@ describe('optimistic versions (api.md: stale version → 409)', () => {
   });
 });
 
-describe('deleting a parent with children is refused (issue 2 §7: in_use)', () => {
+describe('deleting a parent with children is refused (REGISTER-1: in_use)', () => {
   it('community with buildings, building with units, unit with rooms → 422 in_use', async () => {
     const x = await tree();
     for (const [url, message] of [
@@ -475,7 +475,7 @@ describe('deleting a parent with children is refused (issue 2 §7: in_use)', () 
   });
 });
 
-describe('validation (api.md: 400 validation_failed with fields)', () => {
+describe('validation (API-2: 400 validation_failed with fields)', () => {
   it('duplicate names within the parent and duplicate room numbers are field errors', async () => {
     const x = await tree({ community: '重名花园', building: '1号楼', unit: '1单元', number: '101' });
     const c = await api('admin', 'POST', '/api/communities', { officeId: s.office.id, name: '重名花园' });
@@ -616,7 +616,7 @@ describe('validation (api.md: 400 validation_failed with fields)', () => {
   });
 });
 
-describe('room order, search and keyset pagination (api.md Lists)', () => {
+describe('room order, search and keyset pagination (API-4)', () => {
   it('orders rooms naturally by building, unit and number, and pages through them without gaps', async () => {
     const community = await t.make.community({ officeId: s.office.id, name: '排序花园' });
     const labels: string[] = [];

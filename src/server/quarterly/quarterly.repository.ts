@@ -1,5 +1,5 @@
 /**
- * SQL of the quarterly management-service report (issue 4 §5). The service figures are aggregates computed by
+ * SQL of the quarterly management-service report (REPORT-5). The service figures are aggregates computed by
  * PostgreSQL over one office and one local quarter (GROUP BY / FILTER); Node receives counts, never the cases.
  * What is counted follows src/domain/metrics/rates.ts, so the quarter and the monthly summaries agree.
  */

@@ -1,5 +1,5 @@
 /**
- * The quarterly management-service report (issue 4 §5): read (drafting it on first read), the service part, the
+ * The quarterly management-service report (REPORT-5): read (drafting it on first read), the service part, the
  * finance part, the signatures, publication.
  *
  * Permissions: reading and the finance steps declare `authenticated` because finance staff hold no role of their

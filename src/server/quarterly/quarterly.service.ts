@@ -1,5 +1,5 @@
 /**
- * The quarterly management-service report (管理服务报告; issue 4 §5, domain.md §7, 002 篇4 4.2.3). The rules — the
+ * The quarterly management-service report (管理服务报告; REPORT-5, 002 篇4 4.2.3). The rules — the
  * deadlines, the order of the steps, who takes each, the reminder schedule — are in src/domain/reports/quarterly.ts;
  * this service stores the report and runs the steps.
  *

@@ -146,7 +146,7 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('issue 4 §5: drafted from the data in the first month of the next quarter (002 篇4 4.2.3.1)', () => {
+describe('REPORT-5: drafted from the data in the first month of the next quarter (002 篇4 4.2.3.1)', () => {
   it('the Q3 report cannot be drafted before 1 October (local); the Q4 report not in October', async () => {
     await setClock('2026-09-30T15:58:00Z'); // the fake clock ticks: a margin for the sign-ins
     const early = await as('director')({
@@ -230,7 +230,7 @@ describe('issue 4 §5: drafted from the data in the first month of the next quar
   });
 });
 
-describe('issue 4 §5: service part → finance part → signatures → published, in order', () => {
+describe('REPORT-5: service part → finance part → signatures → published, in order', () => {
   const post = (who: string, action: string, payload: Record<string, unknown>) =>
     as(who)({ method: 'POST', url: `${URL}/${q3Id}/${action}`, payload });
   const put = (who: string, part: string, payload: Record<string, unknown>) =>
@@ -422,7 +422,7 @@ describe('issue 4 §5: service part → finance part → signatures → publishe
   });
 });
 
-describe('issue 4 §5: scope and tenancy', () => {
+describe('REPORT-5: scope and tenancy', () => {
   it('a director of office 2 cannot read office 1’s report (404), and sees office 2’s overdue flags', async () => {
     expect((await as('director2')({ method: 'GET', url: `${URL}/${q3Id}` })).statusCode).toBe(404);
     const byQuery = await as('director2')({
@@ -461,7 +461,7 @@ describe('issue 4 §5: scope and tenancy', () => {
     expect(own.statusCode).toBe(404);
   });
 
-  it('every quarterly route refuses anonymous callers and answers 404 for another company’s id (issue 2 §5)', async () => {
+  it('every quarterly route refuses anonymous callers and answers 404 for another company’s id (TENANT-1)', async () => {
     const bReport = (
       await as('bAdmin')({ method: 'GET', url: `${URL}?officeId=${bOfficeId}&year=2026&quarter=3` })
     ).json();
@@ -485,7 +485,7 @@ describe('issue 4 §5: scope and tenancy', () => {
   });
 });
 
-describe('issue 4 §5: reminders before each date, each once (Q4 2026 report, January 2027)', () => {
+describe('REPORT-5: reminders before each date, each once (Q4 2026 report, January 2027)', () => {
   type Sent = {
     user_id: string;
     step: string;

@@ -1,5 +1,5 @@
 /**
- * The company's report policy (domain.md "(policy)" §7, 004 第十三条, 000 §9): who reads and who changes it, field
+ * The company's report policy (LEDGER-1 004 第十三条, PROBLEM-1 000 §9; amounts and thresholds are policy): who reads and who changes it, field
  * errors that change nothing, the stale version, every bound accepted by the readers too, and a changed amount and
  * window actually used by the duty ledger and by recurring-problem detection.
  */

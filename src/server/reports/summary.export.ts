@@ -1,5 +1,5 @@
 /**
- * Exports of the monthly summary (issue 4 §1): an .xlsx (exceljs; sheet names in Chinese: 汇总, 分类统计, 明细,
+ * Exports of the monthly summary (REPORT-1): an .xlsx (exceljs; sheet names in Chinese: 汇总, 分类统计, 明细,
  * 重点事项 — or 公示内容 for the public version) and a print-ready A4 page, rendered on the server so the paper
  * posted in the service area is exactly what was approved. Both take the API's own view (MonthlySummary), so they
  * can never show what the API would not; the public version uses only `publicVersion`.

@@ -1,5 +1,5 @@
 /**
- * The SQL of the monthly complaint summary (issue 4 §1). Every figure is an aggregate computed by PostgreSQL over
+ * The SQL of the monthly complaint summary (REPORT-1). Every figure is an aggregate computed by PostgreSQL over
  * one office (or the whole company) and one local month; Node receives grouped counts, never the cases. The
  * definitions of what is counted are in src/domain/metrics/rates.ts.
  *

@@ -1,5 +1,5 @@
 /**
- * The monthly complaint summary (issue 4 §1): the internal and public versions, the approval workflow, the
+ * The monthly complaint summary (REPORT-1, REPORT-3): the internal and public versions, the approval workflow, the
  * drill-down to the cases behind each figure, the director's overdue board, and the .xlsx and print exports.
  */
 import type { FastifyInstance } from 'fastify';

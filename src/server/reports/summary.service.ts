@@ -1,5 +1,5 @@
 /**
- * The monthly complaint summary (issue 4 §1, domain.md §7): computed in SQL (summary.repository.ts), shown in two
+ * The monthly complaint summary (REPORT-1): computed in SQL (summary.repository.ts), shown in two
  * versions from that one source — internal and public (公示版) — and taken through draft → approved → published.
  *
  * - Drafting: a past month's row is drafted on first read, and the scheduler (src/server/reports/reports.schedule.ts)

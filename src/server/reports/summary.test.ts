@@ -1,5 +1,5 @@
 /**
- * Issue 4 §1 — the monthly complaint summary, on a scripted October 2026 (Asia/Shanghai): cases received through
+ * REPORT-1 — the monthly complaint summary, on a scripted October 2026 (Asia/Shanghai): cases received through
  * the API, routed, resolved, called back, reopened, invalidated, merged, closed by the director, left waiting, and
  * clocks breached by the real sweeper. Every figure is checked against numbers worked out by hand below.
  */
@@ -264,7 +264,7 @@ afterAll(() => t.close());
 const figureOf = (f: Json) => ({ value: f.value, numerator: f.numerator, denominator: f.denominator });
 const bucket = (list: Json[], key: string) => list.find((b) => b.key === key)?.count;
 
-describe('issue 4 §1 drafting: on the 1st by the job, otherwise on first read', () => {
+describe('REPORT-1 drafting: on the 1st by the job, otherwise on first read', () => {
   it('the job drafts every office’s previous month once; a second run drafts nothing', async () => {
     expect(await draftMonthlySummaries(t.database.db, t.clock)).toBe(2);
     expect(await draftMonthlySummaries(t.database.db, t.clock)).toBe(0);
@@ -287,7 +287,7 @@ describe('issue 4 §1 drafting: on the 1st by the job, otherwise on first read',
   });
 });
 
-describe('issue 4 §1 figures of October, worked out by hand', () => {
+describe('REPORT-4 figures of October, worked out by hand', () => {
   let m: Json;
   beforeAll(async () => {
     const res = await monthly(s.as('director'), 'year=2026&month=10');
@@ -459,7 +459,7 @@ describe('issue 4 §1 figures of October, worked out by hand', () => {
   });
 });
 
-describe('issue 4 §1 public version (公示版): anonymised, small groups merged', () => {
+describe('REPORT-3 public version (公示版): anonymised, small groups merged', () => {
   let m: Json;
   beforeAll(async () => {
     m = (await monthly(s.as('director'), `officeId=${s.office.id}&year=2026&month=10`)).json();
@@ -511,7 +511,7 @@ describe('issue 4 §1 public version (公示版): anonymised, small groups merge
   });
 });
 
-describe('issue 4 §1 scope: a director sees only their office', () => {
+describe('REPORT-1 scope: a director sees only their office', () => {
   it('director of office 2 asking for office 1 → 403; office 1’s summary by id → 404', async () => {
     const own = (await monthly(s.as('director'), 'year=2026&month=10')).json();
     expect((await monthly(director2, `officeId=${s.office.id}&year=2026&month=10`)).statusCode).toBe(403);
@@ -549,7 +549,7 @@ describe('issue 4 §1 scope: a director sees only their office', () => {
   });
 });
 
-describe('issue 4 §1 workflow: the director edits the public wording, approves, publishes', () => {
+describe('REPORT-3 workflow: the director edits the public wording, approves, publishes', () => {
   let m: Json;
   const clean = {
     intro: '十月份共受理业主事项 6 件，回访率约六成七。',
@@ -682,7 +682,7 @@ describe('issue 4 §1 workflow: the director edits the public wording, approves,
   });
 });
 
-describe('issue 4 §1 exports: .xlsx with Chinese sheet names and an A4 print page', () => {
+describe('REPORT-1 exports: .xlsx with Chinese sheet names and an A4 print page', () => {
   let id: string;
   beforeAll(async () => {
     id = (await monthly(s.as('director'), 'year=2026&month=10')).json().id;

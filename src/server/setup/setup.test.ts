@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('demo seed (issue 2 §9, api.md Demo data)', () => {
+describe('demo seed (OPS-4)', () => {
   it('seeds one company deterministically with the fixed logins, once', async () => {
     expect(await seedDemo(t.database.db, { password: 'huiyin-demo' })).toBe(true);
     expect(await seedDemo(t.database.db, { password: 'huiyin-demo' })).toBe(false);
@@ -44,7 +44,7 @@ describe('demo seed (issue 2 §9, api.md Demo data)', () => {
   });
 });
 
-describe('installation (issue 2 §3)', () => {
+describe('installation (OPS-1)', () => {
   it('creates companies and admins; usernames are unique across companies', async () => {
     const c = await createCompany(t.database.db, { name: '第二物业', shortName: '第二' });
     await createAdmin(
@@ -79,7 +79,7 @@ describe('installation (issue 2 §3)', () => {
   });
 });
 
-describe('health (issue 2 §10)', () => {
+describe('health (OPS-3)', () => {
   it('is ok with the database and 503 without it', async () => {
     const ok = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(ok.json()).toMatchObject({ status: 'ok', db: 'ok' });

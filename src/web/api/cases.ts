@@ -1,6 +1,6 @@
 /**
  * Cases (事项 / 工单) as the console reads and changes them: the list and detail queries, the actions of
- * api.md (`POST /api/cases/{id}/actions/{action}` with the `version` read), uploads and the small registers the
+ * FLOW-1 (`POST /api/cases/{id}/actions/{action}` with the `version` read, API-5), uploads and the small registers the
  * case screens pick from. Every case query starts with the key ['/api/cases'], so one invalidation (after an
  * action, or on a live `case` event) refreshes lists, boards and the open case together.
  */
@@ -32,7 +32,7 @@ export function useCase(id: string) {
   });
 }
 
-/** A paged case list (GET /api/cases) with the filters of api.md; arrays mean "any of". */
+/** A paged case list (GET /api/cases) with the filters of API-4; arrays mean "any of". */
 export function useCaseList(params: Query, opts: { pageSize?: number; enabled?: boolean } = {}) {
   return useCursorList<Case>(CASES, params, { pageSize: opts.pageSize ?? 50, enabled: opts.enabled });
 }

@@ -1,7 +1,7 @@
 /**
  * The one way the console talks to the server: fetch with the session cookie, JSON in and out, the UI language in
  * `Accept-Language` on every call (so server messages come back in it), and every error as an `ApiError` carrying
- * the `{ error: { code, message, fields?, details? } }` body of api.md.
+ * the `{ error: { code, message, fields?, details? } }` body of API-1.
  */
 import type { ErrorBody } from '../../contracts/common';
 import { getLocale } from '../i18n/locale-store';

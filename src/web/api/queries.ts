@@ -46,7 +46,7 @@ interface PagerState {
 }
 
 /**
- * A list endpoint paged by cursors (api.md: `?limit=&cursor=` → `{ items, nextCursor, total }`). The cursor of every
+ * A list endpoint paged by cursors (API-4: `?limit=&cursor=` → `{ items, nextCursor, total }`). The cursor of every
  * page seen is kept, so "previous" is exact; a change of filters starts again at page 1.
  */
 export function useCursorList<T>(

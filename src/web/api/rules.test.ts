@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { priceProblem } from './rules';
 
-describe("fee standard price (domain.md §2.4): the form names what the server's parser finds wrong", () => {
+describe("fee standard price (REPAIR-3): the form names what the server's parser finds wrong", () => {
   it.each([
     ['0', null],
     ['30', null],

@@ -1,5 +1,5 @@
 /**
- * The fee standard (有偿服务收费标准, domain.md §2.4) where a paid private repair is handled: intake and the
+ * The fee standard (有偿服务收费标准, REPAIR-3) where a paid private repair is handled: intake and the
  * technician's task. Collapsed by default so it costs one line; opened, a search box narrows the active items,
  * each on its own row (name, price per unit, note) so it reads at 360 px.
  */

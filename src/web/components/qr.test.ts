@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { qrPath } from './qr';
 
-describe('qrPath (ui.md 7: a QR code back to the case on every printed form)', () => {
+describe('qrPath (UI-7: a QR code back to the case on every printed form)', () => {
   const url = 'https://huiyin.example.com/cases/01a20d58-33ba-7cd7-8dff-18ac91d5b434';
 
   it('encodes a case address in a version that fits it, with the three finder patterns', () => {

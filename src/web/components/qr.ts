@@ -1,7 +1,7 @@
 import qrcode from 'qrcode-generator';
 
 /**
- * A QR code as one SVG path (ui.md principle 7: every printed form carries a QR code back to the case). Error
+ * A QR code as one SVG path (UI-7: every printed form carries a QR code back to the case). Error
  * correction M: a form may be creased or stamped over and still scan. The path draws each dark module as a 1×1
  * square in a `size`×`size` grid.
  */

@@ -132,7 +132,7 @@ export const enUS: Record<UiKey, string> = {
   'departmentFunction.admin': 'Administration',
   'departmentFunction.other': 'Other',
 
-  // fee standard (有偿服务收费标准, domain.md §2.4)
+  // fee standard (有偿服务收费标准, REPAIR-3)
   'fee.intro':
     'Paid repairs of an owner’s own part are charged by this standard; intake and the repair task show the active items to staff.',
   'fee.name': 'Service',
@@ -386,7 +386,7 @@ export const enUS: Record<UiKey, string> = {
   'nav.casesOverdue': 'Overdue board',
   'nav.callbacks': 'Callbacks',
   'nav.techTasks': 'My work orders',
-  // reports (issue 4): monthly summary, quarterly report
+  // reports: monthly summary, quarterly report
   'nav.reports': 'Reports',
   'nav.reportsMonthly': 'Monthly summary',
   'nav.reportsQuarterly': 'Quarterly report',
@@ -1020,7 +1020,7 @@ export const enUS: Record<UiKey, string> = {
   'print.ownerSign': 'Owner signature',
   'print.technicianSign': 'Technician signature',
   'print.dispatcherSign': 'Dispatcher signature',
-  // dashboard for directors and managers (issue 4 §4)
+  // dashboard for directors and managers (REPORT-7)
   'nav.dashboard': 'Dashboard',
   'dash.title': 'Dashboard',
   'dash.subtitle':
@@ -1064,7 +1064,7 @@ export const enUS: Record<UiKey, string> = {
   'dash.chartLabel': '{title} chart; the same data is in the table below',
   'dash.loadFailed': 'The dashboard could not be loaded',
 
-  // issue 4: duty ledger and recurring problems
+  // duty ledger and recurring problems (LEDGER-1, PROBLEM-1)
   'nav.reportsAccountability': 'Duty ledger',
   'nav.reportsProblems': 'Recurring problems',
   'duty.amounts':

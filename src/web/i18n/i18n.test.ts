@@ -24,7 +24,7 @@ import { ProblemScopeType, ProblemStatus } from '../../contracts/problems';
 
 const holes = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
-describe('web UI texts (issue 2 §8: zh-CN by default, en-US complete)', () => {
+describe('web UI texts (UI-4: zh-CN by default, en-US complete)', () => {
   it('every zh-CN key exists in en-US and the other way round', () => {
     const zh = Object.keys(zhCN).sort();
     const en = Object.keys(enUS).sort();
@@ -70,7 +70,7 @@ describe('web UI texts (issue 2 §8: zh-CN by default, en-US complete)', () => {
       ['roomStatus', RoomStatus.options],
       ['residentRelation', ResidentRelation.options],
       ['importChange', ImportChange.options],
-      // cases (issue 3): every state, kind, clock, action and timeline type is shown in both languages
+      // cases: every state, kind, clock, action and timeline type is shown in both languages
       ['caseState', CaseState.options],
       ['caseKind', CaseKind.options],
       ['severity', Severity.options],
@@ -82,7 +82,7 @@ describe('web UI texts (issue 2 §8: zh-CN by default, en-US complete)', () => {
       ['satisfaction', Satisfaction.options],
       ['timelineType', TimelineEntry.shape.type.options],
       ['notification', NotificationType.options],
-      // reports (issue 4)
+      // reports
       ['violationKind', ViolationKind.options],
       ['violationStatus', ViolationStatus.options],
       ['subjectType', SubjectType.options],
@@ -96,7 +96,7 @@ describe('web UI texts (issue 2 §8: zh-CN by default, en-US complete)', () => {
       }
   });
 
-  it('dates read 2026年11月24日 14:05 in zh-CN (ui.md principle 4)', () => {
+  it('dates read 2026年11月24日 14:05 in zh-CN (UI-4)', () => {
     const at = dayjs('2026-11-24T14:05:00');
     expect(at.format(uiText('zh-CN', 'format.dateTime'))).toBe('2026年11月24日 14:05');
     expect(at.format(uiText('en-US', 'format.dateTime'))).toBe('2026-11-24 14:05');

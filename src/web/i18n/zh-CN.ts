@@ -134,7 +134,7 @@ export const zhCN = {
   'departmentFunction.admin': '综合行政',
   'departmentFunction.other': '其他',
 
-  // fee standard (有偿服务收费标准, domain.md §2.4)
+  // fee standard (有偿服务收费标准, REPAIR-3)
   'fee.intro': '业主自用部位的有偿维修按此标准向业主收费；受理登记和维修派工时向员工展示启用中的项目。',
   'fee.name': '服务项目',
   'fee.namePlaceholder': '如：更换水龙头',
@@ -383,7 +383,7 @@ export const zhCN = {
   'nav.casesOverdue': '逾期看板',
   'nav.callbacks': '回访',
   'nav.techTasks': '我的派工',
-  // reports (issue 4): monthly summary, quarterly report
+  // reports: monthly summary, quarterly report
   'nav.reports': '报表',
   'nav.reportsMonthly': '月度汇总',
   'nav.reportsQuarterly': '季度报告',
@@ -1000,7 +1000,7 @@ export const zhCN = {
   'print.ownerSign': '业主签字',
   'print.technicianSign': '维修人员签字',
   'print.dispatcherSign': '派工人签字',
-  // dashboard for directors and managers (issue 4 §4)
+  // dashboard for directors and managers (REPORT-7)
   'nav.dashboard': '数据看板',
   'dash.title': '数据看板',
   'dash.subtitle': '今日工单、月度趋势、本月投诉分类和指标；统计截至 {time}',
@@ -1042,7 +1042,7 @@ export const zhCN = {
   'dash.chartLabel': '{title}图表，数据见下方表格',
   'dash.loadFailed': '看板数据加载失败',
 
-  // issue 4: duty ledger and recurring problems
+  // duty ledger and recurring problems (LEDGER-1, PROBLEM-1)
   'nav.reportsAccountability': '履职台账',
   'nav.reportsProblems': '重复问题',
   'duty.amounts':

@@ -1,4 +1,4 @@
--- The archive is append-only (domain.md §6, api.md timeline): no UPDATE or DELETE on case_timeline, ever.
+-- The archive is append-only (RECORD-1): no UPDATE or DELETE on case_timeline, ever.
 CREATE OR REPLACE FUNCTION huiyin_refuse_timeline_change() RETURNS trigger AS $$
 BEGIN
   RAISE EXCEPTION 'case_timeline is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';

@@ -1,5 +1,5 @@
 /**
- * The demo company seeded on an empty database (api.md "Demo data"): deterministic, so every fresh install and
+ * The demo company seeded on an empty database (OPS-4): deterministic, so every fresh install and
  * every e2e run sees the same 回音物业 with 2 offices, 3 communities, ~2,000 rooms and ~3,000 residents.
  */
 import { sql } from 'drizzle-orm';
@@ -203,7 +203,7 @@ export async function seedDemo(db: Db, opts: { password: string }): Promise<bool
         officeId: offices[l.office!].id,
       })),
     );
-    // Heads: escalation and "report to your leader" need them (issue 2 §6).
+    // Heads: escalation and "report to your leader" need them (ORG-1).
     await tx.execute(
       sql`update offices set director_id = ${byUsername.director.id} where id = ${offices[0].id}`,
     );
@@ -223,7 +223,7 @@ export async function seedDemo(db: Db, opts: { password: string }): Promise<bool
       sql`update departments set head_id = ${byUsername.director2.id} where office_id = ${offices[1].id}`,
     );
 
-    // the fee standard told to residents for paid repairs of their own part (有偿服务收费标准, domain.md §2.4)
+    // the fee standard told to residents for paid repairs of their own part (有偿服务收费标准, REPAIR-3)
     await tx.insert(t.feeItems).values(
       (
         [

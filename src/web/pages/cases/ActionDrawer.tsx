@@ -1,5 +1,5 @@
 /**
- * The small form behind each action button (api.md action table): one drawer, the fields of the action's body,
+ * The small form behind each action button (FLOW-1): one drawer, the fields of the action's body,
  * the `version` the user was looking at when they opened it. Server errors are shown in the user's language: field
  * messages next to the fields, rules in the alert, a version conflict with a reload button, and the reply's
  * warnings (deflections, a missing apology) with the choice to edit or to give a reason for sending anyway.

@@ -1,5 +1,5 @@
 /**
- * 回访 — the callback queue: resolved cases waiting for their callback (domain.md §5), the callbacks I owe by
+ * 回访 — the callback queue: resolved cases waiting for their callback (CALLBACK-2), the callbacks I owe by
  * default; supervisors and directors oversee everyone's in their scope. Nearest callback deadline first.
  */
 import { useState, type HTMLAttributes } from 'react';

@@ -2,7 +2,7 @@
  * 工单详情: the header (number, state, kind, severity, tier, the clocks as chips), who reported it and where
  * (masked as the server sends it, with click-to-reveal), the first responder and the handler side by side, the
  * timeline with its archive check, attachments, the forms to print, and exactly the action buttons the server
- * allows (`allowedActions`, ui.md principle 1).
+ * allows (`allowedActions`, UI-1).
  */
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';

@@ -1,6 +1,6 @@
 /**
  * 工单列表: 我的工单 (as first responder / as handler), 部门工单 (my department), 全部工单 (everything in my scope).
- * Work queues sort by the nearest due time by default (ui.md principle 2); filters sit in the header and are
+ * Work queues sort by the nearest due time by default (UI-2); filters sit in the header and are
  * remembered per user.
  */
 import { useState } from 'react';

@@ -92,7 +92,7 @@ export function CaseTable({ list, testId }: { list: CursorList<Case>; testId?: s
   );
 }
 
-// ── filters in the header, remembered per user (ui.md principle 5: saved filters) ──────────────────────
+// ── filters in the header, remembered per user (UI-5: saved filters) ──────────────────────
 
 export interface CaseFilters {
   state: CaseState[];

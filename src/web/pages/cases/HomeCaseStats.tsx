@@ -1,5 +1,5 @@
 /**
- * The 工作台's case counters (ui.md: my due-soon and overdue cases, callbacks I owe): real numbers from the list
+ * The 工作台's case counters (UI-11: my due-soon and overdue cases, callbacks I owe): real numbers from the list
  * API. "Mine" is a case I handle or first received (首问责任人 follows it up until it is closed).
  */
 import { Link } from 'react-router';

@@ -1,5 +1,5 @@
 /**
- * 受理登记 — intake, keyboard-first (ui.md principle 3): focus starts in the phone field, the caller panel appears
+ * 受理登记 — intake, keyboard-first (UI-3): focus starts in the phone field, the caller panel appears
  * as the number is typed, Enter moves to the next field, Ctrl+Enter submits, and the new number is shown big
  * enough to read out. One Idempotency-Key per intake: a double submit never records the matter twice.
  */
@@ -214,11 +214,11 @@ function IntakeForm({ idempotencyKey, onCreated }: { idempotencyKey: string; onC
   });
 
   useEffect(() => {
-    // focus starts in the phone field (ui.md principle 3)
+    // focus starts in the phone field (UI-3)
     wrapper.current?.querySelector<HTMLInputElement>('[data-testid="intake-phone"]')?.focus();
   }, []);
 
-  // An open recurring problem (问题) the new case would join (issue 4 §3): the agent can tell the resident it is
+  // An open recurring problem (问题) the new case would join (PROBLEM-3): the agent can tell the resident it is
   // already under a cross-department review.
   const problemMatches = useQuery({
     queryKey: ['/api/problems/match', roomId, categoryId],

@@ -1,7 +1,7 @@
 /**
- * Print views of the paper forms of domain.md §6, filled from the case and its timeline, one case number on all
+ * Print views of the paper forms of FORM-1, filled from the case and its timeline, one case number on all
  * of them (003 第2篇 六.3). A4 (@page size A4); the toolbar is hidden in print. The foot carries a QR code back to
- * the case and its address as text (ui.md principle 7).
+ * the case and its address as text (UI-7).
  */
 import { useEffect, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';

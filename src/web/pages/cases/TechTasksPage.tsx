@@ -1,5 +1,5 @@
 /**
- * 我的派工 — the technician's phone view (ui.md principle 6): 360–430 px, large tap targets, my work orders (I am
+ * 我的派工 — the technician's phone view (UI-6): 360–430 px, large tap targets, my work orders (I am
  * the handler, or a routed repair my department may accept), 接单 and 完工 with photos from the camera. What the
  * technician types is kept in localStorage until the server has it, so a dropped connection loses nothing: the
  * retry button sends it again.

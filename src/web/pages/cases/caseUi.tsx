@@ -1,5 +1,5 @@
 /**
- * Small pieces every case screen shares: the clock chip (ui.md principle 2: green on time, amber past 80 %, red
+ * Small pieces every case screen shares: the clock chip (UI-2: green on time, amber past 80 %, red
  * breached with how long, grey paused — always with words, never colour alone), state / severity / tier tags,
  * and a one-second ticker so countdowns move without reloading.
  */

@@ -20,7 +20,7 @@ const clock = (over: Partial<CaseClock> = {}): CaseClock => ({
 });
 const zh = (key: UiKey, params?: UiParams) => uiText('zh-CN', key, params);
 
-describe('clock chips (ui.md principle 2: green on time, amber past 80 %, red breached, grey paused)', () => {
+describe('clock chips (UI-2: green on time, amber past 80 %, red breached, grey paused)', () => {
   it('is on time before 80 % of the span and a warning from 80 % on', () => {
     expect(clockStatus(clock(), 'in_progress', T0 + 7.9 * H)).toBe('ok');
     expect(clockStatus(clock(), 'in_progress', T0 + 8 * H)).toBe('warning');

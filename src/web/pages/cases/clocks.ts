@@ -1,5 +1,5 @@
 /**
- * Clock arithmetic of the case screens (pure: no React), ui.md principle 2: on time, past 80 % (warning),
+ * Clock arithmetic of the case screens (pure: no React), UI-2: on time, past 80 % (warning),
  * breached, paused; the countdown text.
  */
 import type { Case, CaseClock, CaseState, ClockName } from '../../api/types';

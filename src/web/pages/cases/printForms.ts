@@ -1,4 +1,4 @@
-/** The paper forms of domain.md §6 with a print view (/cases/:id/print/:form). */
+/** The paper forms of FORM-1 with a print view (/cases/:id/print/:form). */
 import type { CaseKind } from '../../api/types';
 import type { UiKey } from '../../i18n/dictionaries';
 

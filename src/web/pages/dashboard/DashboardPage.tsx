@@ -1,7 +1,7 @@
 /**
- * 数据看板 (issue 4 §4): today's open, overdue and due-soon cases, the monthly trend, the Pareto of this month's
+ * 数据看板 (REPORT-7): today's open, overdue and due-soon cases, the monthly trend, the Pareto of this month's
  * complaints by category and this month's rates against targets, for the offices in the user's scope — filtered
- * by office and community. Every chart has its table (ui.md principle 10) with a CSV export of that table.
+ * by office and community. Every chart has its table (UI-10) with a CSV export of that table.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';

@@ -1,6 +1,6 @@
 /**
  * ECharts for the dashboard only: the core and the few modules it draws with, imported here so they land in the
- * dashboard's chunk and never load on another page (ui.md: charts load only on the reports screens).
+ * dashboard's chunk and never load on another page (UI-5: charts load only on the reports screens).
  */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from './csv';
 
-describe('dashboard CSV export (issue 4 §4: every chart exports its table)', () => {
+describe('dashboard CSV export (REPORT-7: every chart exports its table)', () => {
   it('quotes commas, quotes and newlines, and neutralises formulas', () => {
     expect(
       toCsv(

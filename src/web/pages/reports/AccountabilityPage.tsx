@@ -1,5 +1,5 @@
 /**
- * 履职台账 — performance of people and departments and the duty ledger (issue 4 §2, 004 第十三条): per staff and per
+ * 履职台账 — performance of people and departments and the duty ledger (LEDGER-1, 004 第十三条): per staff and per
  * department tallies of the month, and the violations derived from breached clocks and returns, each confirmed or
  * waived (with a reason) by the director.
  */

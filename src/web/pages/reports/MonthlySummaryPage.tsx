@@ -1,5 +1,5 @@
 /**
- * 月度投诉汇总 — the monthly complaint summary (issue 4 §1): the internal version (every figure with its formula and
+ * 月度投诉汇总 — the monthly complaint summary (REPORT-1, REPORT-4): the internal version (every figure with its formula and
  * a drill-down to the cases behind it), the public version (公示版) with its editable wording, the workflow
  * draft → approved → published, the exports, and the months still unpublished after the 5th.
  */

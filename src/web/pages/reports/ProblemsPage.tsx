@@ -1,5 +1,5 @@
 /**
- * 重复问题 — recurring problems (issue 4 §3): clusters of cases by place and category or by similar text, each with a
+ * 重复问题 — recurring problems (PROBLEM-1): clusters of cases by place and category or by similar text, each with a
  * cross-department review, a due date, the root cause and the measures; a problem closes only once its measures are
  * recorded (the server says so when they are not).
  */

@@ -1,5 +1,5 @@
 /**
- * 季度管理服务报告 — the quarterly management-service report (issue 4 §5): the workflow as steps with their due
+ * 季度管理服务报告 — the quarterly management-service report (REPORT-5): the workflow as steps with their due
  * dates (service part by the 10th, finance part by the 15th, signed and published by the 20th), the service
  * sections, the finance figures, the sign-off and publication. Buttons follow the report's `allowedActions`.
  */

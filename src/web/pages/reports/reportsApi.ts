@@ -1,5 +1,5 @@
 /**
- * The report screens' calls (issue 4): the monthly summary and the quarterly management-service report. Every
+ * The report screens' calls (REPORT-1, REPORT-5): the monthly summary and the quarterly management-service report. Every
  * report query starts with its path, so one invalidation after a write refreshes the page and the status board.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';

@@ -1,5 +1,5 @@
 /**
- * 系统设置 → 收费标准 (有偿服务收费标准, domain.md §2.4): the prices told to residents for paid repairs of their own
+ * 系统设置 → 收费标准 (有偿服务收费标准, REPAIR-3): the prices told to residents for paid repairs of their own
  * part. Admins keep the list; intake and the technician's task show the active items.
  */
 import { useState } from 'react';
