@@ -18,13 +18,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { pickLocale } from '../contracts/messages';
 import type { Clock } from './clock';
 import { FakeClock } from './clock';
 import type { Config } from './config';
-import type { Db } from './db/client';
+import { ping, type Db } from './db/client';
 import { registerAuth } from './http/auth';
 import { registerErrorHandler, sendError } from './http/error-handler';
 import { loggerOptions, registerRequestIdEcho, requestIdOf } from './http/logging';
@@ -126,7 +125,7 @@ export async function buildApp(
     },
     async (req, reply) => {
       try {
-        await deps.db.execute(sql`select 1`);
+        await ping(deps.db);
       } catch {
         return sendError(reply, req.locale, 503, 'unavailable', 'unavailable');
       }

@@ -2,7 +2,6 @@
  * main: config → database (embedded, or DATABASE_URL) → migrate → first admin / demo seed → listen.
  * Only this file and the CLI listen or start processes; buildApp stays pure of them.
  */
-import { sql } from 'drizzle-orm';
 import { buildApp } from './app';
 import { FakeClock, systemClock, type Clock } from './clock';
 import type { Config } from './config';
@@ -11,6 +10,7 @@ import { startEmbeddedPostgres, installShutdownHandlers } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { seedDemo, DEMO_LOGINS } from './db/seed/demo';
 import { ensureFirstAdmin } from './setup/setup.service';
+import { usernameExists } from './users/users.repository';
 import { demoAccountsWarning } from './auth/auth.service';
 import { startSchedules } from './schedule/scheduler';
 import { allSchedules } from './schedules';
@@ -94,14 +94,12 @@ export async function serve(config: Config) {
   };
   installShutdownHandlers(stop, log);
   await app.listen({ port: config.port, host: config.host });
-  const { rows } = await database.db.execute<{ n: number }>(
-    sql`select count(*)::int as n from users where username = 'admin'`,
-  );
+  const demoAdmin = await usernameExists(database.db, 'admin');
   const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   log(`Huiyin is running at ${address}  (API docs: ${address}/api/docs)`);
   const demoWarning = await demoAccountsWarning(database.db, config.env);
   if (demoWarning) console.warn(`[huiyin] WARNING: ${demoWarning}`);
-  if (config.seed === 'demo' && rows[0]?.n) {
+  if (config.seed === 'demo' && demoAdmin) {
     log(`demo logins (password "${config.demoPassword}"):`);
     for (const l of DEMO_LOGINS) log(`  ${l.username.padEnd(11)} ${l.description}`);
   }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
@@ -20,4 +21,9 @@ export function connect(url: string, opts: { max?: number } = {}): Database {
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });
   return { db, pool, url, close: () => pool.end() };
+}
+
+/** The health check's round trip: throws when the database does not answer. */
+export async function ping(db: Tx): Promise<void> {
+  await db.execute(sql`select 1`);
 }

@@ -62,3 +62,26 @@ export async function listFeeItems(
     .limit(f.limit + 1);
   return page(rows.map(toFeeItem), f.limit, (i) => FEE_ITEM_CURSOR.encode([i.sort, i.name, i.id]), counted);
 }
+
+export async function insertFeeItem(db: Tx, values: typeof feeItems.$inferInsert) {
+  const [row] = await db.insert(feeItems).values(values).returning();
+  return row;
+}
+
+/** The fields given (undefined leaves a column as it is), the version one up. */
+export async function updateFeeItem(
+  db: Tx,
+  id: string,
+  patch: Omit<Partial<typeof feeItems.$inferInsert>, 'id' | 'companyId' | 'version' | 'createdAt'>,
+) {
+  const [row] = await db
+    .update(feeItems)
+    .set({ ...patch, version: sql`${feeItems.version} + 1` })
+    .where(eq(feeItems.id, id))
+    .returning();
+  return row;
+}
+
+export async function deleteFeeItem(db: Tx, id: string) {
+  await db.delete(feeItems).where(eq(feeItems.id, id));
+}

@@ -3,7 +3,6 @@
  * show it for paid private repairs); admins keep it. Items are not referenced by cases, so DELETE removes one;
  * `active: false` hides an item from staff while keeping it in the register.
  */
-import { eq, sql } from 'drizzle-orm';
 import { fieldError, notFound, versionConflict } from '../../domain/errors';
 import {
   yuanToFen,
@@ -12,7 +11,6 @@ import {
   type UpdateFeeItemBody,
 } from '../../contracts/fee-items';
 import type { AppDeps } from '../app';
-import { feeItems } from '../db/schema';
 import type { RequestActor } from '../http/types';
 import * as repo from './fee-items.repository';
 import { uniqueAsFieldError } from '../db/pg-errors';
@@ -50,18 +48,15 @@ export function feeItemsService({ db, clock }: AppDeps) {
       return mapUniqueViolation(() =>
         db.transaction(async (tx) => {
           if (await repo.feeItemNameTaken(tx, actor.companyId, body.name)) throw duplicateName();
-          const [row] = await tx
-            .insert(feeItems)
-            .values({
-              companyId: actor.companyId,
-              name: body.name,
-              unit: body.unit,
-              priceFen,
-              note: body.note || null,
-              sort: body.sort ?? 0,
-              active: body.active ?? true,
-            })
-            .returning();
+          const row = await repo.insertFeeItem(tx, {
+            companyId: actor.companyId,
+            name: body.name,
+            unit: body.unit,
+            priceFen,
+            note: body.note || null,
+            sort: body.sort ?? 0,
+            active: body.active ?? true,
+          });
           return repo.toFeeItem(row);
         }),
       );
@@ -80,20 +75,15 @@ export function feeItemsService({ db, clock }: AppDeps) {
             (await repo.feeItemNameTaken(tx, actor.companyId, body.name, id))
           )
             throw duplicateName();
-          const [row] = await tx
-            .update(feeItems)
-            .set({
-              name: body.name,
-              unit: body.unit,
-              priceFen,
-              note: body.note === undefined ? undefined : body.note || null,
-              sort: body.sort,
-              active: body.active,
-              updatedAt: clock.now(),
-              version: sql`${feeItems.version} + 1`,
-            })
-            .where(eq(feeItems.id, id))
-            .returning();
+          const row = await repo.updateFeeItem(tx, id, {
+            name: body.name,
+            unit: body.unit,
+            priceFen,
+            note: body.note === undefined ? undefined : body.note || null,
+            sort: body.sort,
+            active: body.active,
+            updatedAt: clock.now(),
+          });
           return repo.toFeeItem(row);
         }),
       );
@@ -103,7 +93,7 @@ export function feeItemsService({ db, clock }: AppDeps) {
       return db.transaction(async (tx) => {
         const current = await repo.getFeeItem(tx, actor.companyId, id, true);
         if (!current) throw notFound();
-        await tx.delete(feeItems).where(eq(feeItems.id, id));
+        await repo.deleteFeeItem(tx, id);
         return { ok: true as const };
       });
     },

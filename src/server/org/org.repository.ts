@@ -336,3 +336,102 @@ export async function partnerUnitNameTaken(db: Tx, companyId: string, name: stri
   );
   return rows.length > 0;
 }
+
+// ── updates: the fields given (undefined leaves a column as it is), the row's version one up ──────────────────
+
+/** What an update may change of a row: any column but its key, its company and its version. */
+type Patch<T extends { $inferInsert: unknown }> = Omit<
+  Partial<T['$inferInsert']>,
+  'id' | 'companyId' | 'version' | 'createdAt'
+>;
+
+export async function updateCompany(db: Tx, companyId: string, patch: Patch<typeof companies>) {
+  const [row] = await db
+    .update(companies)
+    .set({ ...patch, version: sql`${companies.version} + 1` })
+    .where(eq(companies.id, companyId))
+    .returning();
+  return row;
+}
+
+export async function updateOffice(db: Tx, id: string, patch: Patch<typeof offices>) {
+  await db
+    .update(offices)
+    .set({ ...patch, version: sql`${offices.version} + 1` })
+    .where(eq(offices.id, id));
+}
+
+export async function updateDepartment(db: Tx, id: string, patch: Patch<typeof departments>) {
+  await db
+    .update(departments)
+    .set({ ...patch, version: sql`${departments.version} + 1` })
+    .where(eq(departments.id, id));
+}
+
+export async function updatePartnerUnit(db: Tx, id: string, patch: Patch<typeof partnerUnits>) {
+  const [row] = await db
+    .update(partnerUnits)
+    .set({ ...patch, version: sql`${partnerUnits.version} + 1` })
+    .where(eq(partnerUnits.id, id))
+    .returning();
+  return row;
+}
+
+/** Whether the company has this office (a filter a client sends). */
+export async function officeExists(db: Tx, companyId: string, id: string): Promise<boolean> {
+  const { rows } = await db.execute(
+    sql`select 1 from offices where company_id = ${companyId} and id = ${id}`,
+  );
+  return rows.length > 0;
+}
+
+/** A company by its id, or else by its name or short name (the CLI's argument). */
+export async function findCompany(db: Tx, idOrName: string, isId: boolean) {
+  const byId = isId ? await db.select().from(companies).where(eq(companies.id, idOrName)) : [];
+  if (byId.length) return byId[0];
+  const [byName] = await db
+    .select()
+    .from(companies)
+    .where(sql`${companies.name} = ${idOrName} or ${companies.shortName} = ${idOrName}`);
+  return byName;
+}
+
+export async function insertCompany(db: Tx, values: typeof companies.$inferInsert) {
+  const [row] = await db.insert(companies).values(values).returning();
+  return row;
+}
+
+/** The oldest company (production's first admin joins it). */
+export async function firstCompany(db: Tx) {
+  const [row] = await db.select().from(companies).orderBy(companies.createdAt).limit(1);
+  return row;
+}
+
+// ── inserts and deletes of the register ──────────────────────────────────────────────────────────────────────
+
+export async function insertOffice(db: Tx, values: typeof offices.$inferInsert): Promise<string> {
+  const [row] = await db.insert(offices).values(values).returning({ id: offices.id });
+  return row.id;
+}
+
+export async function deleteOffice(db: Tx, id: string) {
+  await db.delete(offices).where(eq(offices.id, id));
+}
+
+export async function insertDepartment(db: Tx, values: typeof departments.$inferInsert): Promise<string> {
+  const [row] = await db.insert(departments).values(values).returning({ id: departments.id });
+  return row.id;
+}
+
+export async function deleteDepartment(db: Tx, id: string) {
+  await db.delete(departments).where(eq(departments.id, id));
+}
+
+export async function insertPartnerUnit(db: Tx, values: typeof partnerUnits.$inferInsert) {
+  const [row] = await db.insert(partnerUnits).values(values).returning();
+  return row;
+}
+
+export async function deletePartnerUnit(db: Tx, id: string) {
+  await db.delete(partnerUnits).where(eq(partnerUnits.id, id));
+}

@@ -3,7 +3,6 @@
  * the actor's office scope; writes run in one transaction on a locked row, carry `version`, and refuse to
  * delete what is still referenced.
  */
-import { eq, sql } from 'drizzle-orm';
 import { canManageInOffice, canSeeOffice, officeScope, seesWholeCompany } from '../../domain/access/access';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';
@@ -22,7 +21,6 @@ import {
 } from '../../contracts/org';
 import type { AppDeps } from '../app';
 import type { Tx } from '../db/client';
-import { companies, departments, offices, partnerUnits } from '../db/schema';
 import type { RequestActor } from '../http/types';
 import * as repo from './org.repository';
 import { uniqueAsFieldError } from '../db/pg-errors';
@@ -70,17 +68,12 @@ export function orgService({ db, clock }: AppDeps) {
         const current = await repo.lockCompany(tx, actor.companyId);
         if (!current) throw notFound();
         if (current.version !== body.version) throw versionConflict(current.version);
-        const [row] = await tx
-          .update(companies)
-          .set({
-            name: body.name,
-            shortName: body.shortName,
-            timeZone: body.timeZone === undefined ? undefined : canonicalTimeZone(body.timeZone)!,
-            updatedAt: clock.now(),
-            version: sql`${companies.version} + 1`,
-          })
-          .where(eq(companies.id, actor.companyId))
-          .returning();
+        const row = await repo.updateCompany(tx, actor.companyId, {
+          name: body.name,
+          shortName: body.shortName,
+          timeZone: body.timeZone === undefined ? undefined : canonicalTimeZone(body.timeZone)!,
+          updatedAt: clock.now(),
+        });
         return repo.toCompany(row);
       });
     },
@@ -103,17 +96,14 @@ export function orgService({ db, clock }: AppDeps) {
         db.transaction(async (tx) => {
           await checkHead(tx, actor.companyId, 'directorId', body.directorId);
           if (await repo.officeNameTaken(tx, actor.companyId, body.name)) throw duplicateName();
-          const [row] = await tx
-            .insert(offices)
-            .values({
-              companyId: actor.companyId,
-              name: body.name,
-              address: body.address || null,
-              phone: body.phone || null,
-              directorId: body.directorId ?? null,
-            })
-            .returning({ id: offices.id });
-          return (await repo.getOffice(tx, actor.companyId, row.id))!;
+          const id = await repo.insertOffice(tx, {
+            companyId: actor.companyId,
+            name: body.name,
+            address: body.address || null,
+            phone: body.phone || null,
+            directorId: body.directorId ?? null,
+          });
+          return (await repo.getOffice(tx, actor.companyId, id))!;
         }),
       );
     },
@@ -133,17 +123,13 @@ export function orgService({ db, clock }: AppDeps) {
             (await repo.officeNameTaken(tx, actor.companyId, body.name, id))
           )
             throw duplicateName();
-          await tx
-            .update(offices)
-            .set({
-              name: body.name,
-              address: blankToNull(body.address),
-              phone: blankToNull(body.phone),
-              directorId: body.directorId,
-              updatedAt: clock.now(),
-              version: sql`${offices.version} + 1`,
-            })
-            .where(eq(offices.id, id));
+          await repo.updateOffice(tx, id, {
+            name: body.name,
+            address: blankToNull(body.address),
+            phone: blankToNull(body.phone),
+            directorId: body.directorId,
+            updatedAt: clock.now(),
+          });
           return (await repo.getOffice(tx, actor.companyId, id))!;
         }),
       );
@@ -157,7 +143,7 @@ export function orgService({ db, clock }: AppDeps) {
         const refs = await repo.officeReferences(tx, id);
         if (refs.communities || refs.departments || refs.users)
           throw new DomainError('rule_violation', 'rule.office_in_use', refs, { rule: 'in_use', ...refs });
-        await tx.delete(offices).where(eq(offices.id, id));
+        await repo.deleteOffice(tx, id);
         return DELETED;
       });
     },
@@ -186,17 +172,14 @@ export function orgService({ db, clock }: AppDeps) {
           await checkDepartmentOffice(tx, actor, officeId);
           await checkHead(tx, actor.companyId, 'headId', body.headId);
           if (await repo.departmentNameTaken(tx, actor.companyId, officeId, body.name)) throw duplicateName();
-          const [row] = await tx
-            .insert(departments)
-            .values({
-              companyId: actor.companyId,
-              officeId,
-              name: body.name,
-              function: body.function,
-              headId: body.headId ?? null,
-            })
-            .returning({ id: departments.id });
-          return (await repo.getDepartment(tx, actor.companyId, row.id))!;
+          const id = await repo.insertDepartment(tx, {
+            companyId: actor.companyId,
+            officeId,
+            name: body.name,
+            function: body.function,
+            headId: body.headId ?? null,
+          });
+          return (await repo.getDepartment(tx, actor.companyId, id))!;
         }),
       );
     },
@@ -216,17 +199,13 @@ export function orgService({ db, clock }: AppDeps) {
             (await repo.departmentNameTaken(tx, actor.companyId, officeId, name, id))
           )
             throw duplicateName();
-          await tx
-            .update(departments)
-            .set({
-              name: body.name,
-              officeId: body.officeId,
-              function: body.function,
-              headId: body.headId,
-              updatedAt: clock.now(),
-              version: sql`${departments.version} + 1`,
-            })
-            .where(eq(departments.id, id));
+          await repo.updateDepartment(tx, id, {
+            name: body.name,
+            officeId: body.officeId,
+            function: body.function,
+            headId: body.headId,
+            updatedAt: clock.now(),
+          });
           return (await repo.getDepartment(tx, actor.companyId, id))!;
         }),
       );
@@ -244,7 +223,7 @@ export function orgService({ db, clock }: AppDeps) {
             { users },
             { rule: 'in_use', users },
           );
-        await tx.delete(departments).where(eq(departments.id, id));
+        await repo.deleteDepartment(tx, id);
         return DELETED;
       });
     },
@@ -270,18 +249,15 @@ export function orgService({ db, clock }: AppDeps) {
       return mapUniqueViolation(() =>
         db.transaction(async (tx) => {
           if (await repo.partnerUnitNameTaken(tx, actor.companyId, body.name)) throw duplicateName();
-          const [row] = await tx
-            .insert(partnerUnits)
-            .values({
-              companyId: actor.companyId,
-              relation: body.relation,
-              service: body.service,
-              name: body.name,
-              contactPerson: body.contactPerson || null,
-              phone: body.phone || null,
-              address: body.address || null,
-            })
-            .returning();
+          const row = await repo.insertPartnerUnit(tx, {
+            companyId: actor.companyId,
+            relation: body.relation,
+            service: body.service,
+            name: body.name,
+            contactPerson: body.contactPerson || null,
+            phone: body.phone || null,
+            address: body.address || null,
+          });
           return repo.toPartnerUnit(row);
         }),
       );
@@ -300,20 +276,15 @@ export function orgService({ db, clock }: AppDeps) {
             (await repo.partnerUnitNameTaken(tx, actor.companyId, body.name, id))
           )
             throw duplicateName();
-          const [row] = await tx
-            .update(partnerUnits)
-            .set({
-              relation: body.relation,
-              service: body.service,
-              name: body.name,
-              contactPerson: blankToNull(body.contactPerson),
-              phone: blankToNull(body.phone),
-              address: blankToNull(body.address),
-              updatedAt: clock.now(),
-              version: sql`${partnerUnits.version} + 1`,
-            })
-            .where(eq(partnerUnits.id, id))
-            .returning();
+          const row = await repo.updatePartnerUnit(tx, id, {
+            relation: body.relation,
+            service: body.service,
+            name: body.name,
+            contactPerson: blankToNull(body.contactPerson),
+            phone: blankToNull(body.phone),
+            address: blankToNull(body.address),
+            updatedAt: clock.now(),
+          });
           return repo.toPartnerUnit(row);
         }),
       );
@@ -323,7 +294,7 @@ export function orgService({ db, clock }: AppDeps) {
       return db.transaction(async (tx) => {
         const current = await repo.getPartnerUnit(tx, actor.companyId, id, true);
         if (!current) throw notFound();
-        await tx.delete(partnerUnits).where(eq(partnerUnits.id, id));
+        await repo.deletePartnerUnit(tx, id);
         return DELETED;
       });
     },

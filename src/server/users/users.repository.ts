@@ -1,6 +1,6 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { userOffices, users } from '../db/schema';
+import { apiTokens, departments, offices, userOffices, users } from '../db/schema';
 import type { User } from '../../contracts/users';
 import type { Role } from '../../domain/access/roles';
 import type { StaffMember } from '../../domain/deadlines/deadline';
@@ -151,4 +151,95 @@ export async function escalationStaff(
     officeIds: r.office_ids,
     active: true,
   }));
+}
+
+// ── the register's writes and the checks around them ─────────────────────────────────────────────────────────
+
+/** Whether a username is taken: usernames are unique without regard to case, across companies. */
+export async function usernameTaken(db: Tx, username: string): Promise<boolean> {
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`);
+  return !!taken;
+}
+
+export async function insertUser(db: Tx, values: typeof users.$inferInsert) {
+  const [row] = await db.insert(users).values(values).returning();
+  return row;
+}
+
+/** The fields given (undefined leaves a column as it is), when the row is still at `version`; the version one up. */
+export async function updateUser(
+  db: Tx,
+  id: string,
+  version: number,
+  patch: Omit<Partial<typeof users.$inferInsert>, 'id' | 'companyId' | 'version' | 'createdAt'>,
+) {
+  await db
+    .update(users)
+    .set({ ...patch, version: sql`${users.version} + 1` })
+    .where(and(eq(users.id, id), eq(users.version, version)));
+}
+
+/** Any admin, active or not (production's first admin is created only when there is none). */
+export async function anyAdmin(db: Tx): Promise<boolean> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from users where 'admin' = any(roles)`,
+  );
+  return rows[0].n > 0;
+}
+
+/** Whether a user of this username exists, in any company (the demo seed's admin). */
+export async function usernameExists(db: Tx, username: string): Promise<boolean> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from users where username = ${username}`,
+  );
+  return rows[0]?.n > 0;
+}
+
+export async function departmentOfCompany(db: Tx, companyId: string, id: string): Promise<boolean> {
+  const [d] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.companyId, companyId), eq(departments.id, id)));
+  return !!d;
+}
+
+/** How many of `ids` are offices of the company. */
+export async function officesOfCompany(db: Tx, companyId: string, ids: readonly string[]): Promise<number> {
+  const found = await db
+    .select({ id: offices.id })
+    .from(offices)
+    .where(and(eq(offices.companyId, companyId), inArray(offices.id, [...ids])));
+  return found.length;
+}
+
+// ── API tokens ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type TokenOwner = { id: string; name: string; username: string };
+
+export async function listApiTokens(db: Tx, companyId: string): Promise<{ t: ApiTokenRow; u: TokenOwner }[]> {
+  return db
+    .select({ t: apiTokens, u: { id: users.id, name: users.name, username: users.username } })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.companyId, companyId))
+    .orderBy(apiTokens.createdAt);
+}
+
+export async function insertApiToken(db: Tx, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row;
+}
+
+/** Revokes the company's token; false when it has none of that id. */
+export async function revokeApiToken(db: Tx, companyId: string, id: string, at: Date): Promise<boolean> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.companyId, companyId), eq(apiTokens.id, id)))
+    .returning({ id: apiTokens.id });
+  return !!row;
 }

@@ -1,4 +1,3 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { officeScope } from '../../domain/access/access';
 import { DomainError, fieldError, notFound, ruleViolation, versionConflict } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';
@@ -6,7 +5,6 @@ import type { CreateUserBody, UpdateUserBody, UserListQuery } from '../../contra
 import type { CreateTokenBody } from '../../contracts/auth';
 import type { AppDeps } from '../app';
 import type { Tx } from '../db/client';
-import { apiTokens, departments, offices, users } from '../db/schema';
 import type { RequestActor } from '../http/types';
 import { hashPassword } from '../auth/passwords';
 import { assertPasswordAllowed } from '../auth/auth.service';
@@ -23,18 +21,12 @@ async function assertBelongs(
   body: { departmentId?: string | null; officeIds?: readonly string[] },
 ) {
   if (body.departmentId) {
-    const [d] = await db
-      .select({ id: departments.id })
-      .from(departments)
-      .where(and(eq(departments.companyId, companyId), eq(departments.id, body.departmentId)));
-    if (!d) throw fieldError({ departmentId: 'not_found' });
+    if (!(await repo.departmentOfCompany(db, companyId, body.departmentId)))
+      throw fieldError({ departmentId: 'not_found' });
   }
   if (body.officeIds?.length) {
-    const found = await db
-      .select({ id: offices.id })
-      .from(offices)
-      .where(and(eq(offices.companyId, companyId), inArray(offices.id, [...body.officeIds])));
-    if (found.length !== new Set(body.officeIds).size) throw fieldError({ officeIds: 'not_found' });
+    const found = await repo.officesOfCompany(db, companyId, body.officeIds);
+    if (found !== new Set(body.officeIds).size) throw fieldError({ officeIds: 'not_found' });
   }
 }
 
@@ -109,28 +101,21 @@ export function usersService({ db, clock, config }: AppDeps) {
       const passwordHash = await hashPassword(body.password);
       const stored = await db.transaction(async (tx) => {
         await assertBelongs(tx, actor.companyId, body);
-        const [taken] = await tx
-          .select({ id: users.id })
-          .from(users)
-          .where(sql`lower(${users.username}) = lower(${body.username})`);
-        if (taken)
+        if (await repo.usernameTaken(tx, body.username))
           throw new DomainError('validation_failed', 'validation_failed', {}, undefined, {
             username: 'rule.username_taken',
           });
-        const [row] = await tx
-          .insert(users)
-          .values({
-            companyId: actor.companyId,
-            username: body.username,
-            name: body.name,
-            jobNumber: body.jobNumber || null,
-            phone: body.phone || null,
-            departmentId: body.departmentId ?? null,
-            roles: body.roles,
-            passwordHash,
-            isService: body.isService,
-          })
-          .returning({ id: users.id });
+        const row = await repo.insertUser(tx, {
+          companyId: actor.companyId,
+          username: body.username,
+          name: body.name,
+          jobNumber: body.jobNumber || null,
+          phone: body.phone || null,
+          departmentId: body.departmentId ?? null,
+          roles: body.roles,
+          passwordHash,
+          isService: body.isService,
+        });
         await repo.setUserOffices(tx, actor.companyId, row.id, body.officeIds);
         return (await repo.getUser(tx, actor.companyId, row.id))!;
       });
@@ -153,21 +138,17 @@ export function usersService({ db, clock, config }: AppDeps) {
         if (losesAdmin && (await repo.countActiveAdmins(tx, actor.companyId)) <= 1)
           throw ruleViolation('last_admin');
         const now = clock.now();
-        await tx
-          .update(users)
-          .set({
-            name: body.name,
-            jobNumber: body.jobNumber,
-            phone: body.phone,
-            departmentId: body.departmentId,
-            roles: body.roles,
-            active: body.active,
-            // A reset password is no longer the demo seed's (no demo password in production).
-            ...(passwordHash ? { passwordHash, passwordChangedAt: now, demo: false } : {}),
-            updatedAt: now,
-            version: sql`${users.version} + 1`,
-          })
-          .where(and(eq(users.id, id), eq(users.version, body.version)));
+        await repo.updateUser(tx, id, body.version, {
+          name: body.name,
+          jobNumber: body.jobNumber,
+          phone: body.phone,
+          departmentId: body.departmentId,
+          roles: body.roles,
+          active: body.active,
+          // A reset password is no longer the demo seed's (no demo password in production).
+          ...(passwordHash ? { passwordHash, passwordChangedAt: now, demo: false } : {}),
+          updatedAt: now,
+        });
         if (body.officeIds) await repo.setUserOffices(tx, actor.companyId, id, body.officeIds);
         // Deactivation or a new password ends the user's sessions at once.
         if (body.active === false || passwordHash) await deleteUserSessions(tx, id);
@@ -177,12 +158,7 @@ export function usersService({ db, clock, config }: AppDeps) {
     },
 
     async listTokens(actor: RequestActor) {
-      const rows = await db
-        .select({ t: apiTokens, u: { id: users.id, name: users.name, username: users.username } })
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(eq(apiTokens.companyId, actor.companyId))
-        .orderBy(apiTokens.createdAt);
+      const rows = await repo.listApiTokens(db, actor.companyId);
       return rows.map(({ t, u }) => toApiToken(t, u));
     },
 
@@ -191,32 +167,24 @@ export function usersService({ db, clock, config }: AppDeps) {
       const user = await repo.getUserRow(db, actor.companyId, body.userId);
       if (!user) throw fieldError({ userId: 'not_found' });
       const token = newApiToken();
-      const [row] = await db
-        .insert(apiTokens)
-        .values({
-          companyId: actor.companyId,
-          userId: user.id,
-          name: body.name,
-          tokenHash: sha256(token),
-          prefix: token.slice(0, 8),
-          createdBy: actor.userId,
-        })
-        .returning();
+      const row = await repo.insertApiToken(db, {
+        companyId: actor.companyId,
+        userId: user.id,
+        name: body.name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, 8),
+        createdBy: actor.userId,
+      });
       return { token, apiToken: toApiToken(row, user) };
     },
 
     async revokeToken(actor: RequestActor, id: string) {
-      const [row] = await db
-        .update(apiTokens)
-        .set({ revokedAt: clock.now() })
-        .where(and(eq(apiTokens.companyId, actor.companyId), eq(apiTokens.id, id)))
-        .returning({ id: apiTokens.id });
-      if (!row) throw notFound();
+      if (!(await repo.revokeApiToken(db, actor.companyId, id, clock.now()))) throw notFound();
     },
   };
 }
 
-function toApiToken(t: typeof apiTokens.$inferSelect, u: { id: string; name: string; username: string }) {
+function toApiToken(t: repo.ApiTokenRow, u: repo.TokenOwner) {
   return {
     id: t.id,
     name: t.name,
