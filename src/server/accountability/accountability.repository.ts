@@ -25,6 +25,13 @@ export async function companyTimeZones(db: Tx, companyId?: string) {
   return rows;
 }
 
+export async function companyTimeZone(db: Tx, companyId: string): Promise<string | undefined> {
+  const { rows } = await db.execute<{ time_zone: string }>(
+    sql`select time_zone from companies where id = ${companyId}`,
+  );
+  return rows[0]?.time_zone;
+}
+
 export async function loadReportPolicy(db: Tx, companyId: string): Promise<unknown> {
   const { rows } = await db.execute<{ report_policy: unknown }>(
     sql`select report_policy from company_policies where company_id = ${companyId}`,

@@ -7,7 +7,6 @@
  * and admins see the whole company. A violation is filed under the subject's office (decidingOffice), so a list
  * never names another office's people.
  */
-import { sql } from 'drizzle-orm';
 import type {
   ConfirmViolationBody,
   DepartmentPerformance,
@@ -18,7 +17,6 @@ import type {
   ViolationListQuery,
   WaiveViolationBody,
 } from '../../contracts/accountability';
-import { TOTAL_CAP } from '../../contracts/common';
 import { canManageInOffice, canSeeOffice, officeScope } from '../../domain/access/access';
 import { resolveAccountabilityPolicy } from '../../domain/accountability/policy';
 import { monthOf, monthRange, type Month } from '../../domain/accountability/period';
@@ -35,7 +33,8 @@ import { fieldError, notFound, ruleViolation, versionConflict } from '../../doma
 import type { AppDeps } from '../app';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { cursorKey, defineCursor } from '../db/paging';
+import { cappedCount, cursorKey, defineCursor } from '../db/paging';
+import { officeExists } from '../org/org.repository';
 import type { RequestActor } from '../http/types';
 import * as repo from './accountability.repository';
 
@@ -124,10 +123,7 @@ function toViolation(r: repo.ViolationRow): Violation {
 }
 
 async function companyTimeZone(db: Tx, companyId: string) {
-  const { rows } = await db.execute<{ time_zone: string }>(
-    sql`select time_zone from companies where id = ${companyId}`,
-  );
-  return rows[0]?.time_zone ?? 'Asia/Shanghai';
+  return (await repo.companyTimeZone(db, companyId)) ?? 'Asia/Shanghai';
 }
 
 /**
@@ -136,10 +132,8 @@ async function companyTimeZone(db: Tx, companyId: string) {
  */
 async function officesFor(db: Tx, actor: RequestActor, officeId: string | undefined) {
   if (officeId) {
-    const { rows } = await db.execute(
-      sql`select 1 from offices where company_id = ${actor.companyId} and id = ${officeId}`,
-    );
-    if (!rows.length || !canSeeOffice(actor, officeId)) throw notFound();
+    if (!(await officeExists(db, actor.companyId, officeId)) || !canSeeOffice(actor, officeId))
+      throw notFound();
     return [officeId];
   }
   const scope = officeScope(actor);
@@ -294,17 +288,13 @@ export function accountabilityService({ db, clock }: AppDeps) {
         limit: q.limit,
         after: VIOLATION_CURSOR.decode(q.cursor)?.key ?? null,
       });
-      const { rows: counted } = await db.execute<{ n: number }>(
-        sql`select count(*)::int as n from (select 1 ${where} limit ${TOTAL_CAP + 1}) t`,
-      );
+      const counted = await cappedCount(db, where);
       const items = rows.slice(0, q.limit).map(toViolation);
       const last = rows.length > q.limit ? rows[q.limit - 1] : null;
-      const n = counted[0]?.n ?? 0;
       return {
         items,
         nextCursor: last ? VIOLATION_CURSOR.encode([last.occurred_at.toISOString(), last.id]) : null,
-        total: Math.min(n, TOTAL_CAP),
-        totalCapped: n > TOTAL_CAP,
+        ...counted,
       };
     },
 

@@ -8,10 +8,10 @@
  * NOTIFY is not durable: while an instance is reconnecting it misses events, so after a reconnect subscribers
  * get `resync` and clients reload.
  */
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { CaseFacts } from '../../domain/case/case';
 import type { Tx } from '../db/client';
+import { notify, notifyEach } from './events.repository';
 
 export const EVENTS_CHANNEL = 'huiyin_events';
 const MAX_PAYLOAD_BYTES = 7_900;
@@ -54,7 +54,7 @@ export async function publishEvent(tx: Tx, event: LiveEvent): Promise<void> {
   const payload = JSON.stringify(event);
   if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES)
     throw new Error(`live event too large (${Buffer.byteLength(payload)} bytes): send ids only`);
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
+  await notify(tx, EVENTS_CHANNEL, payload);
 }
 
 /**
@@ -66,12 +66,7 @@ export async function publishEvents(tx: Tx, events: readonly LiveEvent[]): Promi
   const payloads = events.map((e) => JSON.stringify(e));
   const big = payloads.find((p) => Buffer.byteLength(p) > MAX_PAYLOAD_BYTES);
   if (big) throw new Error(`live event too large (${Buffer.byteLength(big)} bytes): send ids only`);
-  await notifyAll(tx, payloads);
-}
-
-/** One NOTIFY per payload, all in one statement. */
-async function notifyAll(db: Tx, payloads: readonly string[]): Promise<void> {
-  await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, x) from unnest(${sql.param(payloads)}::text[]) x`);
+  await notifyEach(tx, EVENTS_CHANNEL, payloads);
 }
 
 /** How long events published outside a transaction wait to share one NOTIFY with others. */
@@ -122,7 +117,7 @@ async function sendBatches(db: Tx, events: LiveEvent[]) {
     bytes += size;
   }
   if (batch.length) payloads.push(`[${batch.join(',')}]`);
-  await notifyAll(db, payloads);
+  await notifyEach(db, EVENTS_CHANNEL, payloads);
 }
 
 export interface EventBus {

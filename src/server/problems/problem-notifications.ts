@@ -10,45 +10,11 @@
  * an assignment never goes nowhere. The office director is offices.director_id, or (none set, or no longer
  * active) the office's users with the director role. Service users are never told.
  */
-import { sql } from 'drizzle-orm';
 import type { NotificationType } from '../../contracts/notifications';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
 import { notify, notifyMany } from '../notifications/notifications.service';
-import { uuidArray } from '../accountability/accountability.repository';
-
-const group = (rows: readonly { key: string; user_id: string }[]) => {
-  const map = new Map<string, string[]>();
-  for (const r of rows) map.set(r.key, [...(map.get(r.key) ?? []), r.user_id]);
-  return map;
-};
-
-/** office id → its director(s). */
-async function officeDirectors(tx: Tx, companyId: string, officeIds: readonly (string | null)[]) {
-  const ids = [...new Set(officeIds.filter((id): id is string => !!id))];
-  if (!ids.length) return new Map<string, string[]>();
-  const { rows } = await tx.execute<{ key: string; user_id: string }>(sql`select o.id as key, u.id as user_id
-    from offices o join users u on u.company_id = o.company_id and u.active and not u.is_service
-    where o.company_id = ${companyId} and o.id = any(${uuidArray(ids)})
-      and (u.id = o.director_id
-        or ('director' = any(u.roles)
-          and exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = o.id)
-          and not exists (select 1 from users d where d.id = o.director_id and d.active and not d.is_service)))`);
-  return group(rows);
-}
-
-/** department id → the people a review assigned to it reaches. */
-async function reviewPeople(tx: Tx, companyId: string, departmentIds: readonly string[]) {
-  const ids = [...new Set(departmentIds)];
-  if (!ids.length) return new Map<string, string[]>();
-  const { rows } = await tx.execute<{ key: string; user_id: string }>(sql`select d.id as key, u.id as user_id
-    from departments d join users u on u.company_id = d.company_id and u.active and not u.is_service
-    where d.company_id = ${companyId} and d.id = any(${uuidArray(ids)})
-      and (u.id = d.head_id
-        or (u.department_id = d.id
-          and not exists (select 1 from users h where h.id = d.head_id and h.active and not h.is_service)))`);
-  return group(rows);
-}
+import * as repo from './problems.repository';
 
 const problemData = (p: { id: string; title: string }, extra: Record<string, unknown> = {}) => ({
   problemId: p.id,
@@ -69,7 +35,7 @@ export async function notifyRaised(
   at: Date,
 ): Promise<number> {
   if (!raised.length) return 0;
-  const directors = await officeDirectors(
+  const directors = await repo.officeDirectors(
     tx,
     companyId,
     raised.map((p) => p.officeId),
@@ -99,13 +65,13 @@ export async function notifyAssigned(
   at: Date,
 ) {
   if (!added.length) return [];
-  const people = await reviewPeople(
+  const people = await repo.reviewPeople(
     tx,
     p.companyId,
     added.map((d) => d.id),
   );
   const directors = p.officeId
-    ? ((await officeDirectors(tx, p.companyId, [p.officeId])).get(p.officeId) ?? [])
+    ? ((await repo.officeDirectors(tx, p.companyId, [p.officeId])).get(p.officeId) ?? [])
     : [];
   return notify(tx, {
     companyId: p.companyId,
@@ -133,25 +99,15 @@ export async function notifyOverdueProblems(
 ): Promise<{ problems: number; notifications: number }> {
   return db.transaction(async (tx) => {
     const now = clock.now();
-    const { rows } = await tx.execute<{
-      id: string;
-      company_id: string;
-      office_id: string | null;
-      title: string;
-      due_at: Date | string;
-      review_department_ids: string[];
-    }>(sql`update problems set overdue_notified_at = ${now}
-      where status = 'open' and overdue_notified_at is null and due_at is not null and due_at <= ${now}
-        and measures is null ${opts.companyId ? sql`and company_id = ${opts.companyId}` : sql``}
-      returning id, company_id, office_id, title, due_at, review_department_ids`);
+    const rows = await repo.markOverdueProblems(tx, now, opts.companyId);
     // Who is told, looked up once per company for all its problems (a first run may find many at once).
     const out: Parameters<typeof notifyMany>[1][number][] = [];
     for (const companyId of new Set(rows.map((r) => r.company_id))) {
       const mine = rows.filter((r) => r.company_id === companyId);
-      const people = await reviewPeople(tx, companyId, [
+      const people = await repo.reviewPeople(tx, companyId, [
         ...new Set(mine.flatMap((r) => r.review_department_ids ?? [])),
       ]);
-      const directors = await officeDirectors(
+      const directors = await repo.officeDirectors(
         tx,
         companyId,
         mine.map((r) => r.office_id),

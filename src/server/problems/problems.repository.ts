@@ -3,7 +3,8 @@
  * cases_company_received_idx, grouped by (room | building | community, category) with HAVING count ≥ the minimum;
  * only the groups that qualify come back to Node, never the cases themselves.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { problems } from '../db/schema';
 import type { CaseKind } from '../../domain/policy/defaults';
 import type { PlaceCandidate, PlaceScopeType } from '../../domain/accountability/problems';
 import type { Tx } from '../db/client';
@@ -359,10 +360,35 @@ export async function problemCaseRows(db: Tx, problemId: string, viewer: CaseAct
   return rows.map((r) => ({ ...r, received_at: toDate(r.received_at)! }));
 }
 
-export async function updateProblem(db: Tx, id: string, set: SQL[]) {
-  await db.execute(
-    sql`update problems set ${sql.join(set, sql`, `)}, version = version + 1 where id = ${id}`,
+/** The fields given (undefined leaves a column as it is), the version one up. */
+export async function updateProblem(
+  db: Tx,
+  id: string,
+  patch: Pick<
+    Partial<typeof problems.$inferInsert>,
+    | 'status'
+    | 'reviewDepartmentIds'
+    | 'dueAt'
+    | 'overdueNotifiedAt'
+    | 'rootCause'
+    | 'measures'
+    | 'closedAt'
+    | 'closedById'
+    | 'updatedAt'
+  >,
+) {
+  await db
+    .update(problems)
+    .set({ ...patch, version: sql`${problems.version} + 1` })
+    .where(eq(problems.id, id));
+}
+
+/** One detection per company at a time: the transaction's advisory lock, or false when another run holds it. */
+export async function tryLockDetection(db: Tx, companyId: string): Promise<boolean> {
+  const { rows } = await db.execute<{ locked: boolean }>(
+    sql`select pg_try_advisory_xact_lock(hashtext('huiyin.problems'), hashtext(${companyId})) as locked`,
   );
+  return !!rows[0]?.locked;
 }
 
 export async function departmentsExist(db: Tx, companyId: string, ids: readonly string[]) {
@@ -404,4 +430,58 @@ export async function roomForMatch(db: Tx, companyId: string, roomId: string) {
     sql`select id, building_id, community_id from rooms where company_id = ${companyId} and id = ${roomId}`,
   );
   return rows[0];
+}
+
+// ── whom a problem's notices reach (problem-notifications.ts) ───────────────────────────────────────────────────
+
+const group = (rows: readonly { key: string; user_id: string }[]) => {
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.key, [...(map.get(r.key) ?? []), r.user_id]);
+  return map;
+};
+
+/** office id → its director(s). */
+export async function officeDirectors(tx: Tx, companyId: string, officeIds: readonly (string | null)[]) {
+  const ids = [...new Set(officeIds.filter((id): id is string => !!id))];
+  if (!ids.length) return new Map<string, string[]>();
+  const { rows } = await tx.execute<{ key: string; user_id: string }>(sql`select o.id as key, u.id as user_id
+    from offices o join users u on u.company_id = o.company_id and u.active and not u.is_service
+    where o.company_id = ${companyId} and o.id = any(${uuidArray(ids)})
+      and (u.id = o.director_id
+        or ('director' = any(u.roles)
+          and exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = o.id)
+          and not exists (select 1 from users d where d.id = o.director_id and d.active and not d.is_service)))`);
+  return group(rows);
+}
+
+/** department id → the people a review assigned to it reaches. */
+export async function reviewPeople(tx: Tx, companyId: string, departmentIds: readonly string[]) {
+  const ids = [...new Set(departmentIds)];
+  if (!ids.length) return new Map<string, string[]>();
+  const { rows } = await tx.execute<{ key: string; user_id: string }>(sql`select d.id as key, u.id as user_id
+    from departments d join users u on u.company_id = d.company_id and u.active and not u.is_service
+    where d.company_id = ${companyId} and d.id = any(${uuidArray(ids)})
+      and (u.id = d.head_id
+        or (u.department_id = d.id
+          and not exists (select 1 from users h where h.id = d.head_id and h.active and not h.is_service)))`);
+  return group(rows);
+}
+
+/**
+ * Picks the open problems whose review is due without measures and not yet reminded of, and marks them in the same
+ * statement (a second run, or a second instance waiting on the row locks, finds them marked).
+ */
+export async function markOverdueProblems(db: Tx, now: Date, companyId?: string) {
+  const { rows } = await db.execute<{
+    id: string;
+    company_id: string;
+    office_id: string | null;
+    title: string;
+    due_at: Date | string;
+    review_department_ids: string[];
+  }>(sql`update problems set overdue_notified_at = ${now}
+    where status = 'open' and overdue_notified_at is null and due_at is not null and due_at <= ${now}
+      and measures is null ${companyId ? sql`and company_id = ${companyId}` : sql``}
+    returning id, company_id, office_id, title, due_at, review_department_ids`);
+  return rows;
 }

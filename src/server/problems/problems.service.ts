@@ -17,7 +17,6 @@
  * problem raised, the people of departments added to a review, and — with each detection run — the review's people
  * once its due date has passed without measures.
  */
-import { sql } from 'drizzle-orm';
 import type {
   CloseProblemBody,
   DetectResult,
@@ -28,7 +27,6 @@ import type {
   ProblemMatches,
   UpdateProblemBody,
 } from '../../contracts/problems';
-import { TOTAL_CAP } from '../../contracts/common';
 import { canManageInOffice, canSeeOffice, officeScope } from '../../domain/access/access';
 import { resolveAccountabilityPolicy } from '../../domain/accountability/policy';
 import {
@@ -51,7 +49,8 @@ import { fieldError, notFound, ruleViolation, versionConflict } from '../../doma
 import type { AppDeps } from '../app';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { cursorKey, defineCursor } from '../db/paging';
+import { cappedCount, cursorKey, defineCursor } from '../db/paging';
+import { officeExists } from '../org/org.repository';
 import type { RequestActor } from '../http/types';
 import { caseActorOf } from '../cases/cases.repository';
 import { searchTokens } from '../cases/search-text';
@@ -218,10 +217,7 @@ export async function detectProblems(
   const total = { created: 0, linked: 0 };
   for (const company of await companyTimeZones(db, opts.companyId)) {
     const result = await db.transaction(async (tx) => {
-      const { rows } = await tx.execute<{ locked: boolean }>(
-        sql`select pg_try_advisory_xact_lock(hashtext('huiyin.problems'), hashtext(${company.id})) as locked`,
-      );
-      if (!rows[0]?.locked) return { created: 0, linked: 0 };
+      if (!(await repo.tryLockDetection(tx, company.id))) return { created: 0, linked: 0 };
       return detectForCompany(tx, company.id, clock.now(), opts.since);
     });
     total.created += result.created;
@@ -278,10 +274,8 @@ export function problemsService({ db, clock }: AppDeps) {
     async list(actor: RequestActor, q: ProblemListQuery) {
       let officeIds: readonly string[] | null;
       if (q.officeId) {
-        const { rows } = await db.execute(
-          sql`select 1 from offices where company_id = ${actor.companyId} and id = ${q.officeId}`,
-        );
-        if (!rows.length || !canSeeOffice(actor, q.officeId)) throw notFound();
+        if (!(await officeExists(db, actor.companyId, q.officeId)) || !canSeeOffice(actor, q.officeId))
+          throw notFound();
         officeIds = [q.officeId];
       } else {
         const scope = officeScope(actor);
@@ -295,16 +289,12 @@ export function problemsService({ db, clock }: AppDeps) {
         limit: q.limit,
         after: PROBLEM_CURSOR.decode(q.cursor)?.key ?? null,
       });
-      const { rows: counted } = await db.execute<{ n: number }>(
-        sql`select count(*)::int as n from (select 1 ${fromWhere} limit ${TOTAL_CAP + 1}) t`,
-      );
+      const counted = await cappedCount(db, fromWhere);
       const last = rows.length > q.limit ? rows[q.limit - 1] : null;
-      const n = counted[0]?.n ?? 0;
       return {
         items: rows.slice(0, q.limit).map(toProblem),
         nextCursor: last ? PROBLEM_CURSOR.encode([last.detected_at.toISOString(), last.id]) : null,
-        total: Math.min(n, TOTAL_CAP),
-        totalCapped: n > TOTAL_CAP,
+        ...counted,
       };
     },
 
@@ -338,19 +328,18 @@ export function problemsService({ db, clock }: AppDeps) {
         )
           throw fieldError({ reviewDepartmentIds: 'not_found' });
         const now = clock.now();
-        const set = [sql`updated_at = ${now}`];
-        if (body.reviewDepartmentIds !== undefined)
-          set.push(
-            sql`review_department_ids = ${`{${[...new Set(body.reviewDepartmentIds)].join(',')}}`}::uuid[]`,
-          );
         const dueAt = body.dueAt === undefined ? row.due_at : body.dueAt ? new Date(body.dueAt) : null;
-        if (body.dueAt !== undefined) set.push(sql`due_at = ${dueAt}`);
-        // a new due date is reminded of again when it passes
-        if ((dueAt?.getTime() ?? null) !== (row.due_at?.getTime() ?? null))
-          set.push(sql`overdue_notified_at = null`);
-        if (body.rootCause !== undefined) set.push(sql`root_cause = ${body.rootCause || null}`);
-        if (body.measures !== undefined) set.push(sql`measures = ${body.measures || null}`);
-        await repo.updateProblem(tx, id, set);
+        await repo.updateProblem(tx, id, {
+          updatedAt: now,
+          reviewDepartmentIds:
+            body.reviewDepartmentIds === undefined ? undefined : [...new Set(body.reviewDepartmentIds)],
+          dueAt: body.dueAt === undefined ? undefined : dueAt,
+          // a new due date is reminded of again when it passes
+          overdueNotifiedAt:
+            (dueAt?.getTime() ?? null) !== (row.due_at?.getTime() ?? null) ? null : undefined,
+          rootCause: body.rootCause === undefined ? undefined : body.rootCause || null,
+          measures: body.measures === undefined ? undefined : body.measures || null,
+        });
         const updated = (await repo.getProblem(tx, actor.companyId, id))!;
         const before = new Set(row.review_departments.map((d) => d.id));
         await notifyAssigned(
@@ -371,12 +360,12 @@ export function problemsService({ db, clock }: AppDeps) {
         const refused = closeProblem(row);
         if (refused) throw ruleViolation(refused);
         const now = clock.now();
-        await repo.updateProblem(tx, id, [
-          sql`status = 'closed'`,
-          sql`closed_at = ${now}`,
-          sql`closed_by_id = ${actor.userId}`,
-          sql`updated_at = ${now}`,
-        ]);
+        await repo.updateProblem(tx, id, {
+          status: 'closed',
+          closedAt: now,
+          closedById: actor.userId,
+          updatedAt: now,
+        });
         return toProblem((await repo.getProblem(tx, actor.companyId, id))!);
       });
     },

@@ -4,7 +4,6 @@
  * (minGroupSizeOf). It has its own version and change record (report_policy_version, _updated_at, _updated_by_id),
  * apart from the clock policy of the same row.
  */
-import { sql } from 'drizzle-orm';
 import {
   DEFAULT_ACCOUNTABILITY_POLICY,
   resolveAccountabilityPolicy,
@@ -19,9 +18,9 @@ import {
   type UpdateReportPolicyBody,
 } from '../../contracts/report-policy';
 import type { AppDeps } from '../app';
-import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import { minGroupSizeOf } from '../reports/summary.service';
+import * as repo from './report-policy.repository';
 
 const DEFAULTS: ReportPolicy['defaults'] = {
   firstResponderAmount: DEFAULT_ACCOUNTABILITY_POLICY.firstResponderAmount,
@@ -63,23 +62,7 @@ function effectivePolicy(stored: unknown): ReportPolicy['effective'] {
   };
 }
 
-type Row = {
-  report_policy: unknown;
-  report_policy_version: number;
-  report_policy_updated_at: Date | string | null;
-  updated_by_id: string | null;
-  updated_by_name: string | null;
-};
-
-async function readRow(db: Tx, companyId: string): Promise<Row | undefined> {
-  const { rows } = await db.execute<Row>(sql`select p.report_policy, p.report_policy_version,
-      p.report_policy_updated_at, u.id as updated_by_id, u.name as updated_by_name
-    from company_policies p left join users u on u.id = p.report_policy_updated_by_id
-    where p.company_id = ${companyId}`);
-  return rows[0];
-}
-
-function toReportPolicy(row: Row | undefined): ReportPolicy {
+function toReportPolicy(row: repo.ReportPolicyRow | undefined): ReportPolicy {
   const stored = row?.report_policy ?? {};
   return {
     values: storedValues(stored),
@@ -94,26 +77,18 @@ function toReportPolicy(row: Row | undefined): ReportPolicy {
 export function reportPolicyService({ db, clock }: AppDeps) {
   return {
     async get(actor: RequestActor): Promise<ReportPolicy> {
-      return toReportPolicy(await readRow(db, actor.companyId));
+      return toReportPolicy(await repo.readReportPolicy(db, actor.companyId));
     },
 
     /** Replaces the company's values in one transaction, with the version read (409 when stale). */
     update(actor: RequestActor, body: UpdateReportPolicyBody): Promise<ReportPolicy> {
       return db.transaction(async (tx) => {
-        await tx.execute(
-          sql`insert into company_policies (company_id) values (${actor.companyId}) on conflict do nothing`,
-        );
-        const { rows } = await tx.execute<{ v: number }>(sql`select report_policy_version as v
-          from company_policies where company_id = ${actor.companyId} for update`);
-        const current = rows[0].v;
+        const current = await repo.lockReportPolicy(tx, actor.companyId);
         if (current !== body.version) throw versionConflict(current);
         // only the fields given, in a fixed order; duplicate kinds dropped
         const values = storedValues(body.values);
-        await tx.execute(sql`update company_policies set report_policy = ${JSON.stringify(values)}::jsonb,
-            report_policy_version = report_policy_version + 1, report_policy_updated_at = ${clock.now()},
-            report_policy_updated_by_id = ${actor.userId}
-          where company_id = ${actor.companyId}`);
-        return toReportPolicy(await readRow(tx, actor.companyId));
+        await repo.storeReportPolicy(tx, actor.companyId, values, { userId: actor.userId, at: clock.now() });
+        return toReportPolicy(await repo.readReportPolicy(tx, actor.companyId));
       });
     },
   };

@@ -20,6 +20,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATES, type CaseActor } from '../../domain/case/case';
 import type { Tx } from '../db/client';
+import { cappedCount } from '../db/paging';
 import { caseVisibleTo, toDate } from '../cases/cases.repository';
 
 export interface SummaryScope {
@@ -433,6 +434,11 @@ export async function drillPage(
     where ${where}${keyset}
     order by c.received_at desc, c.id desc limit ${limit + 1}`);
   return rows.map((r) => ({ ...r, received_at: toDate(r.received_at)! }));
+}
+
+/** How many cases the drill's figure holds, counted up to the list cap. */
+export function drillCount(db: Tx, where: SQL) {
+  return cappedCount(db, sql`from cases c where ${where}`);
 }
 
 export type DetailRow = {

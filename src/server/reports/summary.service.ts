@@ -58,7 +58,7 @@ import {
   type HighlightChoice,
   type HighlightKind,
 } from '../../domain/privacy/anonymise';
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { translate, type Locale } from '../../contracts/messages';
 import {
   PUBLIC_TEXT_FIELDS,
@@ -84,7 +84,7 @@ import type { AppDeps } from '../app';
 import { caseActorOf } from '../cases/cases.repository';
 import type { Clock } from '../clock';
 import type { Db, Tx } from '../db/client';
-import { cappedCount, cursorKey, defineCursor, page } from '../db/paging';
+import { cursorKey, defineCursor, page } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import { contentDisposition } from '../attachments/file-type';
 import { tagWords } from '../cases/search-text';
@@ -1075,7 +1075,7 @@ export function summaryService({ db, clock }: AppDeps) {
       const after = DRILL_CURSOR.decode(q.cursor)?.key ?? null;
       const [rows, counted] = await Promise.all([
         repo.drillPage(db, where, after, q.limit),
-        cappedCount(db, sql`from cases c where ${where}`),
+        repo.drillCount(db, where),
       ]);
       return page(
         rows.map((r) => ({
