@@ -4,12 +4,6 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-/**
- * Files that still write SQL outside a repository: a ratchet — no file joins this list, each leaves it when its SQL
- * moves into its feature's repository.
- */
-const SQL_NOT_YET_IN_REPOSITORIES = ['src/server/cases/list-cases.ts', 'src/server/reports/month-rollups.ts'];
-
 const forbid = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
 });
@@ -67,7 +61,6 @@ export default tseslint.config(
       'src/server/db/**',
       'src/server/cases/store/**',
       'src/server/**/*.test.ts',
-      ...SQL_NOT_YET_IN_REPOSITORIES,
     ],
     rules: {
       'no-restricted-imports': [
