@@ -32,8 +32,8 @@ const windowCases = (w: Window) => sql`select c.id, c.community_id, r.building_i
  * A case of the window that is in no open place problem joins the narrowest open place problem of its room,
  * building or community and category. Looked up by cluster key through problems_open_cluster_uq.
  */
-export async function linkToOpenPlaceProblems(db: Tx, w: Window): Promise<number> {
-  const res = await db.execute(sql`with w as materialized (${windowCases(w)}),
+export function linkToOpenPlaceProblemsSql(w: Window): SQL {
+  return sql`with w as materialized (${windowCases(w)}),
     k as (select w.id, v.lvl, v.scope_type || ':' || v.scope_id || ':' || w.category_id as key from w
       cross join lateral (values (0, 'room', w.room_id), (1, 'building', w.building_id), (2, 'community', w.community_id))
         v(lvl, scope_type, scope_id)),
@@ -44,7 +44,11 @@ export async function linkToOpenPlaceProblems(db: Tx, w: Window): Promise<number
     select m.problem_id, m.case_id, ${w.companyId}::uuid from m
     where not exists (select 1 from problem_cases pc join problems p on p.id = pc.problem_id
       where pc.case_id = m.case_id and p.status = 'open' and p.scope_type <> 'similar_text')
-    on conflict do nothing`);
+    on conflict do nothing`;
+}
+
+export async function linkToOpenPlaceProblems(db: Tx, w: Window): Promise<number> {
+  const res = await db.execute(linkToOpenPlaceProblemsSql(w));
   return res.rowCount ?? 0;
 }
 
@@ -52,15 +56,8 @@ export async function linkToOpenPlaceProblems(db: Tx, w: Window): Promise<number
  * Groups of (scope, category) with at least `minCases` cases that are in no open problem and not already in a
  * (closed) problem of the same cluster: a closed problem's cases do not raise it again, new ones do.
  */
-export async function placeCandidates(db: Tx, w: Window, minCases: number): Promise<PlaceCandidate[]> {
-  const { rows } = await db.execute<{
-    scope_type: PlaceScopeType;
-    scope_id: string;
-    category_id: string;
-    ids: string[];
-    room_ids: string[];
-    building_ids: string[];
-  }>(sql`with w as materialized (${windowCases(w)}),
+export function placeCandidatesSql(w: Window, minCases: number): SQL {
+  return sql`with w as materialized (${windowCases(w)}),
     k as (select w.*, v.scope_type, v.scope_id from w
       cross join lateral (values ('room', w.room_id), ('building', w.building_id), ('community', w.community_id)) v(scope_type, scope_id))
     select k.scope_type, k.scope_id, k.category_id,
@@ -71,7 +68,18 @@ export async function placeCandidates(db: Tx, w: Window, minCases: number): Prom
     where not exists (select 1 from problem_cases pc join problems p on p.id = pc.problem_id
       where pc.case_id = k.id and (p.status = 'open' or p.cluster_key = k.scope_type || ':' || k.scope_id || ':' || k.category_id))
     group by k.scope_type, k.scope_id, k.category_id
-    having count(*) >= ${minCases}`);
+    having count(*) >= ${minCases}`;
+}
+
+export async function placeCandidates(db: Tx, w: Window, minCases: number): Promise<PlaceCandidate[]> {
+  const { rows } = await db.execute<{
+    scope_type: PlaceScopeType;
+    scope_id: string;
+    category_id: string;
+    ids: string[];
+    room_ids: string[];
+    building_ids: string[];
+  }>(placeCandidatesSql(w, minCases));
   return rows.map((r) => ({
     scopeType: r.scope_type,
     scopeId: r.scope_id,
@@ -217,10 +225,10 @@ export type TextCaseRow = {
  * The window's cases for the similar-text pass, newest first and at most `limit` (the bound of the pass), with
  * the first 300 characters of their description and their problem links.
  */
-export async function textCases(db: Tx, w: Window, limit: number) {
+export function textCasesSql(w: Window, limit: number): SQL {
   // The links are aggregated once and hash-joined: a correlated lookup per case would be planned on the statistics
   // of before this transaction linked the place clusters, which can be badly wrong.
-  const { rows } = await db.execute<TextCaseRow>(sql`select c.id, c.community_id, c.category_id,
+  return sql`select c.id, c.community_id, c.category_id,
       left(c.description, 300) as description,
       l.open_similar_id, coalesce(l.in_open, false) as in_open, coalesce(l.in_closed_similar, false) as in_closed_similar
     from cases c
@@ -242,8 +250,11 @@ export async function textCases(db: Tx, w: Window, limit: number) {
       -- never in a closed similar-text one (a building's leaks already in its place problem are not compared)
       and (l.open_similar_id is not null or (not coalesce(l.in_open, false) and not coalesce(l.in_closed_similar, false)))
     order by c.received_at desc, c.id desc
-    limit ${limit}`);
-  return rows;
+    limit ${limit}`;
+}
+
+export async function textCases(db: Tx, w: Window, limit: number) {
+  return (await db.execute<TextCaseRow>(textCasesSql(w, limit))).rows;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

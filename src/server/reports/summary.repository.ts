@@ -230,16 +230,19 @@ const closedByDirector = (
     and t.at >= ${s.start} and t.at < ${s.end})`;
 
 /** Notable cases: emergency and major cases received in the month, and those closed unsatisfied in it. */
-export async function notableCases(db: Tx, s: SummaryScope, limit: number): Promise<ListedCaseRow[]> {
-  const { rows } = await db.execute<ListedCaseRow>(sql`(select ${LISTED}, c.severity as reason
+export function notableCasesSql(s: SummaryScope, limit: number): SQL {
+  return sql`(select ${LISTED}, c.severity as reason
       from cases c ${LISTED_JOINS}
       where c.company_id = ${s.companyId}${officeOf(s)} and ${receivedIn(s)} and ${COUNTED}
         and c.severity in ('emergency', 'major')
       order by c.received_at, c.id limit ${limit + 1})
     union all
     (select ${LISTED}, 'closed_unsatisfied' as reason from cases c ${LISTED_JOINS}
-      where ${closedByDirector(s)} order by c.received_at, c.id limit ${limit + 1})`);
-  return normaliseListed(rows);
+      where ${closedByDirector(s)} order by c.received_at, c.id limit ${limit + 1})`;
+}
+
+export async function notableCases(db: Tx, s: SummaryScope, limit: number): Promise<ListedCaseRow[]> {
+  return normaliseListed((await db.execute<ListedCaseRow>(notableCasesSql(s, limit))).rows);
 }
 
 /**
@@ -262,8 +265,8 @@ function openBefore(s: SummaryScope, limit: number): SQL {
  * Could not be fixed: closed by the director in the month, and cases still open at the end of the month — open
  * now and received before the end, or received in the month and resolved or closed only after it.
  */
-export async function unresolvedCases(db: Tx, s: SummaryScope, limit: number): Promise<ListedCaseRow[]> {
-  const { rows } = await db.execute<ListedCaseRow>(sql`(select ${LISTED}, 'closed_by_director' as reason
+export function unresolvedCasesSql(s: SummaryScope, limit: number): SQL {
+  return sql`(select ${LISTED}, 'closed_by_director' as reason
       from cases c ${LISTED_JOINS} where ${closedByDirector(s)} order by c.received_at, c.id limit ${limit + 1})
     union all
     (select ${LISTED}, 'open_at_month_end' as reason from cases c ${LISTED_JOINS}
@@ -274,8 +277,11 @@ export async function unresolvedCases(db: Tx, s: SummaryScope, limit: number): P
       where c.company_id = ${s.companyId}${officeOf(s)} and ${receivedIn(s)}
         and c.state not in (${list(OPEN_STATES)}) and ${COUNTED}
         and least(c.resolved_at, c.closed_at) >= ${s.end}
-      order by c.received_at, c.id limit ${limit + 1})`);
-  return normaliseListed(rows);
+      order by c.received_at, c.id limit ${limit + 1})`;
+}
+
+export async function unresolvedCases(db: Tx, s: SummaryScope, limit: number): Promise<ListedCaseRow[]> {
+  return normaliseListed((await db.execute<ListedCaseRow>(unresolvedCasesSql(s, limit))).rows);
 }
 
 export type ExplanationRow = {
