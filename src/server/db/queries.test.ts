@@ -1,0 +1,176 @@
+/**
+ * The tuned SQL, as it runs, beside the code (docs/adr/0020-sql-in-repositories-and-query-snapshots.md): each
+ * repository's tuned statements are rendered from its own query builders with fixed sample parameters and compared
+ * with src/server/db/queries/<repository>.sql, so a change to a statement shows in review as a change to that file.
+ * A drift fails; `npx vitest run src/server/db/queries.test.ts -u` writes the files anew (CI never writes them).
+ * No database: the builders only build.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { CaseActor } from '../../domain/case/case';
+import * as cases from '../cases/cases.repository';
+import * as rollups from '../reports/month-rollups.repository';
+import * as problems from '../problems/problems.repository';
+import * as summary from '../reports/summary.repository';
+
+const dialect = new PgDialect();
+
+const COMPANY = '11111111-1111-4111-8111-111111111111';
+const OFFICE = '22222222-2222-4222-8222-222222222222';
+const USER = '33333333-3333-4333-8333-333333333333';
+const DEPARTMENT = '44444444-4444-4444-8444-444444444444';
+const CASE = '55555555-5555-4555-8555-555555555555';
+const NOW = new Date('2026-03-10T04:00:00.000Z');
+
+/** An agent of one office and member of one department: the case rule as a predicate, not `true`. */
+const AGENT: CaseActor = {
+  userId: USER,
+  roles: ['agent'],
+  officeIds: [OFFICE],
+  departmentIds: [DEPARTMENT],
+  headOfDepartmentIds: [],
+};
+
+const JANUARY: rollups.MonthPeriod = {
+  year: 2026,
+  month: 1,
+  start: new Date('2025-12-31T16:00:00.000Z'),
+  end: new Date('2026-01-31T16:00:00.000Z'),
+};
+const FEBRUARY: rollups.MonthPeriod = {
+  year: 2026,
+  month: 2,
+  start: new Date('2026-01-31T16:00:00.000Z'),
+  end: new Date('2026-02-28T16:00:00.000Z'),
+};
+const SCOPE: summary.SummaryScope = {
+  companyId: COMPANY,
+  officeId: OFFICE,
+  start: FEBRUARY.start,
+  end: FEBRUARY.end,
+  now: NOW,
+};
+
+const param = (p: unknown) => (p instanceof Date ? p.toISOString() : p);
+
+/** `-- name`, the statement as PostgreSQL receives it, then its parameters. */
+function render(queries: Record<string, SQL | readonly SQL[]>): string {
+  return Object.entries(queries)
+    .map(([name, q]) => {
+      const statements = (Array.isArray(q) ? q : [q]) as SQL[];
+      return [
+        `-- ${name}`,
+        ...statements.map((s) => {
+          const { sql, params } = dialect.sqlToQuery(s);
+          const lines = params.map((p, i) => `--   $${i + 1} = ${JSON.stringify(param(p))}`);
+          return [`${sql.trim()};`, ...(lines.length ? ['-- params:', ...lines] : [])].join('\n');
+        }),
+      ].join('\n');
+    })
+    .join('\n\n')
+    .concat('\n');
+}
+
+describe('tuned SQL snapshots (src/server/db/queries/)', () => {
+  it('cases.repository: the cases list, its count and the search settings', async () => {
+    const filtered = cases.caseListWhere(AGENT, {
+      companyId: COMPANY,
+      now: NOW,
+      state: ['routed', 'in_progress'],
+      callbackAssigneeId: [USER],
+      overdue: 'true',
+      receivedFrom: '2026-02-01T00:00:00.000Z',
+    });
+    const search = cases.caseListWhere(AGENT, { companyId: COMPANY, now: NOW, q: '电梯 困人' });
+    await expect(
+      render({
+        'caseListPageSql (by arrival, first page, filtered)': cases.caseListPageSql(filtered, {
+          sort: 'received',
+          after: null,
+          limit: 50,
+        }),
+        'caseListPageSql (by arrival, next page)': cases.caseListPageSql(filtered, {
+          sort: 'received',
+          after: [NOW, CASE],
+          limit: 50,
+        }),
+        'caseListPageSql (by next due, after a case with a running clock)': cases.caseListPageSql(filtered, {
+          sort: 'nextDue',
+          after: [NOW, CASE],
+          limit: 50,
+        }),
+        'caseListPageSql (by next due, after a case with none)': cases.caseListPageSql(filtered, {
+          sort: 'nextDue',
+          after: [null, CASE],
+          limit: 50,
+        }),
+        'caseListCountSql (filtered)': cases.caseListCountSql(filtered),
+        'caseListPageSql (search)': cases.caseListPageSql(search, {
+          sort: 'received',
+          after: null,
+          limit: 50,
+        }),
+        'caseListCountSql (search)': cases.caseListCountSql(search),
+        SEARCH_SETTINGS: cases.SEARCH_SETTINGS,
+        DENSE_SEARCH_SETTINGS: cases.DENSE_SEARCH_SETTINGS,
+      }),
+    ).toMatchFileSnapshot('./queries/cases.repository.sql');
+  });
+
+  it('month-rollups.repository: kept months, their computation and the trend', async () => {
+    const key: rollups.RollupKey = { companyId: COMPANY, part: 'received', officeKey: OFFICE };
+    const trend = rollups.trendSql(COMPANY);
+    const received = (m: rollups.MonthPeriod) => rollups.oneMonth(m, summary.receivedCountsSql(SCOPE));
+    const steps = rollups.createRowsSql(key, [JANUARY, FEBRUARY]);
+    await expect(
+      render({
+        readStatesSql: rollups.readStatesSql(key, [JANUARY, FEBRUARY]),
+        'createRowsSql (dropMoved)': steps.dropMoved,
+        'createRowsSql (insert)': steps.insert,
+        'createRowsSql (recordLockers)': steps.recordLockers,
+        lockForComputeSql: rollups.lockForComputeSql(key, [FEBRUARY]),
+        'computeAndStoreSql (trend, two months)': rollups.computeAndStoreSql(
+          { companyId: COMPANY, part: 'trend', officeKey: rollups.COMPANY_KEY },
+          [JANUARY, FEBRUARY],
+          trend,
+        ),
+        'computeAndStoreSql (a summary part: oneMonth)': rollups.computeAndStoreSql(key, [FEBRUARY], () =>
+          received(FEBRUARY),
+        ),
+        'computeLiveSql (trend)': rollups.computeLiveSql([FEBRUARY], trend),
+        tryLockCompanySql: rollups.tryLockCompanySql(COMPANY),
+        forgetCountedSql: rollups.forgetCountedSql(COMPANY, [JANUARY, FEBRUARY]),
+      }),
+    ).toMatchFileSnapshot('./queries/month-rollups.repository.sql');
+  });
+
+  it('summary.repository: the month’s grouped counts and its lists', async () => {
+    await expect(
+      render({
+        'receivedCountsSql (one office)': summary.receivedCountsSql(SCOPE),
+        'receivedCountsSql (the whole company)': summary.receivedCountsSql({ ...SCOPE, officeId: null }),
+        clockCountsSql: summary.clockCountsSql(SCOPE),
+        eventCountsSql: summary.eventCountsSql(SCOPE),
+        notableCasesSql: summary.notableCasesSql(SCOPE, 20),
+        'unresolvedCasesSql (one ordered branch per open state)': summary.unresolvedCasesSql(SCOPE, 20),
+      }),
+    ).toMatchFileSnapshot('./queries/summary.repository.sql');
+  });
+
+  it('problems.repository: detection over the window', async () => {
+    const w: problems.Window = {
+      companyId: COMPANY,
+      since: new Date('2026-02-08T04:00:00.000Z'),
+      until: NOW,
+      kinds: ['complaint', 'repair'],
+    };
+    await expect(
+      render({
+        linkToOpenPlaceProblemsSql: problems.linkToOpenPlaceProblemsSql(w),
+        placeCandidatesSql: problems.placeCandidatesSql(w, 3),
+        textCasesSql: problems.textCasesSql(w, 50_000),
+      }),
+    ).toMatchFileSnapshot('./queries/problems.repository.sql');
+  });
+});
