@@ -1,5 +1,5 @@
 /**
- * The tuned SQL, as it runs, beside the code (docs/adr/0020-sql-in-repositories-and-query-snapshots.md): each
+ * The tuned SQL, as it runs, beside the code (docs/adr/0021-sql-in-repositories-and-query-snapshots.md): each
  * repository's tuned statements are rendered from its own query builders with fixed sample parameters and compared
  * with src/server/db/queries/<repository>.sql, so a change to a statement shows in review as a change to that file.
  * A drift fails; `npx vitest run src/server/db/queries.test.ts -u` writes the files anew (CI never writes them).
