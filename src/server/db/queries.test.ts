@@ -13,6 +13,8 @@ import * as cases from '../cases/cases.repository';
 import * as rollups from '../reports/month-rollups.repository';
 import * as problems from '../problems/problems.repository';
 import * as summary from '../reports/summary.repository';
+import * as deadlines from '../deadlines/deadlines.repository';
+import * as storedDeadlines from '../deadlines/stored-deadlines.repository';
 
 const dialect = new PgDialect();
 
@@ -172,5 +174,25 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         textCasesSql: problems.textCasesSql(w, 50_000),
       }),
     ).toMatchFileSnapshot('./queries/problems.repository.sql');
+  });
+
+  it('deadlines: the sweep’s write of a batch and the overdue view of the deadlines table', async () => {
+    const overdue = (after: { dueAt: Date; afterId: string | null } | null, scope: 'all' | string[]) =>
+      deadlines.overdueStoredSql(COMPANY, ['monthly_summary', 'quarterly_report'], scope, NOW, {
+        after,
+        limit: 51,
+      });
+    const office = overdue({ dueAt: NOW, afterId: CASE }, [OFFICE]);
+    const all = overdue(null, 'all');
+    await expect(
+      render({
+        'deadlineSweepSql (two deadlines)': storedDeadlines.deadlineSweepSql([
+          { id: CASE, warnedAt: NOW, breachedAt: null, remindersSent: 1, tier: 0, nextCheckAt: NOW },
+          { id: USER, warnedAt: NOW, breachedAt: NOW, remindersSent: 0, tier: 1, nextCheckAt: null },
+        ]),
+        'overdueStoredSql (the whole company, first page)': [all.page, all.count],
+        'overdueStoredSql (one office, after a deadline)': [office.page, office.count],
+      }),
+    ).toMatchFileSnapshot('./queries/deadlines.repository.sql');
   });
 });

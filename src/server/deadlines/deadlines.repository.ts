@@ -1,5 +1,5 @@
 /** The deadlines past due for the one overdue view (deadlines.service.ts): case clocks and every other kind. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { TOTAL_CAP } from '../../contracts/common';
 import type { CaseActor, ClockName } from '../../domain/case/case';
 import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
@@ -82,6 +82,29 @@ export async function overdueStoredDeadlines(
   page: { after: { dueAt: Date; afterId: string | null } | null; limit: number },
 ): Promise<{ rows: OverdueStoredRow[]; count: number }> {
   if (!kinds.length || (scope !== 'all' && !scope.length)) return { rows: [], count: 0 };
+  const q = overdueStoredSql(companyId, kinds, scope, now, page);
+  const [list, counted] = await Promise.all([
+    db.execute<Record<keyof OverdueStoredRow, unknown>>(q.page),
+    db.execute<{ n: number }>(q.count),
+  ]);
+  return {
+    rows: list.rows.map((r) => ({
+      ...(r as unknown as OverdueStoredRow),
+      dueAt: toDate(r.dueAt)!,
+      breachedAt: toDate(r.breachedAt),
+    })),
+    count: counted.rows[0].n,
+  };
+}
+
+/** The page and the capped count of overdueStoredDeadlines (snapshot: db/queries/deadlines.repository.sql). */
+export function overdueStoredSql(
+  companyId: string,
+  kinds: readonly StoredDeadlineSubject[],
+  scope: 'all' | readonly string[],
+  now: Date,
+  page: { after: { dueAt: Date; afterId: string | null } | null; limit: number },
+): { page: SQL; count: SQL } {
   const where = sql`d.company_id = ${companyId} and d.met_at is null and d.stopped_at is null
     and d.due_at < ${now} and d.kind = any(${sql.param([...kinds])}::text[])
     ${scope === 'all' ? sql`` : sql`and d.office_id = any(${sql.param([...scope])}::uuid[])`}`;
@@ -91,24 +114,12 @@ export async function overdueStoredDeadlines(
     : a.afterId
       ? sql` and (d.due_at, d.id) > (${a.dueAt}, ${a.afterId}::uuid)`
       : sql` and d.due_at > ${a.dueAt}`;
-  const [list, counted] = await Promise.all([
-    db.execute<Record<keyof OverdueStoredRow, unknown>>(
-      sql`select d.id, d.kind, d.name, d.label, d.subject_id as "subjectId", d.due_at as "dueAt",
-          d.breached_at as "breachedAt", d.office_id as "officeId", o.name as "officeName"
-        from deadlines d left join offices o on o.id = d.office_id
-        where ${where}${keyset}
-        order by d.due_at, d.id limit ${page.limit}`,
-    ),
-    db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from deadlines d where ${where} limit ${TOTAL_CAP + 1}) x`,
-    ),
-  ]);
   return {
-    rows: list.rows.map((r) => ({
-      ...(r as unknown as OverdueStoredRow),
-      dueAt: toDate(r.dueAt)!,
-      breachedAt: toDate(r.breachedAt),
-    })),
-    count: counted.rows[0].n,
+    page: sql`select d.id, d.kind, d.name, d.label, d.subject_id as "subjectId", d.due_at as "dueAt",
+        d.breached_at as "breachedAt", d.office_id as "officeId", o.name as "officeName"
+      from deadlines d left join offices o on o.id = d.office_id
+      where ${where}${keyset}
+      order by d.due_at, d.id limit ${page.limit}`,
+    count: sql`select count(*)::int as n from (select 1 from deadlines d where ${where} limit ${TOTAL_CAP + 1}) x`,
   };
 }

@@ -2,7 +2,7 @@
  * The one `deadlines` table (every subject kind but the case's clocks): what a feature writes when its subject
  * gets a deadline or meets one, what the sweep locks and writes back, and whom a deadline's notices reach.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import { nextCheckAt } from '../../domain/deadlines/deadline';
 import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
@@ -126,13 +126,12 @@ export interface DeadlineSweepWrite {
   nextCheckAt: Date | null;
 }
 
-/** Writes what the sweep decided for a batch, in one statement whatever its size. */
-export async function storeDeadlineSweep(tx: Tx, rows: readonly DeadlineSweepWrite[]): Promise<void> {
-  if (!rows.length) return;
+/** The one statement that writes what the sweep decided for a batch, whatever its size (snapshot: db/queries/). */
+export function deadlineSweepSql(rows: readonly DeadlineSweepWrite[]): SQL {
   const iso = (d: Date | null) => d && d.toISOString();
   const ids = rows.map((r) => r.id);
   // `id = any(…)` as well as the join, so the planner reaches the rows by primary key (as storeSweep does).
-  await tx.execute(sql`update deadlines d set warned_at = v.warned_at, breached_at = v.breached_at,
+  return sql`update deadlines d set warned_at = v.warned_at, breached_at = v.breached_at,
       reminders_sent = v.reminders_sent, tier = v.tier, next_check_at = v.next_check_at
     from unnest(${sql.param(ids)}::uuid[],
       ${sql.param(rows.map((r) => iso(r.warnedAt)))}::timestamptz[],
@@ -141,7 +140,12 @@ export async function storeDeadlineSweep(tx: Tx, rows: readonly DeadlineSweepWri
       ${sql.param(rows.map((r) => r.tier))}::int[],
       ${sql.param(rows.map((r) => iso(r.nextCheckAt)))}::timestamptz[])
       as v(id, warned_at, breached_at, reminders_sent, tier, next_check_at)
-    where d.id = any(${sql.param(ids)}::uuid[]) and d.id = v.id`);
+    where d.id = any(${sql.param(ids)}::uuid[]) and d.id = v.id`;
+}
+
+/** Writes what the sweep decided for a batch, in one statement whatever its size. */
+export async function storeDeadlineSweep(tx: Tx, rows: readonly DeadlineSweepWrite[]): Promise<void> {
+  if (rows.length) await tx.execute(deadlineSweepSql(rows));
 }
 
 /** Someone a deadline's notice may reach: roles and offices, and the department they belong to. */
