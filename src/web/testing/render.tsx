@@ -5,13 +5,17 @@
  * Only the network is fake: the pages, hooks, forms and the API client run as in the browser.
  */
 import type { ReactNode } from 'react';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App, ConfigProvider } from 'antd';
 import antdZhCN from 'antd/locale/zh_CN';
 import { MemoryRouter } from 'react-router';
 import { afterEach, vi } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
+
+// antd renders slowly in happy-dom, and the machine's cores are shared: give waits and tests room, not races
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 // antd's responsive grid and virtual lists ask for these; happy-dom has neither
 if (!window.matchMedia)
