@@ -15,7 +15,7 @@ import { I18nProvider } from '../i18n/i18n';
 
 // antd renders slowly in happy-dom, and the machine's cores are shared: give waits and tests room, not races
 configure({ asyncUtilTimeout: 10_000 });
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 60_000 });
 
 // antd's responsive grid and virtual lists ask for these; happy-dom has neither
 if (!window.matchMedia)
