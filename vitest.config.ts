@@ -12,6 +12,7 @@ export default defineConfig({
             'src/domain/**/*.test.ts',
             'src/contracts/**/*.test.ts',
             'src/web/**/*.test.ts',
+            'src/web/**/*.test.tsx',
             // checks of the repository's own text (rule citations): they read files but need no database
             'test/repo/**/*.test.ts',
           ],

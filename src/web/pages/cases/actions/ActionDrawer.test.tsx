@@ -1,0 +1,217 @@
+// @vitest-environment happy-dom
+/**
+ * Three action forms as a user fills them: route (picks a department, sends the target), callback (an unsatisfied
+ * resident needs a reason) and reply (the server's warnings, then sending anyway with a reason). Only the network is
+ * fake (src/web/testing/render.tsx).
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Case, CaseAction } from '../../../api/types';
+import { ActionDrawer } from '../ActionDrawer';
+import { fakeServer, renderInApp, type Routes } from '../../../testing/render';
+
+const CASE_ID = '00000000-0000-4000-8000-0000000000e1';
+const ENGINEERING = '00000000-0000-4000-8000-0000000000b1';
+const SECURITY = '00000000-0000-4000-8000-0000000000b2';
+
+const theCase = (over: Partial<Case> = {}): Case => ({
+  id: CASE_ID,
+  number: 'TS20261124001',
+  version: 3,
+  channel: 'phone',
+  kind: 'complaint',
+  severity: 'general',
+  category: null,
+  repairType: null,
+  visitAt: null,
+  state: 'received',
+  receivedAt: '2026-11-24T02:00:00.000Z',
+  createdAt: '2026-11-24T02:00:00.000Z',
+  recordedBy: null,
+  firstResponder: null,
+  handler: null,
+  department: null,
+  target: null,
+  office: { id: '00000000-0000-4000-8000-0000000000a1', name: '阳光花园管理处' },
+  room: null,
+  address: null,
+  reporter: { name: '李女士', phone: '138****1234', anonymous: false, masked: true },
+  description: '楼下餐馆油烟很大',
+  selfComplaint: false,
+  escalationTier: 0,
+  satisfaction: null,
+  reopenCount: 0,
+  mergedInto: null,
+  invalid: false,
+  calendarUnknown: false,
+  callbackAssignee: null,
+  nextDueAt: null,
+  clocks: [],
+  allowedActions: [],
+  ...over,
+});
+
+const department = (id: string, name: string) => ({
+  id,
+  name,
+  function: 'engineering',
+  office: null,
+  active: true,
+});
+
+const base: Routes = {
+  'GET /api/departments': {
+    items: [department(ENGINEERING, '工程部'), department(SECURITY, '秩序部')],
+    total: 2,
+    totalCapped: false,
+    nextCursor: null,
+  },
+  'GET /api/partner-units': { items: [], total: 0, totalCapped: false, nextCursor: null },
+  'GET /api/users': { items: [], total: 0, totalCapped: false, nextCursor: null },
+  'GET /api/notifications': { items: [], total: 0, totalCapped: false, nextCursor: null },
+};
+
+function open(action: CaseAction, c: Case, routes: Routes) {
+  const server = fakeServer({ ...base, ...routes });
+  const onClose = vi.fn();
+  renderInApp(<ActionDrawer c={c} action={action} onClose={onClose} />);
+  return { server, onClose };
+}
+
+/** Opens an antd select by its test id and clicks the option with this text. */
+async function choose(testId: string, text: string) {
+  const select = screen.getByTestId(testId);
+  const trigger = select.closest('.ant-select') ?? select;
+  fireEvent.mouseDown(trigger.querySelector('.ant-select-selector, [role=combobox]') ?? trigger);
+  const option = await waitFor(() => {
+    const found = Array.from(document.querySelectorAll<HTMLElement>('.ant-select-item-option')).find(
+      (o) => o.textContent === text,
+    );
+    if (!found) throw new Error(`no option ${text}`);
+    return found;
+  });
+  fireEvent.click(option);
+}
+
+describe('route', () => {
+  it('picks a department and sends it as the target with the version read', async () => {
+    const { server, onClose } = open('route', theCase(), {
+      'POST /api/cases/:id/actions/route': theCase({ version: 4, state: 'routed' }),
+    });
+    const form = await screen.findByTestId('action-form-route');
+    // the department is the default target type
+    expect(within(form).getByTestId('action-target-type').querySelector('input:checked')).toBeTruthy();
+
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(within(form).getAllByText('必填')).toHaveLength(1));
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/route`)).toHaveLength(0);
+
+    await choose('action-target-id', '秩序部');
+    await userEvent.setup().type(within(form).getByTestId('action-note'), '  夜间巡查时顺便看看  ');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const posts = server.to('POST', `/api/cases/${CASE_ID}/actions/route`);
+    expect(posts).toHaveLength(1);
+    expect(posts[0].body).toEqual({
+      target: { type: 'department', id: SECURITY },
+      note: '夜间巡查时顺便看看',
+      version: 3,
+    });
+  });
+});
+
+describe('callback', () => {
+  it('asks why an unsatisfied resident is unsatisfied before sending the callback', async () => {
+    const c = theCase({ state: 'resolved', version: 7 });
+    const { server, onClose } = open('callback', c, {
+      'POST /api/cases/:id/actions/callback': { ...c, version: 8 },
+    });
+    const form = await screen.findByTestId('action-form-callback');
+    const user = userEvent.setup();
+    await user.click(within(within(form).getByTestId('callback-satisfaction')).getByText('不满意'));
+    // the note becomes the reason, and a required one
+    expect(within(form).getByText('不满意的原因')).toBeTruthy();
+    fireEvent.click(within(form).getByTestId('callback-submit'));
+    await waitFor(() => expect(within(form).getAllByText('必填')).toHaveLength(1));
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/callback`)).toHaveLength(0);
+
+    await user.type(within(form).getByTestId('callback-reason'), '维修后仍有异味');
+    fireEvent.click(within(form).getByTestId('callback-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/callback`)[0].body).toEqual({
+      method: 'phone',
+      reached: true,
+      satisfaction: 'unsatisfied',
+      reason: '维修后仍有异味',
+      version: 7,
+    });
+  });
+
+  it('sends no satisfaction when the resident was not reached', async () => {
+    const c = theCase({ state: 'resolved', version: 7 });
+    const { server, onClose } = open('callback', c, {
+      'POST /api/cases/:id/actions/callback': { ...c, version: 8 },
+    });
+    const form = await screen.findByTestId('action-form-callback');
+    const user = userEvent.setup();
+    await user.click(within(within(form).getByTestId('callback-satisfaction')).getByText('满意'));
+    await user.click(within(within(form).getByTestId('callback-reached')).getByText('未联系上'));
+    expect(within(form).queryByTestId('callback-satisfaction')).toBeNull();
+    fireEvent.click(within(form).getByTestId('callback-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/callback`)[0].body).toEqual({
+      method: 'phone',
+      reached: false,
+      version: 7,
+    });
+  });
+});
+
+describe('reply', () => {
+  it("shows the server's warnings and sends again with the reason for sending anyway", async () => {
+    const c = theCase({ state: 'in_progress', version: 5 });
+    let calls = 0;
+    const { server, onClose } = open('reply', c, {
+      'POST /api/cases/:id/actions/reply': () =>
+        ++calls === 1
+          ? {
+              status: 422,
+              body: {
+                error: {
+                  code: 'rule_violation',
+                  message: '答复内容需要注意',
+                  details: {
+                    rule: 'reply_warnings',
+                    warnings: [{ code: 'deflection', phrase: '不归我们管' }],
+                  },
+                },
+              },
+            }
+          : { ...c, version: 6 },
+    });
+    const form = await screen.findByTestId('action-form-reply');
+    const user = userEvent.setup();
+    await user.type(within(form).getByTestId('action-message'), '这个不归我们管，请联系供电局。');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+
+    const warnings = await within(form).findByTestId('reply-warnings');
+    expect(warnings.textContent).toContain('含有推诿用语“不归我们管”');
+    expect(onClose).not.toHaveBeenCalled();
+
+    await user.type(within(form).getByTestId('reply-override-reason'), '业主要求直接告知供电局电话');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const posts = server.to('POST', `/api/cases/${CASE_ID}/actions/reply`);
+    expect(posts.map((p) => p.body)).toEqual([
+      { message: '这个不归我们管，请联系供电局。', via: 'phone', version: 5 },
+      {
+        message: '这个不归我们管，请联系供电局。',
+        via: 'phone',
+        warningOverrideReason: '业主要求直接告知供电局电话',
+        version: 5,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The state behind the intake form: the form and its watched fields, the caller lookup as the phone is typed (with
+ * the case being recorded, so the server marks likely duplicates), the open recurring problem the case would join,
+ * the keyboard path (Enter moves on, Ctrl+Enter submits), choosing a room from the caller panel, and sending the
+ * create body once under the intake's Idempotency-Key.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { Form } from 'antd';
+import { api } from '../../../api/client';
+import { CASES, useCategories } from '../../../api/cases';
+import { useMe } from '../../../api/queries';
+import type { CallerLookup, Case } from '../../../api/types';
+import type { ProblemMatches } from '../../../../contracts/problems';
+import { applyServerError, type ShownError } from '../../../components/form-errors';
+import type { Option } from '../../../components/RemoteSelect';
+import { toTree } from './categoryTree';
+import { toCreateBody, type IntakeValues } from './intakeBody';
+
+const LOOKUP_DEBOUNCE_MS = 300;
+/** a phone worth looking up: a local landline has 7 digits */
+export const LOOKUP_MIN_DIGITS = 7;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return v;
+}
+
+export function useIntakeForm({
+  idempotencyKey,
+  onCreated,
+}: {
+  idempotencyKey: string;
+  onCreated: (c: Case) => void;
+}) {
+  const me = useMe().data!;
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<IntakeValues>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [roomKnown, setRoomKnown] = useState<Option[]>([]);
+  const categories = useCategories();
+  const categoryTree = useMemo(() => toTree(categories.data?.items ?? []), [categories.data]);
+
+  const channel = Form.useWatch('channel', form);
+  const kind = Form.useWatch('kind', form);
+  const severity = Form.useWatch('severity', form);
+  const repairType = Form.useWatch('repairType', form);
+  const categoryId = Form.useWatch('categoryId', form);
+  const receivedAt = Form.useWatch('receivedAt', form) as Dayjs | null | undefined;
+  const roomId = Form.useWatch('roomId', form);
+  const onTheSpot = Form.useWatch('onTheSpot', form);
+  const phone = (Form.useWatch(['reporter', 'phone'], form) ?? '').trim();
+  const lookupPhone = useDebounced(phone, LOOKUP_DEBOUNCE_MS);
+  const digits = (lookupPhone.match(/\d/g) ?? []).length;
+
+  // The case being recorded goes with the lookup: the server marks the caller's open cases that the domain's
+  // duplicate rule holds likely duplicates of it (src/domain/case/duplicates.ts).
+  const recording = { ...(categoryId ? { categoryId } : {}), ...(roomId ? { roomId } : {}) };
+  const lookup = useQuery({
+    queryKey: ['/api/lookup/caller', lookupPhone, recording],
+    queryFn: ({ signal }) =>
+      api.get<CallerLookup>('/api/lookup/caller', { phone: lookupPhone, ...recording }, signal),
+    // a change of category or room asks again; for the same phone the panel keeps what it shows meanwhile
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === lookupPhone ? previous : undefined,
+    enabled: digits >= LOOKUP_MIN_DIGITS,
+    staleTime: 30_000,
+    retry: false,
+  });
+
+  useEffect(() => {
+    // focus starts in the phone field (UI-3)
+    wrapper.current?.querySelector<HTMLInputElement>('[data-testid="intake-phone"]')?.focus();
+  }, []);
+
+  // An open recurring problem (问题) the new case would join (PROBLEM-3): the agent can tell the resident it is already under
+  // a cross-department review.
+  const problemMatches = useQuery({
+    queryKey: ['/api/problems/match', roomId, categoryId],
+    queryFn: ({ signal }) =>
+      api.get<ProblemMatches>(
+        '/api/problems/match',
+        { roomId: roomId!, ...(categoryId ? { categoryId } : {}) },
+        signal,
+      ),
+    enabled: Boolean(roomId),
+    staleTime: 60_000,
+    retry: false,
+  });
+
+  // openCases are the caller's own and those of the caller's rooms, each marked by the server's duplicate rule
+  const duplicates = useMemo(
+    () => (lookup.data?.openCases ?? []).filter((oc) => oc.likelyDuplicate),
+    [lookup.data],
+  );
+
+  /** The field inside a [data-nav] block to focus: the checked radio of a group, else the first input. */
+  const focusIn = (block: Element): boolean => {
+    const el =
+      block.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])') ??
+      block.querySelector<HTMLElement>(
+        'input:not([type=hidden]):not([type=file]):not([disabled]), textarea:not([disabled]), button:not([disabled])',
+      );
+    el?.focus();
+    return Boolean(el);
+  };
+  /** Enter moves to the next field: the next [data-nav] block that is shown. */
+  const focusNext = (from: Element | null) => {
+    const root = wrapper.current;
+    if (!root) return;
+    const blocks = Array.from(root.querySelectorAll<HTMLElement>('[data-nav]')).filter(
+      (b) => b.offsetParent !== null,
+    );
+    const current = from?.closest('[data-nav]');
+    const start = current ? blocks.indexOf(current as HTMLElement) + 1 : 0;
+    for (const block of blocks.slice(start)) if (focusIn(block)) return;
+  };
+  const focusTestId = (testId: string) => {
+    const block = wrapper.current?.querySelector(`[data-testid="${testId}"]`)?.closest('[data-nav]');
+    if (block) focusIn(block);
+  };
+  const advanceFrom = (testId: string) => () =>
+    setTimeout(() => focusNext(wrapper.current?.querySelector(`[data-testid="${testId}"]`) ?? null), 0);
+
+  // Ctrl+Enter (⌘+Enter) submits from anywhere on the page, even when focus left the form
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.isComposing) return;
+      e.preventDefault();
+      form.submit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [form]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Enter that ends a pinyin composition is the IME's; Ctrl+Enter is handled above
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.ctrlKey || e.metaKey) return;
+    if (e.defaultPrevented) return; // a select took it (open the list / pick an option)
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON' || target.tagName === 'A') return;
+    e.preventDefault();
+    focusNext(target);
+  };
+
+  const inFlight = useRef(false);
+  const submit = async (v: IntakeValues) => {
+    // a second Ctrl+Enter while the first is on its way; the Idempotency-Key would replay it anyway
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSaving(true);
+    setError(null);
+    try {
+      const c = await api.post<Case>(CASES, toCreateBody(v), undefined, {
+        'Idempotency-Key': idempotencyKey,
+      });
+      void queryClient.invalidateQueries({ queryKey: [CASES] });
+      onCreated(c);
+    } catch (e) {
+      setError(applyServerError(form, e));
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
+    }
+  };
+
+  const chooseRoom = (id: string, roomLabel: string, residentName?: string) => {
+    setRoomKnown([{ value: id, label: roomLabel }]);
+    form.setFieldValue('roomId', id);
+    if (residentName && !form.getFieldValue(['reporter', 'name']))
+      form.setFieldValue(['reporter', 'name'], residentName);
+    // on to what is still missing: the kind, or the matter itself
+    setTimeout(() => focusTestId(form.getFieldValue('kind') ? 'intake-description' : 'intake-kind'), 0);
+  };
+
+  const initialValues: Partial<IntakeValues> = {
+    channel: 'phone',
+    severity: 'general',
+    reporter: { anonymous: false },
+    firstResponderId: me.user.id,
+    onTheSpot: false,
+  };
+
+  return {
+    me,
+    form,
+    initialValues,
+    wrapper,
+    onKeyDown,
+    submit,
+    saving,
+    error,
+    watched: { channel, kind, severity, repairType, receivedAt, roomId, onTheSpot },
+    categories,
+    categoryTree,
+    caller: { phone: lookupPhone, digits, lookup },
+    problems: problemMatches.data?.items ?? [],
+    duplicates,
+    roomKnown,
+    chooseRoom,
+    advanceFrom,
+    focusTestId,
+  };
+}
+
+export type IntakeFormState = ReturnType<typeof useIntakeForm>;

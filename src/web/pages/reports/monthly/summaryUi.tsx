@@ -1,0 +1,42 @@
+/** What the monthly summary's views share: the public wording's fields, status colours, drill-downs. */
+import { Button } from 'antd';
+import type { MonthlySummary, PublicText } from '../reportsApi';
+
+export const PUBLIC_FIELDS = [
+  'intro',
+  'notable',
+  'unresolved',
+  'closing',
+] as const satisfies readonly (keyof PublicText)[];
+
+export const STATUS_COLOR: Record<string, string> = {
+  missing: 'default',
+  draft: 'processing',
+  approved: 'warning',
+  published: 'success',
+};
+
+/** What a drill-down asks GET /:id/cases for, and its title. */
+export interface Drill {
+  figure: string;
+  value?: string;
+  clock?: string;
+  communityId?: string;
+  title: string;
+}
+
+export const undecidedCount = (s: MonthlySummary) => s.publicHighlights.filter((h) => !h.choice).length;
+
+export function CountLink({ n, onClick, testId }: { n: number; onClick: () => void; testId?: string }) {
+  return (
+    <Button
+      type="link"
+      size="small"
+      style={{ padding: 0, height: 'auto' }}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {n}
+    </Button>
+  );
+}
