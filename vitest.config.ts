@@ -1,6 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Three test layers told apart by place (docs/ARCHITECTURE.md): domain (pure), server (real PostgreSQL), e2e (browser).
+// Test layers told apart by place (docs/ARCHITECTURE.md): domain (pure), web components (happy-dom), server (real
+// PostgreSQL), e2e (browser).
 export default defineConfig({
   test: {
     projects: [
@@ -12,7 +13,6 @@ export default defineConfig({
             'src/domain/**/*.test.ts',
             'src/contracts/**/*.test.ts',
             'src/web/**/*.test.ts',
-            'src/web/**/*.test.tsx',
             // checks of the repository's own text (rule citations): they read files but need no database
             'test/repo/**/*.test.ts',
           ],
@@ -20,9 +20,20 @@ export default defineConfig({
         },
       },
       {
+        // Component tests (happy-dom, antd): CPU-heavy, so they run after the pure tests rather than beside them,
+        // where they would starve the domain's quick tests of their 5 s.
+        test: {
+          name: 'web',
+          sequence: { groupOrder: 1 },
+          include: ['src/web/**/*.test.tsx'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'server',
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           include: ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/repo/**'],
           environment: 'node',
@@ -36,7 +47,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
           testTimeout: 120_000,
