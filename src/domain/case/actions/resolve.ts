@@ -1,0 +1,66 @@
+import type { JsonValue } from '../case';
+import { meetRunning, startClock, stopRunning, type ClockEffect } from '../case-clocks';
+import { blank, callbackAssignee, invalid, requireText, validDate, type FieldErrors } from './shared';
+import type { CaseActionModule } from './types';
+
+export interface ResolveInput {
+  result: string;
+  /** 补救措施 (003 第2篇 七.1) */
+  remedial?: string | null;
+  /** 纠正措施 with its own due date: starts the `corrective` clock */
+  corrective?: { action: string; dueAt: Date } | null;
+  attachmentIds?: readonly string[];
+  /** JSON as the contract parsed it (materials used for a repair) */
+  materials?: JsonValue;
+}
+
+/** Handling is done: the case waits for its callback. */
+export const resolve: CaseActionModule<'resolve', ResolveInput> = {
+  action: 'resolve',
+  from: ['in_progress'],
+  parties: ['handler'],
+  outcome(facts, _actor, input, ctx) {
+    const { now } = ctx;
+    const clocks = facts.clocks;
+    const fields: FieldErrors = {};
+    const { result, remedial, corrective, attachmentIds, materials } = input;
+    requireText(fields, 'result', result);
+    if (corrective) {
+      requireText(fields, 'corrective.action', corrective.action);
+      if (!validDate(corrective.dueAt)) fields['corrective.dueAt'] = 'field.invalid_value';
+      else if (corrective.dueAt.getTime() <= now.getTime())
+        fields['corrective.dueAt'] = 'field.must_be_future';
+    }
+    const refused = invalid(fields);
+    if (refused) return refused;
+    // Handling finished answers the resident (the reply clock: "resolved or answered", CLOCK-1) and ends verification.
+    const effects: ClockEffect[] = [
+      ...meetRunning(clocks, ['resolve', 'reply', 'verify'], now),
+      // Clocks that can no longer be met once handling is over.
+      ...stopRunning(clocks, ['route', 'dispatch', 'contact'], now),
+    ];
+    const callback = startClock('callback', now, facts, ctx);
+    if (callback) effects.push(callback);
+    if (corrective) {
+      effects.push({
+        op: 'start',
+        clock: 'corrective',
+        startedAt: now,
+        dueAt: corrective.dueAt,
+        calendarUnknown: false,
+      });
+    }
+    return {
+      to: 'resolved',
+      changes: { resolvedAt: now, callbackAssigneeId: callbackAssignee(facts) },
+      clocks: effects,
+      data: {
+        result,
+        remedial: blank(remedial) ? undefined : remedial,
+        corrective: corrective ? { action: corrective.action, dueAt: corrective.dueAt } : undefined,
+        attachmentIds: attachmentIds && attachmentIds.length > 0 ? [...attachmentIds] : undefined,
+        materials,
+      },
+    };
+  },
+};

@@ -1,0 +1,32 @@
+import { startClock, stopRunning } from '../case-clocks';
+import { invalid, requireText, type FieldErrors } from './shared';
+import type { CaseActionModule, ReasonInput } from './types';
+
+/** Hand the case back to the first responder, who routes it again. */
+export const returnCase: CaseActionModule<'return', ReasonInput> = {
+  action: 'return',
+  from: ['routed', 'in_progress'],
+  // "the handler's department": the handler, or a member or head of the department it was routed to
+  parties: ['handler', 'targetDepartmentMember', 'targetDepartmentHead'],
+  outcome(facts, _actor, input, ctx) {
+    const { now } = ctx;
+    const fields: FieldErrors = {};
+    requireText(fields, 'reason', input.reason);
+    const refused = invalid(fields);
+    if (refused) return refused;
+    // Back to the first responder for re-routing: routing is due again within 60 minutes (004 第十条).
+    const effects = stopRunning(facts.clocks, ['dispatch', 'contact'], now);
+    const route = startClock('route', now, facts, ctx);
+    if (route) effects.push(route);
+    return {
+      to: 'received',
+      changes: { target: null, handlerId: null },
+      clocks: effects,
+      data: {
+        reason: input.reason,
+        previousTarget: facts.target,
+        previousHandlerId: facts.handlerId,
+      },
+    };
+  },
+};
