@@ -3,10 +3,10 @@
  * database the configuration names (embedded under HUIYIN_DATA_DIR, or DATABASE_URL).
  */
 import { parseArgs } from 'node:util';
-import { CONFIG_HELP, ConfigError, loadConfig } from '../server/config';
+import { CONFIG_HELP, ConfigError, loadConfig } from '../server/platform/config';
 import { openDatabase, serve } from '../server/main';
 import { seedDemo } from '../server/db/seed/demo';
-import { systemClock } from '../server/clock';
+import { systemClock } from '../server/platform/clock';
 import { sweep } from '../server/deadlines/sweeper';
 import { describeBroken, verifyAllRecords } from '../server/records/verify-records';
 import { createAdmin, createCompany, findCompany } from '../server/setup/setup.service';

@@ -20,10 +20,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pickLocale } from '../contracts/messages';
-import type { Clock } from './clock';
-import { FakeClock } from './clock';
-import type { Config } from './config';
-import { ping, type Db } from './db/client';
+import { ping } from './db/client';
+import { FakeClock } from './platform/clock';
+import type { AppDeps } from './platform/deps';
 import { registerAuth } from './http/auth';
 import { registerErrorHandler, sendError } from './http/error-handler';
 import { loggerOptions, registerRequestIdEcho, requestIdOf } from './http/logging';
@@ -47,12 +46,6 @@ import { attachmentsRoutes } from './attachments/attachments.routes';
 import { registerIdempotency } from './http/idempotency';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { deadlinesRoutes } from './deadlines/deadlines.routes';
-
-export interface AppDeps {
-  db: Db;
-  clock: Clock;
-  config: Config;
-}
 
 export const VERSION = JSON.parse(
   fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'),

@@ -3,8 +3,8 @@
  * Only this file and the CLI listen or start processes; buildApp stays pure of them.
  */
 import { buildApp } from './app';
-import { FakeClock, systemClock, type Clock } from './clock';
-import type { Config } from './config';
+import { FakeClock, systemClock, type Clock } from './platform/clock';
+import type { Config } from './platform/config';
 import { connect, type Database } from './db/client';
 import { startEmbeddedPostgres, installShutdownHandlers } from './db/embedded';
 import { migrateDatabase } from './db/migrate';

@@ -1,6 +1,6 @@
 /** Every feature's timed work, as each declares it in its own folder; main.ts starts them (schedule/scheduler.ts). */
 import { accountabilitySchedules } from './accountability/accountability.schedule';
-import type { Clock } from './clock';
+import type { Clock } from './platform/clock';
 import type { Db } from './db/client';
 import { deadlineSchedules } from './deadlines/deadlines.schedule';
 import { quarterlySchedules } from './quarterly/quarterly.schedule';

@@ -9,7 +9,7 @@ import {
   WaiveViolationBody,
 } from '../../contracts/accountability';
 import { IdParams, listOf } from '../../contracts/common';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { accountabilityService } from './accountability.service';
 
 export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps) {

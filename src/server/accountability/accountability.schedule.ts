@@ -6,7 +6,7 @@
  * is guarded by problems_open_cluster_uq. Errors are logged; the sweep goes on.
  */
 import { monthOf, previousMonth } from '../../domain/accountability/period';
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db } from '../db/client';
 import type { Schedule } from '../schedule/scheduler';
 import { deriveDutyViolations } from './accountability.service';

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fieldError } from '../../domain/errors';
 import { Attachment, AttachmentContentQuery } from '../../contracts/attachments';
 import { IdParams } from '../../contracts/common';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { sendError } from '../http/error-handler';
 import { attachmentsService, caseAccessOf, type Upload } from './attachments.service';
 import { contentDisposition, shownInline } from './file-type';

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { fieldError, notFound } from '../../domain/errors';
 import type { Attachment } from '../../contracts/attachments';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './attachments.repository';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ChangePasswordBody, LoginBody, Me } from '../../contracts/auth';
 import { Ok } from '../../contracts/common';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { authService } from './auth.service';
 import { SESSION_COOKIE } from './tokens';
 

@@ -2,13 +2,13 @@ import { ipLimited, lockedUntil } from '../../domain/access/lockout';
 import { permissionsOf } from '../../domain/access/access';
 import { DomainError } from '../../domain/errors';
 import type { Me } from '../../contracts/auth';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './auth.repository';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { newSessionId, sha256 } from './tokens';
-import { DEMO_PASSWORD_DEFAULT } from '../config';
+import { DEMO_PASSWORD_DEFAULT } from '../platform/config';
 import { getCompany } from '../org/org.repository';
 import { getUserRow } from '../users/users.repository';
 

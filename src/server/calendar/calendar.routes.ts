@@ -11,7 +11,7 @@ import {
   CalendarYearParams,
   PutCalendarOverridesBody,
 } from '../../contracts/calendar';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { calendarService } from './calendar.service';
 
 export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {

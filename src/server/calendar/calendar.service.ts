@@ -18,7 +18,7 @@ import type {
   PutCalendarOverridesBody,
 } from '../../contracts/calendar';
 import { translate, type Locale } from '../../contracts/messages';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './calendar.repository';

@@ -9,7 +9,7 @@ import {
   type CaseActionInputs,
 } from '../../domain/case/lifecycle';
 import { DomainError, fieldError, notFound, versionConflict } from '../../domain/errors';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import { loadWorkingCalendar } from '../calendar/calendar.service';

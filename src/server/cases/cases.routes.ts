@@ -5,7 +5,7 @@ import { ActionBodies, Case, CaseDetail, CaseListQuery, CreateCase } from '../..
 import { IdParams, listOf } from '../../contracts/common';
 import { CASE_ACTIONS, type CaseAction } from '../../domain/case/case';
 import { DomainError } from '../../domain/errors';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { sweep } from '../deadlines/sweeper';
 import { flushEvents } from '../events/event-bus';
 import { casesService } from './cases.service';

@@ -3,7 +3,7 @@
  * present (case-view.ts): create-case, read-case, list-cases, act-on-case, reveal-reporter. This facade gives the
  * routes one object.
  */
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import { actOnCase } from './act-on-case';
 import * as repo from './cases.repository';

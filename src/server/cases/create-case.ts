@@ -6,7 +6,7 @@ import { formatCaseNumber } from '../../domain/case/number';
 import { caseNumberPrefix } from '../../domain/policy/policy';
 import { DomainError, fieldError } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { uuidv7 } from '../db/ids';
 import type { RequestActor } from '../http/types';
 import { loadWorkingCalendar } from '../calendar/calendar.service';

@@ -1,7 +1,7 @@
 /** The cases list and full-text search (GET /api/cases), under the case rule. */
 import type { CaseListQuery } from '../../contracts/cases';
 import { TOTAL_CAP } from '../../contracts/common';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import * as repo from './cases.repository';

@@ -3,7 +3,7 @@ import type { CaseDetail } from '../../contracts/cases';
 import type { JsonObject } from '../../domain/case/case';
 import { canSeeCase } from '../../domain/case/lifecycle';
 import { notFound } from '../../domain/errors';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import { listCaseAttachments } from '../attachments/attachments.service';
 import { caseTimelineKind } from '../records/record-kinds';

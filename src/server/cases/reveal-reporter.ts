@@ -2,7 +2,7 @@
 import { canSeeCase } from '../../domain/case/lifecycle';
 import { DomainError, notFound } from '../../domain/errors';
 import { seesAnonymousIdentity } from '../../domain/privacy/case-visibility';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import { storeReveal } from './store/decision';
 import * as repo from './cases.repository';

@@ -12,7 +12,7 @@ import {
   DeleteCategoryResult,
   UpdateCategoryBody,
 } from '../../contracts/categories';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { categoriesService } from './categories.service';
 
 export function categoriesRoutes(app: FastifyInstance, deps: AppDeps) {

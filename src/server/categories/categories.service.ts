@@ -14,7 +14,7 @@ import type {
   UpdateCategoryBody,
 } from '../../contracts/categories';
 import type { Locale } from '../../contracts/messages';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Db, Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './categories.repository';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Dashboard, DashboardQuery } from '../../contracts/dashboard';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { dashboardService } from './dashboard.service';
 
 export function dashboardRoutes(app: FastifyInstance, deps: AppDeps) {

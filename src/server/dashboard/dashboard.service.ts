@@ -32,7 +32,7 @@ import {
 import { translate, type Locale } from '../../contracts/messages';
 import type { Dashboard, DashboardQuery, DashboardRates, ParetoItem } from '../../contracts/dashboard';
 import type { Figure } from '../../contracts/reports';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import * as summaryRepo from '../reports/summary.repository';
 import { summaryService } from '../reports/summary.service';

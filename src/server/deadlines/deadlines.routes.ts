@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DeadlineListQuery, OverdueDeadlineList } from '../../contracts/deadlines';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { deadlinesService } from './deadlines.service';
 
 export function deadlinesRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -1,5 +1,5 @@
 /** The deadline sweep on every instance, every 30 s (SKIP LOCKED keeps two instances off one deadline). */
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db } from '../db/client';
 import type { Schedule } from '../schedule/scheduler';
 import { sweep } from './sweeper';

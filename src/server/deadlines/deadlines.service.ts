@@ -14,7 +14,7 @@ import type {
 import { can, officeScope } from '../../domain/access/access';
 import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
 import { STORED_DEADLINE_KINDS } from '../../domain/deadlines/subjects';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { caseActorOf } from '../cases/cases.repository';
 import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';

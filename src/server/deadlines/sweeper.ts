@@ -19,7 +19,7 @@ import { CASE_CLOCK_RULES } from '../../domain/case/escalation';
 import { escalationRecipients, sweepStep } from '../../domain/deadlines/deadline';
 import { escalationStaff } from '../users/users.repository';
 import { chainEntry } from '../../domain/record/hash-chain';
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db, Tx } from '../db/client';
 import { publishEvents, type CaseEventParties, type LiveEvent } from '../events/event-bus';
 import { notifyMany, type OutboxChannel } from '../notifications/notifications.service';

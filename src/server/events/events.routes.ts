@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { CaseActor } from '../../domain/case/case';
 import { canSeeCase } from '../../domain/case/lifecycle';
 import { DomainError } from '../../domain/errors';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Db } from '../db/client';
 import { caseActorOf } from '../cases/cases.repository';
 import { createEventBus, type BusMessage, type EventBus } from './event-bus';

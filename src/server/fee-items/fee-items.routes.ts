@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, listOf, Ok } from '../../contracts/common';
 import { CreateFeeItemBody, FeeItem, FeeItemListQuery, UpdateFeeItemBody } from '../../contracts/fee-items';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { feeItemsService } from './fee-items.service';
 
 export function feeItemsRoutes(app: FastifyInstance, deps: AppDeps) {

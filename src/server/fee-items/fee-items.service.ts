@@ -10,7 +10,7 @@ import {
   type FeeItemListQuery,
   type UpdateFeeItemBody,
 } from '../../contracts/fee-items';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import * as repo from './fee-items.repository';
 import { uniqueAsFieldError } from '../db/pg-errors';

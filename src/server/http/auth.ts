@@ -7,7 +7,7 @@ import { can } from '../../domain/access/access';
 import { PERMISSIONS, type Permission } from '../../domain/access/roles';
 import { DomainError } from '../../domain/errors';
 import { pickLocale } from '../../contracts/messages';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import * as repo from '../auth/auth.repository';
 import { SESSION_COOKIE, sha256 } from '../auth/tokens';
 import { createBatcher, type BatcherOptions } from '../db/batcher';

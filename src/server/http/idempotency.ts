@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, fieldError, ruleViolation } from '../../domain/errors';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { idempotencyKeys } from '../db/schema';
 
 declare module 'fastify' {

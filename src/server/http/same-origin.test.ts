@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSameOriginRequest, originOf, ownOrigin, parseOriginSetting } from './same-origin';
+import { originOf, parseOriginSetting } from '../platform/origins';
+import { isSameOriginRequest, ownOrigin } from './same-origin';
 
 describe('origins are compared as browsers serialise them (cookie writes only from our own origin)', () => {
   it('lower-cases scheme and host and drops the default port', () => {

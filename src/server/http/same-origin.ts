@@ -6,37 +6,10 @@
  * comparisons only; the hook that applies them is in src/server/http/auth.ts.
  */
 
+import { parseOriginSetting, originOf } from '../platform/origins';
+
 /** The methods that may change something; GET/HEAD/OPTIONS never do here (API-7). */
 export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/**
- * `scheme://host[:port]` of an http(s) URL, the way browsers serialise an origin: scheme and host lower-cased,
- * the scheme's default port dropped (`http://Desk.example:80` → `http://desk.example`). Null for anything else,
- * including the opaque origin `null` a sandboxed frame or a privacy-stripped redirect sends.
- */
-export function originOf(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  return u.origin;
-}
-
-/**
- * An origin as written in configuration (`HUIYIN_ALLOWED_ORIGINS`): exactly scheme, host and optional port — a
- * path, query, fragment or user name means the value is not an origin, and is refused rather than cut down.
- */
-export function parseOriginSetting(value: string): string | null {
-  const trimmed = value.trim().replace(/\/$/, '');
-  const origin = originOf(trimmed);
-  if (!origin) return null;
-  const u = new URL(trimmed);
-  if (u.username || u.password || u.pathname !== '/' || /[?#]/.test(trimmed)) return null;
-  return origin;
-}
 
 /**
  * The origin this request was addressed to: its scheme and `Host` (behind a trusted proxy Fastify reads them

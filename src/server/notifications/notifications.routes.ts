@@ -10,7 +10,7 @@ import {
   NotificationListQuery,
   ReadAllResult,
 } from '../../contracts/notifications';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { eventsRoutes } from '../events/events.routes';
 import { notificationsService } from './notifications.service';
 

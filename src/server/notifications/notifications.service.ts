@@ -8,7 +8,7 @@ import type {
   NotificationList,
   NotificationType,
 } from '../../contracts/notifications';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import { publishEvents } from '../events/event-bus';
 import type { RequestActor } from '../http/types';

@@ -20,7 +20,7 @@ import {
   UpdateOfficeBody,
   UpdatePartnerUnitBody,
 } from '../../contracts/org';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { orgService } from './org.service';
 
 export function orgRoutes(app: FastifyInstance, deps: AppDeps) {

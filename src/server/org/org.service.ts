@@ -19,7 +19,7 @@ import {
   type UpdateOfficeBody,
   type UpdatePartnerUnitBody,
 } from '../../contracts/org';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './org.repository';

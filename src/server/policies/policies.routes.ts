@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Policy, UpdatePolicyBody } from '../../contracts/policies';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { policiesService } from './policies.service';
 
 export function policiesRoutes(app: FastifyInstance, deps: AppDeps) {

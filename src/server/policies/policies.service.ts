@@ -11,7 +11,7 @@ import {
   type CaseKind,
 } from '../../domain/policy/defaults';
 import { ClockPolicy, NumberPrefixes, type Policy, type UpdatePolicyBody } from '../../contracts/policies';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import { categories } from '../db/schema';
 import type { RequestActor } from '../http/types';

@@ -11,7 +11,7 @@
  * active) the office's users with the director role. Service users are never told.
  */
 import type { NotificationType } from '../../contracts/notifications';
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db, Tx } from '../db/client';
 import { notify, notifyMany } from '../notifications/notifications.service';
 import * as repo from './problems.repository';

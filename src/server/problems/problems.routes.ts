@@ -11,7 +11,7 @@ import {
   ProblemMatchQuery,
   UpdateProblemBody,
 } from '../../contracts/problems';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { problemsService } from './problems.service';
 
 export function problemsRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -46,8 +46,8 @@ import {
   type TextDoc,
 } from '../../domain/accountability/similarity';
 import { fieldError, notFound, ruleViolation, versionConflict } from '../../domain/errors';
-import type { AppDeps } from '../app';
-import type { Clock } from '../clock';
+import type { AppDeps } from '../platform/deps';
+import type { Clock } from '../platform/clock';
 import type { Db, Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor } from '../db/paging';
 import { officeExists } from '../org/org.repository';

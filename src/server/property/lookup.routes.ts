@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CallerLookup, CallerLookupQuery } from '../../contracts/property';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { lookupService } from './lookup.service';
 
 /** GET /api/lookup/caller?phone=… (REGISTER-5); registered by propertyRoutes. */

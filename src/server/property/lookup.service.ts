@@ -9,7 +9,7 @@ import { fieldError } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';
 import { isLikelyDuplicate } from '../../domain/case/duplicates';
 import type { CallerLookup } from '../../contracts/property';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import * as repo from './property.repository';
 import { canSeePii, toResident } from './property.service';

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fieldError } from '../../domain/errors';
 import { ExportQuery, ImportQuery, ImportReport, TemplateQuery } from '../../contracts/property-import';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { contentDisposition, propertyImportService, type FileDownload } from './property-import.service';
 
 /**

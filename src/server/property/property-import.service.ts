@@ -31,7 +31,7 @@ import type {
   ImportRowError,
   TemplateQuery,
 } from '../../contracts/property-import';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './property-import.repository';

@@ -28,7 +28,7 @@ import {
   UpdateResidentBody,
   UpdateRoomBody,
 } from '../../contracts/property';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { lookupRoutes } from './lookup.routes';
 import { propertyService } from './property.service';
 

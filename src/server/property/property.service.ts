@@ -38,7 +38,7 @@ import type {
   UpdateResidentBody,
   UpdateRoomBody,
 } from '../../contracts/property';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './property.repository';

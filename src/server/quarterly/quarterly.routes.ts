@@ -19,7 +19,7 @@ import {
   QuarterlyVersionBody,
   SignBody,
 } from '../../contracts/quarterly';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { quarterlyService } from './quarterly.service';
 
 export function quarterlyRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -3,7 +3,7 @@
  * month begins, with its steps' deadlines (draftQuarterlyReports). The reminders are the deadline sweep's; every
  * instance may run this, the unique indexes let one draft and one deadline win.
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db } from '../db/client';
 import type { Schedule } from '../schedule/scheduler';
 import { draftQuarterlyReports } from './quarterly.service';

@@ -44,8 +44,8 @@ import type {
   ServiceSections,
   SignBody,
 } from '../../contracts/quarterly';
-import type { AppDeps } from '../app';
-import type { Clock } from '../clock';
+import type { AppDeps } from '../platform/deps';
+import type { Clock } from '../platform/clock';
 import type { Db, Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import * as repo from './quarterly.repository';

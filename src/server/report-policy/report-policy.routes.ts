@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ReportPolicy, UpdateReportPolicyBody } from '../../contracts/report-policy';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { reportPolicyService } from './report-policy.service';
 
 export function reportPolicyRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -17,7 +17,7 @@ import {
   type ReportPolicyValues,
   type UpdateReportPolicyBody,
 } from '../../contracts/report-policy';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import { minGroupSizeOf } from '../reports/summary.service';
 import * as repo from './report-policy.repository';

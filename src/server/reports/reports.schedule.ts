@@ -4,7 +4,7 @@
  * summary is missing, so a server that was down on the 1st catches up at once. Drafting is idempotent: several instances
  * may run it, the unique index lets one row win.
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db } from '../db/client';
 import type { Schedule } from '../schedule/scheduler';
 import { draftMonthlySummaries } from './summary.service';

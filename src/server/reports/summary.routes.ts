@@ -18,7 +18,7 @@ import {
   SummaryStatusList,
   SummaryVersionQuery,
 } from '../../contracts/reports';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { summaryService } from './summary.service';
 
 export function summaryRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -80,9 +80,9 @@ import {
   type SummaryStatusList,
 } from '../../contracts/reports';
 import type { ListResult } from '../../contracts/common';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { caseActorOf } from '../cases/cases.repository';
-import type { Clock } from '../clock';
+import type { Clock } from '../platform/clock';
 import type { Db, Tx } from '../db/client';
 import { cursorKey, defineCursor, page } from '../db/paging';
 import type { RequestActor } from '../http/types';

@@ -1,6 +1,6 @@
 /** Installation tasks run from main.ts and the CLI: first admin, new companies (SaaS operators host several). */
 import { parsePhone } from '../../domain/property/phone';
-import type { Config } from '../config';
+import type { Config } from '../platform/config';
 import type { Db } from '../db/client';
 import { findCompany as findCompanyRow, firstCompany, insertCompany } from '../org/org.repository';
 import { anyAdmin, insertUser, usernameTaken } from '../users/users.repository';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../app';
-import { systemClock } from '../clock';
-import { loadConfig } from '../config';
+import { systemClock } from '../platform/clock';
+import { loadConfig } from '../platform/config';
 import { connect } from '../db/client';
 import { DEMO_LOGINS, seedDemo } from '../db/seed/demo';
 import { createTestApp, type TestApp } from '../../../test/test-app';

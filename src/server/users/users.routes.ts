@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ApiToken, CreatedToken, CreateTokenBody } from '../../contracts/auth';
 import { IdParams, listOf, Ok } from '../../contracts/common';
 import { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../../contracts/users';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import { usersService } from './users.service';
 
 export function usersRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -3,7 +3,7 @@ import { DomainError, fieldError, notFound, ruleViolation, versionConflict } fro
 import { parsePhone } from '../../domain/property/phone';
 import type { CreateUserBody, UpdateUserBody, UserListQuery } from '../../contracts/users';
 import type { CreateTokenBody } from '../../contracts/auth';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import { hashPassword } from '../auth/passwords';

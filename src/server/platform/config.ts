@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { parseOriginSetting } from './http/same-origin';
+import { parseOriginSetting } from './origins';
 
 export const DEMO_PASSWORD_DEFAULT = 'huiyin-demo';
 
