@@ -27,8 +27,8 @@ import { sha256, newApiToken } from '../src/server/auth/tokens';
 import { ensureCategories } from '../src/server/categories/categories.service';
 import type { Database } from '../src/server/db/client';
 import { apiTokens } from '../src/server/db/schema';
-import { factories } from '../src/server/db/seed/factories';
-import { chineseName, mobile, rng } from '../src/server/db/seed/people';
+import { factories } from '../src/server/seed/factories';
+import { chineseName, mobile, rng } from '../src/server/seed/people';
 import { searchDocument, searchTokens } from '../src/server/cases/search-text';
 import type { CaseKind, RepairType } from '../src/domain/case/case';
 

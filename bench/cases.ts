@@ -48,7 +48,7 @@ import { migrateDatabase } from '../src/server/db/migrate';
 import { sweep } from '../src/server/deadlines/sweeper';
 import { detectProblems } from '../src/server/problems/problems.service';
 import { monthOf, previousMonth } from '../src/domain/metrics/period';
-import { chineseName, mobile, rng } from '../src/server/db/seed/people';
+import { chineseName, mobile, rng } from '../src/server/seed/people';
 import { checkFreeDisk, COMMUNITIES, gb, generateCaseData, PHRASES, type CaseData } from './case-data';
 
 export interface CasesBenchOptions {

@@ -20,8 +20,8 @@ import { loadConfig } from '../src/server/platform/config';
 import { connect, type Database } from '../src/server/db/client';
 import { startEmbeddedPostgres } from '../src/server/db/embedded';
 import { migrateDatabase } from '../src/server/db/migrate';
-import { factories, TEST_PASSWORD } from '../src/server/db/seed/factories';
-import { chineseName, mobile, rng } from '../src/server/db/seed/people';
+import { factories, TEST_PASSWORD } from '../src/server/seed/factories';
+import { chineseName, mobile, rng } from '../src/server/seed/people';
 import { IMPORT_COLUMNS } from '../src/domain/property/import';
 import { writeXlsx, type SheetCell } from '../src/server/property/spreadsheet';
 

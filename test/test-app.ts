@@ -11,7 +11,7 @@ import { buildApp } from '../src/server/app';
 import { FakeClock } from '../src/server/platform/clock';
 import { loadConfig, type Config } from '../src/server/platform/config';
 import { connect, type Database } from '../src/server/db/client';
-import { factories, TEST_PASSWORD } from '../src/server/db/seed/factories';
+import { factories, TEST_PASSWORD } from '../src/server/seed/factories';
 import type { Role } from '../src/domain/access/roles';
 import { withDatabase } from './global-setup';
 

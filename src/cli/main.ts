@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { CONFIG_HELP, ConfigError, loadConfig } from '../server/platform/config';
 import { openDatabase, serve } from '../server/main';
-import { seedDemo } from '../server/db/seed/demo';
+import { seedDemo } from '../server/seed/demo';
 import { systemClock } from '../server/platform/clock';
 import { sweep } from '../server/deadlines/sweeper';
 import { describeBroken, verifyAllRecords } from '../server/records/verify-records';

@@ -23,7 +23,7 @@ import { pickLocale } from '../contracts/messages';
 import { ping } from './db/client';
 import { FakeClock } from './platform/clock';
 import type { AppDeps } from './platform/deps';
-import { registerAuth } from './http/auth';
+import { registerAuth } from './auth/auth.hook';
 import { registerErrorHandler, sendError } from './http/error-handler';
 import { loggerOptions, registerRequestIdEcho, requestIdOf } from './http/logging';
 import { authRoutes } from './auth/auth.routes';

@@ -8,7 +8,7 @@ import type { Config } from './platform/config';
 import { connect, type Database } from './db/client';
 import { startEmbeddedPostgres, installShutdownHandlers } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
-import { seedDemo, DEMO_LOGINS } from './db/seed/demo';
+import { seedDemo, DEMO_LOGINS } from './seed/demo';
 import { ensureFirstAdmin } from './setup/setup.service';
 import { usernameExists } from './users/users.repository';
 import { demoAccountsWarning } from './auth/auth.service';

@@ -55,7 +55,7 @@ export interface SessionActor {
 
 /**
  * The live sessions (idle and absolute limits) with their active users, for the requests that arrive together
- * (http/auth.ts batches them): null where a session is not live. `now` is each request's own.
+ * (auth.hook.ts batches them): null where a session is not live. `now` is each request's own.
  */
 export async function actorsBySessions(
   db: Tx,
@@ -262,4 +262,13 @@ export async function setPasswordHash(db: Tx, userId: string, passwordHash: stri
 export async function passwordHashOf(db: Tx, userId: string) {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   return row?.passwordHash;
+}
+
+/** A user's stored row: `me` reads it, and so does the staff admin (users.service.ts). */
+export async function getUserRow(db: Tx, companyId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.companyId, companyId), eq(users.id, userId)));
+  return row;
 }

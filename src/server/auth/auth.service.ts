@@ -10,7 +10,6 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { newSessionId, sha256 } from './tokens';
 import { DEMO_PASSWORD_DEFAULT } from '../platform/config';
 import { getCompany } from '../org/org.repository';
-import { getUserRow } from '../users/users.repository';
 
 const rateLimited = (key: string, until: Date, now: Date) => {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
@@ -94,7 +93,7 @@ export function authService(deps: AppDeps) {
 
     async me(actor: RequestActor): Promise<Me> {
       const [user, company] = await Promise.all([
-        getUserRow(db, actor.companyId, actor.userId),
+        repo.getUserRow(db, actor.companyId, actor.userId),
         getCompany(db, actor.companyId),
       ]);
       return {

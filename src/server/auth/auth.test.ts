@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type SeededCompany, type TestApp } from '../../../test/test-app';
-import { seedDemo } from '../db/seed/demo';
+import { seedDemo } from '../seed/demo';
 import { demoAccountsWarning } from './auth.service';
 
 let t: TestApp;

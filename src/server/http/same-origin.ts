@@ -3,7 +3,7 @@
  * form or `fetch` another site makes it send (a `text/plain` or multipart POST needs no CORS preflight), so an
  * unsafe request that rides on the cookie is accepted only when the browser says it comes from our own pages:
  * its `Origin` (else the origin of its `Referer`) equals the request's own origin or an allowed one. Pure
- * comparisons only; the hook that applies them is in src/server/http/auth.ts.
+ * comparisons only; the hook that applies them is in src/server/auth/auth.hook.ts.
  */
 
 import { parseOriginSetting, originOf } from '../platform/origins';

@@ -13,7 +13,7 @@ export interface RequestActor extends Actor {
 
 /**
  * Every /api route declares its permission; the app refuses to start with one that does not
- * (src/server/http/auth.ts) and a test lists them all (src/server/http/routes.test.ts).
+ * (src/server/auth/auth.hook.ts) and a test lists them all (src/server/http/routes.test.ts).
  * `public`: anyone; `authenticated`: any signed-in user; otherwise a permission from src/domain/access.
  */
 export type RoutePermission = Permission | 'public' | 'authenticated';

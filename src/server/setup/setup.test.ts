@@ -4,7 +4,7 @@ import { buildApp } from '../app';
 import { systemClock } from '../platform/clock';
 import { loadConfig } from '../platform/config';
 import { connect } from '../db/client';
-import { DEMO_LOGINS, seedDemo } from '../db/seed/demo';
+import { DEMO_LOGINS, seedDemo } from '../seed/demo';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { createAdmin, createCompany, ensureFirstAdmin } from './setup.service';
 

@@ -46,14 +46,6 @@ const SELECT_USER = sql`select u.id, u.username, u.name, u.job_number, u.phone, 
   array(select uo.office_id::text from user_offices uo where uo.user_id = u.id order by uo.office_id) as office_ids
   from users u left join departments d on d.id = u.department_id`;
 
-export async function getUserRow(db: Tx, companyId: string, userId: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.companyId, companyId), eq(users.id, userId)));
-  return row;
-}
-
 export async function getUser(db: Tx, companyId: string, userId: string): Promise<StoredUser | undefined> {
   const { rows } = await db.execute<UserRow>(
     sql`${SELECT_USER} where u.company_id = ${companyId} and u.id = ${userId}`,

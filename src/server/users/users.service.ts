@@ -8,7 +8,13 @@ import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
 import { hashPassword } from '../auth/passwords';
 import { assertPasswordAllowed } from '../auth/auth.service';
-import { deleteUserSessions, latestUnlocks, recentAttemptsOf, recordUnlock } from '../auth/auth.repository';
+import {
+  deleteUserSessions,
+  getUserRow,
+  latestUnlocks,
+  recentAttemptsOf,
+  recordUnlock,
+} from '../auth/auth.repository';
 import { lockedUntil } from '../../domain/access/lockout';
 import type { User } from '../../contracts/users';
 import { newApiToken, sha256 } from '../auth/tokens';
@@ -164,7 +170,7 @@ export function usersService({ db, clock, config }: AppDeps) {
 
     /** The token is returned once and stored only as its SHA-256. */
     async createToken(actor: RequestActor, body: CreateTokenBody) {
-      const user = await repo.getUserRow(db, actor.companyId, body.userId);
+      const user = await getUserRow(db, actor.companyId, body.userId);
       if (!user) throw fieldError({ userId: 'not_found' });
       const token = newApiToken();
       const row = await repo.insertApiToken(db, {

@@ -8,11 +8,11 @@ import { PERMISSIONS, type Permission } from '../../domain/access/roles';
 import { DomainError } from '../../domain/errors';
 import { pickLocale } from '../../contracts/messages';
 import type { AppDeps } from '../platform/deps';
-import * as repo from '../auth/auth.repository';
-import { SESSION_COOKIE, sha256 } from '../auth/tokens';
+import * as repo from './auth.repository';
+import { SESSION_COOKIE, sha256 } from './tokens';
 import { createBatcher, type BatcherOptions } from '../db/batcher';
-import { isSameOriginRequest, ownOrigin, UNSAFE_METHODS } from './same-origin';
-import type { RoutePermission } from './types';
+import { isSameOriginRequest, ownOrigin, UNSAFE_METHODS } from '../http/same-origin';
+import type { RoutePermission } from '../http/types';
 
 export interface RegisteredRoute {
   method: string;

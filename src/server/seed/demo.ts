@@ -3,11 +3,11 @@
  * every e2e run sees the same 回音物业 with 2 offices, 3 communities, ~2,000 rooms and ~3,000 residents.
  */
 import { sql } from 'drizzle-orm';
-import { parsePhone } from '../../../domain/property/phone';
-import type { Role } from '../../../domain/access/roles';
-import type { Db, Tx } from '../client';
-import * as t from '../schema';
-import { hashPassword } from '../../auth/passwords';
+import { parsePhone } from '../../domain/property/phone';
+import type { Role } from '../../domain/access/roles';
+import type { Db, Tx } from '../db/client';
+import * as t from '../db/schema';
+import { hashPassword } from '../auth/passwords';
 import { chineseName, mobile, rng } from './people';
 
 export const DEMO_LOGINS: {

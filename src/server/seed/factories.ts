@@ -4,11 +4,11 @@
  * transaction when given one, and fill realistic defaults.
  */
 import { eq } from 'drizzle-orm';
-import { parsePhone } from '../../../domain/property/phone';
-import type { Role } from '../../../domain/access/roles';
-import type { Tx } from '../client';
-import * as t from '../schema';
-import { hashPassword } from '../../auth/passwords';
+import { parsePhone } from '../../domain/property/phone';
+import type { Role } from '../../domain/access/roles';
+import type { Tx } from '../db/client';
+import * as t from '../db/schema';
+import { hashPassword } from '../auth/passwords';
 
 let counter = 0;
 const next = () => ++counter;
