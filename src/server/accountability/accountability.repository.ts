@@ -13,31 +13,8 @@ import {
   type ViolationStatus,
 } from '../../domain/accountability/violations';
 import type { Tx } from '../db/client';
+import { uuidArray } from '../db/params';
 import { toDate } from '../cases/cases.repository';
-
-/** A uuid[] parameter; ids come from the database or from validated input. */
-export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
-
-export async function companyTimeZones(db: Tx, companyId?: string) {
-  const { rows } = await db.execute<{ id: string; time_zone: string }>(
-    sql`select id, time_zone from companies ${companyId ? sql`where id = ${companyId}` : sql``} order by id`,
-  );
-  return rows;
-}
-
-export async function companyTimeZone(db: Tx, companyId: string): Promise<string | undefined> {
-  const { rows } = await db.execute<{ time_zone: string }>(
-    sql`select time_zone from companies where id = ${companyId}`,
-  );
-  return rows[0]?.time_zone;
-}
-
-export async function loadReportPolicy(db: Tx, companyId: string): Promise<unknown> {
-  const { rows } = await db.execute<{ report_policy: unknown }>(
-    sql`select report_policy from company_policies where company_id = ${companyId}`,
-  );
-  return rows[0]?.report_policy;
-}
 
 /**
  * Breached clocks and returns of the month, with who held the case at that moment: the department is the target

@@ -10,7 +10,7 @@ import type { Clock } from '../platform/clock';
 import type { Db } from '../db/client';
 import type { Schedule } from '../schedule/scheduler';
 import { deriveDutyViolations } from './accountability.service';
-import { companyTimeZones } from './accountability.repository';
+import { companyTimeZones } from '../org/org.repository';
 import { detectProblems } from '../problems/problems.service';
 
 export const DERIVE_EVERY_MS = 10 * 60_000;

@@ -34,9 +34,10 @@ import type { AppDeps } from '../platform/deps';
 import type { Clock } from '../platform/clock';
 import type { Db, Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor } from '../db/paging';
-import { officeExists } from '../org/org.repository';
+import { companyTimeZone as storedTimeZone, companyTimeZones, officeExists } from '../org/org.repository';
 import type { RequestActor } from '../http/types';
 import * as repo from './accountability.repository';
+import { loadReportPolicy } from '../policies/policies.repository';
 
 /**
  * Derives the month's violations from the timeline and files the new ones (idempotent: a fact already in the
@@ -50,13 +51,13 @@ export async function deriveDutyViolations(
 ): Promise<{ derived: number; inserted: number }> {
   let derived = 0;
   let inserted = 0;
-  for (const company of await repo.companyTimeZones(db, opts.companyId)) {
+  for (const company of await companyTimeZones(db, opts.companyId)) {
     const month: Month =
       opts.year && opts.month
         ? { year: opts.year, month: opts.month }
         : monthOf(clock.now(), company.time_zone);
     const { start, end } = monthRange(month, company.time_zone);
-    const policy = resolveAccountabilityPolicy(await repo.loadReportPolicy(db, company.id));
+    const policy = resolveAccountabilityPolicy(await loadReportPolicy(db, company.id));
     const violations = deriveViolations(await repo.dutyFacts(db, company.id, start, end), policy);
     if (!violations.length) continue;
     const userIds = [...new Set(violations.filter((v) => v.subjectType === 'user').map((v) => v.subjectId))];
@@ -123,7 +124,7 @@ function toViolation(r: repo.ViolationRow): Violation {
 }
 
 async function companyTimeZone(db: Tx, companyId: string) {
-  return (await repo.companyTimeZone(db, companyId)) ?? 'Asia/Shanghai';
+  return (await storedTimeZone(db, companyId)) ?? 'Asia/Shanghai';
 }
 
 /**
@@ -185,7 +186,7 @@ export function accountabilityService({ db, clock }: AppDeps) {
     async performance(actor: RequestActor, q: PerformanceQuery): Promise<Performance> {
       const officeIds = await officesFor(db, actor, q.officeId);
       const { month, start, end } = await monthOfQuery(actor, q);
-      const policy = resolveAccountabilityPolicy(await repo.loadReportPolicy(db, actor.companyId));
+      const policy = resolveAccountabilityPolicy(await loadReportPolicy(db, actor.companyId));
       const people = await repo.peopleOf(db, actor.companyId, officeIds);
       const departments = await repo.departmentsOf(db, actor.companyId, officeIds);
       const P = people.map((p) => p.id);

@@ -18,6 +18,7 @@ import { attachToCase } from '../attachments/attachments.service';
 import { publishEvent } from '../events/event-bus';
 import type { NewRecordEntry } from '../records/records.repository';
 import { appendCaseEntries, storeDecision } from './store/decision';
+import { caseActorOf } from '../access/case-access.repository';
 import * as repo from './cases.repository';
 import { viewCase } from './case-view';
 import { notifyAfter, warnAdminsOfUnknownCalendar } from './case-notices';
@@ -48,7 +49,7 @@ export function actOnCase(deps: AppDeps) {
   ): Promise<Case> {
     const now = clock.now();
     const ctx = await context(actor.companyId);
-    const cActor = await repo.caseActorOf(db, actor);
+    const cActor = await caseActorOf(db, actor);
     return db.transaction(async (tx) => {
       const row = await repo.loadCaseRow(tx, actor.companyId, id, { lock: true });
       if (!row) throw notFound();

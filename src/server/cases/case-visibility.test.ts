@@ -15,14 +15,8 @@ import { CASE_KINDS, CASE_STATES, type CaseActor } from '../../domain/case/case'
 import { canSeeCase } from '../../domain/case/lifecycle';
 import { seesAnonymousIdentity, seesReporterContact } from '../../domain/privacy/case-visibility';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import {
-  caseActorOf,
-  caseVisibleTo,
-  loadCaseRow,
-  reporterVisibleTo,
-  toFacts,
-  type CaseRow,
-} from './cases.repository';
+import { caseActorOf, caseVisibleTo, reporterVisibleTo } from '../access/case-access.repository';
+import { loadCaseRow, toFacts, type CaseRow } from './cases.repository';
 
 /** Fixed, so a failure can be replayed; change it to explore other companies. */
 const SEED = 20261207;

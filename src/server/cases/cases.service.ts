@@ -6,7 +6,7 @@
 import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import { actOnCase } from './act-on-case';
-import * as repo from './cases.repository';
+import { caseActorOf } from '../access/case-access.repository';
 import { createCase } from './create-case';
 import { listCases } from './list-cases';
 import { readCase } from './read-case';
@@ -14,7 +14,7 @@ import { revealReporter } from './reveal-reporter';
 
 export function casesService(deps: AppDeps) {
   return {
-    caseActorOf: (actor: RequestActor) => repo.caseActorOf(deps.db, actor),
+    caseActorOf: (actor: RequestActor) => caseActorOf(deps.db, actor),
     create: createCase(deps),
     ...readCase(deps),
     list: listCases(deps),

@@ -9,7 +9,7 @@ import { createBatcher, type BatcherOptions } from '../db/batcher';
 import { INTAKE_BATCHING } from './store/intake';
 import type { Tx } from '../db/client';
 import { executeNamed } from '../db/prepared';
-import { roomLabel } from '../property/property.repository';
+import { roomLabel } from '../../domain/property/room';
 
 export interface IntakeLookupInput {
   companyId: string;

@@ -4,6 +4,7 @@ import { TOTAL_CAP } from '../../contracts/common';
 import type { AppDeps } from '../platform/deps';
 import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
+import { caseActorOf } from '../access/case-access.repository';
 import * as repo from './cases.repository';
 import { iso, toView } from './case-view';
 
@@ -16,7 +17,7 @@ const BY_DUE_CURSOR = defineCursor([cursorKey.time.nullable(), cursorKey.uuid], 
 export function listCases(deps: AppDeps) {
   const { db, clock } = deps;
   return async function list(actor: RequestActor, q: CaseListQuery) {
-    const cActor = await repo.caseActorOf(db, actor);
+    const cActor = await caseActorOf(db, actor);
     const where = repo.caseListWhere(cActor, { ...q, companyId: actor.companyId, now: clock.now() });
     // The count runs with the first page only; the cursor carries it to the next pages (a search for a common
     // word counts up to 10,001 matches: as long as the page itself at a million cases, bench).

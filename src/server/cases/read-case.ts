@@ -8,6 +8,7 @@ import type { RequestActor } from '../http/types';
 import { listCaseAttachments } from '../attachments/attachments.service';
 import { caseTimelineKind } from '../records/record-kinds';
 import { checkRecord } from '../records/verify-records';
+import { caseActorOf } from '../access/case-access.repository';
 import * as repo from './cases.repository';
 import { iso, person, toView } from './case-view';
 
@@ -15,7 +16,7 @@ export function readCase(deps: AppDeps) {
   const { db } = deps;
   return {
     async get(actor: RequestActor, id: string): Promise<CaseDetail> {
-      const cActor = await repo.caseActorOf(db, actor);
+      const cActor = await caseActorOf(db, actor);
       const row = await repo.loadCaseRow(db, actor.companyId, id);
       if (!row) throw notFound();
       const clocks = await repo.loadClocks(db, [id]);
@@ -58,7 +59,7 @@ export function readCase(deps: AppDeps) {
     async canSee(actor: RequestActor, id: string): Promise<boolean> {
       const row = await repo.loadCaseRow(db, actor.companyId, id);
       if (!row) return false;
-      return canSeeCase(repo.toFacts(row, []), await repo.caseActorOf(db, actor));
+      return canSeeCase(repo.toFacts(row, []), await caseActorOf(db, actor));
     },
   };
 }

@@ -5,13 +5,14 @@ import { seesAnonymousIdentity } from '../../domain/privacy/case-visibility';
 import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
 import { storeReveal } from './store/decision';
+import { caseActorOf } from '../access/case-access.repository';
 import * as repo from './cases.repository';
 
 export function revealReporter(deps: AppDeps) {
   const { db, clock } = deps;
   return async function revealReporter(actor: RequestActor, id: string) {
     const now = clock.now();
-    const cActor = await repo.caseActorOf(db, actor);
+    const cActor = await caseActorOf(db, actor);
     return db.transaction(async (tx) => {
       const row = await repo.loadCaseRow(tx, actor.companyId, id, { lock: true });
       if (!row) throw notFound();

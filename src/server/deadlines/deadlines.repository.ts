@@ -4,7 +4,8 @@ import { TOTAL_CAP } from '../../contracts/common';
 import type { CaseActor, ClockName } from '../../domain/case/case';
 import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
 import type { Tx } from '../db/client';
-import { caseVisibleTo, toDate } from '../cases/cases.repository';
+import { caseVisibleTo } from '../access/case-access.repository';
+import { toDate } from '../db/dates';
 
 export interface OverdueClockRow {
   id: string;

@@ -15,7 +15,7 @@ import { can, officeScope } from '../../domain/access/access';
 import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
 import { STORED_DEADLINE_KINDS } from '../../domain/deadlines/subjects';
 import type { AppDeps } from '../platform/deps';
-import { caseActorOf } from '../cases/cases.repository';
+import { caseActorOf } from '../access/case-access.repository';
 import { cursorKey, defineCursor } from '../db/paging';
 import type { RequestActor } from '../http/types';
 import { overdueCaseClocks, overdueStoredDeadlines } from './deadlines.repository';

@@ -13,7 +13,7 @@ import { canSeeCase } from '../../domain/case/lifecycle';
 import { DomainError } from '../../domain/errors';
 import type { AppDeps } from '../platform/deps';
 import type { Db } from '../db/client';
-import { caseActorOf } from '../cases/cases.repository';
+import { caseActorOf } from '../access/case-access.repository';
 import { createEventBus, type BusMessage, type EventBus } from './event-bus';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Notification, NotificationType } from '../../contracts/notifications';
 import type { CaseActor } from '../../domain/case/case';
-import { caseVisibleTo } from '../cases/cases.repository';
+import { caseVisibleTo } from '../access/case-access.repository';
 import type { Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor, page } from '../db/paging';
 

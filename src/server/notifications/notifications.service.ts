@@ -12,7 +12,7 @@ import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import { publishEvents } from '../events/event-bus';
 import type { RequestActor } from '../http/types';
-import { caseActorOf } from '../cases/cases.repository';
+import { caseActorOf } from '../access/case-access.repository';
 import * as repo from './notifications.repository';
 
 /** External channels a sender drains from notification_outbox (none is configured yet). */

@@ -435,3 +435,19 @@ export async function insertPartnerUnit(db: Tx, values: typeof partnerUnits.$inf
 export async function deletePartnerUnit(db: Tx, id: string) {
   await db.delete(partnerUnits).where(eq(partnerUnits.id, id));
 }
+
+/** Every company's (or one company's) id and time zone, for timed work that runs per company. */
+export async function companyTimeZones(db: Tx, companyId?: string) {
+  const { rows } = await db.execute<{ id: string; time_zone: string }>(
+    sql`select id, time_zone from companies ${companyId ? sql`where id = ${companyId}` : sql``} order by id`,
+  );
+  return rows;
+}
+
+/** One company's time zone (its month and its day boundaries). */
+export async function companyTimeZone(db: Tx, companyId: string): Promise<string | undefined> {
+  const { rows } = await db.execute<{ time_zone: string }>(
+    sql`select time_zone from companies where id = ${companyId}`,
+  );
+  return rows[0]?.time_zone;
+}

@@ -43,3 +43,11 @@ export async function updatePolicyRow(
     .set({ ...v, version: sql`${companyPolicies.version} + 1` })
     .where(eq(companyPolicies.companyId, companyId));
 }
+
+/** The company's stored report policy, unresolved (the domain resolves it with its defaults). */
+export async function loadReportPolicy(db: Tx, companyId: string): Promise<unknown> {
+  const { rows } = await db.execute<{ report_policy: unknown }>(
+    sql`select report_policy from company_policies where company_id = ${companyId}`,
+  );
+  return rows[0]?.report_policy;
+}

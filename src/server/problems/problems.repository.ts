@@ -9,8 +9,9 @@ import type { CaseKind } from '../../domain/policy/defaults';
 import type { PlaceCandidate, PlaceScopeType } from '../../domain/accountability/problems';
 import type { Tx } from '../db/client';
 import type { CaseActor } from '../../domain/case/case';
-import { caseVisibleTo, toDate } from '../cases/cases.repository';
-import { uuidArray } from '../accountability/accountability.repository';
+import { caseVisibleTo } from '../access/case-access.repository';
+import { toDate } from '../db/dates';
+import { uuidArray } from '../db/params';
 
 export interface Window {
   companyId: string;

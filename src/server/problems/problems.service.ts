@@ -52,9 +52,10 @@ import type { Db, Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor } from '../db/paging';
 import { officeExists } from '../org/org.repository';
 import type { RequestActor } from '../http/types';
-import { caseActorOf } from '../cases/cases.repository';
+import { caseActorOf } from '../access/case-access.repository';
 import { searchTokens } from '../cases/search-text';
-import { companyTimeZones, loadReportPolicy } from '../accountability/accountability.repository';
+import { companyTimeZones } from '../org/org.repository';
+import { loadReportPolicy } from '../policies/policies.repository';
 import * as repo from './problems.repository';
 import { notifyAssigned, notifyOverdueProblems, notifyRaised } from './problem-notifications';
 

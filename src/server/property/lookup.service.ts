@@ -3,7 +3,7 @@
  * Phones are compared in canonical form, so "+86 138-1234-5678" finds 13812345678.
  */
 import { officeScope } from '../../domain/access/access';
-import { caseActorOf } from '../cases/cases.repository';
+import { caseActorOf } from '../access/case-access.repository';
 import { openCasesOfCaller } from '../cases/cases.repository';
 import { fieldError } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';

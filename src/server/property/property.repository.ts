@@ -13,6 +13,7 @@ import type {
   Room,
   RoomStatus,
 } from '../../contracts/property';
+import { roomLabel } from '../../domain/property/room';
 import type { Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor, likePattern, page } from '../db/paging';
 
@@ -360,9 +361,6 @@ type RoomRow = {
 export type RoomWithOffice = Room & { officeId: string };
 
 /** "翠湖花园 3号楼2单元501": how staff and residents say a room. */
-export const roomLabel = (community: string, building: string, unit: string, number: string) =>
-  `${community} ${building}${unit}${number}`;
-
 const toRoom = (r: RoomRow): RoomWithOffice => ({
   id: r.id,
   label: roomLabel(r.community_name, r.building_name, r.unit_name, r.number),

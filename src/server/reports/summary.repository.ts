@@ -21,7 +21,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATES, type CaseActor } from '../../domain/case/case';
 import type { Tx } from '../db/client';
 import { cappedCount } from '../db/paging';
-import { caseVisibleTo, toDate } from '../cases/cases.repository';
+import { caseVisibleTo } from '../access/case-access.repository';
+import { toDate } from '../db/dates';
 
 export interface SummaryScope {
   companyId: string;

@@ -81,7 +81,7 @@ import {
 } from '../../contracts/reports';
 import type { ListResult } from '../../contracts/common';
 import type { AppDeps } from '../platform/deps';
-import { caseActorOf } from '../cases/cases.repository';
+import { caseActorOf } from '../access/case-access.repository';
 import type { Clock } from '../platform/clock';
 import type { Db, Tx } from '../db/client';
 import { cursorKey, defineCursor, page } from '../db/paging';
