@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { ActionBodies, Case, CaseDetail, CaseListQuery, CreateCase } from '../../contracts/cases';
 import { IdParams, listOf } from '../../contracts/common';
 import { CASE_ACTIONS, type CaseAction } from '../../domain/case/case';
-import { DomainError } from '../../domain/errors';
 import type { AppDeps } from '../platform/deps';
-import { sweep } from '../deadlines/sweeper';
 import { flushEvents } from '../events/event-bus';
 import { casesService } from './cases.service';
 import { registerAttachmentAccess } from '../attachments/attachments.service';
@@ -72,19 +70,5 @@ export function casesRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     (req) => svc.revealReporter(req.actor!, req.params.id),
-  );
-  r.post(
-    '/api/admin/sweep',
-    {
-      config: { permission: 'ops.sweep' },
-      schema: {
-        tags: ['ops'],
-        response: { 200: z.object({ warned: z.number(), breached: z.number(), escalated: z.number() }) },
-      },
-    },
-    async (req) => {
-      if (!req.actor) throw new DomainError('unauthenticated');
-      return sweep(deps.db, deps.clock, { companyId: req.actor.companyId });
-    },
   );
 }

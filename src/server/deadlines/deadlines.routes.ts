@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { DeadlineListQuery, OverdueDeadlineList } from '../../contracts/deadlines';
+import { DomainError } from '../../domain/errors';
 import type { AppDeps } from '../platform/deps';
 import { deadlinesService } from './deadlines.service';
+import { sweep } from './sweeper';
 
 export function deadlinesRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,5 +24,20 @@ export function deadlinesRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     (req) => svc.overdue(req.actor!, req.query),
+  );
+  // The sweep on demand (ops), the same one the schedule runs: it lives with the sweep, not with the case desk.
+  r.post(
+    '/api/admin/sweep',
+    {
+      config: { permission: 'ops.sweep' },
+      schema: {
+        tags: ['ops'],
+        response: { 200: z.object({ warned: z.number(), breached: z.number(), escalated: z.number() }) },
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw new DomainError('unauthenticated');
+      return sweep(deps.db, deps.clock, { companyId: req.actor.companyId });
+    },
   );
 }
