@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(__dirname, '../../..');
 const STORE = path.join('server', 'cases', 'store') + path.sep;
 /** the test factories insert bare case rows for the visibility tests (never run by the product) */
-const ALLOWED = [path.join('server', 'db', 'seed', 'factories.ts')];
+const ALLOWED = [path.join('server', 'seed', 'factories.ts')];
 
 const RAW_WRITE = /\b(?:insert\s+into|update|delete\s+from)\s+(?:cases|case_clocks|case_timeline)\b/i;
 const BUILDER_WRITE = /\.(?:insert|update|delete)\(\s*(?:\w+\.)?(?:cases|caseClocks|caseTimeline)\s*\)/;
