@@ -60,3 +60,6 @@ export type ApiToken = z.infer<typeof ApiToken>;
 
 /** The token itself appears only in this response, once. */
 export const CreatedToken = z.object({ token: z.string(), apiToken: ApiToken });
+
+export const ApiTokenList = z.object({ items: z.array(ApiToken) });
+export type ApiTokenList = z.infer<typeof ApiTokenList>;

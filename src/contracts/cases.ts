@@ -227,3 +227,7 @@ export const CaseListQuery = ListQuery.extend({
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const CaseListItem = Case.omit({ clocks: true }).extend({ clocks: z.array(CaseClock) });
+
+/** The reporter's name and phone, unmasked (the reveal is recorded on the timeline). */
+export const RevealedReporter = z.object({ name: z.string().nullable(), phone: z.string().nullable() });
+export type RevealedReporter = z.infer<typeof RevealedReporter>;

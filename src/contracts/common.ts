@@ -58,3 +58,14 @@ export const Ok = z.object({ ok: z.literal(true) });
 
 /** Whether `value` is a uuid PostgreSQL accepts (8-4-4-4-12 hex), for ids that arrive outside a zod schema. */
 export const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
+/**
+ * A multipart request with one file under the field name `file`, for the OpenAPI document: the handler reads the
+ * part itself (req.file()), so the schema accepts anything and the service checks the file.
+ */
+export const MultipartFile = (description: string) =>
+  z.any().meta({
+    type: 'object',
+    required: ['file'],
+    properties: { file: { type: 'string', format: 'binary', description } },
+  });

@@ -38,3 +38,9 @@ export type NotificationList = z.infer<typeof NotificationList>;
 
 export const ReadAllResult = z.object({ updated: z.number().int() });
 export type ReadAllResult = z.infer<typeof ReadAllResult>;
+
+/** EventSource always sends `Accept: text/event-stream`; a plain request gets a clear 400, not an endless stream. */
+export const EventStreamHeaders = z.looseObject({}).superRefine((h, ctx) => {
+  if (!String(h.accept ?? '').includes('text/event-stream'))
+    ctx.addIssue({ code: 'custom', path: ['accept'], message: 'field.event_stream_accept' });
+});

@@ -12,20 +12,17 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { endpoints } from '../contracts/endpoints';
 import { pickLocale } from '../contracts/messages';
 import { ping } from './db/client';
+import { routeOf } from './http/endpoint';
 import { FakeClock } from './platform/clock';
 import type { AppDeps } from './platform/deps';
 import { registerAuth } from './auth/auth.hook';
 import { registerErrorHandler, sendError } from './http/error-handler';
 import { loggerOptions, registerRequestIdEcho, requestIdOf } from './http/logging';
+import { openapiComponents, openapiTransform } from './http/openapi';
 import { authRoutes } from './auth/auth.routes';
 import { casesRoutes } from './cases/cases.routes';
 import { quarterlyRoutes } from './quarterly/quarterly.routes';
@@ -95,28 +92,22 @@ export async function buildApp(
         description: 'Case desk for property-management companies',
       },
       components: {
+        ...openapiComponents,
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'huiyin_sid' },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, deps);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/health',
-    {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['ops'],
-        response: { 200: z.object({ status: z.literal('ok'), db: z.literal('ok'), version: z.string() }) },
-      },
-    },
-    async (req, reply) => {
+  r.route({
+    ...routeOf(endpoints.ops.health),
+    handler: async (req, reply) => {
       try {
         await ping(deps.db);
       } catch {
@@ -124,38 +115,20 @@ export async function buildApp(
       }
       return { status: 'ok' as const, db: 'ok' as const, version: VERSION };
     },
-  );
-  r.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
+  });
+  r.route({ ...routeOf(endpoints.ops.openapi), handler: async () => app.swagger() });
 
   if (deps.clock instanceof FakeClock) {
     const fake = deps.clock;
     // Only with HUIYIN_FAKE_CLOCK=1, refused in production by config: lets e2e tests move time (OPS-6).
-    r.post(
-      '/api/test/clock',
-      {
-        config: { permission: 'users.manage' },
-        schema: {
-          tags: ['ops'],
-          body: z.object({
-            now: z.iso.datetime({ offset: true }).optional(),
-            advanceMs: z
-              .number()
-              .int()
-              .min(0)
-              .max(366 * 86_400_000)
-              .optional(),
-          }),
-          response: { 200: z.object({ now: z.string() }) },
-        },
-      },
-      async (req) => {
+    r.route({
+      ...routeOf(endpoints.ops.testClock),
+      handler: async (req) => {
         if (req.body.now) fake.set(new Date(req.body.now));
         if (req.body.advanceMs) fake.advance(req.body.advanceMs);
         return { now: fake.now().toISOString() };
       },
-    );
+    });
   }
 
   authRoutes(app, deps);

@@ -5,9 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fieldError } from '../../domain/errors';
-import { Attachment, AttachmentContentQuery } from '../../contracts/attachments';
-import { IdParams } from '../../contracts/common';
+import { endpoints } from '../../contracts/endpoints';
 import type { AppDeps } from '../platform/deps';
+import { routeOf } from '../http/endpoint';
 import { sendError } from '../http/error-handler';
 import { attachmentsService, caseAccessOf, type Upload } from './attachments.service';
 import { contentDisposition, shownInline } from './file-type';
@@ -23,25 +23,16 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
 export function attachmentsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = attachmentsService(deps, () => caseAccessOf(app));
-  const tags = ['attachments'];
+  const e = endpoints.attachments;
   const maxMb = Math.round(deps.config.uploadMaxBytes / 1048576);
 
   // The app-wide 413 message names the JSON body limit; an upload names its own.
   const tooLarge = (req: FastifyRequest, reply: FastifyReply) =>
     sendError(reply, req.locale, 413, 'validation_failed', 'payload_too_large', { mb: maxMb });
 
-  r.post(
-    '/api/attachments',
-    {
-      config: { permission: 'authenticated' },
-      schema: {
-        tags,
-        summary: 'Upload a file (multipart field `file`); attach it to a case with `attachmentIds`',
-        consumes: ['multipart/form-data'],
-        response: { 201: Attachment },
-      },
-    },
-    async (req, reply) => {
+  r.route({
+    ...routeOf(e.upload),
+    handler: async (req, reply) => {
       const upload = await readUpload(req).catch((e: { code?: string }) => {
         if (e.code === 'FST_REQ_FILE_TOO_LARGE') return null;
         throw e;
@@ -49,19 +40,10 @@ export function attachmentsRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!upload) return tooLarge(req, reply);
       return reply.code(201).send(await svc.upload(req.actor!, upload));
     },
-  );
-  r.get(
-    '/api/attachments/:id/content',
-    {
-      config: { permission: 'authenticated' },
-      schema: {
-        tags,
-        summary: 'The file: to its uploader until attached, then to whoever may see the case',
-        params: IdParams,
-        querystring: AttachmentContentQuery,
-      },
-    },
-    async (req, reply) => {
+  });
+  r.route({
+    ...routeOf(e.content),
+    handler: async (req, reply) => {
       const { attachment, bytes } = await svc.content(req.actor!, req.params.id);
       const inline = shownInline(attachment.mime) && req.query.download !== '1';
       return reply
@@ -77,5 +59,5 @@ export function attachmentsRoutes(app: FastifyInstance, deps: AppDeps) {
         .header('cache-control', 'private, no-cache')
         .send(bytes);
     },
-  );
+  });
 }

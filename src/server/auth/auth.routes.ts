@@ -1,20 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ChangePasswordBody, LoginBody, Me } from '../../contracts/auth';
-import { Ok } from '../../contracts/common';
+import { endpoints } from '../../contracts/endpoints';
 import type { AppDeps } from '../platform/deps';
+import { routeOf } from '../http/endpoint';
 import { authService } from './auth.service';
 import { SESSION_COOKIE } from './tokens';
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const auth = authService(deps);
+  const e = endpoints.auth;
   const secure = deps.config.env === 'production' && deps.config.trustProxy;
 
-  r.post(
-    '/api/auth/login',
-    { config: { permission: 'public' }, schema: { tags: ['auth'], body: LoginBody, response: { 200: Me } } },
-    async (req, reply) => {
+  r.route({
+    ...routeOf(e.login),
+    handler: async (req, reply) => {
       const { sid, expiresAt, me } = await auth.login(
         req.body.username,
         req.body.password,
@@ -30,33 +30,24 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       return me;
     },
-  );
+  });
 
-  r.post(
-    '/api/auth/logout',
-    { config: { permission: 'public' }, schema: { tags: ['auth'], response: { 200: Ok } } },
-    async (req, reply) => {
+  r.route({
+    ...routeOf(e.logout),
+    handler: async (req, reply) => {
       await auth.logout(req.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
-  );
+  });
 
-  r.get(
-    '/api/auth/me',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: Me } } },
-    async (req) => auth.me(req.actor!),
-  );
+  r.route({ ...routeOf(e.me), handler: async (req) => auth.me(req.actor!) });
 
-  r.post(
-    '/api/auth/password',
-    {
-      config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok } },
-    },
-    async (req) => {
+  r.route({
+    ...routeOf(e.changePassword),
+    handler: async (req) => {
       await auth.changePassword(req.actor!, req.body.currentPassword, req.body.newPassword);
       return { ok: true as const };
     },
-  );
+  });
 }

@@ -7,12 +7,13 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { endpoints } from '../../contracts/endpoints';
 import type { CaseActor } from '../../domain/case/case';
 import { canSeeCase } from '../../domain/case/lifecycle';
 import { DomainError } from '../../domain/errors';
 import type { AppDeps } from '../platform/deps';
 import type { Db } from '../db/client';
+import { routeOf } from '../http/endpoint';
 import { caseActorOf } from '../access/case-access.repository';
 import { createEventBus, type BusMessage, type EventBus } from './event-bus';
 
@@ -65,22 +66,9 @@ export function eventsRoutes(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onClose', async () => bus.close());
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/events',
-    {
-      config: { permission: 'authenticated' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Server-Sent Events: `notification`, `case` {caseId, companyId, officeId}, `resync`',
-        produces: ['text/event-stream'],
-        // EventSource always sends it; a plain request gets a clear 400 instead of a stream that never ends.
-        headers: z.looseObject({}).superRefine((h, ctx) => {
-          if (!String(h.accept ?? '').includes('text/event-stream'))
-            ctx.addIssue({ code: 'custom', path: ['accept'], message: 'field.event_stream_accept' });
-        }),
-      },
-    },
-    async (req, reply) => {
+  r.route({
+    ...routeOf(endpoints.notifications.events),
+    handler: async (req, reply) => {
       const actor = req.actor!;
       // Departments are read once per stream; a stream lives at most MAX_STREAM_MS, then reconnects.
       const viewer: LiveViewer = { ...(await caseActorOf(deps.db, actor)), companyId: actor.companyId };
@@ -112,5 +100,5 @@ export function eventsRoutes(app: FastifyInstance, deps: AppDeps) {
         .header('x-accel-buffering', 'no')
         .send(stream);
     },
-  );
+  });
 }

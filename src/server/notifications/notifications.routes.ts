@@ -3,40 +3,19 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams } from '../../contracts/common';
-import {
-  Notification,
-  NotificationList,
-  NotificationListQuery,
-  ReadAllResult,
-} from '../../contracts/notifications';
+import { endpoints } from '../../contracts/endpoints';
 import type { AppDeps } from '../platform/deps';
 import { eventsRoutes } from '../events/events.routes';
+import { routeOf } from '../http/endpoint';
 import { notificationsService } from './notifications.service';
 
 export function notificationsRoutes(app: FastifyInstance, deps: AppDeps) {
   eventsRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = notificationsService(deps);
-  const tags = ['notifications'];
-  const own = { permission: 'authenticated' } as const;
+  const e = endpoints.notifications;
 
-  r.get(
-    '/api/notifications',
-    {
-      config: own,
-      schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationList } },
-    },
-    (req) => svc.list(req.actor!, req.query),
-  );
-  r.post(
-    '/api/notifications/:id/read',
-    { config: own, schema: { tags, params: IdParams, response: { 200: Notification } } },
-    (req) => svc.read(req.actor!, req.params.id),
-  );
-  r.post(
-    '/api/notifications/read-all',
-    { config: own, schema: { tags, response: { 200: ReadAllResult } } },
-    (req) => svc.readAll(req.actor!),
-  );
+  r.route({ ...routeOf(e.list), handler: (req) => svc.list(req.actor!, req.query) });
+  r.route({ ...routeOf(e.read), handler: (req) => svc.read(req.actor!, req.params.id) });
+  r.route({ ...routeOf(e.readAll), handler: (req) => svc.readAll(req.actor!) });
 }

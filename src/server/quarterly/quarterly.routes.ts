@@ -10,136 +10,37 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams } from '../../contracts/common';
-import {
-  PutFinanceBody,
-  PutServiceBody,
-  QuarterlyQuery,
-  QuarterlyReport,
-  QuarterlyVersionBody,
-  SignBody,
-} from '../../contracts/quarterly';
+import { endpoints } from '../../contracts/endpoints';
 import type { AppDeps } from '../platform/deps';
+import { routeOf } from '../http/endpoint';
 import { quarterlyService } from './quarterly.service';
 
 export function quarterlyRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = quarterlyService(deps);
-  const tags = ['reports'];
-  const anyone = { permission: 'authenticated' as const };
-  const office = { permission: 'reports.read' as const };
-  const approve = { permission: 'reports.approve' as const };
-  const response = { 200: QuarterlyReport };
+  const e = endpoints.reports.quarterly;
 
-  r.get(
-    '/api/reports/quarterly',
-    {
-      config: anyone,
-      schema: {
-        tags,
-        summary:
-          'The quarterly management-service report of an office (default: the one in preparation; drafted on first read from the 1st of the next quarter)',
-        querystring: QuarterlyQuery,
-        response,
-      },
-    },
-    (req) => svc.forQuarter(req.actor!, req.query),
-  );
-  r.get(
-    '/api/reports/quarterly/:id',
-    {
-      config: anyone,
-      schema: {
-        tags,
-        summary: 'One report; published reports are readable by the office staff',
-        params: IdParams,
-        response,
-      },
-    },
-    (req) => svc.get(req.actor!, req.params.id),
-  );
-  r.put(
-    '/api/reports/quarterly/:id/service',
-    {
-      config: office,
-      schema: {
-        tags,
-        summary: 'Edit the service part (the office director or supervisor)',
-        params: IdParams,
-        body: PutServiceBody,
-        response,
-      },
-    },
-    (req) => svc.putService(req.actor!, req.params.id, req.body),
-  );
-  r.post(
-    '/api/reports/quarterly/:id/submit-service',
-    {
-      config: office,
-      schema: {
-        tags,
-        summary: 'Submit the service part to the company (due by the 10th)',
-        params: IdParams,
-        body: QuarterlyVersionBody,
-        response,
-      },
-    },
-    (req) => svc.submitService(req.actor!, req.params.id, req.body.version),
-  );
-  r.put(
-    '/api/reports/quarterly/:id/finance',
-    {
-      config: anyone,
-      schema: {
-        tags,
-        summary: 'Enter the finance figures (finance)',
-        params: IdParams,
-        body: PutFinanceBody,
-        response,
-      },
-    },
-    (req) => svc.putFinance(req.actor!, req.params.id, req.body),
-  );
-  r.post(
-    '/api/reports/quarterly/:id/submit-finance',
-    {
-      config: anyone,
-      schema: {
-        tags,
-        summary: 'Submit the finance part (due by the 15th)',
-        params: IdParams,
-        body: QuarterlyVersionBody,
-        response,
-      },
-    },
-    (req) => svc.submitFinance(req.actor!, req.params.id, req.body.version),
-  );
-  r.post(
-    '/api/reports/quarterly/:id/sign',
-    {
-      config: approve,
-      schema: {
-        tags,
-        summary: "Record the owners' committee chair's signature and the director's sign-off",
-        params: IdParams,
-        body: SignBody,
-        response,
-      },
-    },
-    (req) => svc.sign(req.actor!, req.params.id, req.body),
-  );
-  r.post(
-    '/api/reports/quarterly/:id/publish',
-    {
-      config: approve,
-      schema: {
-        tags,
-        summary: 'Publish the signed report (due by the 20th)',
-        params: IdParams,
-        body: QuarterlyVersionBody,
-        response,
-      },
-    },
-    (req) => svc.publish(req.actor!, req.params.id, req.body.version),
-  );
+  r.route({ ...routeOf(e.forQuarter), handler: (req) => svc.forQuarter(req.actor!, req.query) });
+  r.route({ ...routeOf(e.get), handler: (req) => svc.get(req.actor!, req.params.id) });
+  r.route({
+    ...routeOf(e.putService),
+    handler: (req) => svc.putService(req.actor!, req.params.id, req.body),
+  });
+  r.route({
+    ...routeOf(e.submitService),
+    handler: (req) => svc.submitService(req.actor!, req.params.id, req.body.version),
+  });
+  r.route({
+    ...routeOf(e.putFinance),
+    handler: (req) => svc.putFinance(req.actor!, req.params.id, req.body),
+  });
+  r.route({
+    ...routeOf(e.submitFinance),
+    handler: (req) => svc.submitFinance(req.actor!, req.params.id, req.body.version),
+  });
+  r.route({ ...routeOf(e.sign), handler: (req) => svc.sign(req.actor!, req.params.id, req.body) });
+  r.route({
+    ...routeOf(e.publish),
+    handler: (req) => svc.publish(req.actor!, req.params.id, req.body.version),
+  });
 }

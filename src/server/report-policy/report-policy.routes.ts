@@ -4,26 +4,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ReportPolicy, UpdateReportPolicyBody } from '../../contracts/report-policy';
+import { endpoints } from '../../contracts/endpoints';
 import type { AppDeps } from '../platform/deps';
+import { routeOf } from '../http/endpoint';
 import { reportPolicyService } from './report-policy.service';
 
 export function reportPolicyRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = reportPolicyService(deps);
-  const tags = ['settings'];
+  const e = endpoints.settings;
 
-  r.get(
-    '/api/report-policy',
-    { config: { permission: 'reports.read' }, schema: { tags, response: { 200: ReportPolicy } } },
-    (req) => svc.get(req.actor!),
-  );
-  r.put(
-    '/api/report-policy',
-    {
-      config: { permission: 'settings.manage' },
-      schema: { tags, body: UpdateReportPolicyBody, response: { 200: ReportPolicy } },
-    },
-    (req) => svc.update(req.actor!, req.body),
-  );
+  r.route({ ...routeOf(e.reportPolicy), handler: (req) => svc.get(req.actor!) });
+  r.route({ ...routeOf(e.putReportPolicy), handler: (req) => svc.update(req.actor!, req.body) });
 }
