@@ -5,54 +5,51 @@
  * action, or on a live `case` event) refreshes lists, boards and the open case together.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Query } from './client';
+import { endpoints } from '../../contracts/endpoints';
+import { call, upload, urlOf, type QueryOf } from './client';
 import { useCan, useCursorList, useMe } from './queries';
-import type {
-  ActionBody,
-  Attachment,
-  Case,
-  CaseAction,
-  CaseDetail,
-  CategoryTree,
-  ListResult,
-  PartnerUnit,
-  User,
-} from './types';
+import type { ActionBody, CaseAction, CaseDetail } from './types';
 
-export const CASES = '/api/cases';
-export const NOTIFICATIONS = '/api/notifications';
+/** The first key of every case query (lists, boards, the open case, the overdue view). */
+export const CASES = endpoints.cases.list.path;
+export const NOTIFICATIONS = endpoints.notifications.list.path;
+
+type CaseQuery = QueryOf<typeof endpoints.cases.list>;
 
 export const caseKey = (id: string) => [CASES, id, 'detail'] as const;
 
 export function useCase(id: string) {
   return useQuery({
     queryKey: caseKey(id),
-    queryFn: ({ signal }) => api.get<CaseDetail>(`${CASES}/${id}`, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.cases.get, { params: { id }, signal }),
     enabled: Boolean(id),
   });
 }
 
 /** A paged case list (GET /api/cases) with the filters of API-4; arrays mean "any of". */
-export function useCaseList(params: Query, opts: { pageSize?: number; enabled?: boolean } = {}) {
-  return useCursorList<Case>(CASES, params, { pageSize: opts.pageSize ?? 50, enabled: opts.enabled });
+export function useCaseList(params: CaseQuery, opts: { pageSize?: number; enabled?: boolean } = {}) {
+  return useCursorList(endpoints.cases.list, params, {
+    pageSize: opts.pageSize ?? 50,
+    enabled: opts.enabled,
+  });
 }
 
 /** One page of cases (no pager): boards and the technician's list. */
-export function useCasePage(params: Query, opts: { enabled?: boolean; limit?: number } = {}) {
+export function useCasePage(params: CaseQuery, opts: { enabled?: boolean; limit?: number } = {}) {
   return useQuery({
     queryKey: [CASES, 'page', params, opts.limit ?? 100],
     queryFn: ({ signal }) =>
-      api.get<ListResult<Case>>(CASES, { ...params, limit: opts.limit ?? 100 }, signal),
+      call(endpoints.cases.list, { query: { ...params, limit: opts.limit ?? 100 }, signal }),
     enabled: opts.enabled ?? true,
     refetchInterval: 60_000,
   });
 }
 
 /** The total of a case filter, read with limit=1 (home counters). */
-export function useCaseTotal(params: Query, enabled = true) {
+export function useCaseTotal(params: CaseQuery, enabled = true) {
   return useQuery({
     queryKey: [CASES, 'total', params],
-    queryFn: ({ signal }) => api.get<ListResult<Case>>(CASES, { ...params, limit: 1 }, signal),
+    queryFn: ({ signal }) => call(endpoints.cases.list, { query: { ...params, limit: 1 }, signal }),
     enabled,
     staleTime: 30_000,
   });
@@ -61,7 +58,12 @@ export function useCaseTotal(params: Query, enabled = true) {
 type Body<A extends CaseAction> = Omit<ActionBody<A>, 'version'>;
 
 export function postAction<A extends CaseAction>(id: string, action: A, version: number, body: Body<A>) {
-  return api.post<Case>(`${CASES}/${id}/actions/${action}`, { ...body, version });
+  const e = endpoints.cases.actions[action];
+  // each action's body is its own contract; `A` picks it, so the cast only joins the version back in
+  return call(e as (typeof endpoints.cases.actions)[CaseAction], {
+    params: { id },
+    body: { ...body, version } as ActionBody<CaseAction>,
+  });
 }
 
 /**
@@ -80,15 +82,15 @@ export function useRunAction() {
 }
 
 export function revealReporter(id: string) {
-  return api.post<{ name: string | null; phone: string | null }>(`${CASES}/${id}/reveal`);
+  return call(endpoints.cases.reveal, { params: { id } });
 }
 
 export function uploadAttachment(file: File) {
-  return api.upload<Attachment>('/api/attachments', file);
+  return upload(endpoints.attachments.upload, file);
 }
 
 export const attachmentUrl = (id: string, download = false) =>
-  `/api/attachments/${id}/content${download ? '?download=1' : ''}`;
+  urlOf(endpoints.attachments.content, { id }, download ? { download: '1' } : undefined);
 
 /** A key for `Idempotency-Key`: random, also where crypto.randomUUID is missing (plain http on a LAN). */
 export function newIdempotencyKey(): string {
@@ -102,17 +104,17 @@ export function newIdempotencyKey(): string {
 /** The category tree (GET /api/categories seeds the defaults on first use). */
 export function useCategories(activeOnly = true) {
   return useQuery({
-    queryKey: ['/api/categories', activeOnly],
+    queryKey: [endpoints.settings.categories.path, activeOnly],
     queryFn: ({ signal }) =>
-      api.get<CategoryTree>('/api/categories', activeOnly ? { active: 'true' } : undefined, signal),
+      call(endpoints.settings.categories, { query: activeOnly ? { active: 'true' } : undefined, signal }),
     staleTime: 5 * 60_000,
   });
 }
 
 export function usePartnerUnits(enabled = true) {
   return useQuery({
-    queryKey: ['/api/partner-units', 'all', {}],
-    queryFn: ({ signal }) => api.get<ListResult<PartnerUnit>>('/api/partner-units', { limit: 200 }, signal),
+    queryKey: [endpoints.org.listPartnerUnits.path, 'all', {}],
+    queryFn: ({ signal }) => call(endpoints.org.listPartnerUnits, { query: { limit: 200 }, signal }),
     staleTime: 60_000,
     enabled,
   });
@@ -128,8 +130,8 @@ export function useMyUser() {
   const id = me.data?.user.id;
   const allowed = can('users.read');
   const query = useQuery({
-    queryKey: ['/api/users', id],
-    queryFn: ({ signal }) => api.get<User>(`/api/users/${id}`, undefined, signal),
+    queryKey: [endpoints.users.list.path, id],
+    queryFn: ({ signal }) => call(endpoints.users.get, { params: { id: id! }, signal }),
     enabled: Boolean(id) && allowed,
     staleTime: 5 * 60_000,
   });

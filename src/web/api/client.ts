@@ -3,7 +3,9 @@
  * `Accept-Language` on every call (so server messages come back in it), and every error as an `ApiError` carrying
  * the `{ error: { code, message, fields?, details? } }` body of API-1.
  */
+import type { z } from 'zod';
 import type { ErrorBody } from '../../contracts/common';
+import { fillPath, type EndpointDef } from '../../contracts/endpoint';
 import { getLocale } from '../i18n/locale-store';
 import { uiText } from '../i18n/dictionaries';
 
@@ -98,6 +100,113 @@ async function json<T>(method: string, path: string, opts?: RequestOptions): Pro
   return (await res.json()) as T;
 }
 
+// ── typed calls from the endpoint table ─────────────────────────────────────────────────────────────────
+
+type SchemaOf<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType } ? S : never;
+
+/** What a JSON endpoint answers on success (its 200, else its 201), as the server's zod contract says. */
+export type ResponseOf<E> = E extends { response: { 200: infer S extends z.ZodType } }
+  ? z.output<S>
+  : E extends { response: { 201: infer S extends z.ZodType } }
+    ? z.output<S>
+    : never;
+
+/** The item of a list endpoint (`{ items, nextCursor, total }`). */
+export type ItemOf<E> = ResponseOf<E> extends { items: (infer I)[] } ? I : never;
+
+/** The filters a list endpoint takes: only the names its querystring declares; values are sent as text. */
+export type QueryOf<E> = [SchemaOf<E, 'querystring'>] extends [never]
+  ? Record<string, never>
+  : { [K in keyof z.input<SchemaOf<E, 'querystring'>>]?: QueryValue };
+
+/** An endpoint that answers JSON. */
+export type JsonEndpoint = EndpointDef & { response: NonNullable<EndpointDef['response']> };
+/** An endpoint that answers a list. */
+export type ListEndpoint = JsonEndpoint & { method: 'GET' };
+
+export type CallInput<E> = ([SchemaOf<E, 'params'>] extends [never]
+  ? { params?: undefined }
+  : { params: z.input<SchemaOf<E, 'params'>> }) &
+  ([SchemaOf<E, 'body'>] extends [never] ? { body?: undefined } : { body: z.input<SchemaOf<E, 'body'>> }) & {
+    query?: QueryOf<E>;
+    signal?: AbortSignal;
+    /** extra request headers, e.g. `Idempotency-Key` on creating writes */
+    headers?: Record<string, string>;
+  };
+
+/** The URL of an entry with its path parameters filled in (for links, `<img src>`, EventSource). */
+export const urlOf = <E extends EndpointDef>(e: E, params?: Record<string, string>, query?: Query) =>
+  buildUrl(fillPath(e.path, params), query);
+
+/**
+ * Calls one endpoint of the table (src/contracts/endpoints.ts): the path parameters are filled in, the body and
+ * the filters are typed by its contract and the answer is its success contract, so a page can neither send the
+ * wrong body nor read the wrong shape.
+ */
+export function call<E extends JsonEndpoint>(
+  e: E,
+  ...[input]: object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>]
+): Promise<ResponseOf<E>> {
+  const { params, body, query, signal, headers } = (input ?? {}) as {
+    params?: Record<string, string>;
+    body?: unknown;
+    query?: Query;
+    signal?: AbortSignal;
+    headers?: Record<string, string>;
+  };
+  const writes = e.method !== 'GET' && e.method !== 'DELETE';
+  return json<ResponseOf<E>>(e.method, fillPath(e.path, params), {
+    query,
+    // a write without a body still sends `{}`: the JSON content type the server expects
+    body: writes ? (body ?? {}) : undefined,
+    signal,
+    headers,
+  });
+}
+
+/** An endpoint that deletes one row by its id. */
+export type DeleteEndpoint = JsonEndpoint & { method: 'DELETE'; path: `${string}/:id` };
+
+/** Deletes one row by its id (the delete button of the register pages). */
+export const deleteById = (e: DeleteEndpoint, id: string) =>
+  json<unknown>('DELETE', fillPath(e.path, { id }));
+
+/** A multipart upload of one file under the field name `file` to an entry that consumes it. */
+export function upload<E extends JsonEndpoint & { consumes: readonly ['multipart/form-data'] }>(
+  e: E,
+  file: File,
+  query?: QueryOf<E>,
+): Promise<ResponseOf<E>> {
+  const form = new FormData();
+  form.append('file', file);
+  return json<ResponseOf<E>>(e.method, e.path, { body: form, query: query as Query });
+}
+
+/** GETs a file an entry produces (xlsx export, template) and hands it to the browser as a download. */
+export async function download<E extends EndpointDef & { produces: readonly string[] }>(
+  e: E,
+  input: { params?: Record<string, string>; query?: QueryOf<E> },
+  fallbackName: string,
+) {
+  const res = await send('GET', fillPath(e.path, input.params), { query: input.query as Query });
+  saveBlob(await res.blob(), fileNameFrom(res.headers.get('Content-Disposition')) ?? fallbackName);
+}
+
+function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Calls by path with an asserted answer type. Only the intake page, the action drawer and the monthly summary page
+ * still use it while they are split into hooks; everything else calls through `call` and the endpoint table.
+ */
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => json<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, query?: Query, headers?: Record<string, string>) =>
@@ -114,16 +223,7 @@ export const api = {
   /** GET a file (xlsx export, template) and hand it to the browser as a download */
   download: async (path: string, query: Query | undefined, fallbackName: string) => {
     const res = await send('GET', path, { query });
-    const blob = await res.blob();
-    const name = fileNameFrom(res.headers.get('Content-Disposition')) ?? fallbackName;
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(await res.blob(), fileNameFrom(res.headers.get('Content-Disposition')) ?? fallbackName);
   },
 };
 

@@ -3,11 +3,10 @@
  * subject. Its key starts with ['/api/cases'] too, so a case action or live event refreshes it with the boards.
  */
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client';
+import { endpoints } from '../../contracts/endpoints';
+import { call } from './client';
 import { CASES } from './cases';
-import type { DeadlineKind, OverdueDeadlineList } from './types';
-
-export const DEADLINES = '/api/deadlines';
+import type { DeadlineKind } from './types';
 
 /** The overdue deadlines of these kinds (default every kind), most overdue first. */
 export function useOverdueDeadlines(opts: { kinds?: readonly DeadlineKind[]; enabled?: boolean } = {}) {
@@ -15,7 +14,7 @@ export function useOverdueDeadlines(opts: { kinds?: readonly DeadlineKind[]; ena
   return useQuery({
     queryKey: [CASES, 'deadlines', 'overdue', kind],
     queryFn: ({ signal }) =>
-      api.get<OverdueDeadlineList>(DEADLINES, { overdue: 'true', kind, limit: 200 }, signal),
+      call(endpoints.deadlines.overdue, { query: { overdue: 'true', kind, limit: 200 }, signal }),
     enabled: opts.enabled ?? true,
     refetchInterval: 60_000,
   });

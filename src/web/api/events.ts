@@ -4,7 +4,9 @@
  */
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { endpoints } from '../../contracts/endpoints';
 import { CASES, NOTIFICATIONS } from './cases';
+import { urlOf } from './client';
 
 /** Case events come in bursts (a sweep touches many cases): refresh at most this often. */
 const CASE_REFRESH_MS = 1_000;
@@ -40,7 +42,7 @@ export function useLiveEvents(enabled: boolean) {
 
     const open = () => {
       if (stopped) return;
-      source = new EventSource('/api/events');
+      source = new EventSource(urlOf(endpoints.notifications.events));
       source.addEventListener('notification', () => {
         refreshNotifications();
         for (const fn of listeners) fn({ type: 'notification' });

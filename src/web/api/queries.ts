@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
-import { api, type Query } from './client';
-import type { Department, ListResult, Me, Office } from './types';
+import { endpoints } from '../../contracts/endpoints';
+import { api, call, type ItemOf, type ListEndpoint, type Query, type QueryOf } from './client';
+import type { ListResult, Me } from './types';
 
 export type Permission = Me['permissions'][number];
 
@@ -10,7 +11,7 @@ export const meKey = ['me'] as const;
 export function useMe() {
   return useQuery({
     queryKey: meKey,
-    queryFn: ({ signal }) => api.get<Me>('/api/auth/me', undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.auth.me, { signal }),
     staleTime: 60_000,
     retry: false,
   });
@@ -45,15 +46,30 @@ interface PagerState {
   page: number;
 }
 
+/** The list query key of an endpoint: its path first, so `useInvalidate(endpoint)` refreshes it. */
+const pathOf = (source: ListEndpoint | string) => (typeof source === 'string' ? source : source.path);
+
 /**
  * A list endpoint paged by cursors (API-4: `?limit=&cursor=` → `{ items, nextCursor, total }`). The cursor of every
  * page seen is kept, so "previous" is exact; a change of filters starts again at page 1.
  */
+export function useCursorList<E extends ListEndpoint>(
+  endpoint: E,
+  params?: QueryOf<E>,
+  opts?: { pageSize?: number; enabled?: boolean; key?: QueryKey },
+): CursorList<ItemOf<E>>;
+/** By path, with an asserted item type: only for the monthly summary page until it is split into hooks. */
 export function useCursorList<T>(
   path: string,
+  params?: Query,
+  opts?: { pageSize?: number; enabled?: boolean; key?: QueryKey },
+): CursorList<T>;
+export function useCursorList<T>(
+  source: ListEndpoint | string,
   params: Query = {},
   opts: { pageSize?: number; enabled?: boolean; key?: QueryKey } = {},
 ): CursorList<T> {
+  const path = pathOf(source);
   const pageSize = opts.pageSize ?? 20;
   const paramsKey = JSON.stringify([path, params, pageSize]);
   const [state, setState] = useState<PagerState>({ key: paramsKey, cursors: [undefined], page: 0 });
@@ -93,14 +109,15 @@ export function useCursorList<T>(
 }
 
 /** Small registers used as select options (offices, departments): one page of up to 200. */
-export function useAll<T>(path: string, params: Query = {}, enabled = true) {
+export function useAll<E extends ListEndpoint>(endpoint: E, params: QueryOf<E> = {}, enabled = true) {
   return useQuery({
-    queryKey: [path, 'all', params],
-    queryFn: ({ signal }) => api.get<ListResult<T>>(path, { ...params, limit: 200 }, signal),
+    queryKey: [endpoint.path, 'all', params],
+    queryFn: ({ signal }) =>
+      api.get<ListResult<ItemOf<E>>>(endpoint.path, { ...(params as Query), limit: 200 }, signal),
     staleTime: 30_000,
     enabled,
   });
 }
 
-export const useOffices = (enabled = true) => useAll<Office>('/api/offices', {}, enabled);
-export const useDepartments = (enabled = true) => useAll<Department>('/api/departments', {}, enabled);
+export const useOffices = (enabled = true) => useAll(endpoints.org.listOffices, {}, enabled);
+export const useDepartments = (enabled = true) => useAll(endpoints.org.listDepartments, {}, enabled);

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { endpoints } from '../../contracts/endpoints';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -31,7 +32,7 @@ import {
   SettingOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { api, isApiError } from '../api/client';
+import { call, isApiError } from '../api/client';
 import { useLiveEvents } from '../api/events';
 import { useMe, type Permission } from '../api/queries';
 import type { Me } from '../api/types';
@@ -388,7 +389,7 @@ function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
 
   const logout = async () => {
     try {
-      await api.post('/api/auth/logout');
+      await call(endpoints.auth.logout);
     } catch {
       // signed out locally either way
     }

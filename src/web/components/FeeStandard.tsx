@@ -3,6 +3,7 @@
  * technician's task. Collapsed by default so it costs one line; opened, a search box narrows the active items,
  * each on its own row (name, price per unit, note) so it reads at 360 px.
  */
+import { endpoints } from '../../contracts/endpoints';
 import { useMemo, useState } from 'react';
 import { Collapse, Empty, Input, List, Typography } from 'antd';
 import { useAll } from '../api/queries';
@@ -13,7 +14,7 @@ export function FeeStandard({ testId, marginBottom = 16 }: { testId: string; mar
   const { t } = useI18n();
   const [q, setQ] = useState('');
   // up to 200 active items: a company's standard is a short list, filtered here without a round trip
-  const fees = useAll<FeeItem>('/api/fee-items', { active: 'true' });
+  const fees = useAll(endpoints.settings.listFeeItems, { active: 'true' });
   const items = useMemo(() => {
     const all = fees.data?.items ?? [];
     const needle = q.trim().toLowerCase();

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Select, Spin, type SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Query } from '../api/client';
+import { endpoints } from '../../contracts/endpoints';
+import { api, type ListEndpoint, type Query } from '../api/client';
 import type { ListResult, Room, User } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
@@ -11,7 +12,8 @@ export interface Option {
 }
 
 interface RemoteSelectProps<T> extends Omit<SelectProps<string | string[]>, 'options' | 'onSearch'> {
-  path: string;
+  /** the list endpoint searched with `?q=`; a bare path only from the action drawer until it is split */
+  path: ListEndpoint | string;
   params?: Query;
   toOption: (item: T) => Option;
   /** labels of the current value(s), known from the record being edited */
@@ -19,8 +21,15 @@ interface RemoteSelectProps<T> extends Omit<SelectProps<string | string[]>, 'opt
 }
 
 /** A select that searches the server (`?q=`) as the user types, for registers too large to load whole. */
-export function RemoteSelect<T>({ path, params, toOption, known = [], ...rest }: RemoteSelectProps<T>) {
+export function RemoteSelect<T>({
+  path: source,
+  params,
+  toOption,
+  known = [],
+  ...rest
+}: RemoteSelectProps<T>) {
   const { t } = useI18n();
+  const path = typeof source === 'string' ? source : source.path;
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   useEffect(() => {
@@ -64,11 +73,11 @@ const userOption = (u: User): Option => ({
 });
 
 export function UserSelect(props: Omit<RemoteSelectProps<User>, 'path' | 'toOption'>) {
-  return <RemoteSelect<User> path="/api/users" toOption={userOption} {...props} />;
+  return <RemoteSelect<User> path={endpoints.users.list} toOption={userOption} {...props} />;
 }
 
 const roomOption = (r: Room): Option => ({ value: r.id, label: r.label });
 
 export function RoomSelect(props: Omit<RemoteSelectProps<Room>, 'path' | 'toOption'>) {
-  return <RemoteSelect<Room> path="/api/rooms" toOption={roomOption} {...props} />;
+  return <RemoteSelect<Room> path={endpoints.property.listRooms} toOption={roomOption} {...props} />;
 }

@@ -1,24 +1,30 @@
 import { App, Button, Popconfirm } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
+import type { EndpointDef } from '../../contracts/endpoint';
+import { deleteById, type DeleteEndpoint } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-/** Invalidates every query of a collection (lists, options, details share the path as their first key). */
-export function useInvalidate(...paths: string[]) {
+/**
+ * Invalidates every query of the collections these endpoints read (lists, options and details share the
+ * collection's path as their first key).
+ */
+export function useInvalidate(...reads: Pick<EndpointDef, 'path'>[]) {
   const queryClient = useQueryClient();
-  return () => Promise.all(paths.map((p) => queryClient.invalidateQueries({ queryKey: [p] })));
+  return () => Promise.all(reads.map((e) => queryClient.invalidateQueries({ queryKey: [e.path] })));
 }
 
 /** A delete button with a confirmation; a refusal (still in use …) is shown as the server words it. */
 export function DeleteButton({
-  path,
+  endpoint,
+  id,
   name,
   onDeleted,
   testId,
 }: {
-  /** e.g. /api/offices/<id> */
-  path: string;
+  /** the DELETE endpoint of the row, e.g. `endpoints.org.deleteOffice` */
+  endpoint: DeleteEndpoint;
+  id: string;
   name: string;
   onDeleted: () => unknown;
   testId?: string;
@@ -33,7 +39,7 @@ export function DeleteButton({
       cancelText={t('common.cancel')}
       onConfirm={async () => {
         try {
-          await api.delete(path);
+          await deleteById(endpoint, id);
           message.success(t('common.deleted'));
           await onDeleted();
         } catch (e) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { endpoints } from '../../../contracts/endpoints';
 import { App, Button, Card, Form, Input } from 'antd';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { FormAlert } from '../../components/FormDrawer';
 import { applyServerError, type ShownError } from '../../components/form-errors';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,9 +25,11 @@ export default function PasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/password', {
-        currentPassword: v.currentPassword,
-        newPassword: v.newPassword,
+      await call(endpoints.auth.changePassword, {
+        body: {
+          currentPassword: v.currentPassword,
+          newPassword: v.newPassword,
+        },
       });
       message.success(t('password.changed'));
       form.resetFields();

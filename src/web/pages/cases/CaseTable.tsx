@@ -1,3 +1,4 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { Button, Checkbox, Input, Segmented, Select, Typography } from 'antd';
@@ -13,7 +14,6 @@ import {
   type Case,
   type CaseKind,
   type CaseState,
-  type Community,
   type Severity,
 } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
@@ -152,7 +152,7 @@ export function CaseFilterBar({
   hide?: (keyof CaseFilters)[];
 }) {
   const { t, label } = useI18n();
-  const communities = useAll<Community>('/api/communities');
+  const communities = useAll(endpoints.property.listCommunities);
   /** one short tag for a multiple choice: the value itself, a name for a preset, or "状态 3 项" */
   const summary = <T extends string>(values: T[], name: (v: T) => string, what: string, preset?: string) =>
     preset ?? (values.length === 1 ? name(values[0]) : t('caseList.nChosen', { what, count: values.length }));

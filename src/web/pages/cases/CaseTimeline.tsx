@@ -2,12 +2,13 @@
  * The case's timeline (append-only, newest last) with the archive check: "存档完整" when the hash chain verifies,
  * "存档被改动" when it does not. Every entry shows its type, actor, time and a summary of its data.
  */
+import { endpoints } from '../../../contracts/endpoints';
 import type { ReactNode } from 'react';
 import { Alert, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useAll, useCan, useDepartments } from '../../api/queries';
 import { usePartnerUnits } from '../../api/cases';
-import type { CaseDetail, TimelineEntry, TimelineType, User } from '../../api/types';
+import type { CaseDetail, TimelineEntry, TimelineType } from '../../api/types';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { formatDuration } from './caseUi';
 
@@ -16,7 +17,7 @@ export function useNameBook(c: CaseDetail | undefined) {
   const can = useCan();
   const departments = useDepartments(can('org.read'));
   const units = usePartnerUnits(can('org.read'));
-  const users = useAll<User>('/api/users', {}, can('users.read'));
+  const users = useAll(endpoints.users.list, {}, can('users.read'));
   const names = new Map<string, string>();
   for (const d of departments.data?.items ?? []) names.set(d.id, d.name);
   for (const u of units.data?.items ?? []) names.set(u.id, u.name);

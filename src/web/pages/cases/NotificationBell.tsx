@@ -7,10 +7,11 @@ import { useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { api } from '../../api/client';
+import { endpoints } from '../../../contracts/endpoints';
+import { call } from '../../api/client';
 import { NOTIFICATIONS } from '../../api/cases';
 import { useCan } from '../../api/queries';
-import type { Notification, NotificationList } from '../../api/types';
+import type { Notification } from '../../api/types';
 import { useI18n, type I18n } from '../../i18n/i18n';
 
 /** The subject kind of a deadline notice (`data.reason` is `<kind>_due`), or null for a case's or a problem's. */
@@ -105,7 +106,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const list = useQuery({
     queryKey: [NOTIFICATIONS, 'bell'],
-    queryFn: ({ signal }) => api.get<NotificationList>(NOTIFICATIONS, { limit: 15 }, signal),
+    queryFn: ({ signal }) => call(endpoints.notifications.list, { query: { limit: 15 }, signal }),
     refetchInterval: 5 * 60_000,
   });
   const unread = list.data?.unreadCount ?? 0;
@@ -115,7 +116,7 @@ export function NotificationBell() {
     setOpen(false);
     if (!n.readAt) {
       try {
-        await api.post(`${NOTIFICATIONS}/${n.id}/read`);
+        await call(endpoints.notifications.read, { params: { id: n.id } });
         void refresh();
       } catch {
         // still take the user to the case
@@ -130,7 +131,7 @@ export function NotificationBell() {
   };
   const readAll = async () => {
     try {
-      await api.post(`${NOTIFICATIONS}/read-all`);
+      await call(endpoints.notifications.readAll);
       await refresh();
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));

@@ -3,6 +3,7 @@
  * complaints by category and this month's rates against targets, for the offices in the user's scope — filtered
  * by office and community. Every chart has its table (UI-10) with a CSV export of that table.
  */
+import { endpoints } from '../../../contracts/endpoints';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -22,14 +23,13 @@ import {
 } from 'antd';
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAll } from '../../api/queries';
-import type { Community, Office } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/dictionaries';
 import { PageHeader, Toolbar } from '../../components/PageHeader';
 import { translate } from '../../../contracts/messages';
-import type { Dashboard, DashboardRates, ParetoItem, TrendPoint } from '../../../contracts/dashboard';
+import type { DashboardRates, ParetoItem, TrendPoint } from '../../../contracts/dashboard';
 import type { Figure } from '../../../contracts/reports';
 import { EChart, type ChartOption } from './EChart';
 import { downloadCsv, toCsv } from './csv';
@@ -87,12 +87,12 @@ export default function DashboardPage() {
   const { t, locale } = useI18n();
   const [officeId, setOfficeId] = useState<string | undefined>();
   const [communityId, setCommunityId] = useState<string | undefined>();
-  const offices = useAll<Office>('/api/offices');
-  const communities = useAll<Community>('/api/communities', officeId ? { officeId } : {});
+  const offices = useAll(endpoints.org.listOffices);
+  const communities = useAll(endpoints.property.listCommunities, officeId ? { officeId } : {});
   const params = { officeId, communityId, months: 12 };
   const q = useQuery({
-    queryKey: ['/api/dashboard', params],
-    queryFn: ({ signal }) => api.get<Dashboard>('/api/dashboard', params, signal),
+    queryKey: [endpoints.reports.dashboard.path, params],
+    queryFn: ({ signal }) => call(endpoints.reports.dashboard, { query: params, signal }),
     retry: false,
   });
   const d = q.data;

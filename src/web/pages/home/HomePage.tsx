@@ -1,17 +1,19 @@
 import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { endpoints } from '../../../contracts/endpoints';
+import { call } from '../../api/client';
 import { useCan, useMe } from '../../api/queries';
-import type { ListResult } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { HomeCaseStats } from '../cases/HomeCaseStats';
 
 /** The total of a list, read with limit=1 (the API counts up to 10,000). */
-function useTotal(path: string, enabled: boolean) {
+type PropertyList = (typeof endpoints.property)['listCommunities' | 'listRooms' | 'listResidents'];
+
+function useTotal(list: PropertyList, enabled: boolean) {
   return useQuery({
-    queryKey: [path, 'total'],
-    queryFn: ({ signal }) => api.get<ListResult<unknown>>(path, { limit: 1 }, signal),
+    queryKey: [list.path, 'total'],
+    queryFn: ({ signal }) => call(list, { query: { limit: 1 }, signal }),
     enabled,
     staleTime: 60_000,
   });
@@ -22,9 +24,9 @@ export default function HomePage() {
   const { data: me } = useMe();
   const can = useCan();
   const property = can('property.read');
-  const communities = useTotal('/api/communities', property);
-  const rooms = useTotal('/api/rooms', property);
-  const residents = useTotal('/api/residents', property);
+  const communities = useTotal(endpoints.property.listCommunities, property);
+  const rooms = useTotal(endpoints.property.listRooms, property);
+  const residents = useTotal(endpoints.property.listResidents, property);
   if (!me) return null;
 
   const stat = (title: string, q: typeof rooms, to: string, testId: string) => (

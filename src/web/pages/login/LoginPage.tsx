@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { endpoints } from '../../../contracts/endpoints';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { meKey } from '../../api/queries';
-import type { Me } from '../../api/types';
 import { LangSwitch } from '../../components/AppLayout';
 import { applyServerError } from '../../components/form-errors';
 import { useI18n } from '../../i18n/i18n';
@@ -34,9 +34,11 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const me = await api.post<Me>('/api/auth/login', {
-        username: values.username.trim(),
-        password: values.password,
+      const me = await call(endpoints.auth.login, {
+        body: {
+          username: values.username.trim(),
+          password: values.password,
+        },
       });
       queryClient.setQueryData(meKey, me);
       navigate(safeNext(params.get('next')), { replace: true });

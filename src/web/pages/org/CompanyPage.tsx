@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
+import { endpoints } from '../../../contracts/endpoints';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Skeleton, Typography } from 'antd';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { meKey, useCan } from '../../api/queries';
 import { maxLen, required } from '../../api/rules';
-import type { Company } from '../../api/types';
 import { FormAlert } from '../../components/FormDrawer';
 import { applyServerError, type ShownError } from '../../components/form-errors';
 import { PageHeader } from '../../components/PageHeader';
@@ -33,8 +33,8 @@ export default function CompanyPage() {
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const company = useQuery({
-    queryKey: ['/api/company'],
-    queryFn: ({ signal }) => api.get<Company>('/api/company', undefined, signal),
+    queryKey: [endpoints.org.getCompany.path],
+    queryFn: ({ signal }) => call(endpoints.org.getCompany, { signal }),
   });
   const zones = useMemo(() => timeZones().map((z) => ({ value: z, label: z })), []);
   const shortName = Form.useWatch('shortName', form);
@@ -48,13 +48,15 @@ export default function CompanyPage() {
     setBusy(true);
     setError(null);
     try {
-      const saved = await api.patch<Company>('/api/company', {
-        version: c.version,
-        name: v.name.trim(),
-        shortName: v.shortName.trim(),
-        timeZone: v.timeZone,
+      const saved = await call(endpoints.org.updateCompany, {
+        body: {
+          version: c.version,
+          name: v.name.trim(),
+          shortName: v.shortName.trim(),
+          timeZone: v.timeZone,
+        },
       });
-      queryClient.setQueryData(['/api/company'], saved);
+      queryClient.setQueryData([endpoints.org.getCompany.path], saved);
       void queryClient.invalidateQueries({ queryKey: meKey });
       message.success(t('common.saved'));
     } catch (e) {

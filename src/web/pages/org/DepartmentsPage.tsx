@@ -1,8 +1,9 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { Button, Form, Input, Select, Space, Tag } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan, useCursorList, useOffices } from '../../api/queries';
 import { maxLen, required, requiredSelect } from '../../api/rules';
 import { DEPARTMENT_FUNCTIONS, type Department, type DepartmentFunction } from '../../api/types';
@@ -29,10 +30,10 @@ export default function DepartmentsPage() {
   const manage = can('org.manage');
   const [q, setQ] = useState('');
   const [officeId, setOfficeId] = useState<string | undefined>();
-  const list = useCursorList<Department>('/api/departments', { q, officeId });
+  const list = useCursorList(endpoints.org.listDepartments, { q, officeId });
   const offices = useOffices();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
-  const invalidate = useInvalidate('/api/departments');
+  const invalidate = useInvalidate(endpoints.org.listDepartments);
 
   const officeOptions = (offices.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
 
@@ -61,7 +62,12 @@ export default function DepartmentsPage() {
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(d)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton path={`/api/departments/${d.id}`} name={d.name} onDeleted={invalidate} />
+          <DeleteButton
+            endpoint={endpoints.org.deleteDepartment}
+            id={d.id}
+            name={d.name}
+            onDeleted={invalidate}
+          />
         </Space>
       ),
     });
@@ -74,8 +80,12 @@ export default function DepartmentsPage() {
       function: v.function,
       headId: v.headId ?? null,
     };
-    if (current) await api.patch(`/api/departments/${current.id}`, { ...body, version: current.version });
-    else await api.post('/api/departments', body);
+    if (current)
+      await call(endpoints.org.updateDepartment, {
+        params: { id: current.id },
+        body: { ...body, version: current.version },
+      });
+    else await call(endpoints.org.createDepartment, { body: body });
     await invalidate();
   };
 

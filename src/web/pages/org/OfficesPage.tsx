@@ -1,8 +1,9 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { Button, Form, Input, Space } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan, useCursorList } from '../../api/queries';
 import { maxLen, phoneRule, required } from '../../api/rules';
 import type { Office } from '../../api/types';
@@ -26,9 +27,9 @@ export default function OfficesPage() {
   const can = useCan();
   const manage = can('org.manage');
   const [q, setQ] = useState('');
-  const list = useCursorList<Office>('/api/offices', { q });
+  const list = useCursorList(endpoints.org.listOffices, { q });
   const [editing, setEditing] = useState<Office | 'new' | null>(null);
-  const invalidate = useInvalidate('/api/offices');
+  const invalidate = useInvalidate(endpoints.org.listOffices);
 
   const columns: ColumnsType<Office> = [
     { title: t('office.name'), dataIndex: 'name' },
@@ -48,7 +49,12 @@ export default function OfficesPage() {
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(o)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton path={`/api/offices/${o.id}`} name={o.name} onDeleted={invalidate} />
+          <DeleteButton
+            endpoint={endpoints.org.deleteOffice}
+            id={o.id}
+            name={o.name}
+            onDeleted={invalidate}
+          />
         </Space>
       ),
     });
@@ -56,8 +62,11 @@ export default function OfficesPage() {
   const current = editing === 'new' ? null : editing;
   const submit = async (v: Values) => {
     if (current)
-      await api.patch(`/api/offices/${current.id}`, { ...blankToNull(v), version: current.version });
-    else await api.post('/api/offices', dropBlank(v));
+      await call(endpoints.org.updateOffice, {
+        params: { id: current.id },
+        body: { ...blankToNull(v), version: current.version },
+      });
+    else await call(endpoints.org.createOffice, { body: dropBlank(v) });
     await invalidate();
   };
 

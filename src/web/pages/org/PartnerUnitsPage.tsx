@@ -1,8 +1,9 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { Button, Form, Input, Segmented, Select, Space, Tag } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan, useCursorList } from '../../api/queries';
 import { maxLen, phoneRule, required, requiredSelect } from '../../api/rules';
 import {
@@ -35,13 +36,13 @@ export default function PartnerUnitsPage() {
   const [q, setQ] = useState('');
   const [relation, setRelation] = useState<PartnerRelation | 'all'>('all');
   const [service, setService] = useState<PartnerService | undefined>();
-  const list = useCursorList<PartnerUnit>('/api/partner-units', {
+  const list = useCursorList(endpoints.org.listPartnerUnits, {
     q,
     relation: relation === 'all' ? undefined : relation,
     service,
   });
   const [editing, setEditing] = useState<PartnerUnit | 'new' | null>(null);
-  const invalidate = useInvalidate('/api/partner-units');
+  const invalidate = useInvalidate(endpoints.org.listPartnerUnits);
 
   const columns: ColumnsType<PartnerUnit> = [
     { title: t('partner.name'), dataIndex: 'name' },
@@ -67,7 +68,12 @@ export default function PartnerUnitsPage() {
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(p)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton path={`/api/partner-units/${p.id}`} name={p.name} onDeleted={invalidate} />
+          <DeleteButton
+            endpoint={endpoints.org.deletePartnerUnit}
+            id={p.id}
+            name={p.name}
+            onDeleted={invalidate}
+          />
         </Space>
       ),
     });
@@ -75,8 +81,11 @@ export default function PartnerUnitsPage() {
   const current = editing === 'new' ? null : editing;
   const submit = async (v: Values) => {
     if (current)
-      await api.patch(`/api/partner-units/${current.id}`, { ...blankToNull(v), version: current.version });
-    else await api.post('/api/partner-units', dropBlank(v));
+      await call(endpoints.org.updatePartnerUnit, {
+        params: { id: current.id },
+        body: { ...blankToNull(v), version: current.version },
+      });
+    else await call(endpoints.org.createPartnerUnit, { body: dropBlank(v) });
     await invalidate();
   };
 

@@ -1,8 +1,9 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { App, Button, Dropdown, Form, Input, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan, useCursorList, useDepartments, useMe, useOffices } from '../../api/queries';
 import {
   maxLen,
@@ -43,12 +44,12 @@ export default function UsersPage() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [officeId, setOfficeId] = useState<string | undefined>();
-  const list = useCursorList<User>('/api/users', { q, role, officeId });
+  const list = useCursorList(endpoints.users.list, { q, role, officeId });
   const offices = useOffices();
   const departments = useDepartments();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const invalidate = useInvalidate('/api/users');
+  const invalidate = useInvalidate(endpoints.users.list);
 
   const officeOptions = (offices.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
   const officeName = new Map(officeOptions.map((o) => [o.value, o.label]));
@@ -68,7 +69,10 @@ export default function UsersPage() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await api.patch(`/api/users/${u.id}`, { version: u.version, active } satisfies UpdateUserBody);
+          await call(endpoints.users.update, {
+            params: { id: u.id },
+            body: { version: u.version, active } satisfies UpdateUserBody,
+          });
           message.success(active ? t('user.activated') : t('user.deactivated'));
           await invalidate();
         } catch (e) {
@@ -85,7 +89,7 @@ export default function UsersPage() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await api.post(`/api/users/${u.id}/unlock`, {});
+          await call(endpoints.users.unlock, { params: { id: u.id } });
           message.success(t('user.unlocked'));
           await invalidate();
         } catch (e) {
@@ -194,7 +198,7 @@ export default function UsersPage() {
         roles: v.roles,
         officeIds: v.officeIds ?? [],
       };
-      await api.patch(`/api/users/${current.id}`, body);
+      await call(endpoints.users.update, { params: { id: current.id }, body: body });
     } else {
       const body: CreateUserBody = {
         username: v.username.trim(),
@@ -207,7 +211,7 @@ export default function UsersPage() {
         password: v.password,
         isService: v.isService ?? false,
       };
-      await api.post('/api/users', body);
+      await call(endpoints.users.create, { body: body });
     }
     await invalidate();
   };
@@ -345,7 +349,10 @@ export default function UsersPage() {
         successText={t('user.passwordReset')}
         onSubmit={async (v) => {
           if (!resetting) return;
-          await api.patch(`/api/users/${resetting.id}`, { version: resetting.version, password: v.password });
+          await call(endpoints.users.update, {
+            params: { id: resetting.id },
+            body: { version: resetting.version, password: v.password },
+          });
           await invalidate();
         }}
         testId="user-reset-password-form"

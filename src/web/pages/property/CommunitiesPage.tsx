@@ -1,9 +1,10 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Form, Input, Select, Space } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan, useCursorList, useOffices } from '../../api/queries';
 import { maxLen, required, requiredSelect } from '../../api/rules';
 import type { Community } from '../../api/types';
@@ -50,11 +51,11 @@ export default function CommunitiesPage() {
   const manage = can('property.manage');
   const [q, setQ] = useState('');
   const [officeId, setOfficeId] = useState<string | undefined>();
-  const list = useCursorList<Community>('/api/communities', { q, officeId });
+  const list = useCursorList(endpoints.property.listCommunities, { q, officeId });
   const offices = useOffices();
   const [editing, setEditing] = useState<Community | 'new' | null>(null);
   const [exporting, setExporting] = useState(false);
-  const invalidate = useInvalidate('/api/communities');
+  const invalidate = useInvalidate(endpoints.property.listCommunities);
 
   const columns: ColumnsType<Community> = [
     {
@@ -78,7 +79,12 @@ export default function CommunitiesPage() {
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(c)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton path={`/api/communities/${c.id}`} name={c.name} onDeleted={invalidate} />
+          <DeleteButton
+            endpoint={endpoints.property.deleteCommunity}
+            id={c.id}
+            name={c.name}
+            onDeleted={invalidate}
+          />
         </Space>
       ),
     });
@@ -87,17 +93,22 @@ export default function CommunitiesPage() {
   const submit = async (v: CommunityValues) => {
     const address = v.address?.trim() ?? '';
     if (current)
-      await api.patch(`/api/communities/${current.id}`, {
-        version: current.version,
-        officeId: v.officeId,
-        name: v.name.trim(),
-        address: address || null,
+      await call(endpoints.property.updateCommunity, {
+        params: { id: current.id },
+        body: {
+          version: current.version,
+          officeId: v.officeId,
+          name: v.name.trim(),
+          address: address || null,
+        },
       });
     else
-      await api.post('/api/communities', {
-        officeId: v.officeId,
-        name: v.name.trim(),
-        ...(address ? { address } : {}),
+      await call(endpoints.property.createCommunity, {
+        body: {
+          officeId: v.officeId,
+          name: v.name.trim(),
+          ...(address ? { address } : {}),
+        },
       });
     await invalidate();
   };

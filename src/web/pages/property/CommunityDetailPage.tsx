@@ -1,3 +1,4 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -22,18 +23,10 @@ import {
 import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { DataNode } from 'antd/es/tree';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAll, useCan, useCursorList } from '../../api/queries';
 import { maxLen, required, requiredSelect } from '../../api/rules';
-import {
-  ROOM_STATUSES,
-  type Building,
-  type BuildingUnit,
-  type Community,
-  type ListResult,
-  type Room,
-  type RoomStatus,
-} from '../../api/types';
+import { ROOM_STATUSES, type Building, type BuildingUnit, type Room, type RoomStatus } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { FormDrawer } from '../../components/FormDrawer';
 import { DeleteButton, useInvalidate } from '../../components/crud';
@@ -59,10 +52,10 @@ export default function CommunityDetailPage() {
   const manage = can('property.manage');
 
   const community = useQuery({
-    queryKey: ['/api/communities', id],
-    queryFn: ({ signal }) => api.get<Community>(`/api/communities/${id}`, undefined, signal),
+    queryKey: [endpoints.property.listCommunities.path, id],
+    queryFn: ({ signal }) => call(endpoints.property.getCommunity, { params: { id: id }, signal }),
   });
-  const buildings = useAll<Building>('/api/buildings', { communityId: id });
+  const buildings = useAll(endpoints.property.listBuildings, { communityId: id });
   const [buildingId, setBuildingId] = useState<string | undefined>();
   const [unitId, setUnitId] = useState<string | undefined>();
   const [status, setStatus] = useState<RoomStatus | undefined>();
@@ -71,17 +64,28 @@ export default function CommunityDetailPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [exporting, setExporting] = useState(false);
 
-  const rooms = useCursorList<Room>('/api/rooms', { communityId: id, buildingId, unitId, status, q });
-  const units = useAll<BuildingUnit>('/api/building-units', { buildingId }, Boolean(buildingId));
-  const invalidate = useInvalidate('/api/communities', '/api/buildings', '/api/building-units', '/api/rooms');
+  const rooms = useCursorList(endpoints.property.listRooms, {
+    communityId: id,
+    buildingId,
+    unitId,
+    status,
+    q,
+  });
+  const units = useAll(endpoints.property.listUnits, { buildingId }, Boolean(buildingId));
+  const invalidate = useInvalidate(
+    endpoints.property.listCommunities,
+    endpoints.property.listBuildings,
+    endpoints.property.listUnits,
+    endpoints.property.listRooms,
+  );
 
   // units of every expanded building, for the tree
   const expandedBuildings = expanded.filter((k) => k.startsWith('b:')).map((k) => k.slice(2));
   const unitQueries = useQueries({
     queries: expandedBuildings.map((b) => ({
-      queryKey: ['/api/building-units', 'all', { buildingId: b }],
+      queryKey: [endpoints.property.listUnits.path, 'all', { buildingId: b }],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<ListResult<BuildingUnit>>('/api/building-units', { buildingId: b, limit: 200 }, signal),
+        call(endpoints.property.listUnits, { query: { buildingId: b, limit: 200 }, signal }),
       staleTime: 30_000,
     })),
   });
@@ -181,29 +185,40 @@ export default function CommunityDetailPage() {
     if (dialog.kind === 'community') {
       const cv = v as unknown as CommunityValues;
       const address = cv.address?.trim() ?? '';
-      await api.patch(`/api/communities/${c.id}`, {
-        version: c.version,
-        officeId: cv.officeId,
-        name: cv.name.trim(),
-        address: address || null,
+      await call(endpoints.property.updateCommunity, {
+        params: { id: c.id },
+        body: {
+          version: c.version,
+          officeId: cv.officeId,
+          name: cv.name.trim(),
+          address: address || null,
+        },
       });
     } else if (dialog.kind === 'building') {
       const name = String(v.name).trim();
       if (dialog.building)
-        await api.patch(`/api/buildings/${dialog.building.id}`, { version: dialog.building.version, name });
-      else await api.post('/api/buildings', { communityId: c.id, name });
+        await call(endpoints.property.updateBuilding, {
+          params: { id: dialog.building.id },
+          body: { version: dialog.building.version, name },
+        });
+      else await call(endpoints.property.createBuilding, { body: { communityId: c.id, name } });
     } else if (dialog.kind === 'unit') {
       const name = String(v.name).trim();
       if (dialog.unit)
-        await api.patch(`/api/building-units/${dialog.unit.id}`, { version: dialog.unit.version, name });
-      else await api.post('/api/building-units', { buildingId: v.buildingId, name });
+        await call(endpoints.property.updateUnit, {
+          params: { id: dialog.unit.id },
+          body: { version: dialog.unit.version, name },
+        });
+      else await call(endpoints.property.createUnit, { body: { buildingId: String(v.buildingId), name } });
     } else {
       const rv = v as unknown as RoomValues;
-      await api.post('/api/rooms', {
-        unitId: rv.unitId,
-        number: rv.number.trim(),
-        area: rv.area ?? null,
-        status: rv.status,
+      await call(endpoints.property.createRoom, {
+        body: {
+          unitId: rv.unitId,
+          number: rv.number.trim(),
+          area: rv.area ?? null,
+          status: rv.status,
+        },
       });
     }
     await invalidate();
@@ -328,7 +343,8 @@ export default function CommunityDetailPage() {
                       {t('common.rename')}
                     </Button>
                     <DeleteButton
-                      path={`/api/building-units/${selectedUnit.id}`}
+                      endpoint={endpoints.property.deleteUnit}
+                      id={selectedUnit.id}
                       name={selectedUnit.name}
                       onDeleted={async () => {
                         setUnitId(undefined);
@@ -345,7 +361,8 @@ export default function CommunityDetailPage() {
                       {t('common.rename')}
                     </Button>
                     <DeleteButton
-                      path={`/api/buildings/${selectedBuilding.id}`}
+                      endpoint={endpoints.property.deleteBuilding}
+                      id={selectedBuilding.id}
                       name={selectedBuilding.name}
                       onDeleted={async () => {
                         selectBuilding(undefined);

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { endpoints } from '../../../contracts/endpoints';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -19,7 +20,7 @@ import {
 } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api, isApiError } from '../../api/client';
+import { download, isApiError, upload } from '../../api/client';
 import type { ImportErrorsDetails, ImportReport, ImportRowError, ImportUpdate } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
@@ -48,9 +49,9 @@ export default function ImportPage() {
   const downloadTemplate = async (format: 'xlsx' | 'csv') => {
     setBusy('template');
     try {
-      await api.download(
-        '/api/property/import/template',
-        { format },
+      await download(
+        endpoints.property.importTemplate,
+        { query: { format } },
         `${t('import.templateFile')}.${format}`,
       );
     } catch (e) {
@@ -65,7 +66,7 @@ export default function ImportPage() {
     setError(null);
     setReport(null);
     try {
-      const r = await api.upload<ImportReport>('/api/property/import', f, { mode: 'dry-run' });
+      const r = await upload(endpoints.property.import, f, { mode: 'dry-run' });
       setReport(r);
       setStep(1);
     } catch (e) {
@@ -80,17 +81,12 @@ export default function ImportPage() {
     setBusy('commit');
     setError(null);
     try {
-      const r = await api.upload<ImportReport>('/api/property/import', file, { mode: 'commit' });
+      const r = await upload(endpoints.property.import, file, { mode: 'commit' });
       setResult(r);
       setStep(2);
-      for (const path of [
-        '/api/communities',
-        '/api/buildings',
-        '/api/building-units',
-        '/api/rooms',
-        '/api/residents',
-      ])
-        void queryClient.invalidateQueries({ queryKey: [path] });
+      const p = endpoints.property;
+      for (const read of [p.listCommunities, p.listBuildings, p.listUnits, p.listRooms, p.listResidents])
+        void queryClient.invalidateQueries({ queryKey: [read.path] });
     } catch (e) {
       if (isApiError(e) && Array.isArray((e.details as Partial<ImportErrorsDetails>).errors)) {
         const d = e.details as ImportErrorsDetails;

@@ -1,11 +1,12 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Select, Space, Tag, Input } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useAll, useCan, useCursorList } from '../../api/queries';
-import type { Community, Resident } from '../../api/types';
+import type { Resident } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { FormDrawer } from '../../components/FormDrawer';
 import { DeleteButton, useInvalidate } from '../../components/crud';
@@ -26,10 +27,14 @@ export default function ResidentsPage() {
   const pii = can('residents.pii');
   const [q, setQ] = useState('');
   const [communityId, setCommunityId] = useState<string | undefined>();
-  const list = useCursorList<Resident>('/api/residents', { q, communityId });
-  const communities = useAll<Community>('/api/communities');
+  const list = useCursorList(endpoints.property.listResidents, { q, communityId });
+  const communities = useAll(endpoints.property.listCommunities);
   const [editing, setEditing] = useState<Resident | 'new' | null>(null);
-  const invalidate = useInvalidate('/api/residents', '/api/rooms', '/api/communities');
+  const invalidate = useInvalidate(
+    endpoints.property.listResidents,
+    endpoints.property.listRooms,
+    endpoints.property.listCommunities,
+  );
 
   const columns: ColumnsType<Resident> = [
     { title: t('resident.name'), dataIndex: 'name' },
@@ -67,15 +72,24 @@ export default function ResidentsPage() {
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton path={`/api/residents/${r.id}`} name={r.name} onDeleted={invalidate} />
+          <DeleteButton
+            endpoint={endpoints.property.deleteResident}
+            id={r.id}
+            name={r.name}
+            onDeleted={invalidate}
+          />
         </Space>
       ),
     });
 
   const current = editing === 'new' ? null : editing;
   const submit = async (v: ResidentValues) => {
-    if (current) await api.patch(`/api/residents/${current.id}`, updateResidentBody(current, v, pii));
-    else await api.post('/api/residents', createResidentBody(v));
+    if (current)
+      await call(endpoints.property.updateResident, {
+        params: { id: current.id },
+        body: updateResidentBody(current, v, pii),
+      });
+    else await call(endpoints.property.createResident, { body: createResidentBody(v) });
     await invalidate();
   };
 

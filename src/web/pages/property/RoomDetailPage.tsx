@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { endpoints } from '../../../contracts/endpoints';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -17,16 +18,10 @@ import {
 } from 'antd';
 import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan } from '../../api/queries';
 import { requiredSelect } from '../../api/rules';
-import {
-  RESIDENT_RELATIONS,
-  type Resident,
-  type ResidentRelation,
-  type RoomDetail,
-  type RoomResident,
-} from '../../api/types';
+import { RESIDENT_RELATIONS, type Resident, type ResidentRelation, type RoomResident } from '../../api/types';
 import { FormDrawer } from '../../components/FormDrawer';
 import { useInvalidate } from '../../components/crud';
 import { PageHeader } from '../../components/PageHeader';
@@ -62,17 +57,18 @@ export default function RoomDetailPage() {
   const manage = can('property.manage');
   const pii = can('residents.pii');
   const [dialog, setDialog] = useState<Dialog>(null);
+  const p = endpoints.property;
   const invalidate = useInvalidate(
-    '/api/rooms',
-    '/api/residents',
-    '/api/communities',
-    '/api/buildings',
-    '/api/building-units',
+    p.listRooms,
+    p.listResidents,
+    p.listCommunities,
+    p.listBuildings,
+    p.listUnits,
   );
 
   const room = useQuery({
-    queryKey: ['/api/rooms', id],
-    queryFn: ({ signal }) => api.get<RoomDetail>(`/api/rooms/${id}`, undefined, signal),
+    queryKey: [endpoints.property.listRooms.path, id],
+    queryFn: ({ signal }) => call(endpoints.property.getRoom, { params: { id: id! }, signal }),
   });
 
   if (room.isLoading) return <Skeleton active />;
@@ -80,7 +76,8 @@ export default function RoomDetailPage() {
   const r = room.data;
   const thisRoom = { value: r.id, label: r.label };
 
-  const loadResident = (residentId: string) => api.get<Resident>(`/api/residents/${residentId}`);
+  const loadResident = (residentId: string) =>
+    call(endpoints.property.getResident, { params: { id: residentId } });
 
   const editResident = async (rr: RoomResident) => {
     try {
@@ -94,11 +91,14 @@ export default function RoomDetailPage() {
   const unlink = async (rr: RoomResident) => {
     try {
       const res = await loadResident(rr.id);
-      await api.patch(`/api/residents/${res.id}`, {
-        version: res.version,
-        rooms: res.rooms
-          .filter((x) => x.roomId !== r.id)
-          .map((x) => ({ roomId: x.roomId, relation: x.relation })),
+      await call(endpoints.property.updateResident, {
+        params: { id: res.id },
+        body: {
+          version: res.version,
+          rooms: res.rooms
+            .filter((x) => x.roomId !== r.id)
+            .map((x) => ({ roomId: x.roomId, relation: x.relation })),
+        },
       });
       message.success(t('room.residentUnlinked'));
       await invalidate();
@@ -109,7 +109,7 @@ export default function RoomDetailPage() {
 
   const deleteRoom = async () => {
     try {
-      await api.delete(`/api/rooms/${r.id}`);
+      await call(endpoints.property.deleteRoom, { params: { id: r.id } });
       message.success(t('common.deleted'));
       await invalidate();
       navigate(`/property/communities/${r.communityId}`, { replace: true });
@@ -161,28 +161,36 @@ export default function RoomDetailPage() {
     if (!dialog) return;
     if (dialog.kind === 'room') {
       const rv = v as unknown as RoomValues;
-      await api.patch(`/api/rooms/${r.id}`, {
-        version: r.version,
-        unitId: rv.unitId,
-        number: rv.number.trim(),
-        area: rv.area ?? null,
-        status: rv.status,
+      await call(endpoints.property.updateRoom, {
+        params: { id: r.id },
+        body: {
+          version: r.version,
+          unitId: rv.unitId,
+          number: rv.number.trim(),
+          area: rv.area ?? null,
+          status: rv.status,
+        },
       });
     } else if (dialog.kind === 'newResident') {
-      await api.post('/api/residents', createResidentBody(v as unknown as ResidentValues));
+      await call(endpoints.property.createResident, {
+        body: createResidentBody(v as unknown as ResidentValues),
+      });
     } else if (dialog.kind === 'editResident') {
-      await api.patch(
-        `/api/residents/${dialog.resident.id}`,
-        updateResidentBody(dialog.resident, v as unknown as ResidentValues, pii),
-      );
+      await call(endpoints.property.updateResident, {
+        params: { id: dialog.resident.id },
+        body: updateResidentBody(dialog.resident, v as unknown as ResidentValues, pii),
+      });
     } else {
       const res = await loadResident(String(v.residentId));
       const others = res.rooms
         .filter((x) => x.roomId !== r.id)
         .map((x) => ({ roomId: x.roomId, relation: x.relation }));
-      await api.patch(`/api/residents/${res.id}`, {
-        version: res.version,
-        rooms: [...others, { roomId: r.id, relation: v.relation as ResidentRelation }],
+      await call(endpoints.property.updateResident, {
+        params: { id: res.id },
+        body: {
+          version: res.version,
+          rooms: [...others, { roomId: r.id, relation: v.relation as ResidentRelation }],
+        },
       });
     }
     await invalidate();

@@ -1,7 +1,8 @@
+import { endpoints } from '../../../contracts/endpoints';
 import { Form, Input, InputNumber, Select } from 'antd';
 import { useAll } from '../../api/queries';
 import { maxLen, required, requiredSelect } from '../../api/rules';
-import { ROOM_STATUSES, type Building, type BuildingUnit, type RoomStatus } from '../../api/types';
+import { ROOM_STATUSES, type RoomStatus } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 
 export interface RoomValues {
@@ -17,8 +18,8 @@ export function RoomFields({ communityId }: { communityId: string }) {
   const { t, label } = useI18n();
   const form = Form.useFormInstance<RoomValues>();
   const buildingId = Form.useWatch('buildingId', form);
-  const buildings = useAll<Building>('/api/buildings', { communityId });
-  const units = useAll<BuildingUnit>('/api/building-units', { buildingId }, Boolean(buildingId));
+  const buildings = useAll(endpoints.property.listBuildings, { communityId });
+  const units = useAll(endpoints.property.listUnits, { buildingId }, Boolean(buildingId));
   return (
     <>
       <Form.Item name="buildingId" label={t('room.building')} rules={[requiredSelect(t)]}>

@@ -3,6 +3,7 @@
  * department tallies of the month, and the violations derived from breached clocks and returns, each confirmed or
  * waived (with a reason) by the director.
  */
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -25,7 +26,7 @@ import {
 import { CheckOutlined, StopOutlined } from '@ant-design/icons';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { api, isApiError } from '../../api/client';
+import { call, isApiError } from '../../api/client';
 import { useCan, useCursorList } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader, Toolbar } from '../../components/PageHeader';
@@ -34,7 +35,6 @@ import { useI18n } from '../../i18n/i18n';
 import type {
   ClockTally,
   DepartmentPerformance,
-  Performance,
   PersonPerformance,
   SatisfactionTally,
   Violation,
@@ -42,8 +42,8 @@ import type {
 } from '../../../contracts/accountability';
 import { OfficeSelect, percent } from './reportsUi';
 
-const PERFORMANCE = '/api/accountability/performance';
-const VIOLATIONS = '/api/accountability/violations';
+const PERFORMANCE = endpoints.accountability.performance.path;
+const VIOLATIONS = endpoints.accountability.violations.path;
 
 type StatusFilter = 'pending' | 'confirmed' | 'waived' | 'all';
 const STATUS_FILTERS: StatusFilter[] = ['pending', 'confirmed', 'waived', 'all'];
@@ -60,7 +60,7 @@ export default function AccountabilityPage() {
   const params = { officeId: officeId || undefined, year: ym?.year, month: ym?.month };
   const perf = useQuery({
     queryKey: [PERFORMANCE, params],
-    queryFn: ({ signal }) => api.get<Performance>(PERFORMANCE, params, signal),
+    queryFn: ({ signal }) => call(endpoints.accountability.performance, { query: params, signal }),
     enabled: officeId !== undefined,
     retry: false,
   });
@@ -269,8 +269,8 @@ function Violations({ officeId, year, month }: { officeId?: string; year: number
   const can = useCan();
   const [status, setStatus] = useState<StatusFilter>('pending');
   const [deciding, setDeciding] = useState<{ v: Violation; mode: 'confirm' | 'waive' } | null>(null);
-  const list = useCursorList<Violation>(
-    VIOLATIONS,
+  const list = useCursorList(
+    endpoints.accountability.violations,
     { officeId, year, month, status: status === 'all' ? undefined : status },
     { pageSize: 20 },
   );
@@ -416,7 +416,10 @@ function DecideModal({ v, mode, onClose }: { v: Violation; mode: 'confirm' | 'wa
     setBusy(true);
     setError(null);
     try {
-      await api.post<Violation>(`${VIOLATIONS}/${v.id}/${mode}`, { version: v.version, reason: text });
+      await call(endpoints.accountability[mode], {
+        params: { id: v.id },
+        body: { version: v.version, reason: text },
+      });
       message.success(mode === 'confirm' ? t('duty.confirmed') : t('duty.waived'));
       onClose();
     } catch (e) {

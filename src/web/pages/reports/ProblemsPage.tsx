@@ -3,6 +3,7 @@
  * cross-department review, a due date, the root cause and the measures; a problem closes only once its measures are
  * recorded (the server says so when they are not).
  */
+import { endpoints } from '../../../contracts/endpoints';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,22 +29,16 @@ import {
 } from 'antd';
 import { CheckCircleOutlined, SaveOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan, useCursorList, useDepartments } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader, Toolbar } from '../../components/PageHeader';
 import { applyServerError, type ShownError } from '../../components/form-errors';
 import { useI18n } from '../../i18n/i18n';
-import type {
-  DetectResult,
-  Problem,
-  ProblemCase,
-  ProblemDetail,
-  UpdateProblemBody,
-} from '../../../contracts/problems';
+import type { Problem, ProblemCase, ProblemDetail, UpdateProblemBody } from '../../../contracts/problems';
 import { OfficeSelect } from './reportsUi';
 
-const PROBLEMS = '/api/problems';
+const PROBLEMS = endpoints.problems.list.path;
 
 type StatusFilter = Problem['status'] | 'all';
 const STATUS_FILTERS: StatusFilter[] = ['open', 'closed', 'all'];
@@ -60,8 +55,8 @@ export default function ProblemsPage() {
   const openId = params.get('id');
   const setOpenId = (id: string | null) => setParams(id ? { id } : {});
   const [detecting, setDetecting] = useState(false);
-  const list = useCursorList<Problem>(
-    PROBLEMS,
+  const list = useCursorList(
+    endpoints.problems.list,
     { officeId: officeId || undefined, status: status === 'all' ? undefined : status },
     { pageSize: 20, enabled: officeId !== undefined },
   );
@@ -69,7 +64,7 @@ export default function ProblemsPage() {
   const detect = async () => {
     setDetecting(true);
     try {
-      const r = await api.post<DetectResult>(`${PROBLEMS}/detect`);
+      const r = await call(endpoints.problems.detect);
       message.success(t('problem.detected', { created: r.created, linked: r.linked }));
       await queryClient.invalidateQueries({ queryKey: [PROBLEMS] });
     } catch (e) {
@@ -204,7 +199,7 @@ function ProblemDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const queryClient = useQueryClient();
   const detail = useQuery({
     queryKey: [PROBLEMS, id],
-    queryFn: ({ signal }) => api.get<ProblemDetail>(`${PROBLEMS}/${id}`, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.problems.get, { params: { id: id }, signal }),
   });
   const departments = useDepartments(can('org.read'));
   const [form] = Form.useForm<EditValues>();
@@ -228,7 +223,10 @@ function ProblemDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const saveIfNeeded = async (cur: ProblemDetail, always: boolean): Promise<number> => {
     if (!always && !form.isFieldsTouched()) return cur.version;
     const values = await form.validateFields();
-    const saved = await api.patch<Problem>(`${PROBLEMS}/${cur.id}`, toBody(cur, values));
+    const saved = await call(endpoints.problems.update, {
+      params: { id: cur.id },
+      body: toBody(cur, values),
+    });
     return saved.version;
   };
 
@@ -254,7 +252,7 @@ function ProblemDrawer({ id, onClose }: { id: string; onClose: () => void }) {
     try {
       // what was typed and not yet saved goes with the close: the measures are what closing needs
       const version = await saveIfNeeded(p, false);
-      await api.post<Problem>(`${PROBLEMS}/${p.id}/close`, { version });
+      await call(endpoints.problems.close, { params: { id: p.id }, body: { version } });
       message.success(t('problem.closed'));
     } catch (e) {
       setError(applyServerError(form, e));

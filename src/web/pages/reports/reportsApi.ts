@@ -2,15 +2,10 @@
  * The report screens' calls (REPORT-1, REPORT-5): the monthly summary and the quarterly management-service report. Every
  * report query starts with its path, so one invalidation after a write refreshes the page and the status board.
  */
+import { endpoints } from '../../../contracts/endpoints';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError, type Query } from '../../api/client';
-import type {
-  MonthlySummary,
-  PublicHighlight,
-  PublicSummary,
-  PublicText,
-  SummaryStatusList,
-} from '../../../contracts/reports';
+import { call, isApiError, type Query } from '../../api/client';
+import type { MonthlySummary, PublicHighlight, PublicText } from '../../../contracts/reports';
 import type { FinanceFigures, QuarterlyReport, ServiceSections } from '../../../contracts/quarterly';
 
 export type {
@@ -30,15 +25,15 @@ export type {
   ServiceSections,
 } from '../../../contracts/quarterly';
 
-export const MONTHLY = '/api/reports/monthly';
-export const QUARTERLY = '/api/reports/quarterly';
+export const MONTHLY = endpoints.reports.monthly.forMonth.path;
+export const QUARTERLY = endpoints.reports.quarterly.forQuarter.path;
 
 // ── monthly summary ─────────────────────────────────────────────────────────────────────────────────
 
 export function useMonthly(params: Query, enabled = true) {
   return useQuery({
     queryKey: [MONTHLY, 'month', params],
-    queryFn: ({ signal }) => api.get<MonthlySummary>(MONTHLY, params, signal),
+    queryFn: ({ signal }) => call(endpoints.reports.monthly.forMonth, { query: params, signal }),
     enabled,
     retry: false,
   });
@@ -47,7 +42,7 @@ export function useMonthly(params: Query, enabled = true) {
 export function usePublicSummary(id: string | undefined, version: number | undefined) {
   return useQuery({
     queryKey: [MONTHLY, id, 'public', version],
-    queryFn: ({ signal }) => api.get<PublicSummary>(`${MONTHLY}/${id}/public`, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.reports.monthly.public, { params: { id: id! }, signal }),
     enabled: Boolean(id),
   });
 }
@@ -55,7 +50,7 @@ export function usePublicSummary(id: string | undefined, version: number | undef
 export function useSummaryStatus(officeId: string | undefined) {
   return useQuery({
     queryKey: [MONTHLY, 'status', officeId ?? null],
-    queryFn: ({ signal }) => api.get<SummaryStatusList>(`${MONTHLY}/status`, { officeId }, signal),
+    queryFn: ({ signal }) => call(endpoints.reports.monthly.status, { query: { officeId }, signal }),
   });
 }
 
@@ -71,19 +66,27 @@ export function useSummaryWrites() {
   };
   return {
     putPublic: (s: MonthlySummary, text: Partial<PublicText>) =>
-      done(api.put<MonthlySummary>(`${MONTHLY}/${s.id}/public`, { version: s.version, text })),
+      done(
+        call(endpoints.reports.monthly.putPublic, {
+          params: { id: s.id },
+          body: { version: s.version, text },
+        }),
+      ),
     decideHighlight: (s: MonthlySummary, h: PublicHighlight, choice: 'redact' | 'keep') =>
       done(
-        api.post<MonthlySummary>(`${MONTHLY}/${s.id}/highlights`, {
-          version: s.version,
-          highlightId: h.id,
-          choice,
+        call(endpoints.reports.monthly.highlights, {
+          params: { id: s.id },
+          body: {
+            version: s.version,
+            highlightId: h.id,
+            choice,
+          },
         }),
       ),
     approve: (s: MonthlySummary) =>
-      done(api.post<MonthlySummary>(`${MONTHLY}/${s.id}/approve`, { version: s.version })),
+      done(call(endpoints.reports.monthly.approve, { params: { id: s.id }, body: { version: s.version } })),
     publish: (s: MonthlySummary) =>
-      done(api.post<MonthlySummary>(`${MONTHLY}/${s.id}/publish`, { version: s.version })),
+      done(call(endpoints.reports.monthly.publish, { params: { id: s.id }, body: { version: s.version } })),
   };
 }
 
@@ -92,7 +95,7 @@ export function useSummaryWrites() {
 export function useQuarterly(params: Query, enabled = true) {
   return useQuery({
     queryKey: [QUARTERLY, 'quarter', params],
-    queryFn: ({ signal }) => api.get<QuarterlyReport>(QUARTERLY, params, signal),
+    queryFn: ({ signal }) => call(endpoints.reports.quarterly.forQuarter, { query: params, signal }),
     enabled,
     retry: false,
   });
@@ -113,27 +116,26 @@ export function useQuarterlyWrites() {
       void queryClient.invalidateQueries({ queryKey: [QUARTERLY] });
     throw e;
   };
-  const call = (p: Promise<QuarterlyReport>) => p.catch(refreshOnConflict).then(done);
-  const base = (r: QuarterlyReport) => `${QUARTERLY}/${r.id}`;
+  const settle = (p: Promise<QuarterlyReport>) => p.catch(refreshOnConflict).then(done);
+  const q = endpoints.reports.quarterly;
+  const params = (r: QuarterlyReport) => ({ id: r.id });
   return {
     putService: (r: QuarterlyReport, sections: ServiceSections) =>
-      call(api.put<QuarterlyReport>(`${base(r)}/service`, { version: r.version, sections })),
+      settle(call(q.putService, { params: params(r), body: { version: r.version, sections } })),
     submitService: (r: QuarterlyReport) =>
-      call(api.post<QuarterlyReport>(`${base(r)}/submit-service`, { version: r.version })),
+      settle(call(q.submitService, { params: params(r), body: { version: r.version } })),
     putFinance: (r: QuarterlyReport, figures: FinanceFigures) =>
-      call(api.put<QuarterlyReport>(`${base(r)}/finance`, { version: r.version, figures })),
+      settle(call(q.putFinance, { params: params(r), body: { version: r.version, figures } })),
     submitFinance: (r: QuarterlyReport) =>
-      call(api.post<QuarterlyReport>(`${base(r)}/submit-finance`, { version: r.version })),
+      settle(call(q.submitFinance, { params: params(r), body: { version: r.version } })),
     sign: (r: QuarterlyReport, chairName: string, chairSignedAt: string) =>
-      call(
-        api.post<QuarterlyReport>(`${base(r)}/sign`, {
-          version: r.version,
-          chairName,
-          chairSignedAt,
-          directorSignature: true,
+      settle(
+        call(q.sign, {
+          params: params(r),
+          body: { version: r.version, chairName, chairSignedAt, directorSignature: true },
         }),
       ),
     publish: (r: QuarterlyReport) =>
-      call(api.post<QuarterlyReport>(`${base(r)}/publish`, { version: r.version })),
+      settle(call(q.publish, { params: params(r), body: { version: r.version } })),
   };
 }

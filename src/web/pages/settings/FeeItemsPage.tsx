@@ -2,11 +2,12 @@
  * 系统设置 → 收费标准 (有偿服务收费标准, REPAIR-3): the prices told to residents for paid repairs of their own
  * part. Admins keep the list; intake and the technician's task show the active items.
  */
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { Button, Form, Input, InputNumber, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCursorList } from '../../api/queries';
 import { maxLen, priceRule, required } from '../../api/rules';
 import type { CreateFeeItemBody, FeeItem, UpdateFeeItemBody } from '../../api/types';
@@ -29,9 +30,12 @@ export default function FeeItemsPage() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [active, setActive] = useState<'all' | 'true' | 'false'>('all');
-  const list = useCursorList<FeeItem>('/api/fee-items', { q, active: active === 'all' ? undefined : active });
+  const list = useCursorList(endpoints.settings.listFeeItems, {
+    q,
+    active: active === 'all' ? undefined : active,
+  });
   const [editing, setEditing] = useState<FeeItem | 'new' | null>(null);
-  const invalidate = useInvalidate('/api/fee-items');
+  const invalidate = useInvalidate(endpoints.settings.listFeeItems);
 
   const columns: ColumnsType<FeeItem> = [
     {
@@ -69,7 +73,12 @@ export default function FeeItemsPage() {
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(f)}>
             {t('common.edit')}
           </Button>
-          <DeleteButton path={`/api/fee-items/${f.id}`} name={f.name} onDeleted={invalidate} />
+          <DeleteButton
+            endpoint={endpoints.settings.deleteFeeItem}
+            id={f.id}
+            name={f.name}
+            onDeleted={invalidate}
+          />
         </Space>
       ),
     },
@@ -87,8 +96,8 @@ export default function FeeItemsPage() {
     };
     if (current) {
       const update: UpdateFeeItemBody = { ...body, version: current.version };
-      await api.patch(`/api/fee-items/${current.id}`, update);
-    } else await api.post('/api/fee-items', body);
+      await call(endpoints.settings.updateFeeItem, { params: { id: current.id }, body: update });
+    } else await call(endpoints.settings.createFeeItem, { body: body });
     await invalidate();
   };
 

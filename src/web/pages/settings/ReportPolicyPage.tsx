@@ -3,6 +3,7 @@
  * problem detection and the public summary's smallest group. Each value shows beside its default; an empty field
  * takes the default. Whoever sees reports reads it; admins change it.
  */
+import { endpoints } from '../../../contracts/endpoints';
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -20,21 +21,17 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { useCan } from '../../api/queries';
 import { CASE_KINDS, type CaseKind } from '../../api/types';
-import type {
-  ReportPolicy,
-  ReportPolicySettings,
-  ReportPolicyValues,
-} from '../../../contracts/report-policy';
+import type { ReportPolicySettings, ReportPolicyValues } from '../../../contracts/report-policy';
 import { FormAlert } from '../../components/FormDrawer';
 import { applyServerError, type ShownError } from '../../components/form-errors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/zh-CN';
 
-const PATH = '/api/report-policy';
+const PATH = endpoints.settings.reportPolicy.path;
 
 type Key = keyof ReportPolicySettings;
 type NumberKey = Exclude<Key, 'problemKinds'>;
@@ -118,7 +115,7 @@ export default function ReportPolicyPage() {
   const [busy, setBusy] = useState(false);
   const policy = useQuery({
     queryKey: [PATH],
-    queryFn: ({ signal }) => api.get<ReportPolicy>(PATH, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.settings.reportPolicy, { signal }),
   });
   const editable = can('settings.manage');
 
@@ -130,7 +127,9 @@ export default function ReportPolicyPage() {
     setBusy(true);
     setError(null);
     try {
-      const saved = await api.put<ReportPolicy>(PATH, { version: p.version, values: toValues(v.values) });
+      const saved = await call(endpoints.settings.putReportPolicy, {
+        body: { version: p.version, values: toValues(v.values) },
+      });
       queryClient.setQueryData([PATH], saved);
       form.setFieldsValue({ values: saved.values });
       message.success(t('common.saved'));

@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { endpoints } from '../../../contracts/endpoints';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import { CopyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { maxLen, required, requiredSelect } from '../../api/rules';
 import type { ApiToken } from '../../api/types';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -26,10 +27,10 @@ export default function TokensPage() {
   const { t, dateTime } = useI18n();
   const { message } = App.useApp();
   const tokens = useQuery({
-    queryKey: ['/api/auth/tokens'],
-    queryFn: ({ signal }) => api.get<{ items: ApiToken[] }>('/api/auth/tokens', undefined, signal),
+    queryKey: [endpoints.auth.listTokens.path],
+    queryFn: ({ signal }) => call(endpoints.auth.listTokens, { signal }),
   });
-  const invalidate = useInvalidate('/api/auth/tokens');
+  const invalidate = useInvalidate(endpoints.auth.listTokens);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
 
@@ -44,7 +45,7 @@ export default function TokensPage() {
 
   const revoke = async (tok: ApiToken) => {
     try {
-      await api.delete(`/api/auth/tokens/${tok.id}`);
+      await call(endpoints.auth.revokeToken, { params: { id: tok.id } });
       message.success(t('token.revoked'));
       await invalidate();
     } catch (e) {
@@ -138,7 +139,9 @@ export default function TokensPage() {
         successText={t('token.createdTitle')}
         submitText={t('token.createSubmit')}
         onSubmit={async (v) => {
-          const res = await api.post<Created>('/api/auth/tokens', { name: v.name.trim(), userId: v.userId });
+          const res = await call(endpoints.auth.createToken, {
+            body: { name: v.name.trim(), userId: v.userId },
+          });
           setCreated(res);
           await invalidate();
         }}
