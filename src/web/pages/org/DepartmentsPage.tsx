@@ -85,7 +85,7 @@ export default function DepartmentsPage() {
         params: { id: current.id },
         body: { ...body, version: current.version },
       });
-    else await call(endpoints.org.createDepartment, { body: body });
+    else await call(endpoints.org.createDepartment, { body });
     await invalidate();
   };
 

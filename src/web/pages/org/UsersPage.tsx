@@ -198,7 +198,7 @@ export default function UsersPage() {
         roles: v.roles,
         officeIds: v.officeIds ?? [],
       };
-      await call(endpoints.users.update, { params: { id: current.id }, body: body });
+      await call(endpoints.users.update, { params: { id: current.id }, body });
     } else {
       const body: CreateUserBody = {
         username: v.username.trim(),
@@ -211,7 +211,7 @@ export default function UsersPage() {
         password: v.password,
         isService: v.isService ?? false,
       };
-      await call(endpoints.users.create, { body: body });
+      await call(endpoints.users.create, { body });
     }
     await invalidate();
   };

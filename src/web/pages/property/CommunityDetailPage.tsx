@@ -53,7 +53,7 @@ export default function CommunityDetailPage() {
 
   const community = useQuery({
     queryKey: [endpoints.property.listCommunities.path, id],
-    queryFn: ({ signal }) => call(endpoints.property.getCommunity, { params: { id: id }, signal }),
+    queryFn: ({ signal }) => call(endpoints.property.getCommunity, { params: { id }, signal }),
   });
   const buildings = useAll(endpoints.property.listBuildings, { communityId: id });
   const [buildingId, setBuildingId] = useState<string | undefined>();

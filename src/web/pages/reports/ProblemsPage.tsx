@@ -199,7 +199,7 @@ function ProblemDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const queryClient = useQueryClient();
   const detail = useQuery({
     queryKey: [PROBLEMS, id],
-    queryFn: ({ signal }) => call(endpoints.problems.get, { params: { id: id }, signal }),
+    queryFn: ({ signal }) => call(endpoints.problems.get, { params: { id }, signal }),
   });
   const departments = useDepartments(can('org.read'));
   const [form] = Form.useForm<EditValues>();

@@ -97,7 +97,7 @@ export default function FeeItemsPage() {
     if (current) {
       const update: UpdateFeeItemBody = { ...body, version: current.version };
       await call(endpoints.settings.updateFeeItem, { params: { id: current.id }, body: update });
-    } else await call(endpoints.settings.createFeeItem, { body: body });
+    } else await call(endpoints.settings.createFeeItem, { body });
     await invalidate();
   };
 
