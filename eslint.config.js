@@ -93,4 +93,23 @@ export default tseslint.config(
       'web talks to the server through contracts only.',
     ),
   },
+  {
+    // The console's first load stays free of zod and of the data the contracts import (the working-day calendar):
+    // the web reads the schemas as types only and calls through the table's zod-free half.
+    files: ['src/web/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/contracts/endpoints', 'zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'import the table from src/web/api/endpoints.ts and schemas with `import type` only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

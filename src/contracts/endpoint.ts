@@ -14,11 +14,21 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The statuses of the one error body (`ErrorBody`) an endpoint may answer. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
-export interface EndpointDef {
+/** The run-time part of an entry (`endpoint-routes.ts`): what the web client needs to make the call. */
+export interface RouteDef {
   method: Method;
   /** Fastify's form: `/api/cases/:id`; the web client substitutes the `:name` parts from `params` */
   path: `/api/${string}`;
   permission: EndpointPermission;
+  /** a request body that is not JSON (uploads) */
+  consumes?: readonly ['multipart/form-data'];
+  /** an answer that is not JSON (downloads, the print page, the event stream) */
+  produces?: readonly string[];
+  /** honours `Idempotency-Key` (a repeated creating write answers its first result) */
+  idempotent?: true;
+}
+
+export interface EndpointDef extends RouteDef {
   summary: string;
   tags: readonly string[];
   params?: z.ZodType;
@@ -27,12 +37,6 @@ export interface EndpointDef {
   body?: z.ZodType;
   /** the success answers; an endpoint that answers a file or a stream names its `produces` instead */
   response?: { 200?: z.ZodType; 201?: z.ZodType };
-  /** a request body that is not JSON (uploads) */
-  consumes?: readonly ['multipart/form-data'];
-  /** an answer that is not JSON (downloads, the print page, the event stream) */
-  produces?: readonly string[];
-  /** honours `Idempotency-Key` (a repeated creating write answers its first result) */
-  idempotent?: true;
   /** error statuses besides those every endpoint of its kind may answer (see `errorStatuses`) */
   errors?: readonly ErrorStatus[];
   /** left out of the OpenAPI document (the document itself) */
@@ -41,6 +45,26 @@ export interface EndpointDef {
 
 /** Keeps an entry's literal types (method, path, the very zod schemas) for the server and the client. */
 export const endpoint = <const E extends EndpointDef>(e: E): E => e;
+
+/** Keeps a route's literal method and path. */
+export const route = <const R extends RouteDef>(r: R): R => r;
+
+type RouteKey = keyof RouteDef;
+type ContractKey = 'params' | 'querystring' | 'headers' | 'body' | 'response';
+
+/**
+ * An entry as the web holds it: its route at run time, its schemas as types only. `~contract` is never set; it
+ * carries the zod schemas' types so the client can type a call (`z.input` of the body, `z.output` of the answer)
+ * without the schemas being in the bundle.
+ */
+export type WebEndpoint<E extends EndpointDef = EndpointDef> = Pick<E, Extract<keyof E, RouteKey>> & {
+  readonly '~contract'?: Pick<E, Extract<keyof E, ContractKey>>;
+};
+
+/** The table as the web holds it: the same nesting, each entry a `WebEndpoint`. */
+export type WebEndpoints<T> = T extends EndpointDef
+  ? WebEndpoint<T>
+  : { readonly [K in keyof T]: WebEndpoints<T[K]> };
 
 const hasVersion = (schema: z.ZodType | undefined): boolean => {
   const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;

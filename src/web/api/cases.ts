@@ -5,7 +5,7 @@
  * action, or on a live `case` event) refreshes lists, boards and the open case together.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { endpoints } from '../../contracts/endpoints';
+import { endpoints } from './endpoints';
 import { call, upload, urlOf, type QueryOf } from './client';
 import { useCan, useCursorList, useMe } from './queries';
 import type { ActionBody, CaseAction, CaseDetail } from './types';

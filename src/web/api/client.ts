@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ErrorBody } from '../../contracts/common';
-import { fillPath, type EndpointDef } from '../../contracts/endpoint';
+import { fillPath, type RouteDef } from '../../contracts/endpoint';
 import { getLocale } from '../i18n/locale-store';
 import { uiText } from '../i18n/dictionaries';
 
@@ -102,14 +102,18 @@ async function json<T>(method: string, path: string, opts?: RequestOptions): Pro
 
 // ── typed calls from the endpoint table ─────────────────────────────────────────────────────────────────
 
-type SchemaOf<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType } ? S : never;
+/** The zod schemas an entry carries as types (`WebEndpoint`'s `~contract`). */
+type ContractOf<E> = E extends { readonly '~contract'?: infer C } ? NonNullable<C> : never;
+type SchemaOf<E, K extends string> =
+  ContractOf<E> extends { [P in K]: infer S extends z.ZodType } ? S : never;
 
 /** What a JSON endpoint answers on success (its 200, else its 201), as the server's zod contract says. */
-export type ResponseOf<E> = E extends { response: { 200: infer S extends z.ZodType } }
-  ? z.output<S>
-  : E extends { response: { 201: infer S extends z.ZodType } }
+export type ResponseOf<E> =
+  ContractOf<E> extends { response: { 200: infer S extends z.ZodType } }
     ? z.output<S>
-    : never;
+    : ContractOf<E> extends { response: { 201: infer S extends z.ZodType } }
+      ? z.output<S>
+      : never;
 
 /** The item of a list endpoint (`{ items, nextCursor, total }`). */
 export type ItemOf<E> = ResponseOf<E> extends { items: (infer I)[] } ? I : never;
@@ -120,7 +124,9 @@ export type QueryOf<E> = [SchemaOf<E, 'querystring'>] extends [never]
   : { [K in keyof z.input<SchemaOf<E, 'querystring'>>]?: QueryValue };
 
 /** An endpoint that answers JSON. */
-export type JsonEndpoint = EndpointDef & { response: NonNullable<EndpointDef['response']> };
+export type JsonEndpoint = RouteDef & {
+  readonly '~contract'?: { response: { 200?: z.ZodType; 201?: z.ZodType } };
+};
 /** An endpoint that answers a list. */
 export type ListEndpoint = JsonEndpoint & { method: 'GET' };
 
@@ -135,11 +141,11 @@ export type CallInput<E> = ([SchemaOf<E, 'params'>] extends [never]
   };
 
 /** The URL of an entry with its path parameters filled in (for links, `<img src>`, EventSource). */
-export const urlOf = <E extends EndpointDef>(e: E, params?: Record<string, string>, query?: Query) =>
+export const urlOf = <E extends RouteDef>(e: E, params?: Record<string, string>, query?: Query) =>
   buildUrl(fillPath(e.path, params), query);
 
 /**
- * Calls one endpoint of the table (src/contracts/endpoints.ts): the path parameters are filled in, the body and
+ * Calls one endpoint of the table (`./endpoints.ts`): the path parameters are filled in, the body and
  * the filters are typed by its contract and the answer is its success contract, so a page can neither send the
  * wrong body nor read the wrong shape.
  */
@@ -183,7 +189,7 @@ export function upload<E extends JsonEndpoint & { consumes: readonly ['multipart
 }
 
 /** GETs a file an entry produces (xlsx export, template) and hands it to the browser as a download. */
-export async function download<E extends EndpointDef & { produces: readonly string[] }>(
+export async function download<E extends RouteDef & { produces: readonly string[] }>(
   e: E,
   input: { params?: Record<string, string>; query?: QueryOf<E> },
   fallbackName: string,

@@ -3,7 +3,7 @@
  * subject. Its key starts with ['/api/cases'] too, so a case action or live event refreshes it with the boards.
  */
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../../contracts/endpoints';
+import { endpoints } from './endpoints';
 import { call } from './client';
 import { CASES } from './cases';
 import type { DeadlineKind } from './types';

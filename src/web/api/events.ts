@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { endpoints } from '../../contracts/endpoints';
+import { endpoints } from './endpoints';
 import { CASES, NOTIFICATIONS } from './cases';
 import { urlOf } from './client';
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
-import { endpoints } from '../../contracts/endpoints';
+import { endpoints } from './endpoints';
 import { api, call, type ItemOf, type ListEndpoint, type Query, type QueryOf } from './client';
 import type { ListResult, Me } from './types';
 

@@ -3,7 +3,7 @@
  * technician's task. Collapsed by default so it costs one line; opened, a search box narrows the active items,
  * each on its own row (name, price per unit, note) so it reads at 360 px.
  */
-import { endpoints } from '../../contracts/endpoints';
+import { endpoints } from '../api/endpoints';
 import { useMemo, useState } from 'react';
 import { Collapse, Empty, Input, List, Typography } from 'antd';
 import { useAll } from '../api/queries';

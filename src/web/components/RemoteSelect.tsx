@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Select, Spin, type SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../../contracts/endpoints';
+import { endpoints } from '../api/endpoints';
 import { api, type ListEndpoint, type Query } from '../api/client';
 import type { ListResult, Room, User } from '../api/types';
 import { useI18n } from '../i18n/i18n';

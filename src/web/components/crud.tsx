@@ -1,7 +1,7 @@
 import { App, Button, Popconfirm } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { EndpointDef } from '../../contracts/endpoint';
+import type { RouteDef } from '../../contracts/endpoint';
 import { deleteById, type DeleteEndpoint } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n';
  * Invalidates every query of the collections these endpoints read (lists, options and details share the
  * collection's path as their first key).
  */
-export function useInvalidate(...reads: Pick<EndpointDef, 'path'>[]) {
+export function useInvalidate(...reads: Pick<RouteDef, 'path'>[]) {
   const queryClient = useQueryClient();
   return () => Promise.all(reads.map((e) => queryClient.invalidateQueries({ queryKey: [e.path] })));
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { App, Button, Card, Form, Input } from 'antd';
 import { call } from '../../api/client';
 import { FormAlert } from '../../components/FormDrawer';

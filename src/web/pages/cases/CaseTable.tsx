@@ -1,4 +1,4 @@
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { Button, Checkbox, Input, Segmented, Select, Typography } from 'antd';

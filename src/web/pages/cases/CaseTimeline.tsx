@@ -2,7 +2,7 @@
  * The case's timeline (append-only, newest last) with the archive check: "存档完整" when the hash chain verifies,
  * "存档被改动" when it does not. Every entry shows its type, actor, time and a summary of its data.
  */
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import type { ReactNode } from 'react';
 import { Alert, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { call } from '../../api/client';
 import { NOTIFICATIONS } from '../../api/cases';
 import { useCan } from '../../api/queries';

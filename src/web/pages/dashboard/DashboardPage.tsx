@@ -3,7 +3,7 @@
  * complaints by category and this month's rates against targets, for the offices in the user's scope — filtered
  * by office and community. Every chart has its table (UI-10) with a CSV export of that table.
  */
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';

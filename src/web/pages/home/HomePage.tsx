@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { call } from '../../api/client';
 import { useCan, useMe } from '../../api/queries';
 import { useI18n } from '../../i18n/i18n';

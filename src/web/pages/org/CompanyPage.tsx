@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Skeleton, Typography } from 'antd';
 import { call } from '../../api/client';

@@ -1,4 +1,4 @@
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useState } from 'react';
 import { Button, Form, Input, Segmented, Select, Space, Tag } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';

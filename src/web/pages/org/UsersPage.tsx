@@ -1,4 +1,4 @@
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useState } from 'react';
 import { App, Button, Dropdown, Form, Input, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';

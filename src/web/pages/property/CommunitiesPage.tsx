@@ -1,4 +1,4 @@
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Form, Input, Select, Space } from 'antd';

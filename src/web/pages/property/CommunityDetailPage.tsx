@@ -1,4 +1,4 @@
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import {

@@ -1,4 +1,4 @@
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Select, Space, Tag, Input } from 'antd';

@@ -1,4 +1,4 @@
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { Form, Input, InputNumber, Select } from 'antd';
 import { useAll } from '../../api/queries';
 import { maxLen, required, requiredSelect } from '../../api/rules';

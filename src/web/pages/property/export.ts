@@ -1,4 +1,4 @@
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { download } from '../../api/client';
 
 /** GET /api/property/export → .xlsx download (one community, or every community in scope). */

@@ -3,7 +3,7 @@
  * department tallies of the month, and the violations derived from breached clocks and returns, each confirmed or
  * waived (with a reason) by the director.
  */
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';

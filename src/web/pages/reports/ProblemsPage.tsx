@@ -3,7 +3,7 @@
  * cross-department review, a due date, the root cause and the measures; a problem closes only once its measures are
  * recorded (the server says so when they are not).
  */
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';

@@ -2,7 +2,7 @@
  * The report screens' calls (REPORT-1, REPORT-5): the monthly summary and the quarterly management-service report. Every
  * report query starts with its path, so one invalidation after a write refreshes the page and the status board.
  */
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, isApiError, type Query } from '../../api/client';
 import type { MonthlySummary, PublicHighlight, PublicText } from '../../../contracts/reports';

@@ -2,7 +2,7 @@
  * 系统设置 → 收费标准 (有偿服务收费标准, REPAIR-3): the prices told to residents for paid repairs of their own
  * part. Admins keep the list; intake and the technician's task show the active items.
  */
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useState } from 'react';
 import { Button, Form, Input, InputNumber, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';

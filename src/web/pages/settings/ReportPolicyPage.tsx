@@ -3,7 +3,7 @@
  * problem detection and the public summary's smallest group. Each value shows beside its default; an empty field
  * takes the default. Whoever sees reports reads it; admins change it.
  */
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { endpoints } from '../../../contracts/endpoints';
+import { endpoints } from '../../api/endpoints';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import { CopyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
