@@ -130,6 +130,11 @@ export type JsonEndpoint = RouteDef & {
 /** An endpoint that answers a list. */
 export type ListEndpoint = JsonEndpoint & { method: 'GET' };
 
+/** The path parameters of an entry (`{ id }` for `/api/…/:id`), or nothing. */
+export type ParamsOf<E> = [SchemaOf<E, 'params'>] extends [never]
+  ? undefined
+  : z.input<SchemaOf<E, 'params'>>;
+
 export type CallInput<E> = ([SchemaOf<E, 'params'>] extends [never]
   ? { params?: undefined }
   : { params: z.input<SchemaOf<E, 'params'>> }) &
@@ -170,6 +175,18 @@ export function call<E extends JsonEndpoint>(
   });
 }
 
+/**
+ * GETs one page of a list endpoint: for the list hooks, which add `limit`, `cursor` or `q` to the filters the
+ * caller typed with `QueryOf`.
+ */
+export function getList<E extends ListEndpoint>(
+  e: E,
+  input: { params?: ParamsOf<E>; query?: Query; signal?: AbortSignal },
+): Promise<ResponseOf<E>> {
+  const params = input.params as Record<string, string> | undefined;
+  return json<ResponseOf<E>>('GET', fillPath(e.path, params), { query: input.query, signal: input.signal });
+}
+
 /** An endpoint that deletes one row by its id. */
 export type DeleteEndpoint = JsonEndpoint & { method: 'DELETE'; path: `${string}/:id` };
 
@@ -208,30 +225,6 @@ function saveBlob(blob: Blob, name: string) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/**
- * Calls by path with an asserted answer type. Only the intake page, the action drawer and the monthly summary page
- * still use it while they are split into hooks; everything else calls through `call` and the endpoint table.
- */
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => json<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, query?: Query, headers?: Record<string, string>) =>
-    json<T>('POST', path, { body: body ?? {}, query, headers }),
-  patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => json<T>('PUT', path, { body }),
-  delete: <T = { ok: true }>(path: string) => json<T>('DELETE', path),
-  /** multipart upload of one file under the field name `file` */
-  upload: <T>(path: string, file: File, query?: Query) => {
-    const form = new FormData();
-    form.append('file', file);
-    return json<T>('POST', path, { body: form, query });
-  },
-  /** GET a file (xlsx export, template) and hand it to the browser as a download */
-  download: async (path: string, query: Query | undefined, fallbackName: string) => {
-    const res = await send('GET', path, { query });
-    saveBlob(await res.blob(), fileNameFrom(res.headers.get('Content-Disposition')) ?? fallbackName);
-  },
-};
 
 function fileNameFrom(disposition: string | null): string | null {
   if (!disposition) return null;

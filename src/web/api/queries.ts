@@ -1,7 +1,15 @@
 import { useCallback, useState } from 'react';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { endpoints } from './endpoints';
-import { api, call, type ItemOf, type ListEndpoint, type Query, type QueryOf } from './client';
+import {
+  call,
+  getList,
+  type ItemOf,
+  type ListEndpoint,
+  type ParamsOf,
+  type Query,
+  type QueryOf,
+} from './client';
 import type { ListResult, Me } from './types';
 
 export type Permission = Me['permissions'][number];
@@ -46,44 +54,40 @@ interface PagerState {
   page: number;
 }
 
-/** The list query key of an endpoint: its path first, so `useInvalidate(endpoint)` refreshes it. */
-const pathOf = (source: ListEndpoint | string) => (typeof source === 'string' ? source : source.path);
-
 /**
  * A list endpoint paged by cursors (API-4: `?limit=&cursor=` → `{ items, nextCursor, total }`). The cursor of every
- * page seen is kept, so "previous" is exact; a change of filters starts again at page 1.
+ * page seen is kept, so "previous" is exact; a change of filters starts again at page 1. Its query key starts with
+ * the endpoint's path (then its path parameters, if any), so `useInvalidate(endpoint)` refreshes it.
  */
 export function useCursorList<E extends ListEndpoint>(
   endpoint: E,
-  params?: QueryOf<E>,
-  opts?: { pageSize?: number; enabled?: boolean; key?: QueryKey },
-): CursorList<ItemOf<E>>;
-/** By path, with an asserted item type: only for the monthly summary page until it is split into hooks. */
-export function useCursorList<T>(
-  path: string,
-  params?: Query,
-  opts?: { pageSize?: number; enabled?: boolean; key?: QueryKey },
-): CursorList<T>;
-export function useCursorList<T>(
-  source: ListEndpoint | string,
-  params: Query = {},
-  opts: { pageSize?: number; enabled?: boolean; key?: QueryKey } = {},
-): CursorList<T> {
-  const path = pathOf(source);
+  filters: QueryOf<E> = {} as QueryOf<E>,
+  opts: { pageSize?: number; enabled?: boolean; key?: QueryKey; params?: ParamsOf<E> } = {},
+): CursorList<ItemOf<E>> {
+  const { path } = endpoint;
+  const params = filters as Query;
   const pageSize = opts.pageSize ?? 20;
-  const paramsKey = JSON.stringify([path, params, pageSize]);
+  const paramsKey = JSON.stringify([path, opts.params ?? null, params, pageSize]);
   const [state, setState] = useState<PagerState>({ key: paramsKey, cursors: [undefined], page: 0 });
   const current: PagerState =
     state.key === paramsKey ? state : { key: paramsKey, cursors: [undefined], page: 0 };
   const cursor = current.cursors[current.page];
 
   const query = useQuery({
-    queryKey: [...(opts.key ?? [path]), 'list', params, pageSize, cursor ?? null],
-    queryFn: ({ signal }) => api.get<ListResult<T>>(path, { ...params, limit: pageSize, cursor }, signal),
+    queryKey: [
+      ...(opts.key ?? (opts.params ? [path, opts.params] : [path])),
+      'list',
+      params,
+      pageSize,
+      cursor ?? null,
+    ],
+    queryFn: ({ signal }) =>
+      getList(endpoint, { params: opts.params, query: { ...params, limit: pageSize, cursor }, signal }),
     placeholderData: keepPreviousData,
     enabled: opts.enabled ?? true,
   });
-  const data = query.data;
+  // a list endpoint answers `{ items, nextCursor, total }` (ListEndpoint is any GET: the shape is the contract's)
+  const data = query.data as ListResult<ItemOf<E>> | undefined;
   const nextCursor = data?.nextCursor ?? null;
 
   return {
@@ -112,8 +116,7 @@ export function useCursorList<T>(
 export function useAll<E extends ListEndpoint>(endpoint: E, params: QueryOf<E> = {}, enabled = true) {
   return useQuery({
     queryKey: [endpoint.path, 'all', params],
-    queryFn: ({ signal }) =>
-      api.get<ListResult<ItemOf<E>>>(endpoint.path, { ...(params as Query), limit: 200 }, signal),
+    queryFn: ({ signal }) => getList(endpoint, { query: { ...(params as Query), limit: 200 }, signal }),
     staleTime: 30_000,
     enabled,
   });

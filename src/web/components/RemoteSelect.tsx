@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Select, Spin, type SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../api/endpoints';
-import { api, type ListEndpoint, type Query } from '../api/client';
+import { getList, type ListEndpoint, type Query } from '../api/client';
 import type { ListResult, Room, User } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
@@ -12,8 +12,8 @@ export interface Option {
 }
 
 interface RemoteSelectProps<T> extends Omit<SelectProps<string | string[]>, 'options' | 'onSearch'> {
-  /** the list endpoint searched with `?q=`; a bare path only from the action drawer until it is split */
-  path: ListEndpoint | string;
+  /** the list endpoint searched with `?q=` */
+  path: ListEndpoint;
   params?: Query;
   toOption: (item: T) => Option;
   /** labels of the current value(s), known from the record being edited */
@@ -22,14 +22,13 @@ interface RemoteSelectProps<T> extends Omit<SelectProps<string | string[]>, 'opt
 
 /** A select that searches the server (`?q=`) as the user types, for registers too large to load whole. */
 export function RemoteSelect<T>({
-  path: source,
+  path: endpoint,
   params,
   toOption,
   known = [],
   ...rest
 }: RemoteSelectProps<T>) {
   const { t } = useI18n();
-  const path = typeof source === 'string' ? source : source.path;
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   useEffect(() => {
@@ -38,8 +37,9 @@ export function RemoteSelect<T>({
   }, [text]);
 
   const query = useQuery({
-    queryKey: [path, 'search', params ?? {}, q],
-    queryFn: ({ signal }) => api.get<ListResult<T>>(path, { ...params, q, limit: 20 }, signal),
+    queryKey: [endpoint.path, 'search', params ?? {}, q],
+    queryFn: ({ signal }) =>
+      getList(endpoint, { query: { ...params, q, limit: 20 }, signal }) as Promise<ListResult<T>>,
     staleTime: 15_000,
   });
   const options = useMemo(() => {

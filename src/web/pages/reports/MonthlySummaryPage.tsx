@@ -7,7 +7,8 @@
 import { Alert, Button, DatePicker, Spin, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { isApiError } from '../../api/client';
+import { isApiError, urlOf } from '../../api/client';
+import { endpoints } from '../../api/endpoints';
 import { PageHeader, Toolbar } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { DrillDrawer } from './monthly/DrillDrawer';
@@ -16,7 +17,6 @@ import { PublicView } from './monthly/PublicView';
 import { StatusBoard } from './monthly/StatusBoard';
 import { useMonthlySummary, type SummaryTab } from './monthly/useMonthlySummary';
 import { WorkflowBar } from './monthly/WorkflowBar';
-import { MONTHLY } from './reportsApi';
 import { OfficeSelect } from './reportsUi';
 
 export default function MonthlySummaryPage() {
@@ -47,7 +47,7 @@ export default function MonthlySummaryPage() {
             <>
               <Button
                 icon={<FileExcelOutlined />}
-                href={`${MONTHLY}/${s.id}/export.xlsx`}
+                href={urlOf(endpoints.reports.monthly.exportXlsx, { id: s.id })}
                 onClick={(e) => exportXlsx(e, s, 'internal')}
                 data-testid="summary-export-internal"
               >
@@ -55,7 +55,7 @@ export default function MonthlySummaryPage() {
               </Button>
               <Button
                 icon={<FileExcelOutlined />}
-                href={`${MONTHLY}/${s.id}/export.xlsx?version=public`}
+                href={urlOf(endpoints.reports.monthly.exportXlsx, { id: s.id }, { version: 'public' })}
                 onClick={(e) => exportXlsx(e, s, 'public')}
                 data-testid="summary-export-public"
               >
@@ -63,7 +63,7 @@ export default function MonthlySummaryPage() {
               </Button>
               <Button
                 icon={<PrinterOutlined />}
-                href={`${MONTHLY}/${s.id}/print?version=${printVersion}`}
+                href={urlOf(endpoints.reports.monthly.print, { id: s.id }, { version: printVersion })}
                 target="_blank"
                 rel="noopener"
                 data-testid="summary-print"

@@ -1,6 +1,6 @@
 /** 合并 — merge into another open (or resolved) case, searched by number or text. */
 import { Form } from 'antd';
-import { CASES } from '../../../api/cases';
+import { endpoints } from '../../../api/endpoints';
 import { requiredSelect } from '../../../api/rules';
 import { OPEN_CASE_STATES, type Case } from '../../../api/types';
 import { RemoteSelect } from '../../../components/RemoteSelect';
@@ -23,7 +23,7 @@ export function MergeFields() {
       extra={t('form.mergeHint')}
     >
       <RemoteSelect<Case>
-        path={CASES}
+        path={endpoints.cases.list}
         params={{ state: [...OPEN_CASE_STATES, 'resolved'] }}
         toOption={(x) => ({
           value: x.id,

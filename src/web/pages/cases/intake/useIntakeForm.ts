@@ -8,11 +8,11 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { Form } from 'antd';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
+import { endpoints } from '../../../api/endpoints';
 import { CASES, useCategories } from '../../../api/cases';
 import { useMe } from '../../../api/queries';
-import type { CallerLookup, Case } from '../../../api/types';
-import type { ProblemMatches } from '../../../../contracts/problems';
+import type { Case } from '../../../api/types';
 import { applyServerError, type ShownError } from '../../../components/form-errors';
 import type { Option } from '../../../components/RemoteSelect';
 import { toTree } from './categoryTree';
@@ -64,9 +64,9 @@ export function useIntakeForm({
   // duplicate rule holds likely duplicates of it (src/domain/case/duplicates.ts).
   const recording = { ...(categoryId ? { categoryId } : {}), ...(roomId ? { roomId } : {}) };
   const lookup = useQuery({
-    queryKey: ['/api/lookup/caller', lookupPhone, recording],
+    queryKey: [endpoints.property.lookupCaller.path, lookupPhone, recording],
     queryFn: ({ signal }) =>
-      api.get<CallerLookup>('/api/lookup/caller', { phone: lookupPhone, ...recording }, signal),
+      call(endpoints.property.lookupCaller, { query: { phone: lookupPhone, ...recording }, signal }),
     // a change of category or room asks again; for the same phone the panel keeps what it shows meanwhile
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === lookupPhone ? previous : undefined,
@@ -83,13 +83,12 @@ export function useIntakeForm({
   // An open recurring problem (问题) the new case would join (PROBLEM-3): the agent can tell the resident it is already under
   // a cross-department review.
   const problemMatches = useQuery({
-    queryKey: ['/api/problems/match', roomId, categoryId],
+    queryKey: [endpoints.problems.match.path, roomId, categoryId],
     queryFn: ({ signal }) =>
-      api.get<ProblemMatches>(
-        '/api/problems/match',
-        { roomId: roomId!, ...(categoryId ? { categoryId } : {}) },
+      call(endpoints.problems.match, {
+        query: { roomId: roomId!, ...(categoryId ? { categoryId } : {}) },
         signal,
-      ),
+      }),
     enabled: Boolean(roomId),
     staleTime: 60_000,
     retry: false,
@@ -158,8 +157,9 @@ export function useIntakeForm({
     setSaving(true);
     setError(null);
     try {
-      const c = await api.post<Case>(CASES, toCreateBody(v), undefined, {
-        'Idempotency-Key': idempotencyKey,
+      const c = await call(endpoints.cases.create, {
+        body: toCreateBody(v),
+        headers: { 'Idempotency-Key': idempotencyKey },
       });
       void queryClient.invalidateQueries({ queryKey: [CASES] });
       onCreated(c);

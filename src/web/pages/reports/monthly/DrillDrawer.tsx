@@ -4,15 +4,16 @@ import { Link } from 'react-router';
 import { useCursorList } from '../../../api/queries';
 import { DataTable } from '../../../components/DataTable';
 import { useI18n } from '../../../i18n/i18n';
-import { MONTHLY, type DrillCase, type MonthlySummary } from '../reportsApi';
+import { endpoints } from '../../../api/endpoints';
+import type { DrillCase, MonthlySummary } from '../reportsApi';
 import type { Drill } from './summaryUi';
 
 export function DrillDrawer({ s, drill, onClose }: { s: MonthlySummary; drill: Drill; onClose: () => void }) {
   const { t, label, dateTime } = useI18n();
-  const list = useCursorList<DrillCase>(
-    `${MONTHLY}/${s.id}/cases`,
+  const list = useCursorList(
+    endpoints.reports.monthly.cases,
     { figure: drill.figure, value: drill.value, clock: drill.clock, communityId: drill.communityId },
-    { pageSize: 20 },
+    { pageSize: 20, params: { id: s.id } },
   );
   return (
     <Drawer open onClose={onClose} title={drill.title} size={640} data-testid="summary-drill">

@@ -5,8 +5,9 @@
 import { useState, type MouseEvent } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { App } from 'antd';
-import { api } from '../../../api/client';
-import { MONTHLY, useMonthly, type MonthlySummary, type SummaryMonthStatus } from '../reportsApi';
+import { download } from '../../../api/client';
+import { endpoints } from '../../../api/endpoints';
+import { useMonthly, type MonthlySummary, type SummaryMonthStatus } from '../reportsApi';
 import type { Drill } from './summaryUi';
 
 export type SummaryTab = 'internal' | 'public' | 'status';
@@ -32,9 +33,11 @@ export function useMonthlySummary() {
   // a plain link would be answered in the browser's language: the download sends the UI language instead
   const exportXlsx = (e: MouseEvent, sum: MonthlySummary, version: 'internal' | 'public') => {
     e.preventDefault();
-    api
-      .download(`${MONTHLY}/${sum.id}/export.xlsx`, { version }, `${sum.year}-${sum.month}-${version}.xlsx`)
-      .catch((err: unknown) => message.error(err instanceof Error ? err.message : String(err)));
+    download(
+      endpoints.reports.monthly.exportXlsx,
+      { params: { id: sum.id }, query: { version } },
+      `${sum.year}-${sum.month}-${version}.xlsx`,
+    ).catch((err: unknown) => message.error(err instanceof Error ? err.message : String(err)));
   };
   /** a month of the status board opens in the internal view */
   const openMonth = (row: SummaryMonthStatus) => {
