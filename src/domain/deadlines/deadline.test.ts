@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterStep,
+  remindsOfBreach,
   escalateOnce,
   escalationRecipients,
   nextCheckAt,
@@ -191,6 +192,11 @@ describe('reminder instants in place of the warning point (the quarterly report 
     const done = afterStep(breached, overdue, remindAt[3]);
     expect(nextCheckAt(done, REMINDED)).toBeNull();
     expect(sweepStep(done, REMINDED, 0, T('2026-12-01T00:00:00Z'))).toEqual({ op: 'none' });
+  });
+
+  it('a reminder after the due time reminds of the breach; one before it does not', () => {
+    expect([0, 1, 2, 3].map((i) => remindsOfBreach(step, i))).toEqual([false, false, false, true]);
+    expect(remindsOfBreach(step, 4)).toBe(false);
   });
 
   it('a sweep that first comes after the due time and a reminder breaches and reminds at once', () => {

@@ -114,6 +114,12 @@ export function sweepStep(d: DeadlineFacts, rules: DeadlineRules, subjectTier: n
   return { op: 'warn', ...withReminder };
 }
 
+/** Whether reminder `index` of the deadline comes after its due time: a reminder of the breach ("overdue"). */
+export function remindsOfBreach(d: DeadlineFacts, index: number): boolean {
+  const at = d.remindAt?.[index];
+  return at != null && at > d.dueAt;
+}
+
 /**
  * The deadline after `step` at `now`: warned, breached and reminders counted as the sweep records them (the
  * sweep writes these, then the next check of the result).

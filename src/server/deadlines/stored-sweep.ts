@@ -8,6 +8,7 @@ import {
   afterStep,
   escalationRecipients,
   nextCheckAt,
+  remindsOfBreach,
   sweepStep,
   type DeadlineFacts,
 } from '../../domain/deadlines/deadline';
@@ -79,7 +80,7 @@ function plan(rows: readonly DeadlineRow[], now: Date, result: StoredSweepResult
     let tier = r.tier;
     if (step.op !== 'none' && step.reminder !== undefined) {
       // a reminder: a warning, "overdue" once its instant is past the due time
-      const overdue = r.remindAt[step.reminder] > r.dueAt;
+      const overdue = remindsOfBreach(facts, step.reminder);
       notices.push({
         row: r,
         type: 'warning',

@@ -1,6 +1,6 @@
 import { OPEN_STATES } from '../case';
 import { stopAllRunningExcept } from '../case-clocks';
-import { SURVIVES_CLOSING, invalid, requireText, type FieldErrors } from './shared';
+import { refuseWithoutReason, SURVIVES_CLOSING } from './shared';
 import type { CaseActionModule, ReasonInput } from './types';
 
 /** The director closes the case without a satisfied callback. */
@@ -9,9 +9,7 @@ export const close: CaseActionModule<'close', ReasonInput> = {
   from: ['resolved', ...OPEN_STATES],
   parties: ['director', 'manager'],
   outcome(facts, _actor, input, { now }) {
-    const fields: FieldErrors = {};
-    requireText(fields, 'reason', input.reason);
-    const refused = invalid(fields);
+    const refused = refuseWithoutReason(input);
     if (refused) return refused;
     // Closing without a satisfied callback (CALLBACK-4, ours): reports count it as "closed unsatisfied".
     return {

@@ -1,7 +1,7 @@
 import { OPEN_STATES } from '../case';
 import { escalateOnce } from '../../deadlines/deadline';
 import { CASE_ESCALATION } from '../escalation';
-import { invalid, requireText, type FieldErrors } from './shared';
+import { refuseWithoutReason } from './shared';
 import type { CaseActionModule, ReasonInput } from './types';
 
 /** Take the case one tier up its escalation chain, the same step a breach takes. */
@@ -22,9 +22,7 @@ export const escalate: CaseActionModule<'escalate', ReasonInput> = {
   precondition: (facts) =>
     escalateOnce(CASE_ESCALATION, facts.escalationTier) ? null : 'escalation_max_tier',
   outcome(facts, _actor, input) {
-    const fields: FieldErrors = {};
-    requireText(fields, 'reason', input.reason);
-    const refused = invalid(fields);
+    const refused = refuseWithoutReason(input);
     if (refused) return refused;
     // the same step a breach takes (the deadline engine); the top of the chain was refused as a precondition
     const tier = escalateOnce(CASE_ESCALATION, facts.escalationTier)!.tier;

@@ -1,5 +1,5 @@
 import { startClock, stopRunning } from '../case-clocks';
-import { invalid, requireText, type FieldErrors } from './shared';
+import { refuseWithoutReason } from './shared';
 import type { CaseActionModule, ReasonInput } from './types';
 
 /** Hand the case back to the first responder, who routes it again. */
@@ -10,9 +10,7 @@ export const returnCase: CaseActionModule<'return', ReasonInput> = {
   parties: ['handler', 'targetDepartmentMember', 'targetDepartmentHead'],
   outcome(facts, _actor, input, ctx) {
     const { now } = ctx;
-    const fields: FieldErrors = {};
-    requireText(fields, 'reason', input.reason);
-    const refused = invalid(fields);
+    const refused = refuseWithoutReason(input);
     if (refused) return refused;
     // Back to the first responder for re-routing: routing is due again within 60 minutes (004 第十条).
     const effects = stopRunning(facts.clocks, ['dispatch', 'contact'], now);

@@ -19,6 +19,13 @@ export function invalid(fields: FieldErrors): DecisionRefusal | null {
   return Object.keys(fields).length > 0 ? { ok: false, reason: 'invalid_input', fields } : null;
 }
 
+/** The refusal of an action whose one required field is its reason, or null when a reason is given. */
+export function refuseWithoutReason(input: { reason?: string | null }): DecisionRefusal | null {
+  const fields: FieldErrors = {};
+  requireText(fields, 'reason', input.reason);
+  return invalid(fields);
+}
+
 /** Clocks that keep counting after a case closes: a corrective action has its own due date (003 第2篇 七.1). */
 export const SURVIVES_CLOSING: readonly ClockName[] = ['corrective'];
 

@@ -1,5 +1,5 @@
 import { pauseRunning } from '../case-clocks';
-import { invalid, requireText, type FieldErrors } from './shared';
+import { refuseWithoutReason } from './shared';
 import type { CaseActionModule, ReasonInput } from './types';
 
 /** Wait on something outside the handler's hands: the resolve clock pauses. */
@@ -8,9 +8,7 @@ export const wait: CaseActionModule<'wait', ReasonInput> = {
   from: ['in_progress'],
   parties: ['handler'],
   outcome(facts, _actor, input, { now }) {
-    const fields: FieldErrors = {};
-    requireText(fields, 'reason', input.reason);
-    const refused = invalid(fields);
+    const refused = refuseWithoutReason(input);
     if (refused) return refused;
     return {
       to: 'waiting',
