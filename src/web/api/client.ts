@@ -118,10 +118,18 @@ export type ResponseOf<E> =
 /** The item of a list endpoint (`{ items, nextCursor, total }`). */
 export type ItemOf<E> = ResponseOf<E> extends { items: (infer I)[] } ? I : never;
 
-/** The filters a list endpoint takes: only the names its querystring declares; values are sent as text. */
+/**
+ * One filter as its querystring takes it: the contract's input (an enum, a `many` filter's one-or-several), an
+ * array as a read-only one; a filter the server coerces (a number) is any query value, as all are sent as text.
+ */
+type QueryField<V> = unknown extends V
+  ? QueryValue
+  : (V extends readonly (infer X)[] ? readonly X[] : V) | null | undefined;
+
+/** The filters an endpoint takes: only the names its querystring declares, each as its contract types it. */
 export type QueryOf<E> = [SchemaOf<E, 'querystring'>] extends [never]
   ? Record<string, never>
-  : { [K in keyof z.input<SchemaOf<E, 'querystring'>>]?: QueryValue };
+  : { [K in keyof z.input<SchemaOf<E, 'querystring'>>]?: QueryField<z.input<SchemaOf<E, 'querystring'>>[K]> };
 
 /** An endpoint that answers JSON. */
 export type JsonEndpoint = RouteDef & {

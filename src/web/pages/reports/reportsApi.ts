@@ -10,6 +10,7 @@ import type { FinanceFigures, QuarterlyReport, ServiceSections } from '../../../
 
 export type {
   DrillCase,
+  DrillQuery,
   Figure,
   MonthlySummary,
   PublicHighlight,

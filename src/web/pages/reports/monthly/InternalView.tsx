@@ -16,7 +16,7 @@ import { CountLink, type Drill } from './summaryUi';
 export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: Drill) => void }) {
   const { t, label } = useI18n();
   const f = s.figures;
-  const count = (name: string, title: UiKey, n: number, figure?: string): ReactNode => (
+  const count = (name: string, title: UiKey, n: number, figure?: Drill['figure']): ReactNode => (
     <Col xs={12} sm={8} md={6} key={name}>
       <Card size="small" data-testid={`summary-figure-${name}`}>
         <Typography.Text type="secondary">{t(title)}</Typography.Text>
@@ -63,7 +63,7 @@ export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: D
       fig: f.effectiveComplaintRate,
       drillNum: { figure: 'validComplaints', title: t('summary.validComplaints') },
     },
-    ...f.onTime.map((c) => ({
+    ...f.onTime.map((c): RateRow => ({
       name: `onTime-${c.clock}`,
       title: t('summary.onTimeClock', { clock: label('clock', c.clock) }),
       fig: c,
@@ -131,7 +131,7 @@ export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: D
 
   const bucketTable = (
     title: string,
-    figure: string,
+    figure: Drill['figure'],
     rows: { key: string; label: string; count: number }[],
   ) => (
     <Col xs={24} md={12} key={figure}>

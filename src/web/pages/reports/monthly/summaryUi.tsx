@@ -1,6 +1,6 @@
 /** What the monthly summary's views share: the public wording's fields, status colours, drill-downs. */
 import { Button } from 'antd';
-import type { MonthlySummary, PublicText } from '../reportsApi';
+import type { DrillQuery, MonthlySummary, PublicText } from '../reportsApi';
 
 export const PUBLIC_FIELDS = [
   'intro',
@@ -16,12 +16,8 @@ export const STATUS_COLOR: Record<string, string> = {
   published: 'success',
 };
 
-/** What a drill-down asks GET /:id/cases for, and its title. */
-export interface Drill {
-  figure: string;
-  value?: string;
-  clock?: string;
-  communityId?: string;
+/** What a drill-down asks GET /:id/cases for (its filters, as the contract names them), and its title. */
+export interface Drill extends Pick<DrillQuery, 'figure' | 'value' | 'clock' | 'communityId'> {
   title: string;
 }
 
