@@ -4,7 +4,7 @@
  */
 import { endpoints } from '../../api/endpoints';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, isApiError, type Query } from '../../api/client';
+import { call, isApiError, type QueryOf } from '../../api/client';
 import type { MonthlySummary, PublicHighlight, PublicText } from '../../../contracts/reports';
 import type { FinanceFigures, QuarterlyReport, ServiceSections } from '../../../contracts/quarterly';
 
@@ -31,10 +31,13 @@ export const QUARTERLY = endpoints.reports.quarterly.forQuarter.path;
 
 // ── monthly summary ─────────────────────────────────────────────────────────────────────────────────
 
-export function useMonthly(params: Query, enabled = true) {
+/** Which summary: the office and month (none: the server's choice), as the endpoint's querystring names them. */
+type MonthlyFilters = QueryOf<typeof endpoints.reports.monthly.forMonth>;
+
+export function useMonthly(filters: MonthlyFilters, enabled = true) {
   return useQuery({
-    queryKey: [MONTHLY, 'month', params],
-    queryFn: ({ signal }) => call(endpoints.reports.monthly.forMonth, { query: params, signal }),
+    queryKey: [MONTHLY, 'month', filters],
+    queryFn: ({ signal }) => call(endpoints.reports.monthly.forMonth, { query: filters, signal }),
     enabled,
     retry: false,
   });
@@ -93,10 +96,13 @@ export function useSummaryWrites() {
 
 // ── quarterly report ────────────────────────────────────────────────────────────────────────────────
 
-export function useQuarterly(params: Query, enabled = true) {
+/** Which report: the office and quarter (none: the one in preparation), as the endpoint's querystring names them. */
+type QuarterlyFilters = QueryOf<typeof endpoints.reports.quarterly.forQuarter>;
+
+export function useQuarterly(filters: QuarterlyFilters, enabled = true) {
   return useQuery({
-    queryKey: [QUARTERLY, 'quarter', params],
-    queryFn: ({ signal }) => call(endpoints.reports.quarterly.forQuarter, { query: params, signal }),
+    queryKey: [QUARTERLY, 'quarter', filters],
+    queryFn: ({ signal }) => call(endpoints.reports.quarterly.forQuarter, { query: filters, signal }),
     enabled,
     retry: false,
   });
