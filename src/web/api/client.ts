@@ -143,9 +143,12 @@ export type ParamsOf<E> = [SchemaOf<E, 'params'>] extends [never]
   ? undefined
   : z.input<SchemaOf<E, 'params'>>;
 
-export type CallInput<E> = ([SchemaOf<E, 'params'>] extends [never]
+/** The path parameters as a call passes them: required where the entry's path has any, else none. */
+type ParamsInput<E> = [SchemaOf<E, 'params'>] extends [never]
   ? { params?: undefined }
-  : { params: z.input<SchemaOf<E, 'params'>> }) &
+  : { params: z.input<SchemaOf<E, 'params'>> };
+
+export type CallInput<E> = ParamsInput<E> &
   ([SchemaOf<E, 'body'>] extends [never] ? { body?: undefined } : { body: z.input<SchemaOf<E, 'body'>> }) & {
     query?: QueryOf<E>;
     signal?: AbortSignal;
@@ -153,9 +156,18 @@ export type CallInput<E> = ([SchemaOf<E, 'params'>] extends [never]
     headers?: Record<string, string>;
   };
 
-/** The URL of an entry with its path parameters filled in (for links, `<img src>`, EventSource). */
-export const urlOf = <E extends RouteDef>(e: E, params?: Record<string, string>, query?: Query) =>
-  buildUrl(fillPath(e.path, params), query);
+/**
+ * The URL of an entry with its path parameters filled in (for links, `<img src>`, EventSource): the parameters its
+ * path declares (required if it has any) and the filters its querystring declares, as for `call`.
+ */
+export function urlOf<E extends RouteDef>(
+  e: E,
+  ...[params, query]: [ParamsOf<E>] extends [undefined]
+    ? [params?: undefined, query?: QueryOf<E>]
+    : [params: ParamsOf<E>, query?: QueryOf<E>]
+): string {
+  return buildUrl(fillPath(e.path, params as Record<string, string> | undefined), query as Query | undefined);
+}
 
 /**
  * Calls one endpoint of the table (`./endpoints.ts`): the path parameters are filled in, the body and
@@ -216,10 +228,11 @@ export function upload<E extends JsonEndpoint & { consumes: readonly ['multipart
 /** GETs a file an entry produces (xlsx export, template) and hands it to the browser as a download. */
 export async function download<E extends RouteDef & { produces: readonly string[] }>(
   e: E,
-  input: { params?: Record<string, string>; query?: QueryOf<E> },
+  input: ParamsInput<E> & { query?: QueryOf<E> },
   fallbackName: string,
 ) {
-  const res = await send('GET', fillPath(e.path, input.params), { query: input.query as Query });
+  const { params, query } = input as { params?: Record<string, string>; query?: Query };
+  const res = await send('GET', fillPath(e.path, params), { query });
   saveBlob(await res.blob(), fileNameFrom(res.headers.get('Content-Disposition')) ?? fallbackName);
 }
 
