@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Select, Spin, type SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../api/endpoints';
-import { getList, type ListEndpoint, type Query } from '../api/client';
+import { getList, type ItemOf, type ListEndpoint, type QueryOf } from '../api/client';
 import type { ListResult, Room, User } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
@@ -11,23 +11,29 @@ export interface Option {
   label: string;
 }
 
-interface RemoteSelectProps<T> extends Omit<SelectProps<string | string[]>, 'options' | 'onSearch'> {
-  /** the list endpoint searched with `?q=` */
-  path: ListEndpoint;
-  params?: Query;
-  toOption: (item: T) => Option;
+/** The filters sent with every search, as the endpoint's querystring declares them (the select adds `q`, `limit`). */
+type SearchFilters<E> = Omit<QueryOf<E>, 'q' | 'limit' | 'cursor'>;
+
+interface RemoteSelectProps<E extends ListEndpoint> extends Omit<
+  SelectProps<string | string[]>,
+  'options' | 'onSearch'
+> {
+  /** the list endpoint searched with `?q=` (one without path parameters) */
+  endpoint: E;
+  query?: SearchFilters<E>;
+  toOption: (item: ItemOf<E>) => Option;
   /** labels of the current value(s), known from the record being edited */
   known?: Option[];
 }
 
 /** A select that searches the server (`?q=`) as the user types, for registers too large to load whole. */
-export function RemoteSelect<T>({
-  path: endpoint,
-  params,
+export function RemoteSelect<E extends ListEndpoint>({
+  endpoint,
+  query: filters,
   toOption,
   known = [],
   ...rest
-}: RemoteSelectProps<T>) {
+}: RemoteSelectProps<E>) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
@@ -37,21 +43,22 @@ export function RemoteSelect<T>({
   }, [text]);
 
   const query = useQuery({
-    queryKey: [endpoint.path, 'search', params ?? {}, q],
-    queryFn: ({ signal }) =>
-      getList(endpoint, { query: { ...params, q, limit: 20 }, signal }) as Promise<ListResult<T>>,
+    queryKey: [endpoint.path, 'search', filters ?? {}, q],
+    queryFn: ({ signal }) => getList(endpoint, { query: { ...filters, q, limit: 20 }, signal }),
     staleTime: 15_000,
   });
+  // a list endpoint answers `{ items, nextCursor, total }` (ListEndpoint is any GET: the shape is the contract's)
+  const data = query.data as ListResult<ItemOf<E>> | undefined;
   const options = useMemo(() => {
     const seen = new Set<string>();
     const out: Option[] = [];
-    for (const o of [...(query.data?.items.map(toOption) ?? []), ...known])
+    for (const o of [...(data?.items.map(toOption) ?? []), ...known])
       if (!seen.has(o.value)) {
         seen.add(o.value);
         out.push(o);
       }
     return out;
-  }, [query.data, known, toOption]);
+  }, [data, known, toOption]);
 
   return (
     <Select
@@ -72,12 +79,16 @@ const userOption = (u: User): Option => ({
   label: u.jobNumber ? `${u.name}（${u.jobNumber}）` : `${u.name}（${u.username}）`,
 });
 
-export function UserSelect(props: Omit<RemoteSelectProps<User>, 'path' | 'toOption'>) {
-  return <RemoteSelect<User> path={endpoints.users.list} toOption={userOption} {...props} />;
+type UserList = typeof endpoints.users.list;
+
+export function UserSelect(props: Omit<RemoteSelectProps<UserList>, 'endpoint' | 'toOption'>) {
+  return <RemoteSelect endpoint={endpoints.users.list} toOption={userOption} {...props} />;
 }
 
 const roomOption = (r: Room): Option => ({ value: r.id, label: r.label });
 
-export function RoomSelect(props: Omit<RemoteSelectProps<Room>, 'path' | 'toOption'>) {
-  return <RemoteSelect<Room> path={endpoints.property.listRooms} toOption={roomOption} {...props} />;
+type RoomList = typeof endpoints.property.listRooms;
+
+export function RoomSelect(props: Omit<RemoteSelectProps<RoomList>, 'endpoint' | 'toOption'>) {
+  return <RemoteSelect endpoint={endpoints.property.listRooms} toOption={roomOption} {...props} />;
 }

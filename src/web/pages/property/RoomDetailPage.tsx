@@ -335,7 +335,7 @@ export default function RoomDetailPage() {
         {dialog?.kind === 'linkResident' && (
           <>
             <Form.Item name="residentId" label={t('room.chooseResident')} rules={[requiredSelect(t)]}>
-              <RemoteSelect<Resident> path={endpoints.property.listResidents} toOption={residentOption} />
+              <RemoteSelect endpoint={endpoints.property.listResidents} toOption={residentOption} />
             </Form.Item>
             <Form.Item name="relation" label={t('resident.relation')} rules={[requiredSelect(t)]}>
               <Select

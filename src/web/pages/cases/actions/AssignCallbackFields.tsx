@@ -24,7 +24,7 @@ export function AssignCallbackFields({ c }: { c: Case }) {
         extra={t('form.callbackAssigneeHint')}
       >
         <UserSelect
-          params={c.office ? { officeId: c.office.id } : undefined}
+          query={c.office ? { officeId: c.office.id } : undefined}
           known={c.callbackAssignee ? [{ value: c.callbackAssignee.id, label: c.callbackAssignee.name }] : []}
           data-testid="action-assigneeId"
         />

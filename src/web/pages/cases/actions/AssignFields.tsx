@@ -23,7 +23,7 @@ export function AssignFields({ c }: { c: Case }) {
       extra={c.department ? t('form.handlerOfDepartment', { department: c.department.name }) : undefined}
     >
       <UserSelect
-        params={c.department ? { departmentId: c.department.id } : undefined}
+        query={c.department ? { departmentId: c.department.id } : undefined}
         known={c.handler ? [{ value: c.handler.id, label: c.handler.name }] : []}
         data-testid="action-handlerId"
       />

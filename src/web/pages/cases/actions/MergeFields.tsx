@@ -2,7 +2,7 @@
 import { Form } from 'antd';
 import { endpoints } from '../../../api/endpoints';
 import { requiredSelect } from '../../../api/rules';
-import { OPEN_CASE_STATES, type Case } from '../../../api/types';
+import { OPEN_CASE_STATES } from '../../../api/types';
 import { RemoteSelect } from '../../../components/RemoteSelect';
 import { useI18n } from '../../../i18n/i18n';
 import type { ActionFormSpec, Body } from './types';
@@ -22,9 +22,9 @@ export function MergeFields() {
       rules={[requiredSelect(t)]}
       extra={t('form.mergeHint')}
     >
-      <RemoteSelect<Case>
-        path={endpoints.cases.list}
-        params={{ state: [...OPEN_CASE_STATES, 'resolved'] }}
+      <RemoteSelect
+        endpoint={endpoints.cases.list}
+        query={{ state: [...OPEN_CASE_STATES, 'resolved'] }}
         toOption={(x) => ({
           value: x.id,
           label: `${x.number} · ${x.description.slice(0, 30)}`,

@@ -123,7 +123,7 @@ export function RouteFields({ c }: { c: Case }) {
         <Form.Item name="handlerId" label={t('form.handlerOptional')} extra={t('form.handlerOptionalHelp')}>
           <UserSelect
             allowClear
-            params={targetId ? { departmentId: targetId } : undefined}
+            query={targetId ? { departmentId: targetId } : undefined}
             disabled={!targetId}
             data-testid="action-handlerId"
           />
