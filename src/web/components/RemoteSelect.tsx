@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Select, Spin, type SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../api/endpoints';
-import { getList, type ItemOf, type ListEndpoint, type QueryOf } from '../api/client';
+import { getList, type ItemOf, type ListEndpoint, type ParamsOf, type QueryOf } from '../api/client';
 import type { ListResult, Room, User } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
@@ -18,8 +18,8 @@ interface RemoteSelectProps<E extends ListEndpoint> extends Omit<
   SelectProps<string | string[]>,
   'options' | 'onSearch'
 > {
-  /** the list endpoint searched with `?q=` (one without path parameters) */
-  endpoint: E;
+  /** the list endpoint searched with `?q=`: one without path parameters, as the select fills in none */
+  endpoint: E & ([ParamsOf<E>] extends [undefined] ? unknown : never);
   query?: SearchFilters<E>;
   toOption: (item: ItemOf<E>) => Option;
   /** labels of the current value(s), known from the record being edited */
