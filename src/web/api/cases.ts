@@ -14,7 +14,8 @@ import type { ActionBody, CaseAction, CaseDetail } from './types';
 export const CASES = endpoints.cases.list.path;
 export const NOTIFICATIONS = endpoints.notifications.list.path;
 
-type CaseQuery = QueryOf<typeof endpoints.cases.list>;
+/** The filters of the case list, as its querystring declares them. */
+export type CaseQuery = QueryOf<typeof endpoints.cases.list>;
 
 export const caseKey = (id: string) => [CASES, id, 'detail'] as const;
 

@@ -42,7 +42,9 @@ export default function CaseListPage({ scope }: { scope: CaseListScope }) {
   const base = filtersToQuery(filters);
   const params =
     scope === 'mine'
-      ? { ...base, [role === 'handler' ? 'handlerId' : 'firstResponderId']: userId }
+      ? role === 'handler'
+        ? { ...base, handlerId: userId }
+        : { ...base, firstResponderId: userId }
       : scope === 'department'
         ? { ...base, departmentId: departmentId ?? undefined }
         : base;

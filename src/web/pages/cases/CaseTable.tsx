@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Button, Checkbox, Input, Segmented, Select, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import type { Query } from '../../api/client';
+import type { CaseQuery } from '../../api/cases';
 import { useAll, type CursorList } from '../../api/queries';
 import {
   CASE_KINDS,
@@ -104,7 +104,7 @@ export interface CaseFilters {
   sort: 'nextDue' | 'received';
 }
 
-export function filtersToQuery(f: CaseFilters): Query {
+export function filtersToQuery(f: CaseFilters): CaseQuery {
   return {
     state: f.state,
     kind: f.kind,
