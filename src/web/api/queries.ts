@@ -48,6 +48,12 @@ export interface CursorList<T> {
   refetch: () => void;
 }
 
+interface CursorListOptions {
+  pageSize?: number;
+  enabled?: boolean;
+  key?: QueryKey;
+}
+
 interface PagerState {
   key: string;
   cursors: (string | undefined)[];
@@ -62,8 +68,12 @@ interface PagerState {
 export function useCursorList<E extends ListEndpoint>(
   endpoint: E,
   filters: QueryOf<E> = {} as QueryOf<E>,
-  opts: { pageSize?: number; enabled?: boolean; key?: QueryKey; params?: ParamsOf<E> } = {},
+  // the path parameters, required where the endpoint's path has any (a summary's drill-down)
+  ...[options]: [ParamsOf<E>] extends [undefined]
+    ? [opts?: CursorListOptions & { params?: undefined }]
+    : [opts: CursorListOptions & { params: ParamsOf<E> }]
 ): CursorList<ItemOf<E>> {
+  const opts: CursorListOptions & { params?: ParamsOf<E> } = options ?? {};
   const { path } = endpoint;
   const params = filters as Query;
   const pageSize = opts.pageSize ?? 20;
