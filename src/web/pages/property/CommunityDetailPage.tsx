@@ -36,6 +36,12 @@ import { CommunityFields, type CommunityValues } from './CommunitiesPage';
 import { exportProperty } from './export';
 import { RoomFields, type RoomValues } from './RoomFields';
 
+/**
+ * The fields of the drawer's forms, one form open at a time: the community's, a building's (`name`), a unit's
+ * (`buildingId` when created, `name`) or a new room's; each branch of `submit` reads those of its own form.
+ */
+type DialogValues = CommunityValues & RoomValues & { buildingId: string };
+
 type Dialog =
   | { kind: 'community' }
   | { kind: 'building'; building?: Building }
@@ -180,22 +186,21 @@ export default function CommunityDetailPage() {
             : t('unit.create')
           : t('room.create');
 
-  const submit = async (v: Record<string, unknown>) => {
+  const submit = async (v: DialogValues) => {
     if (!dialog) return;
     if (dialog.kind === 'community') {
-      const cv = v as unknown as CommunityValues;
-      const address = cv.address?.trim() ?? '';
+      const address = v.address?.trim() ?? '';
       await call(endpoints.property.updateCommunity, {
         params: { id: c.id },
         body: {
           version: c.version,
-          officeId: cv.officeId,
-          name: cv.name.trim(),
+          officeId: v.officeId,
+          name: v.name.trim(),
           address: address || null,
         },
       });
     } else if (dialog.kind === 'building') {
-      const name = String(v.name).trim();
+      const name = v.name.trim();
       if (dialog.building)
         await call(endpoints.property.updateBuilding, {
           params: { id: dialog.building.id },
@@ -203,28 +208,27 @@ export default function CommunityDetailPage() {
         });
       else await call(endpoints.property.createBuilding, { body: { communityId: c.id, name } });
     } else if (dialog.kind === 'unit') {
-      const name = String(v.name).trim();
+      const name = v.name.trim();
       if (dialog.unit)
         await call(endpoints.property.updateUnit, {
           params: { id: dialog.unit.id },
           body: { version: dialog.unit.version, name },
         });
-      else await call(endpoints.property.createUnit, { body: { buildingId: String(v.buildingId), name } });
+      else await call(endpoints.property.createUnit, { body: { buildingId: v.buildingId, name } });
     } else {
-      const rv = v as unknown as RoomValues;
       await call(endpoints.property.createRoom, {
         body: {
-          unitId: rv.unitId,
-          number: rv.number.trim(),
-          area: rv.area ?? null,
-          status: rv.status,
+          unitId: v.unitId,
+          number: v.number.trim(),
+          area: v.area ?? null,
+          status: v.status,
         },
       });
     }
     await invalidate();
   };
 
-  const dialogInitial = (): Record<string, unknown> => {
+  const dialogInitial = (): Partial<DialogValues> => {
     switch (dialog?.kind) {
       case 'community':
         return { officeId: c.office.id, name: c.name, address: c.address ?? '' };
@@ -440,7 +444,7 @@ export default function CommunityDetailPage() {
         </Col>
       </Row>
 
-      <FormDrawer<Record<string, unknown>>
+      <FormDrawer<DialogValues>
         open={dialog !== null}
         title={dialogTitle}
         onClose={() => setDialog(null)}

@@ -36,6 +36,12 @@ import {
   type ResidentValues,
 } from './ResidentFields';
 
+/**
+ * The fields of the drawer's forms, one form open at a time: the room's, a resident's, or the link to a resident
+ * (`residentId`, `relation`); each branch of `submit` reads those of its own form.
+ */
+type DialogValues = RoomValues & ResidentValues & { residentId: string; relation: ResidentRelation };
+
 type Dialog =
   | { kind: 'room' }
   | { kind: 'newResident' }
@@ -157,31 +163,30 @@ export default function RoomDetailPage() {
       ),
     });
 
-  const submit = async (v: Record<string, unknown>) => {
+  const submit = async (v: DialogValues) => {
     if (!dialog) return;
     if (dialog.kind === 'room') {
-      const rv = v as unknown as RoomValues;
       await call(endpoints.property.updateRoom, {
         params: { id: r.id },
         body: {
           version: r.version,
-          unitId: rv.unitId,
-          number: rv.number.trim(),
-          area: rv.area ?? null,
-          status: rv.status,
+          unitId: v.unitId,
+          number: v.number.trim(),
+          area: v.area ?? null,
+          status: v.status,
         },
       });
     } else if (dialog.kind === 'newResident') {
       await call(endpoints.property.createResident, {
-        body: createResidentBody(v as unknown as ResidentValues),
+        body: createResidentBody(v),
       });
     } else if (dialog.kind === 'editResident') {
       await call(endpoints.property.updateResident, {
         params: { id: dialog.resident.id },
-        body: updateResidentBody(dialog.resident, v as unknown as ResidentValues, pii),
+        body: updateResidentBody(dialog.resident, v, pii),
       });
     } else {
-      const res = await loadResident(String(v.residentId));
+      const res = await loadResident(v.residentId);
       const others = res.rooms
         .filter((x) => x.roomId !== r.id)
         .map((x) => ({ roomId: x.roomId, relation: x.relation }));
@@ -189,14 +194,14 @@ export default function RoomDetailPage() {
         params: { id: res.id },
         body: {
           version: res.version,
-          rooms: [...others, { roomId: r.id, relation: v.relation as ResidentRelation }],
+          rooms: [...others, { roomId: r.id, relation: v.relation }],
         },
       });
     }
     await invalidate();
   };
 
-  const initial = (): Record<string, unknown> => {
+  const initial = (): Partial<DialogValues> => {
     switch (dialog?.kind) {
       case 'room':
         return {
@@ -316,7 +321,7 @@ export default function RoomDetailPage() {
         />
       </Card>
 
-      <FormDrawer<Record<string, unknown>>
+      <FormDrawer<DialogValues>
         open={dialog !== null}
         title={dialog ? titles[dialog.kind] : ''}
         onClose={() => setDialog(null)}
