@@ -94,14 +94,18 @@ interface FormValues {
 }
 
 /** Form → body: empty fields left out (they take the default). */
-function toValues(v: FormValues['values']): ReportPolicyValues {
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v ?? {})) {
-    if (x === null || x === undefined) continue;
-    if (Array.isArray(x) && !x.length) continue;
-    out[k] = x;
+function toValues(form: FormValues['values'] | undefined): ReportPolicyValues {
+  const v = form ?? {};
+  const out: ReportPolicyValues = {};
+  for (const { key } of SECTIONS.flatMap((s) => s.fields)) {
+    if (key === 'problemKinds') {
+      if (v.problemKinds?.length) out.problemKinds = v.problemKinds;
+    } else {
+      const x = v[key];
+      if (x !== null && x !== undefined) out[key] = x;
+    }
   }
-  return out as ReportPolicyValues;
+  return out;
 }
 
 export default function ReportPolicyPage() {
