@@ -20,9 +20,15 @@ import { RecordContactFields, recordContact } from './actions/RecordContactField
 import { ReplyFields, reply } from './actions/ReplyFields';
 import { ResolveFields, resolve } from './actions/ResolveFields';
 import { RouteFields, route } from './actions/RouteFields';
+import type { FormAction } from './actions/types';
 
 /** Actions with an empty body: one click, no form. */
-export const DIRECT_ACTIONS: readonly CaseAction[] = ['accept', 'resume'];
+export const DIRECT_ACTIONS = ['accept', 'resume'] as const satisfies readonly Exclude<
+  CaseAction,
+  FormAction
+>[];
+export type DirectAction = (typeof DIRECT_ACTIONS)[number];
+export const isDirectAction = (a: CaseAction): a is DirectAction => DIRECT_ACTIONS.some((d) => d === a);
 
 interface Props {
   c: Case;

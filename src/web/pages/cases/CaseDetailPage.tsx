@@ -30,7 +30,7 @@ import { attachmentUrl, caseKey, CASES, useCase, useRunAction } from '../../api/
 import { CASE_ACTIONS, type Case, type CaseAction, type CaseDetail } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
-import { ActionDrawer, DIRECT_ACTIONS } from './ActionDrawer';
+import { ActionDrawer, isDirectAction, type DirectAction } from './ActionDrawer';
 import { ReporterPhone } from './ReporterPhone';
 import { CaseTimeline, useNameBook } from './CaseTimeline';
 import { ClockChip, clockStatus, SeverityTag, StateTag, TierBadge, useNow } from './caseUi';
@@ -181,10 +181,10 @@ function ActionBar({ c, onAction }: { c: Case; onAction: (a: CaseAction) => void
   const actions = CASE_ACTIONS.filter((a) => c.allowedActions.includes(a));
   const primary = PRIMARY.find((a) => actions.includes(a));
 
-  const direct = async (a: CaseAction) => {
+  const direct = async (a: DirectAction) => {
     setBusy(a);
     try {
-      await run(c.id, a, c.version, {} as never);
+      await run(c.id, a, c.version, {});
       message.success(t('caseAction.done', { action: label('action', a) }));
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
@@ -209,7 +209,7 @@ function ActionBar({ c, onAction }: { c: Case; onAction: (a: CaseAction) => void
           type={a === primary ? 'primary' : 'default'}
           danger={DANGER.includes(a)}
           loading={busy === a}
-          onClick={() => (DIRECT_ACTIONS.includes(a) ? void direct(a) : onAction(a))}
+          onClick={() => (isDirectAction(a) ? void direct(a) : onAction(a))}
           data-testid={`case-action-${a}`}
         >
           {label('action', a)}
