@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../../contracts/common';
 import { fillPath, type RouteDef } from '../../contracts/endpoint';
+import { endpoints } from './endpoints';
 import { getLocale } from '../i18n/locale-store';
 import { uiText } from '../i18n/dictionaries';
 
@@ -90,7 +91,7 @@ async function send(method: string, path: string, opts: RequestOptions = {}): Pr
     err?.fields ?? {},
     err?.details ?? {},
   );
-  if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated?.();
+  if (res.status === 401 && path !== endpoints.auth.login.path) onUnauthenticated?.();
   throw apiError;
 }
 
