@@ -15,6 +15,7 @@ import {
   SATISFACTIONS,
   SEVERITIES,
   TIMELINE_TYPES,
+  VERIFY_METHODS,
 } from '../domain/case/case';
 import { ListQuery, many } from './common';
 
@@ -72,6 +73,8 @@ export const ActionBodies = {
     note: z.string().trim().max(1000).optional(),
     /** private (paid) repairs: the visit agreed with the owner when dispatching (REPAIR-3) */
     visitAt: IsoTime.optional(),
+    /** the resident was told the status or the time limit while routing (ROUTE-2) */
+    residentTold: z.object({ via: z.enum(REPLY_VIAS), promisedBy: IsoTime.optional() }).optional(),
   }),
   assign: z.object({ ...V, handlerId: z.uuid() }),
   assignCallback: z.object({ ...V, assigneeId: z.uuid(), note: z.string().trim().max(500).optional() }),
@@ -121,6 +124,19 @@ export const ActionBodies = {
   merge: z.object({ ...V, intoCaseId: z.uuid() }),
   escalate: z.object({ ...V, reason: Text(1000) }),
   comment: z.object({ ...V, text: Text(2000) }),
+  verify: z.object({
+    ...V,
+    findings: Text(2000),
+    method: z.enum(VERIFY_METHODS),
+    attachmentIds: z.array(z.uuid()).max(20).optional(),
+  }),
+  /** on site; default now */
+  arrive: z.object({ ...V, at: IsoTime.optional() }),
+  completeCorrective: z.object({
+    ...V,
+    result: Text(2000),
+    attachmentIds: z.array(z.uuid()).max(20).optional(),
+  }),
 } as const;
 export type ActionBody<A extends keyof typeof ActionBodies> = z.infer<(typeof ActionBodies)[A]>;
 

@@ -54,14 +54,26 @@ export const NumberPrefixes = keyed(CASE_KINDS, NumberPrefix).refine((p) => {
 }, 'field.number_prefix_duplicate');
 export type NumberPrefixes = z.infer<typeof NumberPrefixes>;
 
+/**
+ * Kinds answered on the spot that need no callback (INTAKE-9): the case closes at intake. A complaint is always
+ * called back, so the list refuses it.
+ */
+export const CallbackExemptKinds = z
+  .array(z.enum(CASE_KINDS))
+  .max(CASE_KINDS.length)
+  .refine((kinds) => !kinds.includes('complaint'), 'field.complaint_needs_callback');
+
 export const Policy = z.object({
   clockPolicy: ClockPolicy,
   numberPrefixes: NumberPrefixes,
+  /** the company's list, or the default (inquiry, praise) */
+  callbackExemptKinds: z.array(z.enum(CASE_KINDS)),
   version: z.number().int(),
   /** what applies where the company has no rule: the built-in clock table (CLOCK-1) and INTAKE-8 prefixes */
   defaults: z.object({
     clocks: z.record(z.string(), ClockDuration.nullable()),
     numberPrefixes: z.record(z.string(), z.string()),
+    callbackExemptKinds: z.array(z.enum(CASE_KINDS)),
   }),
 });
 export type Policy = z.infer<typeof Policy>;
@@ -70,5 +82,7 @@ export const UpdatePolicyBody = z.object({
   version: z.number().int().min(1),
   clockPolicy: ClockPolicy,
   numberPrefixes: NumberPrefixes,
+  /** absent: unchanged */
+  callbackExemptKinds: CallbackExemptKinds.optional(),
 });
 export type UpdatePolicyBody = z.infer<typeof UpdatePolicyBody>;

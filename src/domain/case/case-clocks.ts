@@ -64,6 +64,16 @@ export function startClock(
   return { op: 'start', clock, startedAt: start, dueAt, calendarUnknown };
 }
 
+/** Start `clock` at `start`, due at a given time (a corrective action's own date, an appointment's time). */
+export function startClockDueAt(clock: ClockName, start: Date, dueAt: Date): ClockEffect {
+  return { op: 'start', clock, startedAt: start, dueAt, calendarUnknown: false };
+}
+
+/** Whether the case's clock of that name still counts (not met, not stopped). */
+export function isRunning(clocks: readonly CaseClockFact[], name: ClockName): boolean {
+  return running(clocks, name) !== undefined;
+}
+
 function running(clocks: readonly CaseClockFact[], name: ClockName): CaseClockFact | undefined {
   return clocks.find((clock) => clock.name === name && isClockRunning(clock));
 }

@@ -69,9 +69,13 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const CALLBACK_METHODS = ['phone', 'visit'] as const;
 export type CallbackMethod = (typeof CALLBACK_METHODS)[number];
 
-/** `reply.via`. */
-export const REPLY_VIAS = ['phone', 'sms', 'visit', 'letter', 'app'] as const;
+/** `reply.via`; `hotline`: the answer went back to the 12345 hotline that passed the matter on (ROUTE-2). */
+export const REPLY_VIAS = ['phone', 'sms', 'visit', 'letter', 'app', 'hotline'] as const;
 export type ReplyVia = (typeof REPLY_VIAS)[number];
+
+/** `verify.method` (HANDLE-1; 001 2.3: hear the complainant and the person complained about). */
+export const VERIFY_METHODS = ['site', 'interview', 'both_parties'] as const;
+export type VerifyMethod = (typeof VERIFY_METHODS)[number];
 
 /** The actions of `POST /api/cases/{id}/actions/{action}` (FLOW-1), in the table's order. */
 export const CASE_ACTIONS = [
@@ -94,6 +98,9 @@ export const CASE_ACTIONS = [
   'comment',
   // ours (CALLBACK-6): the supervisor oversees the callback queue and may hand a callback to someone else
   'assignCallback',
+  'verify',
+  'arrive',
+  'completeCorrective',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -122,6 +129,9 @@ export const TIMELINE_TYPES = [
   'attachment_added',
   'pii_revealed',
   'callback_assigned',
+  'verified',
+  'arrived',
+  'corrective_completed',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -145,6 +155,9 @@ export const ACTION_TIMELINE_TYPE: Readonly<Record<CaseAction, TimelineType>> = 
   merge: 'merged',
   escalate: 'escalated',
   comment: 'commented',
+  verify: 'verified',
+  arrive: 'arrived',
+  completeCorrective: 'corrective_completed',
 });
 
 /** Escalation tiers (ESCALATE-2, ours/policy): 1 supervisor, 2 director, 3 manager. */
@@ -155,9 +168,11 @@ export const MAX_ESCALATION_TIER = 3;
  * - `callback` — a reached callback, 满意 or 基本满意;
  * - `director` — the `close` action, with a reason, without a satisfied callback;
  * - `invalidated` — an invalid complaint, explained to the resident (CLASS-4);
- * - `merged` — merged into another case (`mergedIntoId`).
+ * - `merged` — merged into another case (`mergedIntoId`);
+ * - `on_the_spot` — answered on the spot at intake, of a kind the policy exempts from callbacks (INTAKE-6);
+ *   left out of the callback rate.
  */
-export const CASE_CLOSURES = ['callback', 'director', 'invalidated', 'merged'] as const;
+export const CASE_CLOSURES = ['callback', 'director', 'invalidated', 'merged', 'on_the_spot'] as const;
 export type CaseClosure = (typeof CASE_CLOSURES)[number];
 
 /** One clock of the case as stored (API-6 `clocks[]`), as far as the lifecycle needs it. */
@@ -227,7 +242,45 @@ export interface CaseFacts {
    * from the intake's `aboutEmployeeId` (HANDLE-4 "service complaint")
    */
   serviceComplaint: boolean;
+  /** when the matter was received (INTAKE-4); an arrival on site is not before it */
+  receivedAt: Date;
+  /** how the matter came in: a `hotline` case is told through the hotline (ROUTE-2) */
+  channel: Channel;
+  /** how the resident can be told the status (ROUTE-2): `residentContactOf` */
+  residentContact: ResidentContact;
+  /** when the resident was first told the status or time limit (a route's `residentTold`, or a reply) */
+  residentToldAt: Date | null;
+  /**
+   * the department the case is routed to is a repair team (function `engineering`): the repair's work order has
+   * reached it (REPAIR-2). The server reads it from the department register.
+   */
+  targetIsRepairTeam: boolean;
   clocks: readonly CaseClockFact[];
+}
+
+/**
+ * How the resident can be told the status or time limit within the hour (ROUTE-2, 004 第十条):
+ * - `none` — nobody to tell: an anonymous matter, or a letter, fax or suggestion-box note that left no phone;
+ *   routing alone meets the `route` clock;
+ * - `hotline` — the 12345 hotline passed it on: telling means replying to the hotline (`reply` via `hotline`, or
+ *   a route's `residentTold` via `hotline`);
+ * - `resident` — anyone else: in person, by phone, through the app, by mail.
+ */
+export const RESIDENT_CONTACTS = ['none', 'resident', 'hotline'] as const;
+export type ResidentContact = (typeof RESIDENT_CONTACTS)[number];
+
+/** Channels that leave no way back to the sender but the phone they wrote down (ROUTE-2). */
+const WRITTEN_WITHOUT_RETURN: readonly Channel[] = ['letter', 'mailbox', 'fax'];
+
+export function residentContactOf(c: {
+  channel: Channel;
+  reporterAnonymous: boolean;
+  reporterPhone: string | null | undefined;
+}): ResidentContact {
+  if (c.channel === 'hotline') return 'hotline';
+  if (c.reporterAnonymous) return 'none';
+  if (c.reporterPhone && c.reporterPhone.trim() !== '') return 'resident';
+  return WRITTEN_WITHOUT_RETURN.includes(c.channel) ? 'none' : 'resident';
 }
 
 /** Who is acting on a case. */

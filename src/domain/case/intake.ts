@@ -12,8 +12,12 @@
  * - Clocks start at `receivedAt`, not at entry: the resident has waited since then.
  * - `resolvedOnTheSpot` (INTAKE-6): recorded as received and resolved in one step — state `resolved`, the first
  *   responder is the handler, the `verify`/`reply`/`resolve` clocks start and are met at once (answered on the
- *   spot), no `route` clock (nothing to route), and the `callback` clock starts: solved on the spot is still
- *   called back (target callback rate 100 %, CALLBACK-2).
+ *   spot), no `route`, `dispatch` or `onsite` clock (nothing to route or send), and the `callback` clock starts:
+ *   solved on the spot is still called back (target callback rate 100 %, CALLBACK-2) — unless its kind is one the
+ *   policy exempts (default inquiry and praise, never a complaint: INTAKE-9), which is closed at once with closure
+ *   `on_the_spot` and left out of the callback rate.
+ * - A repair's `dispatch` counts from receipt (REPAIR-2: 五分钟内通知到工程修理组), not from routing; an emergency's
+ *   `onsite` too (EMERGENCY-2).
  * - Timeline data never holds the reporter's name or phone: the chain cannot be rewritten, and personal data
  *   must stay erasable (PRIV-1).
  */
@@ -33,6 +37,7 @@ import {
 } from './case';
 import { meetRunning, startClock, type ClockContext, type ClockEffect } from './case-clocks';
 import { caseNumberYear } from './number';
+import { DEFAULT_CALLBACK_EXEMPT_KINDS } from '../policy/defaults';
 
 /** How far back `receivedAt` may go (policy default; INTAKE-4 allows a earlier time, we bound it). */
 export const DEFAULT_MAX_BACKDATE_DAYS = 30;
@@ -72,11 +77,16 @@ export interface IntakeContext extends ClockContext {
   now: Date;
   /** policy; default 30 */
   maxBackdateDays?: number;
+  /** kinds answered on the spot that need no callback (INTAKE-9, policy); default inquiry and praise */
+  callbackExemptKinds?: readonly CaseKind[];
 }
 
 export interface IntakePlan {
   ok: true;
-  state: Extract<CaseState, 'received' | 'resolved'>;
+  state: Extract<CaseState, 'received' | 'resolved' | 'closed'>;
+  /** `on_the_spot` when answered at intake and exempt from the callback (INTAKE-9) */
+  closure: 'on_the_spot' | null;
+  closedAt: Date | null;
   severity: Severity;
   /** clamped to `now` when it was within the skew tolerance ahead of it */
   receivedAt: Date;
@@ -196,8 +206,12 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
 
   // Every case must be routed within 60 minutes (004 第十条); complaints verified the same day (000 篇2 一.3);
   // an answer within 24 h (000 §6); handling finished by the policy's limit (003 第1篇 3.(7)).
+  // A repair reaches the repair team within 5 minutes of the call (001 细则); someone is on site at an emergency
+  // within the policy's time (001 通知 三.1).
   const names = [
     ...(onTheSpot ? [] : (['route'] as const)),
+    ...(input.kind === 'repair' && !onTheSpot ? (['dispatch'] as const) : []),
+    ...(severity === 'emergency' && !onTheSpot ? (['onsite'] as const) : []),
     ...(input.kind === 'complaint' ? (['verify'] as const) : []),
     'reply' as const,
     'resolve' as const,
@@ -239,6 +253,8 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
     return {
       ...base,
       state: 'received',
+      closure: null,
+      closedAt: null,
       handlerId: null,
       callbackAssigneeId: null,
       resolvedAt: null,
@@ -255,20 +271,50 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
     breachedAt: null,
   }));
   clocks.push(...meetRunning(running, ['verify', 'reply', 'resolve'], now));
-  const callback = startClock('callback', now, policyFacts, ctx);
+  const exempt = isCallbackExempt(input.kind, ctx.callbackExemptKinds ?? DEFAULT_CALLBACK_EXEMPT_KINDS);
+  const callback = exempt ? null : startClock('callback', now, policyFacts, ctx);
   if (callback) clocks.push(callback);
   const callbackAssigneeId =
     input.kind === 'complaint' && severity === 'major' && input.officeDirectorId
       ? input.officeDirectorId
       : firstResponderId;
   timeline.push({ type: 'resolved', data: { result: onTheSpot.result, onTheSpot: true } });
+  if (exempt) {
+    timeline.push({ type: 'closed', data: { closure: 'on_the_spot' } });
+    return {
+      ...base,
+      state: 'closed',
+      closure: 'on_the_spot',
+      closedAt: now,
+      handlerId: firstResponderId,
+      callbackAssigneeId: null,
+      resolvedAt: now,
+      clocks,
+      timeline,
+    };
+  }
   return {
     ...base,
     state: 'resolved',
+    closure: null,
+    closedAt: null,
     handlerId: firstResponderId,
     callbackAssigneeId,
     resolvedAt: now,
     clocks,
     timeline,
   };
+}
+
+/**
+ * Whether a matter of this kind, answered on the spot, needs no callback (INTAKE-9, policy): one of the company's
+ * exempt kinds — never a complaint, whatever the settings hold (`callbackExemptionProblem` refuses saving one).
+ */
+export function isCallbackExempt(kind: CaseKind, exemptKinds: readonly CaseKind[]): boolean {
+  return kind !== 'complaint' && exemptKinds.includes(kind);
+}
+
+/** What is wrong with a company's list of callback-exempt kinds (INTAKE-9): a complaint is always called back. */
+export function callbackExemptionProblem(kinds: readonly CaseKind[]): 'complaint_needs_callback' | null {
+  return kinds.includes('complaint') ? 'complaint_needs_callback' : null;
 }

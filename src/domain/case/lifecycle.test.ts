@@ -90,6 +90,11 @@ function facts(state: CaseState, overrides: Partial<CaseFacts> = {}): CaseFacts 
     mergedIntoId: null,
     replyCount: 0,
     serviceComplaint: false,
+    receivedAt: at('2026-03-10T08:00:00+08:00'),
+    channel: 'phone',
+    residentContact: 'resident',
+    residentToldAt: routed ? at('2026-03-10T08:30:00+08:00') : null,
+    targetIsRepairTeam: routed,
     clocks: [
       clock(
         'route',
@@ -98,6 +103,8 @@ function facts(state: CaseState, overrides: Partial<CaseFacts> = {}): CaseFacts 
       ),
       clock('reply', at('2026-03-11T08:00:00+08:00')),
       clock('resolve', at('2026-03-17T23:59:59.999+08:00')),
+      // a corrective action from an earlier round, still counting (HANDLE-3): completeCorrective may be taken
+      clock('corrective', at('2026-03-31T18:00:00+08:00')),
     ],
     ...overrides,
   };
@@ -128,6 +135,9 @@ const goodInput: { [A in CaseAction]: CaseActionInputs[A] } = {
   escalate: { reason: '超时未处理' },
   comment: { text: '业主白天不在家，请傍晚上门' },
   assignCallback: { assigneeId: 'u-agent', note: '首问人休假' },
+  verify: { findings: '现场查看，确有渗水', method: 'site' },
+  arrive: {},
+  completeCorrective: { result: '已加装防水层并复查' },
 };
 
 function act<A extends CaseAction>(
@@ -168,6 +178,9 @@ const TABLE_FROM: Record<CaseAction, CaseState[]> = {
   comment: ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'],
   // ours (CALLBACK-6), not in FLOW-1
   assignCallback: ['resolved'],
+  verify: ['received', 'routed', 'in_progress', 'waiting'],
+  arrive: ['routed', 'in_progress'],
+  completeCorrective: ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'],
 };
 
 const TABLE_TO: Partial<Record<CaseAction, CaseState>> = {
@@ -181,6 +194,7 @@ const TABLE_TO: Partial<Record<CaseAction, CaseState>> = {
   close: 'closed',
   invalidate: 'closed',
   merge: 'closed',
+  arrive: 'in_progress',
 };
 
 /** Who may, from the table's "who" column, as cast members (manager wherever the director is). */
@@ -223,6 +237,9 @@ const TABLE_WHO: Record<CaseAction, Member[]> = {
     'otherTechnician',
   ],
   assignCallback: ['supervisor', 'director', 'manager'],
+  verify: ['firstResponder', 'handler', 'supervisor'],
+  arrive: ['handler', 'departmentHead', 'departmentMate'],
+  completeCorrective: ['handler', 'departmentHead', 'director', 'manager'],
 };
 
 const STATES: CaseState[] = ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'];
@@ -312,6 +329,9 @@ describe('FLOW-1 — who (403 forbidden otherwise)', () => {
     escalate: 'waiting',
     comment: 'closed',
     assignCallback: 'resolved',
+    verify: 'received',
+    arrive: 'routed',
+    completeCorrective: 'closed',
   };
 
   for (const action of Object.keys(TABLE_WHO) as CaseAction[]) {

@@ -51,7 +51,10 @@ export {
   type ReasonInput,
 } from './actions/types';
 export type { CaseActionInputs } from './actions';
+export type { ArriveInput } from './actions/arrive';
 export type { AssignInput } from './actions/assign';
+export type { CompleteCorrectiveInput } from './actions/complete-corrective';
+export type { VerifyInput } from './actions/verify';
 export type { AssignCallbackInput } from './actions/assign-callback';
 export type { CallbackInput } from './actions/callback';
 export type { CommentInput } from './actions/comment';

@@ -22,6 +22,11 @@ export const CLOCK_NAMES = [
   'resolve',
   'callback',
   'corrective',
+  'onsite',
+  'progress',
+  'appointment',
+  'followUp',
+  'homeVisit',
 ] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
@@ -53,7 +58,35 @@ export const DEFAULT_CLOCK_DURATIONS: Readonly<Record<ClockName, Readonly<ClockD
     callback: duration(2, 'calendar_days'),
     // Corrective action (纠正措施) done by its own due date, set when it is recorded — 003 第2篇 七.1.
     corrective: null,
+    // Emergency: the handler on site within 30 minutes of intake — 001 通知 三.1 asks for "立即" (CLOCK-1, ours:
+    // the number is policy).
+    onsite: duration(30, 'minutes'),
+    // Emergency: the resident updated every 2 hours while it is handled — 001 通知 四.2 (ours: the interval).
+    progress: duration(2, 'hours'),
+    // The reply promised at a callback, due at the appointment itself — 000 篇2 二.1(3).
+    appointment: null,
+    // A sister or external unit's result chased and fed back within 2 working days of each contact — 004 第六条,
+    // 000 §7 (ours: the number is policy).
+    followUp: duration(2, 'working_days'),
+    // A home visit after a complaint within 7 days — 003 第1篇 5.(9) "可以": off by default; a company turns it
+    // on in its clock policy (HOME_VISIT_SUGGESTED is what the settings offer).
+    homeVisit: null,
   });
+
+/** What the settings offer when a company turns the home visit after a complaint on (003 第1篇 5.(9)). */
+export const HOME_VISIT_SUGGESTED: Readonly<ClockDuration> = duration(7, 'calendar_days');
+
+/**
+ * Clocks whose due time is given when they start (a corrective action's own date, the appointment's time), not
+ * computed from a duration: the policy has no duration for them.
+ */
+export const CLOCKS_DUE_AT_GIVEN_TIME: readonly ClockName[] = ['corrective', 'appointment'];
+
+/**
+ * Kinds whose matters, answered on the spot at intake, need no callback (INTAKE-6, policy): the case is closed at
+ * once (closure `on_the_spot`) and left out of the callback rate. A complaint is always called back.
+ */
+export const DEFAULT_CALLBACK_EXEMPT_KINDS: readonly CaseKind[] = ['inquiry', 'praise'];
 
 /** Move-in (入伙) defects, 003 第1篇 3.(7) (CLOCK-1): small ones the same day, larger ones within 7 days. */
 export const MOVE_IN_DEFECT_RESOLVE: Readonly<Record<'small' | 'large', Readonly<ClockDuration>>> =

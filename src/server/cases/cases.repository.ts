@@ -3,7 +3,13 @@
  * writer locks (FOR UPDATE), so entries are appended strictly in order.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { CaseActor, CaseClockFact, CaseFacts, RouteTarget } from '../../domain/case/case';
+import {
+  residentContactOf,
+  type CaseActor,
+  type CaseClockFact,
+  type CaseFacts,
+  type RouteTarget,
+} from '../../domain/case/case';
 import type { CaseListQuery } from '../../contracts/cases';
 import { TOTAL_CAP } from '../../contracts/common';
 import type { Db, Tx } from '../db/client';
@@ -21,6 +27,8 @@ import { searchQuery } from './search-text';
 export type CaseRow = Omit<typeof cases.$inferSelect, 'searchVector'> & {
   targetDepartmentHeadId: string | null;
   officeDirectorId: string | null;
+  /** the target department's function is `engineering` (REPAIR-2) */
+  targetIsRepairTeam: boolean | null;
 };
 
 /** The columns of a case row in raw SQL over `cases c` (columnsAs: the schema's keys). */
@@ -43,6 +51,7 @@ const CASE_DATES = [
   'closedAt',
   'nextDueAt',
   'visitAt',
+  'residentToldAt',
 ] as const;
 const CLOCK_DATES = [
   'startedAt',
@@ -68,7 +77,8 @@ export function normaliseClock<T extends Record<string, unknown>>(row: T): T {
   return out as T;
 }
 
-const CASE_SELECT = sql`select ${CASE_COLUMNS}, d.head_id as "targetDepartmentHeadId", o.director_id as "officeDirectorId"
+const CASE_SELECT = sql`select ${CASE_COLUMNS}, d.head_id as "targetDepartmentHeadId", o.director_id as "officeDirectorId",
+    d.function = 'engineering' as "targetIsRepairTeam"
   from cases c left join departments d on d.id = c.department_id left join offices o on o.id = c.office_id`;
 
 export async function loadCaseRow(db: Tx, companyId: string, id: string, opts: { lock?: boolean } = {}) {
@@ -125,6 +135,11 @@ export function toFacts(row: CaseRow, clocks: readonly ClockRow[]): CaseFacts {
     replyCount: row.replyCount,
     satisfaction: row.satisfaction,
     serviceComplaint: row.serviceComplaint,
+    receivedAt: row.receivedAt,
+    channel: row.channel,
+    residentContact: residentContactOf(row),
+    residentToldAt: row.residentToldAt,
+    targetIsRepairTeam: row.targetIsRepairTeam === true,
     clocks: clocks.map(toClockFact),
   };
 }

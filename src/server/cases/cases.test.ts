@@ -198,6 +198,8 @@ describe('intake writes in one statement and answers from what it wrote', () => 
       channel: 'phone',
       kind: 'inquiry',
       severity: 'general',
+      closure: null,
+      closedAt: null,
       categoryId: null,
       repairType: null,
       visitAt: null,

@@ -92,7 +92,13 @@ export function createCase(deps: AppDeps) {
         resolvedOnTheSpot: body.resolvedOnTheSpot,
         officeDirectorId: found.office?.directorId ?? null,
       },
-      { now, calendar, clockPolicy: policy.clockPolicy, timeZone: found.timeZone },
+      {
+        now,
+        calendar,
+        clockPolicy: policy.clockPolicy,
+        timeZone: found.timeZone,
+        callbackExemptKinds: policy.callbackExemptKinds,
+      },
     );
     if (!plan.ok) throw new DomainError('validation_failed', 'validation_failed', {}, undefined, plan.fields);
 
@@ -119,6 +125,8 @@ export function createCase(deps: AppDeps) {
       repairType: body.repairType ?? null,
       visitAt: plan.visitAt,
       state: plan.state,
+      closure: plan.closure,
+      closedAt: plan.closedAt,
       receivedAt: plan.receivedAt,
       now,
       recordedById: actor.userId,

@@ -27,7 +27,7 @@ export interface IntakeLookupInput {
 export interface IntakeLookup {
   timeZone: string;
   /** the company_policies row (null: the built-in defaults) */
-  policy: { clockPolicy: unknown; numberPrefixes: unknown; version: number } | null;
+  policy: { clockPolicy: unknown; numberPrefixes: unknown; callbackExemptKinds: unknown; version: number } | null;
   actor: { name: string; departmentId: string | null; headOf: string[] };
   /** null when a room id was sent but it is not one of the company's rooms */
   room: { id: string; communityId: string; officeId: string; label: string } | null;
@@ -90,7 +90,8 @@ export async function loadIntakeLookups(
     db,
     'huiyin_intake_lookups',
     sql`select x.i, co.time_zone,
-      (select json_build_object('clockPolicy', p.clock_policy, 'numberPrefixes', p.number_prefixes, 'version', p.version)
+      (select json_build_object('clockPolicy', p.clock_policy, 'numberPrefixes', p.number_prefixes,
+        'callbackExemptKinds', p.callback_exempt_kinds, 'version', p.version)
         from company_policies p where p.company_id = co.id) as policy,
       a.name as actor_name, a.department_id as actor_department_id,
       array(select d.id::text from departments d where d.head_id = a.id and d.company_id = a.company_id) as actor_head_of,

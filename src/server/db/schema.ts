@@ -443,6 +443,8 @@ export const companyPolicies = pgTable('company_policies', {
   numberPrefixes: jsonb('number_prefixes')
     .notNull()
     .default(sql`'{}'::jsonb`),
+  /** kinds answered on the spot that need no callback (INTAKE-9); null = the default (inquiry, praise) */
+  callbackExemptKinds: jsonb('callback_exempt_kinds').$type<CaseKind[]>(),
   updatedAt: updatedAt(),
   version: version(),
 });
@@ -502,6 +504,8 @@ export const cases = pgTable(
     repairType: text('repair_type').$type<RepairType>(),
     /** private (paid) repairs: the visit agreed with the owner (REPAIR-3) */
     visitAt: timestamp('visit_at', { withTimezone: true }),
+    /** when the resident was first told the status or time limit (ROUTE-2: the `route` clock needs it) */
+    residentToldAt: timestamp('resident_told_at', { withTimezone: true }),
     state: text('state').$type<CaseState>().notNull(),
     /** may be earlier than entry (a letter read today arrived yesterday); never in the future */
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),

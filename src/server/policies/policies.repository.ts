@@ -1,16 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { companyPolicies } from '../db/schema';
+import type { CaseKind } from '../../domain/policy/defaults';
 
 export interface PolicyRow {
   clockPolicy: unknown;
   numberPrefixes: unknown;
+  callbackExemptKinds: unknown;
   version: number;
 }
 
 const COLUMNS = {
   clockPolicy: companyPolicies.clockPolicy,
   numberPrefixes: companyPolicies.numberPrefixes,
+  callbackExemptKinds: companyPolicies.callbackExemptKinds,
   version: companyPolicies.version,
 };
 
@@ -36,7 +39,7 @@ export async function lockPolicyRow(tx: Tx, companyId: string): Promise<PolicyRo
 export async function updatePolicyRow(
   tx: Tx,
   companyId: string,
-  v: { clockPolicy: unknown; numberPrefixes: unknown; updatedAt: Date },
+  v: { clockPolicy: unknown; numberPrefixes: unknown; callbackExemptKinds: CaseKind[] | null; updatedAt: Date },
 ) {
   await tx
     .update(companyPolicies)

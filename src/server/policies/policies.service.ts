@@ -6,11 +6,18 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { fieldError, versionConflict } from '../../domain/errors';
 import type { ClockPolicy as DomainClockPolicy } from '../../domain/policy/policy';
 import {
+  DEFAULT_CALLBACK_EXEMPT_KINDS,
   DEFAULT_CASE_NUMBER_PREFIXES,
   DEFAULT_CLOCK_DURATIONS,
   type CaseKind,
 } from '../../domain/policy/defaults';
-import { ClockPolicy, NumberPrefixes, type Policy, type UpdatePolicyBody } from '../../contracts/policies';
+import {
+  CallbackExemptKinds,
+  ClockPolicy,
+  NumberPrefixes,
+  type Policy,
+  type UpdatePolicyBody,
+} from '../../contracts/policies';
 import type { AppDeps } from '../platform/deps';
 import type { Tx } from '../db/client';
 import { categories } from '../db/schema';
@@ -22,17 +29,32 @@ export interface CompanyPolicy {
   clockPolicy: DomainClockPolicy;
   /** kind → prefix, only where the company chose its own (caseNumberPrefix() falls back to the defaults) */
   numberPrefixes: Partial<Record<CaseKind, string>>;
+  /** kinds answered on the spot that need no callback (INTAKE-9) */
+  callbackExemptKinds: CaseKind[];
+  /** the company chose its own list (else the default) */
+  ownCallbackExemptKinds: boolean;
   version: number;
 }
 
 /** Stored values were validated when written; a row from an older shape falls back to the built-in defaults. */
 export function policyFromRow(row: PolicyRow | null | undefined): CompanyPolicy {
-  if (!row) return { clockPolicy: {}, numberPrefixes: {}, version: 1 };
+  const defaultExempt = [...DEFAULT_CALLBACK_EXEMPT_KINDS];
+  if (!row)
+    return {
+      clockPolicy: {},
+      numberPrefixes: {},
+      callbackExemptKinds: defaultExempt,
+      ownCallbackExemptKinds: false,
+      version: 1,
+    };
   const clockPolicy = ClockPolicy.safeParse(row.clockPolicy);
   const prefixes = NumberPrefixes.safeParse(row.numberPrefixes);
+  const exempt = row.callbackExemptKinds == null ? null : CallbackExemptKinds.safeParse(row.callbackExemptKinds);
   return {
     clockPolicy: clockPolicy.success ? clockPolicy.data : {},
     numberPrefixes: prefixes.success ? prefixes.data : {},
+    callbackExemptKinds: exempt?.success ? exempt.data : defaultExempt,
+    ownCallbackExemptKinds: !!exempt?.success,
     version: row.version,
   };
 }
@@ -50,9 +72,16 @@ const DEFAULTS: Policy['defaults'] = {
     ]),
   ),
   numberPrefixes: { ...DEFAULT_CASE_NUMBER_PREFIXES },
+  callbackExemptKinds: [...DEFAULT_CALLBACK_EXEMPT_KINDS],
 };
 
-const toPolicy = (p: CompanyPolicy): Policy => ({ ...p, defaults: DEFAULTS });
+const toPolicy = (p: CompanyPolicy): Policy => ({
+  clockPolicy: p.clockPolicy,
+  numberPrefixes: p.numberPrefixes,
+  callbackExemptKinds: p.callbackExemptKinds,
+  version: p.version,
+  defaults: DEFAULTS,
+});
 
 export function policiesService({ db, clock }: AppDeps) {
   return {
@@ -77,9 +106,12 @@ export function policiesService({ db, clock }: AppDeps) {
               Object.fromEntries(unknown.map((id) => [`clockPolicy.byCategory.${id}`, 'not_found'])),
             );
         }
+        const stored = policyFromRow(current);
         await repo.updatePolicyRow(tx, actor.companyId, {
           clockPolicy: body.clockPolicy,
           numberPrefixes: body.numberPrefixes,
+          callbackExemptKinds:
+            body.callbackExemptKinds ?? (stored.ownCallbackExemptKinds ? stored.callbackExemptKinds : null),
           updatedAt: clock.now(),
         });
         return toPolicy(policyFromRow(await repo.getPolicyRow(tx, actor.companyId)));

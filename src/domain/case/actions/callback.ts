@@ -1,6 +1,12 @@
 import { CALLBACK_METHODS, SATISFACTIONS, type CallbackMethod, type Satisfaction } from '../case';
-import { meetRunning, startClock, stopAllRunningExcept } from '../case-clocks';
-import { SURVIVES_CLOSING, blank, invalid, validDate, type FieldErrors } from './shared';
+import {
+  meetRunning,
+  startClock,
+  startClockDueAt,
+  stopAllRunningExcept,
+  type ClockEffect,
+} from '../case-clocks';
+import { SURVIVES_CLOSING, blank, invalid, startProgress, validDate, type FieldErrors } from './shared';
 import type { CaseActionModule } from './types';
 
 export interface CallbackInput {
@@ -14,7 +20,14 @@ export interface CallbackInput {
   appointmentAt?: Date | null;
 }
 
-/** Call the resident back: not reached, satisfied (closes), or unsatisfied (handled again). */
+/**
+ * Call the resident back: not reached, satisfied (closes), unsatisfied (handled again), or — a question the
+ * callback could not answer at once — an appointment for the answer (CALLBACK-5).
+ *
+ * A reached callback meets `callback` and an `appointment` made before; one by visit meets `homeVisit`
+ * (CALLBACK-7). With `appointmentAt` the case stays resolved whatever the satisfaction, and the `appointment` clock
+ * is due at that time, met by the next callback or a reply.
+ */
 export const callback: CaseActionModule<'callback', CallbackInput> = {
   action: 'callback',
   from: ['resolved'],
@@ -33,6 +46,7 @@ export const callback: CaseActionModule<'callback', CallbackInput> = {
     if (appointmentAt != null) {
       if (!validDate(appointmentAt)) fields.appointmentAt = 'field.invalid_value';
       else if (appointmentAt.getTime() <= now.getTime()) fields.appointmentAt = 'field.must_be_future';
+      else if (reached === false) fields.appointmentAt = 'field.appointment_not_reached';
     }
     const refused = invalid(fields);
     if (refused) return refused;
@@ -47,12 +61,25 @@ export const callback: CaseActionModule<'callback', CallbackInput> = {
       // Not reached: the case stays resolved and the callback clock keeps running.
       return { to: 'resolved', data: { ...base, outcome: 'not_reached' } };
     }
-    const met = meetRunning(facts.clocks, ['callback'], now);
+    const met: ClockEffect[] = meetRunning(
+      facts.clocks,
+      ['callback', 'appointment', ...(method === 'visit' ? (['homeVisit'] as const) : [])],
+      now,
+    );
+    if (appointmentAt) {
+      return {
+        to: 'resolved',
+        changes: { satisfaction },
+        clocks: [...met, startClockDueAt('appointment', now, appointmentAt)],
+        data: { ...base, outcome: 'appointment' },
+      };
+    }
     if (satisfaction === 'unsatisfied') {
       // Unsatisfied reopens the case: handled again until the resident is satisfied (CALLBACK-3).
-      const effects = [...met];
+      const effects = [...met, ...stopAllRunningExcept(facts.clocks, SURVIVES_CLOSING, now, met)];
       const resolve = startClock('resolve', now, facts, ctx);
       if (resolve) effects.push(resolve);
+      effects.push(...startProgress(facts, now, ctx));
       return {
         to: 'in_progress',
         changes: { satisfaction: 'unsatisfied', reopenCount: facts.reopenCount + 1, resolvedAt: null },

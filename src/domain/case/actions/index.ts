@@ -4,6 +4,9 @@
  */
 import type { CaseAction } from '../case';
 import { accept } from './accept';
+import { arrive, type ArriveInput } from './arrive';
+import { completeCorrective, type CompleteCorrectiveInput } from './complete-corrective';
+import { verify, type VerifyInput } from './verify';
 import { assign, type AssignInput } from './assign';
 import { assignCallback, type AssignCallbackInput } from './assign-callback';
 import { callback, type CallbackInput } from './callback';
@@ -43,6 +46,9 @@ export interface CaseActionInputs {
   escalate: ReasonInput;
   comment: CommentInput;
   assignCallback: AssignCallbackInput;
+  verify: VerifyInput;
+  arrive: ArriveInput;
+  completeCorrective: CompleteCorrectiveInput;
 }
 
 export type CaseActionModules = { readonly [A in CaseAction]: CaseActionModule<A, CaseActionInputs[A]> };
@@ -66,4 +72,7 @@ export const CASE_ACTION_MODULES: CaseActionModules = Object.freeze({
   escalate,
   comment,
   assignCallback,
+  verify,
+  arrive,
+  completeCorrective,
 });

@@ -1,5 +1,5 @@
 import { OPEN_STATES } from '../case';
-import { meetRunning } from '../case-clocks';
+import { isRunning, meetRunning, startClock, type ClockEffect } from '../case-clocks';
 import { blank, invalid, requireText, type FieldErrors } from './shared';
 import type { CaseActionModule } from './types';
 
@@ -11,12 +11,16 @@ export interface RecordContactInput {
   note?: string | null;
 }
 
-/** Record that the sister or external unit was contacted (meets the `contact` clock). */
+/**
+ * Record that the sister or external unit was contacted (the company's negotiation, ROUTE-6): meets `contact`
+ * (ROUTE-3), and the result is chased again a `followUp` later — the clock starts over from this contact.
+ */
 export const recordContact: CaseActionModule<'recordContact', RecordContactInput> = {
   action: 'recordContact',
   from: OPEN_STATES,
   parties: ['firstResponder', 'handler'],
-  outcome(facts, _actor, input, { now }) {
+  outcome(facts, _actor, input, ctx) {
+    const { now } = ctx;
     const fields: FieldErrors = {};
     const { unitId, contactPerson, via, note } = input;
     requireText(fields, 'unitId', unitId);
@@ -24,9 +28,14 @@ export const recordContact: CaseActionModule<'recordContact', RecordContactInput
     requireText(fields, 'via', via);
     const refused = invalid(fields);
     if (refused) return refused;
+    const clocks: ClockEffect[] = meetRunning(facts.clocks, ['contact'], now);
+    if (isRunning(facts.clocks, 'followUp')) {
+      const again = startClock('followUp', now, facts, ctx);
+      if (again) clocks.push(again);
+    }
     return {
       to: facts.state,
-      clocks: meetRunning(facts.clocks, ['contact'], now),
+      clocks,
       data: { unitId, contactPerson, via, note: blank(note) ? undefined : note },
     };
   },

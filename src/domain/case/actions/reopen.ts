@@ -1,5 +1,5 @@
 import { startClock, stopRunning } from '../case-clocks';
-import { invalid, requireText, type FieldErrors } from './shared';
+import { invalid, requireText, startProgress, type FieldErrors } from './shared';
 import type { CaseActionModule, CaseChanges } from './types';
 
 export interface ReopenInput {
@@ -22,9 +22,11 @@ export const reopen: CaseActionModule<'reopen', ReopenInput> = {
     requireText(fields, 'reason', reason);
     const refused = invalid(fields);
     if (refused) return refused;
-    const effects = stopRunning(facts.clocks, ['callback'], now);
+    // The clocks of a resolved case no longer apply: it is handled again.
+    const effects = stopRunning(facts.clocks, ['callback', 'appointment', 'homeVisit'], now);
     const resolve = startClock('resolve', now, facts, ctx);
     if (resolve) effects.push(resolve);
+    effects.push(...startProgress(facts, now, ctx));
     const changes: CaseChanges = {
       reopenCount: facts.reopenCount + 1,
       resolvedAt: null,

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../case';
-import { meetRunning, startClock, stopRunning, type ClockEffect } from '../case-clocks';
+import { meetRunning, startClock, startClockDueAt, stopRunning, type ClockEffect } from '../case-clocks';
 import { blank, callbackAssignee, invalid, requireText, validDate, type FieldErrors } from './shared';
 import type { CaseActionModule } from './types';
 
@@ -33,22 +33,20 @@ export const resolve: CaseActionModule<'resolve', ResolveInput> = {
     }
     const refused = invalid(fields);
     if (refused) return refused;
-    // Handling finished answers the resident (the reply clock: "resolved or answered", CLOCK-1) and ends verification.
+    // Handling finished answers the resident (the reply clock: "resolved or answered", CLOCK-1), ends
+    // verification, and feeds a unit's result back (followUp, ROUTE-6).
     const effects: ClockEffect[] = [
-      ...meetRunning(clocks, ['resolve', 'reply', 'verify'], now),
+      ...meetRunning(clocks, ['resolve', 'reply', 'verify', 'followUp'], now),
       // Clocks that can no longer be met once handling is over.
-      ...stopRunning(clocks, ['route', 'dispatch', 'contact'], now),
+      ...stopRunning(clocks, ['route', 'dispatch', 'contact', 'onsite', 'progress'], now),
     ];
     const callback = startClock('callback', now, facts, ctx);
     if (callback) effects.push(callback);
+    // A home visit within 7 days after a complaint, when the company's policy turns it on (CALLBACK-7).
+    const homeVisit = facts.kind === 'complaint' ? startClock('homeVisit', now, facts, ctx) : null;
+    if (homeVisit) effects.push(homeVisit);
     if (corrective) {
-      effects.push({
-        op: 'start',
-        clock: 'corrective',
-        startedAt: now,
-        dueAt: corrective.dueAt,
-        calendarUnknown: false,
-      });
+      effects.push(startClockDueAt('corrective', now, corrective.dueAt));
     }
     return {
       to: 'resolved',

@@ -12,8 +12,9 @@ export const returnCase: CaseActionModule<'return', ReasonInput> = {
     const { now } = ctx;
     const refused = refuseWithoutReason(input);
     if (refused) return refused;
-    // Back to the first responder for re-routing: routing is due again within 60 minutes (004 第十条).
-    const effects = stopRunning(facts.clocks, ['dispatch', 'contact'], now);
+    // Back to the first responder for re-routing: routing is due again within 60 minutes (004 第十条). A repair's
+    // `dispatch` counts on from receipt (REPAIR-2) until it reaches a repair team; the unit clocks no longer apply.
+    const effects = stopRunning(facts.clocks, ['contact', 'followUp', 'progress'], now);
     const route = startClock('route', now, facts, ctx);
     if (route) effects.push(route);
     return {

@@ -1,7 +1,7 @@
-import { ROUTE_TARGET_TYPES, type RouteTarget } from '../case';
-import { meetRunning, startClock, stopRunning, type ClockEffect } from '../case-clocks';
+import { REPLY_VIAS, ROUTE_TARGET_TYPES, type ReplyVia, type RouteTarget } from '../case';
+import { isRunning, meetRunning, startClock, stopRunning, type ClockEffect } from '../case-clocks';
 import { agreedVisitProblem } from '../intake';
-import { blank, invalid, type FieldErrors } from './shared';
+import { blank, invalid, tellsResident, validDate, type FieldErrors } from './shared';
 import type { CaseActionModule } from './types';
 
 export interface RouteInput {
@@ -12,9 +12,26 @@ export interface RouteInput {
   note?: string | null;
   /** private (paid) repairs: the visit agreed with the owner when dispatching (REPAIR-3); not in the past */
   visitAt?: Date | null;
+  /** the resident was told the status or the time limit while routing (ROUTE-2, 004 第十条) */
+  residentTold?: { via: ReplyVia; promisedBy?: Date | null } | null;
+  /**
+   * the target is a department whose function is `engineering` — a repair team (REPAIR-2). Not part of the body:
+   * the server reads it from the department register.
+   */
+  targetIsRepairTeam?: boolean;
 }
 
-/** Send the case to whoever handles it: a department, the leader, a sister or an external unit. */
+/**
+ * Send the case to whoever handles it: a department, the leader, a sister or an external unit.
+ *
+ * - `route` (ROUTE-2, 004 第十条) is met at the later of routing and telling the resident: by this route when it
+ *   carries `residentTold` or the resident was told already (a reply), or by the first reply after it; with no way
+ *   to reach the resident, routing alone meets it.
+ * - `dispatch` (REPAIR-2) counts from receipt: a repair routed to a repair team meets it; routed to a sister or
+ *   external unit or the leader it no longer applies and stops; routed to another department it keeps counting.
+ * - `contact` (ROUTE-3) starts when routed to a sister unit; `followUp` (ROUTE-6) when routed to a sister or an
+ *   external unit; both stop when routed anywhere else.
+ */
 export const route: CaseActionModule<'route', RouteInput> = {
   action: 'route',
   from: ['received', 'routed', 'in_progress'],
@@ -25,10 +42,19 @@ export const route: CaseActionModule<'route', RouteInput> = {
     const fields: FieldErrors = {};
     const { target, note } = input;
     const visitAt = input.visitAt ?? null;
+    const told = input.residentTold ?? null;
     if (!target || !ROUTE_TARGET_TYPES.includes(target.type)) fields['target.type'] = 'field.invalid_value';
     if (!target || blank(target.id)) fields['target.id'] = 'field.required';
     const visitProblem = agreedVisitProblem(visitAt, facts, now, 'field.visit_in_past');
     if (visitProblem) fields.visitAt = visitProblem;
+    if (told) {
+      if (!REPLY_VIAS.includes(told.via)) fields['residentTold.via'] = 'field.invalid_value';
+      if (told.promisedBy != null) {
+        if (!validDate(told.promisedBy)) fields['residentTold.promisedBy'] = 'field.invalid_value';
+        else if (told.promisedBy.getTime() <= now.getTime())
+          fields['residentTold.promisedBy'] = 'field.must_be_future';
+      }
+    }
     const refused = invalid(fields);
     if (refused) return refused;
     const handlerId =
@@ -39,28 +65,39 @@ export const route: CaseActionModule<'route', RouteInput> = {
           ? null
           : // sister or external unit: the first responder presses for a result and feeds it back (004 第六条)
             facts.firstResponderId);
-    const effects: ClockEffect[] = meetRunning(clocks, ['route'], now);
-    // A repair's work order must reach the team within 5 minutes (001 细则 三.二, REPAIR-2).
-    const dispatch = facts.kind === 'repair' && target.type === 'department';
-    // A sister unit is contacted within 30 minutes (004 第六条, ROUTE-3).
-    const contact = target.type === 'sisterUnit';
+    const toldNow = told !== null && tellsResident(facts, told.via);
+    const residentToldAt = facts.residentToldAt ?? (toldNow ? now : null);
+    const effects: ClockEffect[] = [];
+    if (residentToldAt || facts.residentContact === 'none') effects.push(...meetRunning(clocks, ['route'], now));
+
+    const unit = target.type === 'sisterUnit' || target.type === 'externalUnit';
+    if (target.type === 'department' && input.targetIsRepairTeam)
+      effects.push(...meetRunning(clocks, ['dispatch'], now));
+    else if (target.type !== 'department') effects.push(...stopRunning(clocks, ['dispatch'], now));
     for (const [name, starts] of [
-      ['dispatch', dispatch],
-      ['contact', contact],
+      ['contact', target.type === 'sisterUnit'],
+      ['followUp', unit],
     ] as const) {
-      const started = starts ? startClock(name, now, facts, ctx) : null;
+      // Re-routed to the same kind of unit: a contact or follow-up already counting keeps its time.
+      const started = starts && !isRunning(clocks, name) ? startClock(name, now, facts, ctx) : null;
       if (started) effects.push(started);
-      else effects.push(...stopRunning(clocks, [name], now));
+      else if (!starts) effects.push(...stopRunning(clocks, [name], now));
     }
     return {
       to: 'routed',
-      changes: { target: { type: target.type, id: target.id }, handlerId, ...(visitAt ? { visitAt } : {}) },
+      changes: {
+        target: { type: target.type, id: target.id },
+        handlerId,
+        ...(visitAt ? { visitAt } : {}),
+        ...(residentToldAt && !facts.residentToldAt ? { residentToldAt } : {}),
+      },
       clocks: effects,
       data: {
         target: { type: target.type, id: target.id },
         handlerId,
         note: blank(note) ? undefined : note,
         visitAt: visitAt ? visitAt.toISOString() : undefined,
+        residentTold: told ? { via: told.via, promisedBy: told.promisedBy ?? undefined } : undefined,
       },
     };
   },

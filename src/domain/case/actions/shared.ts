@@ -1,5 +1,6 @@
 /** Helpers the action modules share: body checks, the clocks a closing keeps, who calls back. */
-import type { CaseFacts, ClockName } from '../case';
+import type { CaseFacts, ClockName, ReplyVia } from '../case';
+import { isRunning, startClock, type ClockContext, type ClockEffect } from '../case-clocks';
 import type { DecisionRefusal } from './types';
 
 export const blank = (text: string | null | undefined): boolean => !text || text.trim() === '';
@@ -38,4 +39,27 @@ export function callbackAssignee(facts: CaseFacts): string {
   if (facts.kind === 'complaint' && facts.severity === 'major' && facts.officeDirectorId)
     return facts.officeDirectorId;
   return facts.firstResponderId;
+}
+
+/**
+ * Whether telling the resident this way counts for the `route` clock (ROUTE-2): a hotline case is told by
+ * answering the hotline; any other case by any way of reaching the resident.
+ */
+export function tellsResident(facts: Pick<CaseFacts, 'residentContact'>, via: ReplyVia): boolean {
+  return facts.residentContact !== 'hotline' || via === 'hotline';
+}
+
+/** The case is with a sister or an external unit, whose result the first responder chases (ROUTE-6). */
+export function withUnit(facts: Pick<CaseFacts, 'target'>): boolean {
+  return facts.target?.type === 'sisterUnit' || facts.target?.type === 'externalUnit';
+}
+
+/**
+ * An emergency being handled: the resident is updated at the policy's interval (EMERGENCY-3, 001 通知 四.2), from
+ * the moment handling starts (accepted, on site, reopened); each reply starts the interval over.
+ */
+export function startProgress(facts: CaseFacts, now: Date, ctx: ClockContext): ClockEffect[] {
+  if (facts.severity !== 'emergency' || isRunning(facts.clocks, 'progress')) return [];
+  const started = startClock('progress', now, facts, ctx);
+  return started ? [started] : [];
 }

@@ -35,6 +35,7 @@ export interface DecideContext extends ClockContext {
  * - `clock_not_running` — `extend` of a clock the case does not have, or that was met or stopped;
  * - `extend_after_deadline` — `extend` at or after the clock's current due time (CLOCK-3: before the deadline);
  * - `extend_not_later` — the new due time is not after the current one;
+ * - `clock_not_running` also refuses `completeCorrective` when the case has no corrective action counting;
  * - `reply_warnings` — the reply has warnings (details `{ warnings }`) and no `warningOverrideReason`;
  * - `merge_target_closed` — not raised by `decide`: the server checks the loaded target with `mergeTargetProblem`.
  */
@@ -52,7 +53,7 @@ export type CaseRule = (typeof CASE_RULES)[number];
 /**
  * Message keys of `invalid_input` fields (besides the generic `field.required` / `field.invalid_value`):
  * `field.resident_agreement_required`, `field.satisfaction_not_reached`, `field.merge_into_self`,
- * `field.must_be_future`.
+ * `field.must_be_future`, `field.not_in_future`, `field.appointment_not_reached`.
  */
 export const CASE_FIELD_MESSAGES = [
   'field.required',
@@ -61,6 +62,8 @@ export const CASE_FIELD_MESSAGES = [
   'field.satisfaction_not_reached',
   'field.merge_into_self',
   'field.must_be_future',
+  'field.not_in_future',
+  'field.appointment_not_reached',
 ] as const;
 
 /** The case fields an action changes; absent = unchanged. */
@@ -79,6 +82,8 @@ export interface CaseChanges {
   closedAt?: Date | null;
   /** private repairs: the visit agreed with the owner */
   visitAt?: Date | null;
+  /** when the resident was first told the status or time limit (ROUTE-2) */
+  residentToldAt?: Date | null;
   // Derived by `decide` from the changes above, so that no caller computes a rule (docs/adr/0018):
   /** the department the case is with: its target when that is a department, else none (with `target`) */
   departmentId?: string | null;

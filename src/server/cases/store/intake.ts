@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type {
+  CaseClosure,
   CaseKind,
   CaseState,
   Channel,
@@ -31,7 +32,10 @@ export interface IntakeWrite {
   categoryId: string | null;
   repairType: RepairType | null;
   visitAt: Date | null;
-  state: Extract<CaseState, 'received' | 'resolved'>;
+  state: Extract<CaseState, 'received' | 'resolved' | 'closed'>;
+  /** `on_the_spot` for a matter answered at intake that needs no callback (INTAKE-6), else null */
+  closure: CaseClosure | null;
+  closedAt: Date | null;
   receivedAt: Date;
   now: Date;
   recordedById: string;
@@ -122,6 +126,8 @@ function intakeJson(w: IntakeWrite, row: CaseRow, entries: ReturnType<typeof cha
     service_complaint: row.serviceComplaint,
     callback_assignee_id: orOmit(row.callbackAssigneeId),
     resolved_at: orOmit(row.resolvedAt),
+    closure: orOmit(row.closure),
+    closed_at: orOmit(row.closedAt),
     next_due_at: orOmit(row.nextDueAt),
     calendar_unknown: row.calendarUnknown,
     timeline_seq: row.timelineSeq,
@@ -222,19 +228,21 @@ async function insertPreparedIntakes(db: Tx, prepared: readonly PreparedIntake[]
         room_id uuid, address text, reporter_name text, reporter_phone text, reporter_phone_canonical text,
         reporter_anonymous boolean, description text, search_document text, self_complaint boolean,
         about_employee_id uuid, service_complaint boolean, callback_assignee_id uuid, resolved_at timestamptz,
+        closure text, closed_at timestamptz,
         next_due_at timestamptz, calendar_unknown boolean, timeline_seq int, timeline_head text, clocks jsonb,
         entries jsonb)
     ), c as (
       insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, visit_at, state, received_at,
         created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id, room_id, address,
         reporter_name, reporter_phone, reporter_phone_canonical, reporter_anonymous, description, search_vector,
-        self_complaint, about_employee_id, service_complaint, callback_assignee_id, resolved_at, next_due_at,
-        calendar_unknown, timeline_seq, timeline_head)
+        self_complaint, about_employee_id, service_complaint, callback_assignee_id, resolved_at, closure,
+        closed_at, next_due_at, calendar_unknown, timeline_seq, timeline_head)
       select x.id, x.company_id, x.number, x.channel, x.kind, x.severity, x.category_id, x.repair_type, x.visit_at,
         x.state, x.received_at, x.created_at, x.created_at, x.recorded_by_id, x.first_responder_id, x.handler_id, x.office_id,
         x.community_id, x.room_id, x.address, x.reporter_name, x.reporter_phone, x.reporter_phone_canonical,
         x.reporter_anonymous, x.description, to_tsvector('simple', x.search_document), x.self_complaint,
-        x.about_employee_id, x.service_complaint, x.callback_assignee_id, x.resolved_at, x.next_due_at,
+        x.about_employee_id, x.service_complaint, x.callback_assignee_id, x.resolved_at, x.closure, x.closed_at,
+        x.next_due_at,
         x.calendar_unknown, x.timeline_seq, x.timeline_head
       from x
       returning id
@@ -306,15 +314,17 @@ function storedIntake(w: IntakeWrite, head: { seq: number; hash: string } | null
     mergedIntoId: null,
     invalid: false,
     closedUnsatisfied: false,
-    closure: null,
+    closure: w.closure,
     callbackAssigneeId: w.callbackAssigneeId,
     calendarUnknown: w.calendarUnknown,
     resolvedAt: w.resolvedAt,
-    closedAt: null,
+    closedAt: w.closedAt,
+    residentToldAt: null,
     nextDueAt: w.nextDueAt,
     timelineSeq: head?.seq ?? 0,
     timelineHead: head?.hash ?? '',
     targetDepartmentHeadId: null,
+    targetIsRepairTeam: null,
     officeDirectorId: w.officeDirectorId,
   };
   const clocks: ClockRow[] = [...w.clocks]
