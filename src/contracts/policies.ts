@@ -55,7 +55,7 @@ export const NumberPrefixes = keyed(CASE_KINDS, NumberPrefix).refine((p) => {
 export type NumberPrefixes = z.infer<typeof NumberPrefixes>;
 
 /**
- * Kinds answered on the spot that need no callback (INTAKE-9): the case closes at intake. A complaint is always
+ * Kinds answered on the spot that need no callback (INTAKE-11): the case closes at intake. A complaint is always
  * called back, so the list refuses it.
  */
 export const CallbackExemptKinds = z

@@ -15,6 +15,7 @@ export const RULE_AREAS = [
   'ROUTE',
   'FLOW',
   'CLOCK',
+  'EMERGENCY',
   'HANDLE',
   'ESCALATE',
   'CALLBACK',

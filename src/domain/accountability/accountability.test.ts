@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNTABILITY_POLICY, resolveAccountabilityPolicy } from './policy';
 import { monthOf, monthRange, previousMonth } from './period';
 import {
+  CLOCK_DUTY,
   decidingOffice,
   decisionProblem,
   deriveViolations,
@@ -154,6 +155,50 @@ describe('deriveViolations: the duty ledger from facts (LEDGER-1, 004 第十三�
       departmentAmount: 200,
     });
     expect(v.map((x) => x.amount)).toEqual([80, 200]);
+  });
+});
+
+describe('LEDGER-5 who answers for each clock', () => {
+  const policy = { firstResponderAmount: 50, departmentAmount: 100 };
+  it('LEDGER-5 the table: every clock has its subject, or nobody', () => {
+    expect(CLOCK_DUTY).toEqual({
+      route: 'firstResponder',
+      callback: 'firstResponder',
+      dispatch: 'department',
+      verify: 'department',
+      reply: 'department',
+      resolve: 'department',
+      corrective: 'department',
+      onsite: 'department',
+      progress: 'department',
+      appointment: 'callbackAssignee',
+      contact: null,
+      followUp: null,
+      homeVisit: null,
+    });
+  });
+
+  it('LEDGER-5 onsite and progress: the department; appointment: whoever owed the callback; followUp, homeVisit, contact: nobody', () => {
+    const facts = [
+      breach({ clock: 'onsite', departmentId: 'eng1', timelineSeq: 1 }),
+      breach({ clock: 'progress', departmentId: 'eng1', timelineSeq: 2 }),
+      breach({ clock: 'appointment', callbackAssigneeId: 'bob', timelineSeq: 3 }),
+      breach({ caseId: 'c2', clock: 'appointment', callbackAssigneeId: null, timelineSeq: 3 }),
+      breach({ clock: 'followUp', departmentId: null, timelineSeq: 4 }),
+      breach({ clock: 'homeVisit', departmentId: 'eng1', timelineSeq: 5 }),
+      breach({ clock: 'contact', departmentId: null, timelineSeq: 6 }),
+      // verify while the first responder verifies (no department): nobody
+      breach({ caseId: 'c3', clock: 'verify', departmentId: null, timelineSeq: 7 }),
+    ];
+    const v = deriveViolations(facts, policy).map((x) => `${x.caseId}:${x.clockName}:${x.kind}:${x.subjectId}`);
+    expect(v.sort()).toEqual(
+      [
+        'c1:onsite:department_clock_breached:eng1',
+        'c1:progress:department_clock_breached:eng1',
+        'c1:appointment:callback_appointment_breached:bob',
+        'c2:appointment:callback_appointment_breached:alice',
+      ].sort(),
+    );
   });
 });
 

@@ -27,6 +27,8 @@ export const VIOLATION_KINDS = [
   'first_responder_callback_breached',
   'department_clock_breached',
   'department_returned',
+  // LEDGER-5: the answer promised at a callback, owed by whoever owed the callback
+  'callback_appointment_breached',
 ] as const;
 export type ViolationKind = (typeof VIOLATION_KINDS)[number];
 
@@ -36,14 +38,36 @@ export type ViolationStatus = (typeof VIOLATION_STATUSES)[number];
 export const SUBJECT_TYPES = ['user', 'department'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
-/** The clocks the case's department answers for (see the header). */
-export const DEPARTMENT_CLOCKS: readonly ClockName[] = [
-  'dispatch',
-  'verify',
-  'reply',
-  'resolve',
-  'corrective',
-];
+/**
+ * Who answers for each clock's breach (LEDGER-5) — a wrong entry fines people for nothing, so this table is the rule
+ * and its test names every clock:
+ * - `firstResponder` — `route`; `callback` when the callback was theirs;
+ * - `department` — the department the case was with when it breached (none: no violation);
+ * - `callbackAssignee` — whoever owed the callback (the first responder by default, CALLBACK-2);
+ * - `null` — nobody: `contact` (LEDGER-1 names no subject), `followUp` (chasing another unit, ROUTE-7) and
+ *   `homeVisit` (a visit the policy may ask for, CALLBACK-7).
+ */
+export type ClockDuty = 'firstResponder' | 'department' | 'callbackAssignee' | null;
+export const CLOCK_DUTY: Readonly<Record<ClockName, ClockDuty>> = Object.freeze({
+  route: 'firstResponder',
+  callback: 'firstResponder',
+  dispatch: 'department',
+  verify: 'department',
+  reply: 'department',
+  resolve: 'department',
+  corrective: 'department',
+  onsite: 'department',
+  progress: 'department',
+  appointment: 'callbackAssignee',
+  contact: null,
+  followUp: null,
+  homeVisit: null,
+});
+
+/** The clocks the case's department answers for (see CLOCK_DUTY). */
+export const DEPARTMENT_CLOCKS: readonly ClockName[] = (Object.keys(CLOCK_DUTY) as ClockName[]).filter(
+  (clock) => CLOCK_DUTY[clock] === 'department',
+);
 /** The clocks the first responder answers for. */
 export const FIRST_RESPONDER_CLOCKS: readonly ClockName[] = ['route', 'callback'];
 
@@ -151,7 +175,15 @@ export function deriveViolations(
             subjectId: f.firstResponderId,
             amount: policy.firstResponderAmount,
           });
-      } else if (DEPARTMENT_CLOCKS.includes(f.clock) && f.departmentId) {
+      } else if (CLOCK_DUTY[f.clock] === 'callbackAssignee') {
+        add({
+          ...base,
+          kind: 'callback_appointment_breached',
+          subjectType: 'user',
+          subjectId: f.callbackAssigneeId ?? f.firstResponderId,
+          amount: policy.firstResponderAmount,
+        });
+      } else if (CLOCK_DUTY[f.clock] === 'department' && f.departmentId) {
         add({
           ...base,
           kind: 'department_clock_breached',

@@ -1,6 +1,6 @@
 import { WARNING_FRACTION } from '../clock/deadlines';
 import type { DeadlineRules, EscalationChain } from '../deadlines/deadline';
-import type { CaseClosure, Satisfaction } from './case';
+import type { CaseClosure, CaseState, Satisfaction } from './case';
 
 /**
  * Who a case escalates to at each tier, by a breached clock or by hand (ours, company policy): tier 1 the
@@ -14,6 +14,15 @@ export const CASE_CLOCK_RULES: DeadlineRules = {
   warnAtFraction: WARNING_FRACTION,
   escalation: CASE_ESCALATION,
 };
+
+/**
+ * A case clock's rules as the sweep applies them (CLOCK-8): a clock that breaches on a closed case (a corrective
+ * action's, which outlives the closing) is recorded, told and files its duty fact, but raises no tier — a closed
+ * case is not escalated.
+ */
+export function caseClockRules(state: CaseState): DeadlineRules {
+  return state === 'closed' ? { ...CASE_CLOCK_RULES, escalation: null } : CASE_CLOCK_RULES;
+}
 
 /**
  * A case the director closed without a satisfied callback counts as "closed unsatisfied" in reports

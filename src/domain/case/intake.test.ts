@@ -60,10 +60,11 @@ describe('INTAKE-1 intake — nobody refuses; the plan of the new case', () => {
     expect([p.firstResponderId, p.recordedById]).toEqual(['u-tech', 'u-agent']);
   });
 
-  it('ROUTE-2/CLOCK-1 a repair starts route 60 min, reply 24 h, resolve 7 days (policy); no dispatch until routed', () => {
+  it('ROUTE-2/CLOCK-1/REPAIR-2 a repair starts route 60 min, dispatch 5 min from receipt, reply 24 h, resolve 7 days (policy)', () => {
     const p = plan(planIntake(base, ctx));
     expect(starts(p)).toEqual([
       { clock: 'route', startedAt: NOW, dueAt: new Date(NOW.getTime() + 60 * MIN) },
+      { clock: 'dispatch', startedAt: NOW, dueAt: new Date(NOW.getTime() + 5 * MIN) },
       { clock: 'reply', startedAt: NOW, dueAt: new Date(NOW.getTime() + 24 * 60 * MIN) },
       { clock: 'resolve', startedAt: NOW, dueAt: at('2026-03-17T23:59:59.999+08:00') },
     ]);
@@ -194,9 +195,12 @@ describe('INTAKE-1 intake — nobody refuses; the plan of the new case', () => {
     });
   });
 
-  it('INTAKE-6 resolved on the spot: resolved in one step, answered at once, called back within 2 days', () => {
+  it('INTAKE-6 resolved on the spot: resolved in one step, answered at once, called back within 2 days (a kind the policy does not exempt)', () => {
     const p = plan(
-      planIntake({ ...base, kind: 'inquiry', resolvedOnTheSpot: { result: '已告知物业费缴纳方式' } }, ctx),
+      planIntake(
+        { ...base, kind: 'inquiry', resolvedOnTheSpot: { result: '已告知物业费缴纳方式' } },
+        { ...ctx, callbackExemptKinds: [] },
+      ),
     );
     expect(p).toMatchObject({
       state: 'resolved',

@@ -14,7 +14,7 @@
  *   responder is the handler, the `verify`/`reply`/`resolve` clocks start and are met at once (answered on the
  *   spot), no `route`, `dispatch` or `onsite` clock (nothing to route or send), and the `callback` clock starts:
  *   solved on the spot is still called back (target callback rate 100 %, CALLBACK-2) — unless its kind is one the
- *   policy exempts (default inquiry and praise, never a complaint: INTAKE-9), which is closed at once with closure
+ *   policy exempts (default inquiry and praise, never a complaint: INTAKE-11), which is closed at once with closure
  *   `on_the_spot` and left out of the callback rate.
  * - A repair's `dispatch` counts from receipt (REPAIR-2: 五分钟内通知到工程修理组), not from routing; an emergency's
  *   `onsite` too (EMERGENCY-2).
@@ -77,14 +77,14 @@ export interface IntakeContext extends ClockContext {
   now: Date;
   /** policy; default 30 */
   maxBackdateDays?: number;
-  /** kinds answered on the spot that need no callback (INTAKE-9, policy); default inquiry and praise */
+  /** kinds answered on the spot that need no callback (INTAKE-11, policy); default inquiry and praise */
   callbackExemptKinds?: readonly CaseKind[];
 }
 
 export interface IntakePlan {
   ok: true;
   state: Extract<CaseState, 'received' | 'resolved' | 'closed'>;
-  /** `on_the_spot` when answered at intake and exempt from the callback (INTAKE-9) */
+  /** `on_the_spot` when answered at intake and exempt from the callback (INTAKE-11) */
   closure: 'on_the_spot' | null;
   closedAt: Date | null;
   severity: Severity;
@@ -307,14 +307,14 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
 }
 
 /**
- * Whether a matter of this kind, answered on the spot, needs no callback (INTAKE-9, policy): one of the company's
+ * Whether a matter of this kind, answered on the spot, needs no callback (INTAKE-11, policy): one of the company's
  * exempt kinds — never a complaint, whatever the settings hold (`callbackExemptionProblem` refuses saving one).
  */
 export function isCallbackExempt(kind: CaseKind, exemptKinds: readonly CaseKind[]): boolean {
   return kind !== 'complaint' && exemptKinds.includes(kind);
 }
 
-/** What is wrong with a company's list of callback-exempt kinds (INTAKE-9): a complaint is always called back. */
+/** What is wrong with a company's list of callback-exempt kinds (INTAKE-11): a complaint is always called back. */
 export function callbackExemptionProblem(kinds: readonly CaseKind[]): 'complaint_needs_callback' | null {
   return kinds.includes('complaint') ? 'complaint_needs_callback' : null;
 }

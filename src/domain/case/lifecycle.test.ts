@@ -167,7 +167,8 @@ const TABLE_FROM: Record<CaseAction, CaseState[]> = {
   wait: ['in_progress'],
   resume: ['waiting'],
   extend: ['received', 'routed', 'in_progress', 'waiting'],
-  reply: ['received', 'routed', 'in_progress', 'waiting'],
+  // and resolved: the answer promised at a callback (CALLBACK-5)
+  reply: ['received', 'routed', 'in_progress', 'waiting', 'resolved'],
   resolve: ['in_progress'],
   callback: ['resolved'],
   reopen: ['resolved', 'closed'],
@@ -279,12 +280,13 @@ describe('FLOW-1 — from-states (409 invalid_transition otherwise)', () => {
     });
   }
 
-  it('FLOW-1 "any open": resolved is not open — recordContact, return, wait, extend, reply, invalidate, merge, escalate refused when resolved; close allowed', () => {
+  it('FLOW-1 "any open": resolved is not open — recordContact, return, wait, extend, invalidate, merge, escalate refused when resolved; close allowed, and reply (CALLBACK-5: the answer promised at a callback)', () => {
     const resolved = omniFacts('resolved');
-    for (const action of ['recordContact', 'extend', 'reply', 'invalidate', 'merge', 'escalate'] as const) {
+    for (const action of ['recordContact', 'extend', 'invalidate', 'merge', 'escalate'] as const) {
       expect(act(resolved, omni, action)).toMatchObject({ ok: false, reason: 'invalid_transition' });
     }
     expect(act(resolved, omni, 'close').ok).toBe(true);
+    expect(act(resolved, omni, 'reply').ok).toBe(true);
   });
 
   it('FLOW-1: the to-states (route → routed, accept → in_progress, return → received, wait ⇄ resume, resolve → resolved, reopen → in_progress, close/invalidate/merge → closed)', () => {
@@ -329,7 +331,7 @@ describe('FLOW-1 — who (403 forbidden otherwise)', () => {
     escalate: 'waiting',
     comment: 'closed',
     assignCallback: 'resolved',
-    verify: 'received',
+    verify: 'routed',
     arrive: 'routed',
     completeCorrective: 'closed',
   };
@@ -456,8 +458,9 @@ const effect = (d: Decision, op: ClockEffect['op'], name: string) =>
   accepted(d).effects.clocks.find((e) => e.op === op && e.clock === name);
 
 describe('route (REPAIR-2, ROUTE-1 to ROUTE-5)', () => {
-  it('ROUTE-2 route meets the route clock and sets the target', () => {
-    const d = accepted(act(facts('received'), cast.firstResponder, 'route'));
+  it('ROUTE-2 route meets the route clock and sets the target, once the resident was told (here: by an earlier reply)', () => {
+    const told = facts('received', { residentToldAt: at('2026-03-10T08:10:00+08:00') });
+    const d = accepted(act(told, cast.firstResponder, 'route'));
     expect(d.effects.changes).toEqual({
       state: 'routed',
       target: { type: 'department', id: 'eng1' },
@@ -471,19 +474,28 @@ describe('route (REPAIR-2, ROUTE-1 to ROUTE-5)', () => {
     });
   });
 
-  it('REPAIR-2 routing a repair to a department starts dispatch: 5 minutes', () => {
-    const d = act(facts('received'), cast.firstResponder, 'route');
-    expect(effect(d, 'start', 'dispatch')).toEqual({
-      op: 'start',
-      clock: 'dispatch',
-      startedAt: NOW,
-      dueAt: new Date(NOW.getTime() + 5 * MIN),
-      calendarUnknown: false,
+  it('REPAIR-2 routing a repair to a repair team meets dispatch, which counts from receipt; to another department it keeps counting', () => {
+    const f = facts('received', {
+      residentToldAt: NOW,
+      clocks: [clock('route', new Date(NOW.getTime() + MIN)), clock('dispatch', new Date(NOW.getTime() + MIN))],
     });
+    const toTeam = act(f, cast.firstResponder, 'route', {
+      target: { type: 'department', id: 'eng1' },
+      targetIsRepairTeam: true,
+    });
+    expect(clockOps(toTeam)).toEqual(['meet:route', 'meet:dispatch']);
+    const toCleaning = act(f, cast.firstResponder, 'route', { target: { type: 'department', id: 'clean1' } });
+    expect(clockOps(toCleaning)).toEqual(['meet:route']);
+    const toLeader = act(f, cast.firstResponder, 'route', { target: { type: 'leader', id: 'u-dir' } });
+    expect(clockOps(toLeader)).toEqual(['meet:route', 'stop:dispatch']);
   });
 
-  it('REPAIR-2 a complaint routed to a department starts no dispatch clock', () => {
-    const d = act(facts('received', { kind: 'complaint' }), cast.firstResponder, 'route');
+  it('REPAIR-2 routing starts no dispatch clock: a complaint has none', () => {
+    const d = act(
+      facts('received', { kind: 'complaint', residentToldAt: NOW }),
+      cast.firstResponder,
+      'route',
+    );
     expect(clockOps(d)).toEqual(['meet:route']);
   });
 
@@ -515,7 +527,7 @@ describe('route (REPAIR-2, ROUTE-1 to ROUTE-5)', () => {
   it('re-routing a repair to a sister unit stops the unmet dispatch clock', () => {
     const f = facts('routed', { clocks: [clock('dispatch', new Date(NOW.getTime() + MIN))] });
     const d = act(f, cast.supervisor, 'route', { target: { type: 'sisterUnit', id: 'power-co' } });
-    expect(clockOps(d)).toEqual(['stop:dispatch', 'start:contact']);
+    expect(clockOps(d)).toEqual(['stop:dispatch', 'start:contact', 'start:followUp']);
   });
 
   it('route requires a target (400 with fields)', () => {
@@ -608,7 +620,8 @@ describe('assign, accept, recordContact, return', () => {
       departmentId: null,
       handlerId: null,
     });
-    expect(clockOps(d)).toEqual(['stop:dispatch', 'start:route']);
+    // a repair's dispatch counts on from receipt until it reaches a repair team (REPAIR-2)
+    expect(clockOps(d)).toEqual(['start:route']);
     expect(effect(d, 'start', 'route')).toMatchObject({ dueAt: new Date(NOW.getTime() + 60 * MIN) });
     expect(act(f, cast.handler, 'return', { reason: '' })).toMatchObject({
       fields: { reason: 'field.required' },
@@ -1129,7 +1142,10 @@ describe('refusalToError — one mapping to HTTP (API-1 codes)', () => {
     const error = refusalToError(d);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('invalid_transition');
-    expect(error.details).toEqual({ state: 'closed', allowedActions: ['reopen', 'comment'] });
+    expect(error.details).toEqual({
+      state: 'closed',
+      allowedActions: ['reopen', 'comment', 'completeCorrective'],
+    });
   });
 
   it('forbidden → forbidden; rule → rule_violation with { rule } (+ details); invalid_input → validation_failed with fields', () => {

@@ -20,4 +20,8 @@ export const NOTIFICATION_TYPES = [
   'problem_raised',
   'problem_assigned',
   'problem_overdue',
+  /** an emergency was received (EMERGENCY-1): to the office director, the supervisors, a repair's team heads */
+  'emergency',
+  /** a complaint was verified (HANDLE-1): the findings, to the office director */
+  'verified',
 ] as const;

@@ -8,7 +8,7 @@ import {
 import { caseNumberPrefix, resolveClockDuration, resolveClockRule, type ClockPolicy } from './policy';
 
 describe('CLOCK-1 the default clock table', () => {
-  it('CLOCK-1 clock table: dispatch 5 min, contact 30 min, route 60 min, verify same day, reply 24 h, resolve 7 days (policy), callback 2 days, corrective own due date', () => {
+  it('CLOCK-1 clock table: dispatch 5 min, contact 30 min, route 60 min, verify same day, reply 24 h, resolve 7 days (policy), callback 2 days, corrective own due date, onsite 30 min, progress 2 h, appointment at its time, followUp 2 working days, homeVisit off', () => {
     expect(DEFAULT_CLOCK_DURATIONS).toEqual({
       dispatch: { amount: 5, unit: 'minutes' },
       contact: { amount: 30, unit: 'minutes' },
@@ -18,6 +18,11 @@ describe('CLOCK-1 the default clock table', () => {
       resolve: { amount: 7, unit: 'calendar_days' },
       callback: { amount: 2, unit: 'calendar_days' },
       corrective: null,
+      onsite: { amount: 30, unit: 'minutes' },
+      progress: { amount: 2, unit: 'hours' },
+      appointment: null,
+      followUp: { amount: 2, unit: 'working_days' },
+      homeVisit: null,
     });
     expect(Object.keys(DEFAULT_CLOCK_DURATIONS).sort()).toEqual([...CLOCK_NAMES].sort());
   });

@@ -66,9 +66,10 @@ export function actOnCase(deps: AppDeps) {
       });
       if (!decision.ok) throw refusalToError(decision);
       const clockEffects = decision.effects.clocks;
-      // Files attached with a resolution follow its entry on the timeline.
+      // Files attached with a resolution, a verification or a completed corrective action follow its entry.
       const moreEntries: NewRecordEntry[] = [];
-      if (action === 'resolve' && Array.isArray(body.attachmentIds) && body.attachmentIds.length) {
+      const attaching = action === 'resolve' || action === 'verify' || action === 'completeCorrective';
+      if (attaching && Array.isArray(body.attachmentIds) && body.attachmentIds.length) {
         const attached = await attachToCase(
           tx,
           actor.companyId,
@@ -137,11 +138,15 @@ export function actOnCase(deps: AppDeps) {
           throw fieldError({ 'target.id': 'not_found' });
         if (body.handlerId && !(await repo.activeStaffUser(tx, companyId, body.handlerId as string)))
           throw fieldError({ handlerId: 'not_found' });
+        const told = body.residentTold as { via: string; promisedBy?: string } | undefined;
         return {
           target,
           handlerId: body.handlerId ?? null,
           note: body.note ?? null,
           visitAt: date(body.visitAt) ?? null,
+          residentTold: told ? { via: told.via, promisedBy: date(told.promisedBy) ?? null } : null,
+          targetIsRepairTeam:
+            target.type === 'department' && (await repo.isRepairTeam(tx, companyId, target.id)),
         };
       }
       case 'assign': {
@@ -165,6 +170,8 @@ export function actOnCase(deps: AppDeps) {
       }
       case 'extend':
         return { ...b, dueAt: date(body.dueAt) };
+      case 'arrive':
+        return { at: date(body.at) ?? null };
       case 'resolve':
         return {
           ...b,

@@ -1,6 +1,8 @@
 /** Whom the case desk tells, and when: the bell entries an action or an intake leaves (ours). */
 import type { CaseAction } from '../../domain/case/case';
 import { CASE_ESCALATION } from '../../domain/case/escalation';
+import { emergencyRecipients } from '../../domain/case/emergency';
+import type { CaseKind, Severity } from '../../domain/policy/defaults';
 import { escalationRecipients } from '../../domain/deadlines/deadline';
 import { escalationStaff } from '../users/users.repository';
 import type { Tx } from '../db/client';
@@ -45,6 +47,45 @@ export async function warnAdminsOfUnknownCalendar(
   });
 }
 
+/**
+ * An emergency was received (EMERGENCY-1): the office director, its supervisors and, for a repair, the heads of the
+ * office's repair teams are told at once — the recorder excepted, who knows.
+ */
+export async function notifyEmergency(
+  tx: Tx,
+  c: {
+    companyId: string;
+    caseId: string;
+    number: string;
+    officeId: string | null;
+    officeDirectorId: string | null;
+    kind: CaseKind;
+    severity: Severity;
+    recordedById: string;
+  },
+  now: Date,
+) {
+  if (c.severity !== 'emergency') return;
+  const supervisors = escalationRecipients(
+    'supervisor',
+    c.officeId,
+    await escalationStaff(tx, [c.companyId], ['supervisor']),
+  );
+  const userIds = emergencyRecipients(c, {
+    officeDirectorId: c.officeDirectorId,
+    officeSupervisorIds: c.officeId ? supervisors : [],
+    repairTeamHeadIds: await repo.repairTeamHeads(tx, c.companyId, c.officeId),
+  }).filter((id) => id !== c.recordedById);
+  await notify(tx, {
+    companyId: c.companyId,
+    userIds,
+    type: 'emergency',
+    caseId: c.caseId,
+    data: { number: c.number, kind: c.kind },
+    at: now,
+  });
+}
+
 /** Staff notifications (ours): new case in my queue, assigned to me, callback due, result to the director. */
 export async function notifyAfter(
   tx: Tx,
@@ -81,6 +122,9 @@ export async function notifyAfter(
       data: { number: after.number, satisfaction: after.satisfaction },
     });
   }
+  if (action === 'verify')
+    // The findings go to the director (HANDLE-1, 000 篇2 一.3).
+    await notify(tx, { ...base, type: 'verified', userIds: others([after.officeDirectorId]) });
   if (action === 'escalate')
     await notify(tx, {
       ...base,

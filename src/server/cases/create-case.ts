@@ -18,7 +18,7 @@ import { createIntakeWriter, insertIntakes, type IntakeWrite, type StoredIntake 
 import { clockSummary, foldClockEffects, type StoredClock } from '../../domain/case/stored-clocks';
 import type * as repo from './cases.repository';
 import { toView } from './case-view';
-import { warnAdminsOfUnknownCalendar } from './case-notices';
+import { notifyEmergency, warnAdminsOfUnknownCalendar } from './case-notices';
 import * as intake from './intake.repository';
 import { searchDocument } from './search-text';
 
@@ -177,12 +177,27 @@ export function createCase(deps: AppDeps) {
     };
     const unknownCalendar = plan.clocks.some((e) => e.op === 'start' && e.calendarUnknown);
     let stored: StoredIntake;
-    if (attachments.length || plan.state === 'resolved' || unknownCalendar) {
+    const emergency = plan.severity === 'emergency';
+    if (attachments.length || plan.state === 'resolved' || unknownCalendar || emergency) {
       stored = await db.transaction(async (tx) => {
         const [written] = await insertIntakes(tx, [write]);
         // Checked again under lock: another intake may have taken a file since the lookup.
         await attachToCase(tx, actor.companyId, attachmentIds, id, actor.userId);
         await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, number, plan.clocks, now);
+        await notifyEmergency(
+          tx,
+          {
+            companyId: actor.companyId,
+            caseId: id,
+            number,
+            officeId,
+            officeDirectorId: write.officeDirectorId,
+            kind: body.kind,
+            severity: plan.severity,
+            recordedById: actor.userId,
+          },
+          now,
+        );
         if (plan.state === 'resolved')
           await notify(tx, {
             companyId: actor.companyId,

@@ -443,7 +443,7 @@ export const companyPolicies = pgTable('company_policies', {
   numberPrefixes: jsonb('number_prefixes')
     .notNull()
     .default(sql`'{}'::jsonb`),
-  /** kinds answered on the spot that need no callback (INTAKE-9); null = the default (inquiry, praise) */
+  /** kinds answered on the spot that need no callback (INTAKE-11); null = the default (inquiry, praise) */
   callbackExemptKinds: jsonb('callback_exempt_kinds').$type<CaseKind[]>(),
   updatedAt: updatedAt(),
   version: version(),

@@ -15,7 +15,7 @@
  * clocks, the timeline, the cases, the notifications, and one pg_notify over all live events.
  */
 import type { Role } from '../../domain/access/roles';
-import { CASE_CLOCK_RULES } from '../../domain/case/escalation';
+import { caseClockRules } from '../../domain/case/escalation';
 import { escalationRecipients, sweepStep } from '../../domain/deadlines/deadline';
 import { escalationStaff } from '../users/users.repository';
 import { chainEntry } from '../../domain/record/hash-chain';
@@ -95,7 +95,7 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
     const people = [k.cHandlerId, k.cFirstResponderId].filter((x): x is string => !!x);
     const entries: { type: string; data: Record<string, string | number> }[] = [];
     const base = { companyId: k.companyId, caseId: k.caseId };
-    const step = sweepStep(k, CASE_CLOCK_RULES, c.tier, now);
+    const step = sweepStep(k, caseClockRules(k.cState), c.tier, now);
     if (step.op === 'breach') {
       k.breachedAt = now;
       k.warnedAt ??= now;

@@ -29,7 +29,7 @@ export interface CompanyPolicy {
   clockPolicy: DomainClockPolicy;
   /** kind → prefix, only where the company chose its own (caseNumberPrefix() falls back to the defaults) */
   numberPrefixes: Partial<Record<CaseKind, string>>;
-  /** kinds answered on the spot that need no callback (INTAKE-9) */
+  /** kinds answered on the spot that need no callback (INTAKE-11) */
   callbackExemptKinds: CaseKind[];
   /** the company chose its own list (else the default) */
   ownCallbackExemptKinds: boolean;

@@ -46,7 +46,6 @@ export const callback: CaseActionModule<'callback', CallbackInput> = {
     if (appointmentAt != null) {
       if (!validDate(appointmentAt)) fields.appointmentAt = 'field.invalid_value';
       else if (appointmentAt.getTime() <= now.getTime()) fields.appointmentAt = 'field.must_be_future';
-      else if (reached === false) fields.appointmentAt = 'field.appointment_not_reached';
     }
     const refused = invalid(fields);
     if (refused) return refused;
@@ -58,7 +57,8 @@ export const callback: CaseActionModule<'callback', CallbackInput> = {
       appointmentAt: appointmentAt ?? undefined,
     };
     if (!reached) {
-      // Not reached: the case stays resolved and the callback clock keeps running.
+      // Not reached: the case stays resolved and the callback clock keeps running; a time agreed to try again is
+      // recorded, and the callback clock, not an appointment, holds it.
       return { to: 'resolved', data: { ...base, outcome: 'not_reached' } };
     }
     const met: ClockEffect[] = meetRunning(

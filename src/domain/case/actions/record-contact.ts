@@ -12,7 +12,7 @@ export interface RecordContactInput {
 }
 
 /**
- * Record that the sister or external unit was contacted (the company's negotiation, ROUTE-6): meets `contact`
+ * Record that the sister or external unit was contacted (the company's negotiation, ROUTE-7): meets `contact`
  * (ROUTE-3), and the result is chased again a `followUp` later — the clock starts over from this contact.
  */
 export const recordContact: CaseActionModule<'recordContact', RecordContactInput> = {

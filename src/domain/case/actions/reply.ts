@@ -16,7 +16,7 @@ export interface ReplyInput {
  * - `reply` (CLOCK-1: answered within 24 h);
  * - `route` once the case is routed, when it tells the resident (ROUTE-2: a hotline case through the hotline);
  * - `progress` (EMERGENCY-3), which starts again: the next update is due an interval later;
- * - `followUp` while a sister or external unit has the case: the unit's result fed back (ROUTE-6);
+ * - `followUp` while a sister or external unit has the case: the unit's result fed back (ROUTE-7);
  * - `appointment`: the answer promised at a callback (CALLBACK-5), which is why a reply is allowed on a resolved
  *   case too.
  */

@@ -34,7 +34,7 @@ export const resolve: CaseActionModule<'resolve', ResolveInput> = {
     const refused = invalid(fields);
     if (refused) return refused;
     // Handling finished answers the resident (the reply clock: "resolved or answered", CLOCK-1), ends
-    // verification, and feeds a unit's result back (followUp, ROUTE-6).
+    // verification, and feeds a unit's result back (followUp, ROUTE-7).
     const effects: ClockEffect[] = [
       ...meetRunning(clocks, ['resolve', 'reply', 'verify', 'followUp'], now),
       // Clocks that can no longer be met once handling is over.

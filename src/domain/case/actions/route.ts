@@ -29,7 +29,7 @@ export interface RouteInput {
  *   to reach the resident, routing alone meets it.
  * - `dispatch` (REPAIR-2) counts from receipt: a repair routed to a repair team meets it; routed to a sister or
  *   external unit or the leader it no longer applies and stops; routed to another department it keeps counting.
- * - `contact` (ROUTE-3) starts when routed to a sister unit; `followUp` (ROUTE-6) when routed to a sister or an
+ * - `contact` (ROUTE-3) starts when routed to a sister unit; `followUp` (ROUTE-7) when routed to a sister or an
  *   external unit; both stop when routed anywhere else.
  */
 export const route: CaseActionModule<'route', RouteInput> = {

@@ -49,7 +49,7 @@ export function tellsResident(facts: Pick<CaseFacts, 'residentContact'>, via: Re
   return facts.residentContact !== 'hotline' || via === 'hotline';
 }
 
-/** The case is with a sister or an external unit, whose result the first responder chases (ROUTE-6). */
+/** The case is with a sister or an external unit, whose result the first responder chases (ROUTE-7). */
 export function withUnit(facts: Pick<CaseFacts, 'target'>): boolean {
   return facts.target?.type === 'sisterUnit' || facts.target?.type === 'externalUnit';
 }

@@ -53,7 +53,7 @@ export type CaseRule = (typeof CASE_RULES)[number];
 /**
  * Message keys of `invalid_input` fields (besides the generic `field.required` / `field.invalid_value`):
  * `field.resident_agreement_required`, `field.satisfaction_not_reached`, `field.merge_into_self`,
- * `field.must_be_future`, `field.not_in_future`, `field.appointment_not_reached`.
+ * `field.must_be_future`, `field.not_in_future`.
  */
 export const CASE_FIELD_MESSAGES = [
   'field.required',
@@ -63,7 +63,6 @@ export const CASE_FIELD_MESSAGES = [
   'field.merge_into_self',
   'field.must_be_future',
   'field.not_in_future',
-  'field.appointment_not_reached',
 ] as const;
 
 /** The case fields an action changes; absent = unchanged. */

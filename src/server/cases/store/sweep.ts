@@ -12,6 +12,7 @@ export type DueRow = ClockRow & {
   cNumber: string;
   cOfficeId: string | null;
   cTier: number;
+  cState: CaseRow['state'];
   cHandlerId: string | null;
   cFirstResponderId: string;
   cRecordedById: string;
@@ -25,7 +26,7 @@ export type DueRow = ClockRow & {
 /** Up to `limit` clocks due at `now` (oldest check first), locked with their cases; locked ones are skipped. */
 export async function lockDueClocks(tx: Tx, now: Date, limit: number, companyId?: string): Promise<DueRow[]> {
   const { rows } = await tx.execute<DueRow>(sql`select ${CLOCK_COLUMNS}, c.number as "cNumber",
-      c.office_id as "cOfficeId", c.escalation_tier as "cTier", c.handler_id as "cHandlerId",
+      c.office_id as "cOfficeId", c.escalation_tier as "cTier", c.state as "cState", c.handler_id as "cHandlerId",
       c.first_responder_id as "cFirstResponderId", c.recorded_by_id as "cRecordedById",
       c.callback_assignee_id as "cCallbackAssigneeId", c.target_type as "cTargetType", c.target_id as "cTargetId",
       c.timeline_seq as "cTimelineSeq", c.timeline_head as "cTimelineHead"
