@@ -190,7 +190,9 @@ describe('LEDGER-5 who answers for each clock', () => {
       // verify while the first responder verifies (no department): nobody
       breach({ caseId: 'c3', clock: 'verify', departmentId: null, timelineSeq: 7 }),
     ];
-    const v = deriveViolations(facts, policy).map((x) => `${x.caseId}:${x.clockName}:${x.kind}:${x.subjectId}`);
+    const v = deriveViolations(facts, policy).map(
+      (x) => `${x.caseId}:${x.clockName}:${x.kind}:${x.subjectId}`,
+    );
     expect(v.sort()).toEqual(
       [
         'c1:onsite:department_clock_breached:eng1',

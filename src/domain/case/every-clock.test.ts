@@ -209,91 +209,128 @@ describe('CLOCK-7 every clock the policy starts can be met', () => {
       .met('callback');
   });
 
-  walk('corrective', 'starts with a corrective action at resolution (HANDLE-3), met by completeCorrective after closing', () => {
-    const w = new Walk({ kind: 'complaint' })
-      .do(agent, 'route', toEng)
-      .do(tech, 'accept', {})
-      .do(tech, 'resolve', {
-        result: '已清理',
-        corrective: { action: '加装防堵网', dueAt: new Date(T0.getTime() + 7 * 24 * 60 * MIN) },
+  walk(
+    'corrective',
+    'starts with a corrective action at resolution (HANDLE-3), met by completeCorrective after closing',
+    () => {
+      const w = new Walk({ kind: 'complaint' })
+        .do(agent, 'route', toEng)
+        .do(tech, 'accept', {})
+        .do(tech, 'resolve', {
+          result: '已清理',
+          corrective: { action: '加装防堵网', dueAt: new Date(T0.getTime() + 7 * 24 * 60 * MIN) },
+        })
+        .do(agent, 'callback', { method: 'phone', reached: true, satisfaction: 'satisfied' })
+        .running('corrective');
+      expect(w.facts.state).toBe('closed');
+      w.later(24 * 60)
+        .do(engHead, 'completeCorrective', { result: '防堵网已加装' })
+        .met('corrective');
+    },
+  );
+
+  walk(
+    'onsite',
+    'starts at intake of an emergency (EMERGENCY-2), met by arrive at the time of arrival',
+    () => {
+      const w = new Walk({ kind: 'repair', severity: 'emergency' }).running('onsite');
+      expect(w.clock('onsite').dueAt).toEqual(new Date(T0.getTime() + 30 * MIN));
+      const arrivedAt = new Date(T0.getTime() + 20 * MIN);
+      w.later(3).do(agent, 'route', toEng).later(25).do(tech, 'arrive', { at: arrivedAt });
+      w.met('onsite', arrivedAt).met('dispatch', new Date(T0.getTime() + 3 * MIN));
+      expect(w.facts).toMatchObject({ state: 'in_progress', handlerId: 'u-tech' });
+    },
+  );
+
+  walk(
+    'progress',
+    'starts when an emergency is taken in hand (EMERGENCY-3), met and started over by each reply',
+    () => {
+      const w = new Walk({ kind: 'repair', severity: 'emergency' })
+        .do(agent, 'route', toEng)
+        .do(tech, 'accept', {})
+        .running('progress');
+      expect(w.clock('progress').dueAt).toEqual(new Date(w.now.getTime() + 2 * 60 * MIN));
+      w.later(100).do(tech, 'reply', reply());
+      // met, and due again an interval later
+      expect(w.clock('progress')).toMatchObject({
+        startedAt: w.now,
+        dueAt: new Date(w.now.getTime() + 2 * 60 * MIN),
+        metAt: null,
+      });
+      w.do(tech, 'resolve', { result: '已抢修' });
+      expect(w.clock('progress').stoppedAt).toEqual(w.now);
+    },
+  );
+
+  walk(
+    'appointment',
+    'starts at a callback with appointmentAt (CALLBACK-5), met by the reply then given',
+    () => {
+      const appointmentAt = new Date(T0.getTime() + 2 * 24 * 60 * MIN);
+      const w = new Walk({ kind: 'inquiry' })
+        .do(agent, 'route', { target: { type: 'department', id: 'cs1' } })
+        .do(agent, 'reply', reply())
+        .do(agent, 'accept', {})
+        .do(agent, 'resolve', { result: '已答复' })
+        .later(60)
+        .do(agent, 'callback', {
+          method: 'phone',
+          reached: true,
+          satisfaction: 'basically_satisfied',
+          appointmentAt,
+        })
+        .met('callback')
+        .running('appointment');
+      expect(w.facts.state).toBe('resolved');
+      expect(w.clock('appointment').dueAt).toEqual(appointmentAt);
+      w.later(24 * 60)
+        .do(agent, 'reply', reply())
+        .met('appointment');
+    },
+  );
+
+  walk(
+    'followUp',
+    'starts on routing to an external unit (ROUTE-7), starts over at each contact, met by the reply feeding the result back',
+    () => {
+      const w = new Walk({ kind: 'complaint' })
+        .do(agent, 'route', { target: { type: 'externalUnit', id: 'telecom' } })
+        .running('followUp');
+      const firstDue = w.clock('followUp').dueAt;
+      w.later(24 * 60).do(agent, 'recordContact', {
+        unitId: 'telecom',
+        contactPerson: '李经理',
+        via: 'phone',
+      });
+      expect(w.clock('followUp').dueAt.getTime()).toBeGreaterThan(firstDue.getTime());
+      w.later(60).do(agent, 'reply', reply()).met('followUp');
+    },
+  );
+
+  walk(
+    'homeVisit',
+    'starts on resolving a complaint when the policy turns it on (CALLBACK-7), met by a callback by visit',
+    () => {
+      const w = new Walk({ kind: 'complaint' }, undefined, {
+        defaults: { homeVisit: { amount: 7, unit: 'calendar_days' } },
       })
-      .do(agent, 'callback', { method: 'phone', reached: true, satisfaction: 'satisfied' })
-      .running('corrective');
-    expect(w.facts.state).toBe('closed');
-    w.later(24 * 60).do(engHead, 'completeCorrective', { result: '防堵网已加装' }).met('corrective');
-  });
-
-  walk('onsite', 'starts at intake of an emergency (EMERGENCY-2), met by arrive at the time of arrival', () => {
-    const w = new Walk({ kind: 'repair', severity: 'emergency' }).running('onsite');
-    expect(w.clock('onsite').dueAt).toEqual(new Date(T0.getTime() + 30 * MIN));
-    const arrivedAt = new Date(T0.getTime() + 20 * MIN);
-    w.later(3).do(agent, 'route', toEng).later(25).do(tech, 'arrive', { at: arrivedAt });
-    w.met('onsite', arrivedAt).met('dispatch', new Date(T0.getTime() + 3 * MIN));
-    expect(w.facts).toMatchObject({ state: 'in_progress', handlerId: 'u-tech' });
-  });
-
-  walk('progress', 'starts when an emergency is taken in hand (EMERGENCY-3), met and started over by each reply', () => {
-    const w = new Walk({ kind: 'repair', severity: 'emergency' })
-      .do(agent, 'route', toEng)
-      .do(tech, 'accept', {})
-      .running('progress');
-    expect(w.clock('progress').dueAt).toEqual(new Date(w.now.getTime() + 2 * 60 * MIN));
-    w.later(100).do(tech, 'reply', reply());
-    // met, and due again an interval later
-    expect(w.clock('progress')).toMatchObject({
-      startedAt: w.now,
-      dueAt: new Date(w.now.getTime() + 2 * 60 * MIN),
-      metAt: null,
-    });
-    w.do(tech, 'resolve', { result: '已抢修' });
-    expect(w.clock('progress').stoppedAt).toEqual(w.now);
-  });
-
-  walk('appointment', 'starts at a callback with appointmentAt (CALLBACK-5), met by the reply then given', () => {
-    const appointmentAt = new Date(T0.getTime() + 2 * 24 * 60 * MIN);
-    const w = new Walk({ kind: 'inquiry' })
-      .do(agent, 'route', { target: { type: 'department', id: 'cs1' } })
-      .do(agent, 'reply', reply())
-      .do(agent, 'accept', {})
-      .do(agent, 'resolve', { result: '已答复' })
-      .later(60)
-      .do(agent, 'callback', { method: 'phone', reached: true, satisfaction: 'basically_satisfied', appointmentAt })
-      .met('callback')
-      .running('appointment');
-    expect(w.facts.state).toBe('resolved');
-    expect(w.clock('appointment').dueAt).toEqual(appointmentAt);
-    w.later(24 * 60).do(agent, 'reply', reply()).met('appointment');
-  });
-
-  walk('followUp', 'starts on routing to an external unit (ROUTE-7), starts over at each contact, met by the reply feeding the result back', () => {
-    const w = new Walk({ kind: 'complaint' })
-      .do(agent, 'route', { target: { type: 'externalUnit', id: 'telecom' } })
-      .running('followUp');
-    const firstDue = w.clock('followUp').dueAt;
-    w.later(24 * 60).do(agent, 'recordContact', { unitId: 'telecom', contactPerson: '李经理', via: 'phone' });
-    expect(w.clock('followUp').dueAt.getTime()).toBeGreaterThan(firstDue.getTime());
-    w.later(60).do(agent, 'reply', reply()).met('followUp');
-  });
-
-  walk('homeVisit', 'starts on resolving a complaint when the policy turns it on (CALLBACK-7), met by a callback by visit', () => {
-    const w = new Walk({ kind: 'complaint' }, undefined, {
-      defaults: { homeVisit: { amount: 7, unit: 'calendar_days' } },
-    })
-      .do(agent, 'route', toEng)
-      .do(tech, 'accept', {})
-      .do(tech, 'resolve', { result: '已处理' })
-      .running('homeVisit')
-      .later(24 * 60)
-      .do(agent, 'callback', { method: 'visit', reached: true, satisfaction: 'satisfied' })
-      .met('homeVisit');
-    // off by default: no clock at all
-    const off = new Walk({ kind: 'complaint' })
-      .do(agent, 'route', toEng)
-      .do(tech, 'accept', {})
-      .do(tech, 'resolve', { result: '已处理' });
-    expect(off.clocks.has('homeVisit')).toBe(false);
-    expect(w.facts.state).toBe('closed');
-  });
+        .do(agent, 'route', toEng)
+        .do(tech, 'accept', {})
+        .do(tech, 'resolve', { result: '已处理' })
+        .running('homeVisit')
+        .later(24 * 60)
+        .do(agent, 'callback', { method: 'visit', reached: true, satisfaction: 'satisfied' })
+        .met('homeVisit');
+      // off by default: no clock at all
+      const off = new Walk({ kind: 'complaint' })
+        .do(agent, 'route', toEng)
+        .do(tech, 'accept', {})
+        .do(tech, 'resolve', { result: '已处理' });
+      expect(off.clocks.has('homeVisit')).toBe(false);
+      expect(w.facts.state).toBe('closed');
+    },
+  );
 
   it('CLOCK-7 the walks above cover every clock name', () => {
     expect([...walked].sort()).toEqual([...CLOCK_NAMES].sort());
@@ -305,7 +342,10 @@ describe('ROUTE-2 the route clock waits for the resident to be told (004 第十�
 
   it('ROUTE-2 routing with residentTold meets it at once and records when the resident was told', () => {
     const w = new Walk({ kind: 'complaint' }).later(10);
-    w.do(agent, 'route', { ...toCs, residentTold: { via: 'phone', promisedBy: new Date(T0.getTime() + 86_400_000) } });
+    w.do(agent, 'route', {
+      ...toCs,
+      residentTold: { via: 'phone', promisedBy: new Date(T0.getTime() + 86_400_000) },
+    });
     w.met('route');
     expect(w.facts.residentToldAt).toEqual(w.now);
   });
@@ -331,10 +371,16 @@ describe('ROUTE-2 the route clock waits for the resident to be told (004 第十�
   it('ROUTE-2 a promised time must lie ahead', () => {
     const w = new Walk({ kind: 'complaint' });
     expect(
-      decide(w.facts, agent, 'route', { ...toCs, residentTold: { via: 'phone', promisedBy: T0 } }, {
-        now: T0,
-        calendar,
-      }),
+      decide(
+        w.facts,
+        agent,
+        'route',
+        { ...toCs, residentTold: { via: 'phone', promisedBy: T0 } },
+        {
+          now: T0,
+          calendar,
+        },
+      ),
     ).toMatchObject({ ok: false, fields: { 'residentTold.promisedBy': 'field.must_be_future' } });
   });
 });
@@ -381,7 +427,12 @@ describe('EMERGENCY-2 arrive', () => {
       .do(tech, 'arrive', {})
       .do(tech, 'resolve', { result: '已抢修' })
       .later(60)
-      .do(agent, 'callback', { method: 'phone', reached: true, satisfaction: 'unsatisfied', reason: '仍漏水' })
+      .do(agent, 'callback', {
+        method: 'phone',
+        reached: true,
+        satisfaction: 'unsatisfied',
+        reason: '仍漏水',
+      })
       .running('progress');
     expect(w.facts.state).toBe('in_progress');
   });
@@ -433,7 +484,12 @@ describe('INTAKE-11 answered on the spot without a callback', () => {
 
   it('INTAKE-11 a complaint is called back even when the settings list it', () => {
     const p = planIntake(
-      { channel: 'phone', kind: 'complaint', recordedById: 'u-agent', resolvedOnTheSpot: { result: '已道歉' } },
+      {
+        channel: 'phone',
+        kind: 'complaint',
+        recordedById: 'u-agent',
+        resolvedOnTheSpot: { result: '已道歉' },
+      },
       { now: T0, calendar, callbackExemptKinds: ['complaint', 'inquiry'] },
     );
     if (!p.ok) throw new Error('refused');
@@ -456,7 +512,10 @@ describe('CLOCK-8 a breach on a closed case raises no tier', () => {
       stoppedAt: null,
     };
     const later = new Date(T0.getTime() + 2 * MIN);
-    expect(sweepStep(due, caseClockRules('closed'), 0, later)).toMatchObject({ op: 'breach', escalateTo: null });
+    expect(sweepStep(due, caseClockRules('closed'), 0, later)).toMatchObject({
+      op: 'breach',
+      escalateTo: null,
+    });
     expect(sweepStep(due, caseClockRules('resolved'), 0, later)).toMatchObject({
       op: 'breach',
       escalateTo: { tier: 1, role: 'supervisor' },
@@ -465,14 +524,21 @@ describe('CLOCK-8 a breach on a closed case raises no tier', () => {
 });
 
 describe('EMERGENCY-1 who is told at once', () => {
-  const people = { officeDirectorId: 'u-dir', officeSupervisorIds: ['u-sup', 'u-dir'], repairTeamHeadIds: ['u-head'] };
+  const people = {
+    officeDirectorId: 'u-dir',
+    officeSupervisorIds: ['u-sup', 'u-dir'],
+    repairTeamHeadIds: ['u-head'],
+  };
   it('EMERGENCY-1 director, supervisors and — for a repair — the repair teams heads; nobody for a non-emergency', () => {
     expect(emergencyRecipients({ severity: 'emergency', kind: 'repair' }, people)).toEqual([
       'u-dir',
       'u-sup',
       'u-head',
     ]);
-    expect(emergencyRecipients({ severity: 'emergency', kind: 'complaint' }, people)).toEqual(['u-dir', 'u-sup']);
+    expect(emergencyRecipients({ severity: 'emergency', kind: 'complaint' }, people)).toEqual([
+      'u-dir',
+      'u-sup',
+    ]);
     expect(emergencyRecipients({ severity: 'major', kind: 'repair' }, people)).toEqual([]);
   });
 });

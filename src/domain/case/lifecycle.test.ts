@@ -477,7 +477,10 @@ describe('route (REPAIR-2, ROUTE-1 to ROUTE-5)', () => {
   it('REPAIR-2 routing a repair to a repair team meets dispatch, which counts from receipt; to another department it keeps counting', () => {
     const f = facts('received', {
       residentToldAt: NOW,
-      clocks: [clock('route', new Date(NOW.getTime() + MIN)), clock('dispatch', new Date(NOW.getTime() + MIN))],
+      clocks: [
+        clock('route', new Date(NOW.getTime() + MIN)),
+        clock('dispatch', new Date(NOW.getTime() + MIN)),
+      ],
     });
     const toTeam = act(f, cast.firstResponder, 'route', {
       target: { type: 'department', id: 'eng1' },

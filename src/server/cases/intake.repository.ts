@@ -27,7 +27,12 @@ export interface IntakeLookupInput {
 export interface IntakeLookup {
   timeZone: string;
   /** the company_policies row (null: the built-in defaults) */
-  policy: { clockPolicy: unknown; numberPrefixes: unknown; callbackExemptKinds: unknown; version: number } | null;
+  policy: {
+    clockPolicy: unknown;
+    numberPrefixes: unknown;
+    callbackExemptKinds: unknown;
+    version: number;
+  } | null;
   actor: { name: string; departmentId: string | null; headOf: string[] };
   /** null when a room id was sent but it is not one of the company's rooms */
   room: { id: string; communityId: string; officeId: string; label: string } | null;

@@ -120,7 +120,7 @@ describe('GET /api/deadlines?overdue=true: the one overdue view', () => {
     expect(list.items.some((i) => i.kind === 'quarterly_report')).toBe(false);
   });
 
-  it('a deadline met leaves the view: routing the case meets its route clock', async () => {
+  it('a deadline met leaves the view: routing the case, the resident told, meets its route clock (ROUTE-2)', async () => {
     const c = (await s.as('agent')({ method: 'GET', url: `/api/cases/${caseId}` })).json();
     const dept = await t.make.department({
       companyId: s.company.id,
@@ -130,7 +130,11 @@ describe('GET /api/deadlines?overdue=true: the one overdue view', () => {
     const routed = await s.as('agent')({
       method: 'POST',
       url: `/api/cases/${caseId}/actions/route`,
-      payload: { version: c.version, target: { type: 'department', id: dept.id } },
+      payload: {
+        version: c.version,
+        target: { type: 'department', id: dept.id },
+        residentTold: { via: 'phone' },
+      },
     });
     expect(routed.statusCode, routed.body).toBe(200);
     const names = (await overdue('director')).items.filter((i) => i.subject.id === caseId).map((i) => i.name);

@@ -39,7 +39,12 @@ export async function lockPolicyRow(tx: Tx, companyId: string): Promise<PolicyRo
 export async function updatePolicyRow(
   tx: Tx,
   companyId: string,
-  v: { clockPolicy: unknown; numberPrefixes: unknown; callbackExemptKinds: CaseKind[] | null; updatedAt: Date },
+  v: {
+    clockPolicy: unknown;
+    numberPrefixes: unknown;
+    callbackExemptKinds: CaseKind[] | null;
+    updatedAt: Date;
+  },
 ) {
   await tx
     .update(companyPolicies)

@@ -49,7 +49,8 @@ export function policyFromRow(row: PolicyRow | null | undefined): CompanyPolicy 
     };
   const clockPolicy = ClockPolicy.safeParse(row.clockPolicy);
   const prefixes = NumberPrefixes.safeParse(row.numberPrefixes);
-  const exempt = row.callbackExemptKinds == null ? null : CallbackExemptKinds.safeParse(row.callbackExemptKinds);
+  const exempt =
+    row.callbackExemptKinds == null ? null : CallbackExemptKinds.safeParse(row.callbackExemptKinds);
   return {
     clockPolicy: clockPolicy.success ? clockPolicy.data : {},
     numberPrefixes: prefixes.success ? prefixes.data : {},

@@ -68,7 +68,8 @@ export const route: CaseActionModule<'route', RouteInput> = {
     const toldNow = told !== null && tellsResident(facts, told.via);
     const residentToldAt = facts.residentToldAt ?? (toldNow ? now : null);
     const effects: ClockEffect[] = [];
-    if (residentToldAt || facts.residentContact === 'none') effects.push(...meetRunning(clocks, ['route'], now));
+    if (residentToldAt || facts.residentContact === 'none')
+      effects.push(...meetRunning(clocks, ['route'], now));
 
     const unit = target.type === 'sisterUnit' || target.type === 'externalUnit';
     if (target.type === 'department' && input.targetIsRepairTeam)

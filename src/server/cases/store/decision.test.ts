@@ -125,6 +125,39 @@ describe('every action through the one door: 200 equals a later GET, the chain v
     expect(report.factsUnchecked).toBe(0);
   });
 
+  it('an emergency complaint: verify, arrive, resolve with a corrective action, callback, completeCorrective after closing', async () => {
+    const res = await s.as('agent')({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        channel: 'phone',
+        kind: 'complaint',
+        severity: 'emergency',
+        reporter: { name: '钱先生', phone: '13612345679' },
+        address: '翠湖花园7号楼',
+        description: '地下车库进水，业主车辆被淹',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json() as { id: string; version: number };
+    await act('supervisor', c, 'verify', { findings: '现场查看，排水泵故障', method: 'site' });
+    await act('agent', c, 'route', {
+      target: { type: 'department', id: engineeringId },
+      residentTold: { via: 'phone', promisedBy: inAMonth() },
+    });
+    const { answered } = await act('technician', c, 'arrive', {});
+    expect(answered.state).toBe('in_progress');
+    const onsite = answered.clocks.find((k: { name: string }) => k.name === 'onsite');
+    expect(onsite.metAt).not.toBeNull();
+    await act('technician', c, 'resolve', {
+      result: '已抽水并修复排水泵',
+      corrective: { action: '增设备用排水泵', dueAt: inAMonth() },
+    });
+    await act('agent', c, 'callback', { method: 'phone', reached: true, satisfaction: 'satisfied' });
+    const completed = await act('director', c, 'completeCorrective', { result: '备用泵已安装' });
+    expect(completed.answered.state).toBe('closed');
+  });
+
   it('the walk above took every action there is', () => {
     expect([...done].sort()).toEqual([...CASE_ACTIONS].sort());
   });
