@@ -82,6 +82,8 @@ const VALID_ACTION_BODY: Record<string, Record<string, unknown>> = {
   escalate: { reason: '超时' },
   comment: { text: '内部备注' },
   assignCallback: { assigneeId: someId },
+  verify: { findings: '现场核实', method: 'site' },
+  completeCorrective: { result: '已完成' },
 };
 /** A body other :id routes accept (besides `version`), so the 404 comes from the id and not from validation. */
 const VALID_ROUTE_BODY: Record<string, Record<string, unknown>> = {

@@ -128,6 +128,11 @@ beforeAll(async () => {
     unitId: (await t.make.unit({ buildingId: (await t.make.building({ communityId: other.id })).id })).id,
   });
 
+  // Every matter of this month is called back, the inquiry answered on the spot too: the company switched the
+  // callback exemption off (INTAKE-11), so C6's callback falls due and counts.
+  await t.database.db.execute(sql`insert into company_policies (company_id, callback_exempt_kinds)
+    values (${s.company.id}, '[]'::jsonb)
+    on conflict (company_id) do update set callback_exempt_kinds = '[]'::jsonb`);
   const agent = s.as('agent');
   // C8 — September (23:30 on 30 Sep local), invalidated on 1 Oct: only its reply clock (due 1 Oct) is October's.
   at('2026-09-30T23:30:00');
@@ -199,7 +204,11 @@ beforeAll(async () => {
     reporter: { name: '别处业主' },
     description: '别处的投诉',
   });
-  const toEngineering = { target: { type: 'department', id: ids.engineering } };
+  // routed, the resident told the time limit on the same call (ROUTE-2)
+  const toEngineering = {
+    target: { type: 'department', id: ids.engineering },
+    residentTold: { via: 'phone' },
+  };
   at('2026-10-01T09:20:00');
   await act('agent', ids.c1, 'route', toEngineering);
   await act('agent', ids.c2, 'route', toEngineering);
@@ -337,10 +346,13 @@ describe('REPORT-4 figures of October, worked out by hand', () => {
     expect(clock('resolve')).toEqual({ value: 1, numerator: 3, denominator: 3 });
     // callback: C1, C2's second run on time; C6 never called back (breached)
     expect(clock('callback')).toEqual({ value: 2 / 3, numerator: 2, denominator: 3 });
-    // zero denominators: no repair was dispatched, no sister unit contacted → "—"
-    expect(clock('dispatch')).toEqual({ value: null, numerator: 0, denominator: 0 });
+    // dispatch counts from receipt (REPAIR-2): C5, a repair merged without ever reaching a repair team, breached
+    expect(clock('dispatch')).toEqual({ value: 0, numerator: 0, denominator: 1 });
+    // zero denominators: no sister unit contacted → "—"
     expect(clock('contact')).toEqual({ value: null, numerator: 0, denominator: 0 });
-    expect(figureOf(m.figures.onTimeAll)).toEqual({ value: 17 / 23, numerator: 17, denominator: 23 });
+    // all clocks: the above, and C3's onsite and progress (an emergency: nobody recorded arrival or updated the
+    // resident, EMERGENCY-2, EMERGENCY-3) breached
+    expect(figureOf(m.figures.onTimeAll)).toEqual({ value: 17 / 26, numerator: 17, denominator: 26 });
     expect(m.figures.onTimeAll.formulaKey).toBe('formula.on_time');
   });
 
@@ -718,7 +730,8 @@ describe('REPORT-1 exports: .xlsx with Chinese sheet names and an A4 print page'
     summary.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
     const callback = rows.find((r) => r[0] === '回访率')!;
     expect(callback.slice(1, 6)).toEqual([2 / 3, 2, 3, '≥ 100%', '未达标']);
-    expect(rows.find((r) => r[0] === '按时率：派工')![1]).toBe('—');
+    expect(rows.find((r) => r[0] === '按时率：派工')![1]).toBe(0);
+    expect(rows.find((r) => r[0] === '按时率：联系兄弟单位')![1]).toBe('—');
     expect(rows.find((r) => r[0] === '入住户数')![1]).toBe(20);
     // 明细: a header and the 8 cases received in October (the frozen figures say 8; the sheet is live: 9 with the
     // complaint back-dated after approval)
