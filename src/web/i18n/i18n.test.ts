@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../contracts/auth';
 import {
+  ActionBodies,
   CaseActionName,
   CaseKind,
   CaseState,
@@ -80,6 +81,9 @@ describe('web UI texts (UI-4: zh-CN by default, en-US complete)', () => {
       ['clock', ClockName.options],
       ['action', CaseActionName.options],
       ['satisfaction', Satisfaction.options],
+      ['callbackMethod', ActionBodies.callback.shape.method.options],
+      ['replyVia', ActionBodies.reply.shape.via.options],
+      ['verifyMethod', ActionBodies.verify.shape.method.options],
       ['timelineType', TimelineEntry.shape.type.options],
       ['notification', NotificationType.options],
       // reports
