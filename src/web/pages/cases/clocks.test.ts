@@ -48,7 +48,21 @@ describe('clock chips (UI-2: green on time, amber past 80 %, red breached, grey 
   it('treats clocks the state has left behind as stopped (a closed case shows no running reply clock)', () => {
     expect(clockStatus(clock(), 'closed', T0 + H)).toBe('stopped');
     expect(clockStatus(clock({ name: 'callback' }), 'resolved', T0 + H)).toBe('ok');
-    expect(clockStatus(clock({ name: 'dispatch' }), 'received', T0 + H)).toBe('stopped');
+    expect(clockStatus(clock({ name: 'followUp' }), 'received', T0 + H)).toBe('stopped');
+    expect(clockStatus(clock({ name: 'homeVisit' }), 'closed', T0 + H)).toBe('stopped');
+  });
+
+  it("counts a repair's dispatch and an emergency's time on site from receipt, before any routing", () => {
+    expect(clockStatus(clock({ name: 'dispatch' }), 'received', T0 + H)).toBe('ok');
+    expect(clockStatus(clock({ name: 'onsite' }), 'received', T0 + H)).toBe('ok');
+    expect(clockStatus(clock({ name: 'progress' }), 'in_progress', T0 + H)).toBe('ok');
+    expect(clockStatus(clock({ name: 'followUp' }), 'routed', T0 + H)).toBe('ok');
+  });
+
+  it('keeps the promised answer and the home visit running while the case waits for its callback', () => {
+    expect(clockStatus(clock({ name: 'appointment' }), 'resolved', T0 + H)).toBe('ok');
+    expect(clockStatus(clock({ name: 'homeVisit' }), 'resolved', T0 + H)).toBe('ok');
+    expect(clockStatus(clock({ name: 'appointment' }), 'in_progress', T0 + H)).toBe('stopped');
   });
 
   it('lists the live clocks nearest due first, paused ones last', () => {

@@ -9,14 +9,28 @@ export type ClockStatus = 'met' | 'stopped' | 'paused' | 'breached' | 'warning' 
 
 /**
  * Clocks that can no longer run in a state. The API lists stopped clocks without a stop time (see the report),
- * so a clock the state has left behind is treated as stopped.
+ * so a clock the state has left behind is treated as stopped. A repair's `dispatch` and an emergency's `onsite`
+ * count from receipt (REPAIR-2), so they run before routing; `progress` and `followUp` run while the case is
+ * handled; `appointment` (CALLBACK-5) and `homeVisit` once it is resolved; `corrective` whatever the state (HANDLE-3).
  */
+const HANDLING: readonly ClockName[] = [
+  'dispatch',
+  'onsite',
+  'contact',
+  'route',
+  'followUp',
+  'progress',
+  'verify',
+  'reply',
+  'resolve',
+  'corrective',
+];
 const LIVE_IN_STATE: Record<CaseState, readonly ClockName[] | 'all'> = {
-  received: ['route', 'verify', 'reply', 'resolve', 'corrective'],
-  routed: ['dispatch', 'contact', 'route', 'verify', 'reply', 'resolve', 'corrective'],
-  in_progress: ['dispatch', 'contact', 'route', 'verify', 'reply', 'resolve', 'corrective'],
-  waiting: ['dispatch', 'contact', 'route', 'verify', 'reply', 'resolve', 'corrective'],
-  resolved: ['callback', 'corrective'],
+  received: ['route', 'dispatch', 'onsite', 'verify', 'reply', 'resolve', 'corrective'],
+  routed: HANDLING,
+  in_progress: HANDLING,
+  waiting: HANDLING,
+  resolved: ['callback', 'appointment', 'homeVisit', 'corrective'],
   closed: ['corrective'],
 };
 
