@@ -881,6 +881,7 @@ export const enUS: Record<UiKey, string> = {
   'timeline.residentAgreed': 'Resident agreed',
   'timeline.field': 'Viewed',
   'timeline.reporterPhone': "Reporter's phone",
+  'timeline.closure': 'Closure',
 
   'form.note': 'Note',
   'form.reason': 'Reason',
@@ -945,6 +946,12 @@ export const enUS: Record<UiKey, string> = {
   'form.mergeInto': 'Merge into case',
   'form.mergeSearch': 'Search by case number or text',
   'form.mergeHint': 'For the same matter reported twice; this case is closed',
+  'form.verifyMethod': 'How it was verified',
+  'form.findings': 'Findings',
+  'form.arrivedAt': 'Arrived at',
+  'form.correctiveResult': 'What was done',
+  'form.residentToldVia': 'Told by',
+  'form.promisedBy': 'Promised by',
 
   'reply.help': 'Never brush the resident off ("I don\'t know", "not our business" …).',
   'reply.warningsTitle': 'Check this reply',

@@ -865,6 +865,7 @@ export const zhCN = {
   'timeline.residentAgreed': '业主同意延期',
   'timeline.field': '查看内容',
   'timeline.reporterPhone': '反映人电话',
+  'timeline.closure': '结案方式',
 
   'form.note': '备注',
   'form.reason': '原因',
@@ -925,6 +926,12 @@ export const zhCN = {
   'form.mergeInto': '合并到工单',
   'form.mergeSearch': '输入工单编号或内容搜索',
   'form.mergeHint': '同一事项重复反映时合并，本工单将关闭',
+  'form.verifyMethod': '核实方式',
+  'form.findings': '核实情况',
+  'form.arrivedAt': '到场时间',
+  'form.correctiveResult': '完成情况',
+  'form.residentToldVia': '告知方式',
+  'form.promisedBy': '承诺完成时间',
 
   'reply.help': '禁止使用“不知道”“不清楚”“办不了”“不归我们管”等推诿用语。',
   'reply.warningsTitle': '答复内容需要注意',

@@ -34,6 +34,7 @@ export function useNameBook(c: CaseDetail | undefined) {
 const COLOR: Partial<Record<TimelineType, string>> = {
   received: 'blue',
   resolved: 'green',
+  corrective_completed: 'green',
   closed: 'gray',
   clock_warned: 'orange',
   clock_breached: 'red',
@@ -74,6 +75,12 @@ export function summarise(e: TimelineEntry, i18n: I18n, names: Map<string, strin
         target ? `${label('routeTarget', target.type)} · ${name(target.id)}` : null,
       ]);
       rows.push([t('case.handler'), name(d.handlerId)], [t('form.note'), str(d.note)]);
+      const told = d.residentTold as { via?: string; promisedBy?: string } | undefined;
+      if (told)
+        rows.push(
+          [t('form.residentToldVia'), label('replyVia', str(told.via))],
+          [t('form.promisedBy'), told.promisedBy ? dateTime(told.promisedBy) : null],
+        );
       break;
     }
     case 'assigned':
@@ -94,7 +101,10 @@ export function summarise(e: TimelineEntry, i18n: I18n, names: Map<string, strin
     case 'returned':
     case 'waiting':
     case 'reopened':
+      rows.push([t('form.reason'), str(d.reason)]);
+      break;
     case 'closed':
+      rows.push([t('timeline.closure'), d.closure ? label('closure', str(d.closure)) : null]);
       rows.push([t('form.reason'), str(d.reason)]);
       break;
     case 'resumed':
@@ -182,6 +192,21 @@ export function summarise(e: TimelineEntry, i18n: I18n, names: Map<string, strin
       break;
     case 'pii_revealed':
       rows.push([t('timeline.field'), t('timeline.reporterPhone')]);
+      break;
+    case 'verified':
+      rows.push(
+        [t('form.verifyMethod'), label('verifyMethod', str(d.method))],
+        [t('form.findings'), str(d.findings)],
+      );
+      break;
+    case 'arrived':
+      rows.push(
+        [t('form.arrivedAt'), d.at ? dateTime(String(d.at)) : null],
+        [t('case.handler'), name(d.handlerId)],
+      );
+      break;
+    case 'corrective_completed':
+      rows.push([t('form.correctiveResult'), str(d.result)]);
       break;
   }
   return rows.filter((r): r is [string, ReactNode] => r[1] !== null && r[1] !== undefined && r[1] !== '');
