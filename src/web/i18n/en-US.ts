@@ -43,6 +43,7 @@ export const enUS: Record<UiKey, string> = {
   'validation.minLength': 'At least {min} characters',
   'validation.phone': 'Not a valid phone number',
   'validation.range': 'Enter a number from {min} to {max}',
+  'validation.notInFuture': 'Cannot be in the future',
 
   'error.forbiddenTitle': 'No access',
   'error.forbiddenText': 'Your account may not open this page. Ask an administrator if you need it.',
@@ -952,6 +953,12 @@ export const enUS: Record<UiKey, string> = {
   'form.correctiveResult': 'What was done',
   'form.residentToldVia': 'Told by',
   'form.promisedBy': 'Promised by',
+  'form.verifyHint':
+    'Investigate and verify a complaint the same day; when it is about staff, hear both the resident and the person complained about.',
+  'form.findingsPlaceholder': 'The facts found, the cause and who is responsible',
+  'form.now': 'Now',
+  'form.arriveHelp': 'Record it as soon as you are on site; empty means now. Arriving also accepts the case.',
+  'form.completeCorrectiveHint': 'Once the corrective action is in place, record what was done here.',
 
   'reply.help': 'Never brush the resident off ("I don\'t know", "not our business" …).',
   'reply.warningsTitle': 'Check this reply',

@@ -45,6 +45,7 @@ export const zhCN = {
   'validation.minLength': '至少 {min} 个字符',
   'validation.phone': '电话号码格式不正确',
   'validation.range': '请输入 {min} 到 {max} 之间的数字',
+  'validation.notInFuture': '不能晚于当前时间',
 
   'error.forbiddenTitle': '没有权限',
   'error.forbiddenText': '您的账号没有查看此页面的权限，如需开通请联系系统管理员。',
@@ -932,6 +933,11 @@ export const zhCN = {
   'form.correctiveResult': '完成情况',
   'form.residentToldVia': '告知方式',
   'form.promisedBy': '承诺完成时间',
+  'form.verifyHint': '投诉须当天调查核实清楚；涉及员工服务的，要听取投诉人和被投诉人双方的意见。',
+  'form.findingsPlaceholder': '查明的事实、原因和责任',
+  'form.now': '现在',
+  'form.arriveHelp': '到达现场后立即登记，留空即为现在；登记到场即接单。',
+  'form.completeCorrectiveHint': '纠正措施落实后，在这里登记完成情况。',
 
   'reply.help': '禁止使用“不知道”“不清楚”“办不了”“不归我们管”等推诿用语。',
   'reply.warningsTitle': '答复内容需要注意',

@@ -7,11 +7,13 @@
 import { Drawer, Grid } from 'antd';
 import type { Case, CaseAction } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { ArriveFields, arrive } from './actions/ArriveFields';
 import { AssignCallbackFields, assignCallback } from './actions/AssignCallbackFields';
 import { AssignFields, assign } from './actions/AssignFields';
 import { CallbackFields, callback } from './actions/CallbackFields';
 import { CaseActionForm } from './actions/CaseActionForm';
 import { CommentFields, comment } from './actions/CommentFields';
+import { CompleteCorrectiveFields, completeCorrective } from './actions/CompleteCorrectiveFields';
 import { ExtendFields, extend } from './actions/ExtendFields';
 import { InvalidateFields, invalidate } from './actions/InvalidateFields';
 import { MergeFields, merge } from './actions/MergeFields';
@@ -21,6 +23,7 @@ import { ReplyFields, reply } from './actions/ReplyFields';
 import { ResolveFields, resolve } from './actions/ResolveFields';
 import { RouteFields, route } from './actions/RouteFields';
 import type { FormAction } from './actions/types';
+import { VerifyFields, verify } from './actions/VerifyFields';
 
 /** Actions with an empty body: one click, no form. */
 export const DIRECT_ACTIONS = ['accept', 'resume'] as const satisfies readonly Exclude<
@@ -129,6 +132,24 @@ function ActionForm({ c, action, onClose }: { c: Case; action: CaseAction; onClo
       return (
         <CaseActionForm {...frame} action={action} spec={merge}>
           <MergeFields />
+        </CaseActionForm>
+      );
+    case 'verify':
+      return (
+        <CaseActionForm {...frame} action={action} spec={verify}>
+          <VerifyFields />
+        </CaseActionForm>
+      );
+    case 'arrive':
+      return (
+        <CaseActionForm {...frame} action={action} spec={arrive}>
+          <ArriveFields c={c} />
+        </CaseActionForm>
+      );
+    case 'completeCorrective':
+      return (
+        <CaseActionForm {...frame} action={action} spec={completeCorrective}>
+          <CompleteCorrectiveFields c={c} />
         </CaseActionForm>
       );
     case 'accept':

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 /**
- * Three action forms as a user fills them: route (picks a department, sends the target), callback (an unsatisfied
- * resident needs a reason) and reply (the server's warnings, then sending anyway with a reason). Only the network is
- * fake (src/web/testing/render.tsx).
+ * Action forms as a user fills them: route (picks a department, sends the target),
+ * callback (an unsatisfied resident needs a reason), reply (the server's warnings, then sending anyway with a
+ * reason), verify (how and what was found) and arrive (empty means now). Only the network is fake
+ * (src/web/testing/render.tsx).
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -213,5 +214,66 @@ describe('reply', () => {
         version: 5,
       },
     ]);
+  });
+});
+
+describe('verify', () => {
+  it('asks how the complaint was verified and what was found, then sends both', async () => {
+    const c = theCase({ state: 'in_progress', version: 5 });
+    const { server, onClose } = open('verify', c, {
+      'POST /api/cases/:id/actions/verify': { ...c, version: 6 },
+    });
+    const form = await screen.findByTestId('action-form-verify');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(within(form).getAllByText('必填')).toHaveLength(2));
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/verify`)).toHaveLength(0);
+
+    const user = userEvent.setup();
+    await user.click(within(within(form).getByTestId('action-method')).getByText('听取双方意见'));
+    await user.type(within(form).getByTestId('action-findings'), '  餐馆排烟管道未装净化器，业主反映属实  ');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/verify`)[0].body).toEqual({
+      method: 'both_parties',
+      findings: '餐馆排烟管道未装净化器，业主反映属实',
+      version: 5,
+    });
+  });
+
+  it("shows the server's field message next to the field", async () => {
+    const c = theCase({ state: 'in_progress', version: 5 });
+    open('verify', c, {
+      'POST /api/cases/:id/actions/verify': {
+        status: 422,
+        body: {
+          error: {
+            code: 'invalid_input',
+            message: '请检查填写的内容',
+            fields: { findings: '必须填写核实情况' },
+          },
+        },
+      },
+    });
+    const form = await screen.findByTestId('action-form-verify');
+    const user = userEvent.setup();
+    await user.click(within(within(form).getByTestId('action-method')).getByText('现场查看'));
+    await user.type(within(form).getByTestId('action-findings'), '已查看');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    expect(await within(form).findByText('必须填写核实情况')).toBeTruthy();
+  });
+});
+
+describe('arrive', () => {
+  it('sends no time when left empty: the server takes now', async () => {
+    const c = theCase({ state: 'routed', severity: 'emergency', version: 2 });
+    const { server, onClose } = open('arrive', c, {
+      'POST /api/cases/:id/actions/arrive': { ...c, state: 'in_progress', version: 3 },
+    });
+    const form = await screen.findByTestId('action-form-arrive');
+    expect(within(form).getByPlaceholderText('现在')).toBeTruthy();
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/arrive`)[0].body).toEqual({ version: 2 });
   });
 });
