@@ -959,6 +959,12 @@ export const enUS: Record<UiKey, string> = {
   'form.now': 'Now',
   'form.arriveHelp': 'Record it as soon as you are on site; empty means now. Arriving also accepts the case.',
   'form.completeCorrectiveHint': 'Once the corrective action is in place, record what was done here.',
+  'form.residentTold': 'Resident told the time limit',
+  'form.residentToldHelp':
+    'After routing, the resident is told the status or the time limit; record it here and the routing clock is met.',
+  'form.residentToldHotline':
+    'A case the 12345 hotline passed on counts as told once the hotline is answered.',
+  'form.promisedByOptional': 'Promised by (optional)',
 
   'reply.help': 'Never brush the resident off ("I don\'t know", "not our business" …).',
   'reply.warningsTitle': 'Check this reply',

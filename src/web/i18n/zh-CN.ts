@@ -938,6 +938,10 @@ export const zhCN = {
   'form.now': '现在',
   'form.arriveHelp': '到达现场后立即登记，留空即为现在；登记到场即接单。',
   'form.completeCorrectiveHint': '纠正措施落实后，在这里登记完成情况。',
+  'form.residentTold': '已告知业主处理时限',
+  'form.residentToldHelp': '转办后须告知业主处理情况或时限；已告知的在此登记，“转办告知”时限即完成。',
+  'form.residentToldHotline': '12345热线转来的工单，须答复热线才算已告知。',
+  'form.promisedByOptional': '承诺完成时间（可不填）',
 
   'reply.help': '禁止使用“不知道”“不清楚”“办不了”“不归我们管”等推诿用语。',
   'reply.warningsTitle': '答复内容需要注意',

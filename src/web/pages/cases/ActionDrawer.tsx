@@ -60,7 +60,7 @@ function ActionForm({ c, action, onClose }: { c: Case; action: CaseAction; onClo
   switch (action) {
     case 'route':
       return (
-        <CaseActionForm {...frame} action={action} spec={route}>
+        <CaseActionForm {...frame} action={action} spec={route(c)}>
           <RouteFields c={c} />
         </CaseActionForm>
       );

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 /**
- * Action forms as a user fills them: route (picks a department, sends the target),
+ * Action forms as a user fills them: route (picks a department, sends the target; the resident told while routing),
  * callback (an unsatisfied resident needs a reason), reply (the server's warnings, then sending anyway with a
  * reason), verify (how and what was found) and arrive (empty means now). Only the network is fake
  * (src/web/testing/render.tsx).
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import dayjs from 'dayjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { Case, CaseAction } from '../../../api/types';
 import { ActionDrawer } from '../ActionDrawer';
@@ -118,6 +119,57 @@ describe('route', () => {
     expect(posts[0].body).toEqual({
       target: { type: 'department', id: SECURITY },
       note: '夜间巡查时顺便看看',
+      version: 3,
+    });
+  });
+});
+
+describe('route: the resident told while routing (ROUTE-2)', () => {
+  it('sends residentTold only when switched on, with how and the time promised', async () => {
+    const { server, onClose } = open('route', theCase(), {
+      'POST /api/cases/:id/actions/route': theCase({ version: 4, state: 'routed' }),
+    });
+    const form = await screen.findByTestId('action-form-route');
+    expect(within(form).queryByTestId('action-resident-told-via')).toBeNull();
+    await choose('action-target-id', '工程部');
+
+    fireEvent.click(within(form).getByTestId('action-resident-told-on'));
+    await within(form).findByTestId('action-resident-told-via');
+    // a phone case: told by phone unless the agent picks another way
+    await choose('action-resident-told-via', '短信');
+    const promised = dayjs().add(2, 'day').hour(17).minute(0).second(0).millisecond(0);
+    const picker = within(form).getByTestId('action-resident-told-promised-by');
+    const input = picker.querySelector('input') ?? picker;
+    fireEvent.mouseDown(input);
+    fireEvent.change(input, { target: { value: promised.format('YYYY年MM月DD日 HH:mm') } });
+    fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/route`)[0].body).toEqual({
+      target: { type: 'department', id: ENGINEERING },
+      residentTold: { via: 'sms', promisedBy: promised.toISOString() },
+      version: 3,
+    });
+  });
+
+  it('offers the 12345 hotline for a case it passed on, and leaves residentTold out once switched off', async () => {
+    const { server, onClose } = open('route', theCase({ channel: 'hotline' }), {
+      'POST /api/cases/:id/actions/route': theCase({ version: 4, state: 'routed' }),
+    });
+    const form = await screen.findByTestId('action-form-route');
+    await choose('action-target-id', '秩序部');
+    fireEvent.click(within(form).getByTestId('action-resident-told-on'));
+    const via = await within(form).findByTestId('action-resident-told-via');
+    expect(via.closest('.ant-select')?.textContent).toContain('12345热线');
+    expect(within(form).getByText('12345热线转来的工单，须答复热线才算已告知。')).toBeTruthy();
+
+    fireEvent.click(within(form).getByTestId('action-resident-told-on'));
+    await waitFor(() => expect(within(form).queryByTestId('action-resident-told-via')).toBeNull());
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/route`)[0].body).toEqual({
+      target: { type: 'department', id: SECURITY },
       version: 3,
     });
   });

@@ -1,29 +1,46 @@
 /**
  * 转派 — route: to a department of the company (with an optional handler), a sister or external unit (with what
  * to tell the resident about an external one), or a department leader; a private repair may get its visit time.
+ * When the resident was told the status or the time limit while routing, how (and the time promised) goes with it:
+ * the `route` clock is met once the resident is told (ROUTE-2) — for a case the 12345 hotline passed on, by answering
+ * the hotline.
  */
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, Radio, Select, Switch, Typography } from 'antd';
 import { usePartnerUnits } from '../../../api/cases';
 import { useDepartments } from '../../../api/queries';
 import { maxLen, requiredSelect } from '../../../api/rules';
-import { ROUTE_TARGET_TYPES, type Case } from '../../../api/types';
+import { REPLY_VIAS, ROUTE_TARGET_TYPES, type Case } from '../../../api/types';
 import { UserSelect } from '../../../components/RemoteSelect';
 import { useI18n } from '../../../i18n/i18n';
 import { iso, trimmed, type ActionFormSpec, type Body } from './types';
 
-export type RouteValues = Omit<Body<'route'>, 'visitAt'> & { visitAt?: Dayjs | null };
+type ResidentTold = NonNullable<Body<'route'>['residentTold']>;
+export type RouteValues = Omit<Body<'route'>, 'visitAt' | 'residentTold'> & {
+  visitAt?: Dayjs | null;
+  /** the residentTold fields are shown, and sent, only when this is on */
+  residentToldOn?: boolean;
+  residentTold?: Omit<ResidentTold, 'promisedBy'> & { promisedBy?: Dayjs | null };
+};
 type TargetType = RouteValues['target']['type'];
 
-export const route: ActionFormSpec<'route', RouteValues> = {
-  initialValues: { target: { type: 'department' } },
+export const route = (c: Case): ActionFormSpec<'route', RouteValues> => ({
+  // a hotline case is told through the hotline that passed it on
+  initialValues: {
+    target: { type: 'department' },
+    residentTold: { via: c.channel === 'hotline' ? 'hotline' : 'phone' },
+  },
   toBody: (v) => ({
     target: v.target,
     handlerId: v.handlerId || undefined,
     note: trimmed(v.note),
     visitAt: iso(v.visitAt),
+    residentTold:
+      v.residentToldOn && v.residentTold
+        ? { via: v.residentTold.via, promisedBy: iso(v.residentTold.promisedBy) }
+        : undefined,
   }),
-};
+});
 
 export function RouteFields({ c }: { c: Case }) {
   const { t, label, dateTime } = useI18n();
@@ -146,6 +163,7 @@ export function RouteFields({ c }: { c: Case }) {
           />
         </Form.Item>
       )}
+      <ResidentToldFields c={c} />
       <Form.Item name="note" label={t('form.note')} rules={[maxLen(t, 1000)]}>
         <Input.TextArea rows={2} data-testid="action-note" />
       </Form.Item>
@@ -154,6 +172,54 @@ export function RouteFields({ c }: { c: Case }) {
           {t('form.currentTarget', { target: `${label('routeTarget', c.target.type)} · ${c.target.name}` })}
         </Typography.Text>
       )}
+    </>
+  );
+}
+
+/** 已告知业主处理时限: how the resident was told while routing, and the time promised, when they were. */
+function ResidentToldFields({ c }: { c: Case }) {
+  const { t, label } = useI18n();
+  return (
+    <>
+      <Form.Item
+        name="residentToldOn"
+        valuePropName="checked"
+        label={t('form.residentTold')}
+        extra={t('form.residentToldHelp')}
+      >
+        <Switch data-testid="action-resident-told-on" />
+      </Form.Item>
+      <Form.Item
+        noStyle
+        shouldUpdate={(a: RouteValues, b: RouteValues) => a.residentToldOn !== b.residentToldOn}
+      >
+        {({ getFieldValue }) =>
+          getFieldValue('residentToldOn') ? (
+            <>
+              <Form.Item
+                name={['residentTold', 'via']}
+                label={t('form.residentToldVia')}
+                rules={[requiredSelect(t)]}
+                extra={c.channel === 'hotline' ? t('form.residentToldHotline') : undefined}
+              >
+                <Select
+                  options={REPLY_VIAS.map((v) => ({ value: v, label: label('replyVia', v) }))}
+                  data-testid="action-resident-told-via"
+                />
+              </Form.Item>
+              <Form.Item name={['residentTold', 'promisedBy']} label={t('form.promisedByOptional')}>
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format={t('format.dateTime')}
+                  disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                  style={{ width: '100%' }}
+                  data-testid="action-resident-told-promised-by"
+                />
+              </Form.Item>
+            </>
+          ) : null
+        }
+      </Form.Item>
     </>
   );
 }
