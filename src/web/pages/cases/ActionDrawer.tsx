@@ -112,7 +112,7 @@ function ActionForm({ c, action, onClose }: { c: Case; action: CaseAction; onClo
       );
     case 'reply':
       return (
-        <CaseActionForm {...frame} action={action} spec={reply}>
+        <CaseActionForm {...frame} action={action} spec={reply(c)}>
           <ReplyFields />
         </CaseActionForm>
       );

@@ -269,6 +269,24 @@ describe('reply', () => {
   });
 });
 
+describe('reply to a case the 12345 hotline passed on', () => {
+  it('answers through the hotline unless the agent picks another way', async () => {
+    const c = theCase({ state: 'routed', channel: 'hotline', version: 5 });
+    const { server, onClose } = open('reply', c, {
+      'POST /api/cases/:id/actions/reply': { ...c, version: 6 },
+    });
+    const form = await screen.findByTestId('action-form-reply');
+    await userEvent.setup().type(within(form).getByTestId('action-message'), '已安排维修，明天上午完成。');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/reply`)[0].body).toEqual({
+      message: '已安排维修，明天上午完成。',
+      via: 'hotline',
+      version: 5,
+    });
+  });
+});
+
 describe('verify', () => {
   it('asks how the complaint was verified and what was found, then sends both', async () => {
     const c = theCase({ state: 'in_progress', version: 5 });

@@ -1,21 +1,22 @@
 /** 答复业主 — the reply: how it reaches the resident and what it says; the server's warnings about the wording. */
 import { Alert, Form, Input, Radio, Typography } from 'antd';
 import { maxLen, required, requiredSelect } from '../../../api/rules';
-import { REPLY_VIAS } from '../../../api/types';
+import { REPLY_VIAS, type Case } from '../../../api/types';
 import { useI18n } from '../../../i18n/i18n';
 import { warningText, type ReplyWarningShape } from '../CaseTimeline';
 import { trimmed, type ActionFormSpec, type Body } from './types';
 
 export type ReplyValues = Body<'reply'>;
 
-export const reply: ActionFormSpec<'reply', ReplyValues> = {
-  initialValues: { via: 'phone' },
+export const reply = (c: Case): ActionFormSpec<'reply', ReplyValues> => ({
+  // a case the 12345 hotline passed on is answered through the hotline (ROUTE-2)
+  initialValues: { via: c.channel === 'hotline' ? 'hotline' : 'phone' },
   toBody: (v) => ({
     message: v.message.trim(),
     via: v.via,
     warningOverrideReason: trimmed(v.warningOverrideReason),
   }),
-};
+});
 
 export function ReplyFields() {
   const { t, label } = useI18n();
