@@ -15,6 +15,7 @@ const UsersPage = lazy(() => import('./pages/org/UsersPage'));
 const TokensPage = lazy(() => import('./pages/settings/TokensPage'));
 const ReportPolicyPage = lazy(() => import('./pages/settings/ReportPolicyPage'));
 const FeeItemsPage = lazy(() => import('./pages/settings/FeeItemsPage'));
+const ClockPolicyPage = lazy(() => import('./pages/settings/ClockPolicyPage'));
 const CommunitiesPage = lazy(() => import('./pages/property/CommunitiesPage'));
 const CommunityDetailPage = lazy(() => import('./pages/property/CommunityDetailPage'));
 const RoomDetailPage = lazy(() => import('./pages/property/RoomDetailPage'));
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
       { path: 'settings/tokens', element: guarded('tokens.manage', TokensPage) },
       { path: 'settings/report-policy', element: guarded('reports.read', ReportPolicyPage) },
       { path: 'settings/fee-items', element: guarded('settings.manage', FeeItemsPage) },
+      { path: 'settings/clock-policy', element: guarded('settings.manage', ClockPolicyPage) },
       { path: 'property/communities', element: guarded('property.read', CommunitiesPage) },
       { path: 'property/communities/:id', element: guarded('property.read', CommunityDetailPage) },
       { path: 'property/rooms/:id', element: guarded('property.read', RoomDetailPage) },

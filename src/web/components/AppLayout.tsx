@@ -192,6 +192,12 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'settings.manage',
         testId: 'nav-fee-items',
       },
+      {
+        key: '/settings/clock-policy',
+        label: 'nav.clockPolicy',
+        permission: 'settings.manage',
+        testId: 'nav-clock-policy',
+      },
     ],
   },
 ];
