@@ -736,6 +736,8 @@ export const enUS: Record<UiKey, string> = {
   'notification.problem_assigned': 'Recurring problem “{title}” assigned to {departments} for review',
   'notification.problem_overdue':
     'Recurring problem “{title}” is past its due date with no measures recorded',
+  'notification.emergency': 'Emergency ({kind}) {number} received: send someone on site at once',
+  'notification.verified': 'Complaint {number} has been verified: see the findings in its record',
   'notification.deadline.warning': '{kind} {label}: “{name}” is due {due}',
   'notification.deadline.overdue': '{kind} {label}: “{name}” is overdue (was due {due})',
   'notification.deadline.breach': '{kind} {label}: “{name}” is past its deadline',
@@ -1158,6 +1160,7 @@ export const enUS: Record<UiKey, string> = {
   'violationKind.first_responder_callback_breached': 'First responder missed the callback deadline',
   'violationKind.department_clock_breached': 'Department delayed past a deadline',
   'violationKind.department_returned': 'Department sent the case back',
+  'violationKind.callback_appointment_breached': 'Promised answer not given on time by the callback owner',
   'violationStatus.pending': 'Pending',
   'violationStatus.confirmed': 'Confirmed',
   'violationStatus.waived': 'Waived',

@@ -75,6 +75,13 @@ export function notificationText(n: Notification, i18n: I18n): string {
         number,
         satisfaction: label('satisfaction', typeof d.satisfaction === 'string' ? d.satisfaction : null),
       });
+    case 'emergency':
+      return t('notification.emergency', {
+        number,
+        kind: label('caseKind', typeof d.kind === 'string' ? d.kind : null),
+      });
+    case 'verified':
+      return t('notification.verified', { number });
     case 'escalated':
       return t('notification.escalated', {
         number,

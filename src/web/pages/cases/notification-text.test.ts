@@ -70,3 +70,14 @@ describe('deadline notices in the bell', () => {
     expect(deadlineKindOf(notice('warning', { number: 'TS-1', clock: 'route' }, 'c1'))).toBeNull();
   });
 });
+
+describe('case notices of emergencies and verifications', () => {
+  it('an emergency received names the case and its kind; a verified complaint its number', () => {
+    expect(
+      notificationText(notice('emergency', { number: 'BX-2026-000123', kind: 'repair' }, 'c1'), zh),
+    ).toBe('紧急报修 BX-2026-000123 已受理，请立即安排人员赶赴现场');
+    expect(notificationText(notice('verified', { number: 'TS-2026-000045' }, 'c1'), i18n('en-US'))).toBe(
+      'Complaint TS-2026-000045 has been verified: see the findings in its record',
+    );
+  });
+});
