@@ -9,9 +9,10 @@ export type ClockStatus = 'met' | 'stopped' | 'paused' | 'breached' | 'warning' 
 
 /**
  * Clocks that can no longer run in a state. The API lists stopped clocks without a stop time (see the report),
- * so a clock the state has left behind is treated as stopped. A repair's `dispatch` and an emergency's `onsite`
- * count from receipt (REPAIR-2), so they run before routing; `progress` and `followUp` run while the case is
- * handled; `appointment` (CALLBACK-5) and `homeVisit` once it is resolved; `corrective` whatever the state (HANDLE-3).
+ * so a clock the state has left behind is treated as stopped. A repair's `dispatch` (REPAIR-2) and an emergency's
+ * `onsite` (EMERGENCY-2) count from receipt, before any routing; `progress` (EMERGENCY-3) and `followUp` (ROUTE-7)
+ * while the case is handled; `appointment` (CALLBACK-5) and `homeVisit` (CALLBACK-7) once it is resolved;
+ * `corrective` whatever the state (HANDLE-3).
  */
 const HANDLING: readonly ClockName[] = [
   'dispatch',

@@ -1,7 +1,7 @@
 /**
  * What the timeline says about the entries of the newer actions: verification (HANDLE-1), arrival on site, a
  * corrective action completed (HANDLE-3), the resident told while routing (ROUTE-2), a case closed on the spot
- * (INTAKE-6).
+ * (INTAKE-11).
  */
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../api/types';

@@ -1,6 +1,6 @@
 /**
  * 时限与回访 — the company's clock policy (CLOCK-1) and the kinds answered on the spot that need no callback
- * (INTAKE-6): each clock of the table with its built-in value beside the company's own (a duration, or off), the
+ * (INTAKE-11): each clock of the table with its built-in value beside the company's own (a duration, or off), the
  * clocks due at a time given when they start shown as such, the rules by kind, severity and category listed (they
  * go back unchanged), and the exempt kinds, never a complaint. Admins change it (PUT /api/policies with the version
  * read).

@@ -1,5 +1,5 @@
 /**
- * The clock policy page's form and body (CLOCK-1; the exempt kinds of INTAKE-6): the company's own defaults in and
+ * The clock policy page's form and body (CLOCK-1; the exempt kinds of INTAKE-11): the company's own defaults in and
  * out, the more specific rules and the prefixes back as read, the exempt kinds sent only when changed.
  */
 import { describe, expect, it } from 'vitest';

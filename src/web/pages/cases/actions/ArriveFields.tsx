@@ -1,6 +1,6 @@
 /**
- * 到场 — the handler is on site: when (empty means now), which also takes the case in hand; for an emergency the
- * resident is then kept told of the progress.
+ * 到场 — the handler is on site (EMERGENCY-2): when (empty means now), which also takes the case in hand; for an
+ * emergency the resident is then kept told of the progress (EMERGENCY-3).
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import { DatePicker, Form } from 'antd';
