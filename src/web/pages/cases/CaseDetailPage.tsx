@@ -36,8 +36,14 @@ import { CaseTimeline, useNameBook } from './CaseTimeline';
 import { ClockChip, clockStatus, SeverityTag, StateTag, TierBadge, useNow } from './caseUi';
 import { formsFor, PRINT_FORM_TITLE } from './printForms';
 
-/** The action that usually moves the case on: shown as the primary button. */
+/**
+ * The action that usually moves the case on: shown as the primary button. At an emergency it is getting someone on
+ * site (EMERGENCY-2), which accepts the case too.
+ */
 const PRIMARY: readonly CaseAction[] = ['accept', 'resolve', 'callback', 'route', 'reply'];
+const EMERGENCY_PRIMARY: readonly CaseAction[] = ['arrive', ...PRIMARY];
+const primaryOf = (c: Case, actions: readonly CaseAction[]) =>
+  (c.severity === 'emergency' ? EMERGENCY_PRIMARY : PRIMARY).find((a) => actions.includes(a));
 const DANGER: readonly CaseAction[] = ['close', 'invalidate'];
 
 export default function CaseDetailPage() {
@@ -179,7 +185,7 @@ function ActionBar({ c, onAction }: { c: Case; onAction: (a: CaseAction) => void
   const run = useRunAction();
   const [busy, setBusy] = useState<CaseAction | null>(null);
   const actions = CASE_ACTIONS.filter((a) => c.allowedActions.includes(a));
-  const primary = PRIMARY.find((a) => actions.includes(a));
+  const primary = primaryOf(c, actions);
 
   const direct = async (a: DirectAction) => {
     setBusy(a);
