@@ -615,7 +615,7 @@ export const enUS: Record<UiKey, string> = {
   'clock.resolve': 'Resolution',
   'clock.callback': 'Callback',
   'clock.corrective': 'Corrective action',
-  'clock.onsite': 'On site',
+  'clock.onsite': 'On site (emergency)',
   'clock.progress': 'Progress update',
   'clock.appointment': 'Promised answer',
   'clock.followUp': 'Unit follow-up',

@@ -606,7 +606,7 @@ export const zhCN = {
   'clock.resolve': '办结',
   'clock.callback': '回访',
   'clock.corrective': '纠正措施',
-  'clock.onsite': '到场',
+  'clock.onsite': '紧急到场',
   'clock.progress': '进展告知',
   'clock.appointment': '约定答复',
   'clock.followUp': '跟进反馈',

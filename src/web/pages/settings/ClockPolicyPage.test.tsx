@@ -43,7 +43,7 @@ async function openPage() {
 describe('clock policy page', () => {
   it('shows every clock with its name and built-in value, the new ones too', async () => {
     const { page } = await openPage();
-    for (const name of ['到场', '进展告知', '跟进反馈', '上门回访'])
+    for (const name of ['紧急到场', '进展告知', '跟进反馈', '上门回访'])
       expect(within(page).getByText(name, { selector: 'label' })).toBeTruthy();
     expect(within(page).getByTestId('clock-policy-default-onsite').textContent).toBe('系统默认：30分钟');
     expect(within(page).getByTestId('clock-policy-default-followUp').textContent).toBe('系统默认：2个工作日');
@@ -61,7 +61,7 @@ describe('clock policy page', () => {
     );
     const specific = within(page).getByTestId('clock-policy-specific');
     expect(specific.textContent).toContain('办结 3天');
-    expect(specific.textContent).toContain('到场 15分钟');
+    expect(specific.textContent).toContain('紧急到场 15分钟');
     expect(specific.textContent).toContain('回访 不计时');
     expect(within(page).getByText('另有 1 个分类设有专门的时限')).toBeTruthy();
   });
