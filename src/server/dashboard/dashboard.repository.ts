@@ -55,25 +55,28 @@ export type TodayRow = { open: number; overdue: number; due_soon: number };
 
 /** Open cases now, and cases whose nearest running clock is past due or falls due before `soon`. */
 export async function todayCounts(db: Tx, s: DashboardScope, now: Date, soon: Date): Promise<TodayRow> {
+  const { rows } = await db.execute<TodayRow>(todayCountsSql(s, now, soon));
+  return rows[0] ?? { open: 0, overdue: 0, due_soon: 0 };
+}
+
+export function todayCountsSql(s: DashboardScope, now: Date, soon: Date): SQL {
   const open = sql`c.state in (${texts(OPEN_STATES)})`;
   if (!filtered(s)) {
     // The whole company: two index-only counts (cases_company_state_idx, cases_next_due_idx) instead of one pass
     // over the rows of both sets (40 % less on the bench data set).
-    const { rows } = await db.execute<TodayRow>(sql`select
+    return sql`select
         (select count(*) from cases c where c.company_id = ${s.companyId} and ${open})::int as open,
         count(*) filter (where c.next_due_at < ${now})::int as overdue,
         count(*) filter (where c.next_due_at >= ${now})::int as due_soon
       from cases c
-      where c.company_id = ${s.companyId} and c.next_due_at < ${soon}`);
-    return rows[0];
+      where c.company_id = ${s.companyId} and c.next_due_at < ${soon}`;
   }
-  const { rows } = await db.execute<TodayRow>(sql`select
+  return sql`select
       count(*) filter (where ${open})::int as open,
       count(*) filter (where c.next_due_at < ${now})::int as overdue,
       count(*) filter (where c.next_due_at >= ${now} and c.next_due_at < ${soon})::int as due_soon
     from cases c
-    where c.company_id = ${s.companyId}${caseFilter(s)} and (${open} or c.next_due_at < ${soon})`);
-  return rows[0] ?? { open: 0, overdue: 0, due_soon: 0 };
+    where c.company_id = ${s.companyId}${caseFilter(s)} and (${open} or c.next_due_at < ${soon})`;
 }
 
 /** A month of the scope: the current one, up to `now` for the clocks (src/domain/metrics/period.ts). */
@@ -97,11 +100,15 @@ export type MonthReceivedRow = { received: number; complaints: number };
 
 /** Cases and valid complaints received in the month (index-only on cases_company_received_trend_idx). */
 export async function monthReceived(db: Tx, s: DashboardScope, m: MonthScope): Promise<MonthReceivedRow> {
-  const { rows } = await db.execute<MonthReceivedRow>(sql`select count(*)::int as received,
+  const { rows } = await db.execute<MonthReceivedRow>(monthReceivedSql(s, m));
+  return rows[0] ?? { received: 0, complaints: 0 };
+}
+
+export function monthReceivedSql(s: DashboardScope, m: MonthScope): SQL {
+  return sql`select count(*)::int as received,
       count(*) filter (where c.kind = 'complaint' and ${summaryRepo.COUNTED})::int as complaints
     from cases c
-    where c.company_id = ${s.companyId}${caseFilter(s)} and c.received_at >= ${m.start} and c.received_at < ${m.end}`);
-  return rows[0] ?? { received: 0, complaints: 0 };
+    where c.company_id = ${s.companyId}${caseFilter(s)} and c.received_at >= ${m.start} and c.received_at < ${m.end}`;
 }
 
 export type CategoryCountRow = { category_id: string | null; count: number };
@@ -115,27 +122,35 @@ export async function complaintsByCategory(
   s: DashboardScope,
   m: MonthScope,
 ): Promise<CategoryCountRow[]> {
-  const { rows } = await db.execute<CategoryCountRow>(sql`select c.category_id, count(*)::int as count
+  const { rows } = await db.execute<CategoryCountRow>(complaintsByCategorySql(s, m));
+  return rows;
+}
+
+export function complaintsByCategorySql(s: DashboardScope, m: MonthScope): SQL {
+  return sql`select c.category_id, count(*)::int as count
     from cases c
     where c.company_id = ${s.companyId}${caseFilter(s)} and c.received_at >= ${m.start} and c.received_at < ${m.end}
       and c.kind = 'complaint' and ${summaryRepo.COUNTED}
-    group by c.category_id`);
-  return rows;
+    group by c.category_id`;
 }
 
 export type ClockTotalRow = { name: string; fell_due: number; on_time: number; met: number };
 
 /** Clocks that fell due in the month so far, per clock (the summary's definitions). */
 export async function monthClocks(db: Tx, s: DashboardScope, m: MonthScope): Promise<ClockTotalRow[]> {
+  const { rows } = await db.execute<ClockTotalRow>(monthClocksSql(s, m));
+  return rows;
+}
+
+export function monthClocksSql(s: DashboardScope, m: MonthScope): SQL {
   const fellDue = summaryRepo.FELL_DUE({ companyId: s.companyId, officeId: null, ...m });
-  const { rows } = await db.execute<ClockTotalRow>(sql`select k.name,
+  return sql`select k.name,
       count(*)::int as fell_due,
       count(*) filter (where ${summaryRepo.ON_TIME})::int as on_time,
       count(*) filter (where k.met_at is not null)::int as met
     from case_clocks k${scopeJoin(s, 'k')}
     where k.company_id = ${s.companyId} and ${fellDue}
-    group by k.name`);
-  return rows;
+    group by k.name`;
 }
 
 export type EventTotalRow = {
@@ -151,7 +166,12 @@ export type EventTotalRow = {
  * reopenings read their rows for the answers, the resolutions are counted from the index alone.
  */
 export async function monthEvents(db: Tx, s: DashboardScope, m: MonthScope): Promise<EventTotalRow> {
-  const { rows } = await db.execute<EventTotalRow>(sql`select
+  const { rows } = await db.execute<EventTotalRow>(monthEventsSql(s, m));
+  return rows[0];
+}
+
+export function monthEventsSql(s: DashboardScope, m: MonthScope): SQL {
+  return sql`select
       count(*) filter (where ${summaryRepo.ANSWERED})::int as answered,
       count(*) filter (where ${summaryRepo.ANSWERED} and t.data->>'satisfaction' = 'satisfied')::int as satisfied,
       count(*) filter (where ${summaryRepo.ANSWERED} and t.data->>'satisfaction' = 'basically_satisfied')::int as basically_satisfied,
@@ -159,8 +179,7 @@ export async function monthEvents(db: Tx, s: DashboardScope, m: MonthScope): Pro
       (select count(distinct t.case_id) from case_timeline t${scopeJoin(s, 't')}
         where t.company_id = ${s.companyId} and t.type = 'resolved' and t.at >= ${m.start} and t.at < ${m.end})::int as resolved
     from case_timeline t${scopeJoin(s, 't')}
-    where t.company_id = ${s.companyId} and t.type in ('callback', 'reopened') and t.at >= ${m.start} and t.at < ${m.end}`);
-  return rows[0];
+    where t.company_id = ${s.companyId} and t.type in ('callback', 'reopened') and t.at >= ${m.start} and t.at < ${m.end}`;
 }
 
 /**
@@ -168,12 +187,16 @@ export async function monthEvents(db: Tx, s: DashboardScope, m: MonthScope): Pro
  * now, as the summary's).
  */
 export async function occupiedHouseholds(db: Tx, s: DashboardScope): Promise<number> {
-  const { rows } = await db.execute<{ occupied: number }>(sql`select count(*)::int as occupied
+  const { rows } = await db.execute<{ occupied: number }>(occupiedHouseholdsSql(s));
+  return rows[0]?.occupied ?? 0;
+}
+
+export function occupiedHouseholdsSql(s: DashboardScope): SQL {
+  return sql`select count(*)::int as occupied
     from rooms r join communities cm on cm.id = r.community_id and cm.company_id = ${s.companyId}
     where r.company_id = ${s.companyId} and r.status = 'occupied'
       ${s.officeIds !== 'all' ? sql` and cm.office_id in (${uuids(s.officeIds)})` : sql``}
-      ${s.communityId ? sql` and cm.id = ${s.communityId}` : sql``}`);
-  return rows[0]?.occupied ?? 0;
+      ${s.communityId ? sql` and cm.id = ${s.communityId}` : sql``}`;
 }
 
 /** The community's office, when the community is the company's. */

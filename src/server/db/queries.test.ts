@@ -15,6 +15,7 @@ import * as problems from '../problems/problems.repository';
 import * as summary from '../reports/summary.repository';
 import * as deadlines from '../deadlines/deadlines.repository';
 import * as storedDeadlines from '../deadlines/stored-deadlines.repository';
+import * as dashboard from '../dashboard/dashboard.repository';
 
 const dialect = new PgDialect();
 
@@ -23,6 +24,8 @@ const OFFICE = '22222222-2222-4222-8222-222222222222';
 const USER = '33333333-3333-4333-8333-333333333333';
 const DEPARTMENT = '44444444-4444-4444-8444-444444444444';
 const CASE = '55555555-5555-4555-8555-555555555555';
+const OTHER_OFFICE = '66666666-6666-4666-8666-666666666666';
+const COMMUNITY = '77777777-7777-4777-8777-777777777777';
 const NOW = new Date('2026-03-10T04:00:00.000Z');
 
 /** An agent of one office and member of one department: the case rule as a predicate, not `true`. */
@@ -45,6 +48,11 @@ const FEBRUARY: rollups.MonthPeriod = {
   month: 2,
   start: new Date('2026-01-31T16:00:00.000Z'),
   end: new Date('2026-02-28T16:00:00.000Z'),
+};
+const MARCH = {
+  start: new Date('2026-02-28T16:00:00.000Z'),
+  end: new Date('2026-03-31T16:00:00.000Z'),
+  now: NOW,
 };
 const SCOPE: summary.SummaryScope = {
   companyId: COMPANY,
@@ -194,5 +202,42 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         'overdueStoredSql (one office, after a deadline)': [office.page, office.count],
       }),
     ).toMatchFileSnapshot('./queries/deadlines.repository.sql');
+  });
+
+  it('dashboard.repository: today’s counts and the current month', async () => {
+    const company: dashboard.DashboardScope = { companyId: COMPANY, officeIds: 'all', communityId: null };
+    const offices: dashboard.DashboardScope = {
+      companyId: COMPANY,
+      officeIds: [OFFICE, OTHER_OFFICE],
+      communityId: null,
+    };
+    const community: dashboard.DashboardScope = {
+      companyId: COMPANY,
+      officeIds: [OFFICE],
+      communityId: COMMUNITY,
+    };
+    const soon = new Date('2026-03-11T04:00:00.000Z');
+    await expect(
+      render({
+        'todayCountsSql (the whole company: two index-only counts)': dashboard.todayCountsSql(
+          company,
+          NOW,
+          soon,
+        ),
+        'todayCountsSql (one office and community)': dashboard.todayCountsSql(community, NOW, soon),
+        'monthReceivedSql (the whole company)': dashboard.monthReceivedSql(company, MARCH),
+        'monthReceivedSql (two offices)': dashboard.monthReceivedSql(offices, MARCH),
+        'complaintsByCategorySql (one office and community)': dashboard.complaintsByCategorySql(
+          community,
+          MARCH,
+        ),
+        'monthClocksSql (the whole company: no join to cases)': dashboard.monthClocksSql(company, MARCH),
+        'monthClocksSql (one office and community)': dashboard.monthClocksSql(community, MARCH),
+        'monthEventsSql (the whole company: no join to cases)': dashboard.monthEventsSql(company, MARCH),
+        'monthEventsSql (two offices)': dashboard.monthEventsSql(offices, MARCH),
+        'occupiedHouseholdsSql (the whole company)': dashboard.occupiedHouseholdsSql(company),
+        'occupiedHouseholdsSql (one office and community)': dashboard.occupiedHouseholdsSql(community),
+      }),
+    ).toMatchFileSnapshot('./queries/dashboard.repository.sql');
   });
 });
