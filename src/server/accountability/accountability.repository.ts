@@ -21,6 +21,7 @@ import { toDate } from '../cases/cases.repository';
  * of the last `routed` entry before the fact, unless a `returned` entry came after it.
  */
 export async function dutyFacts(db: Tx, companyId: string, start: Date, end: Date): Promise<DutyFact[]> {
+  const q = dutyFactsSql(companyId, start, end);
   const breaches = await db.execute<{
     case_id: string;
     seq: number;
@@ -32,16 +33,7 @@ export async function dutyFacts(db: Tx, companyId: string, start: Date, end: Dat
     first_responder_id: string;
     callback_assignee_id: string | null;
     department_id: string | null;
-  }>(sql`select t.case_id, t.seq, t.at, t.data->>'clock' as clock, t.data->>'dueAt' as due_at,
-      c.number, c.office_id, c.first_responder_id, c.callback_assignee_id,
-      case when r.type = 'routed' and r.data->'target'->>'type' = 'department' then r.data->'target'->>'id' end as department_id
-    from case_timeline t join cases c on c.id = t.case_id
-    left join lateral (
-      select t2.type, t2.data from case_timeline t2
-      where t2.case_id = t.case_id and t2.seq < t.seq and t2.type in ('routed', 'returned')
-      order by t2.seq desc limit 1
-    ) r on true
-    where t.company_id = ${companyId} and t.type = 'clock_breached' and t.at >= ${start} and t.at < ${end}`);
+  }>(q.breaches);
   const returns = await db.execute<{
     case_id: string;
     seq: number;
@@ -52,11 +44,7 @@ export async function dutyFacts(db: Tx, companyId: string, start: Date, end: Dat
     target_id: string | null;
     number: string;
     office_id: string | null;
-  }>(sql`select t.case_id, t.seq, t.at, t.actor_id, t.data->>'reason' as reason,
-      t.data->'previousTarget'->>'type' as target_type, t.data->'previousTarget'->>'id' as target_id,
-      c.number, c.office_id
-    from case_timeline t join cases c on c.id = t.case_id
-    where t.company_id = ${companyId} and t.type = 'returned' and t.at >= ${start} and t.at < ${end}`);
+  }>(q.returns);
   return [
     ...breaches.rows.map((r): DutyFact => ({
       type: 'breach',
@@ -83,6 +71,27 @@ export async function dutyFacts(db: Tx, companyId: string, start: Date, end: Dat
       reason: r.reason,
     })),
   ];
+}
+
+/** The two reads of dutyFacts: the month's breached clocks and its returns. */
+export function dutyFactsSql(companyId: string, start: Date, end: Date): { breaches: SQL; returns: SQL } {
+  return {
+    breaches: sql`select t.case_id, t.seq, t.at, t.data->>'clock' as clock, t.data->>'dueAt' as due_at,
+      c.number, c.office_id, c.first_responder_id, c.callback_assignee_id,
+      case when r.type = 'routed' and r.data->'target'->>'type' = 'department' then r.data->'target'->>'id' end as department_id
+    from case_timeline t join cases c on c.id = t.case_id
+    left join lateral (
+      select t2.type, t2.data from case_timeline t2
+      where t2.case_id = t.case_id and t2.seq < t.seq and t2.type in ('routed', 'returned')
+      order by t2.seq desc limit 1
+    ) r on true
+    where t.company_id = ${companyId} and t.type = 'clock_breached' and t.at >= ${start} and t.at < ${end}`,
+    returns: sql`select t.case_id, t.seq, t.at, t.actor_id, t.data->>'reason' as reason,
+      t.data->'previousTarget'->>'type' as target_type, t.data->'previousTarget'->>'id' as target_id,
+      c.number, c.office_id
+    from case_timeline t join cases c on c.id = t.case_id
+    where t.company_id = ${companyId} and t.type = 'returned' and t.at >= ${start} and t.at < ${end}`,
+  };
 }
 
 /** Offices of the subjects: a person's offices, a department's office (none for company departments). */
@@ -115,24 +124,31 @@ export async function insertViolations(
 ): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    const values = sql.join(
-      chunk.map(
-        (
-          v,
-        ) => sql`(${companyId}, ${v.filedOfficeId}, ${month.year}, ${month.month}, ${v.subjectType}, ${v.subjectId},
-          ${v.kind}, ${v.caseId}, ${v.clockName}, ${JSON.stringify(v.evidence)}::jsonb, ${v.occurredAt}, ${v.amount})`,
-      ),
-      sql`, `,
-    );
-    const res =
-      await db.execute(sql`insert into duty_violations (company_id, office_id, year, month, subject_type,
-        subject_id, kind, case_id, clock_name, evidence, occurred_at, amount)
-      values ${values}
-      on conflict (case_id, kind, subject_id, clock_name) do nothing`);
+    const res = await db.execute(insertViolationsSql(companyId, month, rows.slice(i, i + 500)));
     inserted += res.rowCount ?? 0;
   }
   return inserted;
+}
+
+/** The insert of one chunk of insertViolations (up to 500 rows): a VALUES row per violation. */
+export function insertViolationsSql(
+  companyId: string,
+  month: { year: number; month: number },
+  chunk: readonly (DerivedViolation & { filedOfficeId: string | null })[],
+): SQL {
+  const values = sql.join(
+    chunk.map(
+      (
+        v,
+      ) => sql`(${companyId}, ${v.filedOfficeId}, ${month.year}, ${month.month}, ${v.subjectType}, ${v.subjectId},
+          ${v.kind}, ${v.caseId}, ${v.clockName}, ${JSON.stringify(v.evidence)}::jsonb, ${v.occurredAt}, ${v.amount})`,
+    ),
+    sql`, `,
+  );
+  return sql`insert into duty_violations (company_id, office_id, year, month, subject_type,
+        subject_id, kind, case_id, clock_name, evidence, occurred_at, amount)
+      values ${values}
+      on conflict (case_id, kind, subject_id, clock_name) do nothing`;
 }
 
 export type ViolationRow = {
@@ -180,29 +196,37 @@ const normalise = (r: ViolationRow): ViolationRow => ({
 });
 
 export async function getViolation(db: Tx, companyId: string, id: string, opts: { lock?: boolean } = {}) {
-  const { rows } = await db.execute<ViolationRow>(
-    sql`${SELECT_VIOLATION} where v.company_id = ${companyId} and v.id = ${id}${opts.lock ? sql` for update of v` : sql``}`,
-  );
+  const { rows } = await db.execute<ViolationRow>(getViolationSql(companyId, id, opts));
   return rows[0] && normalise(rows[0]);
 }
 
-export async function listViolations(
-  db: Tx,
-  f: {
-    companyId: string;
-    year: number;
-    month: number;
-    /** null: every office of the company (and violations filed under none) */
-    officeIds: readonly string[] | null;
-    status?: string;
-    kind?: string;
-    subjectType?: string;
-    subjectId?: string;
-    limit: number;
-    /** the (occurred_at, id) of the previous page's last row */
-    after: readonly [Date, string] | null;
-  },
-) {
+export function getViolationSql(companyId: string, id: string, opts: { lock?: boolean } = {}): SQL {
+  return sql`${SELECT_VIOLATION} where v.company_id = ${companyId} and v.id = ${id}${opts.lock ? sql` for update of v` : sql``}`;
+}
+
+export interface ViolationListFilter {
+  companyId: string;
+  year: number;
+  month: number;
+  /** null: every office of the company (and violations filed under none) */
+  officeIds: readonly string[] | null;
+  status?: string;
+  kind?: string;
+  subjectType?: string;
+  subjectId?: string;
+  limit: number;
+  /** the (occurred_at, id) of the previous page's last row */
+  after: readonly [Date, string] | null;
+}
+
+export async function listViolations(db: Tx, f: ViolationListFilter) {
+  const q = listViolationsSql(f);
+  const { rows } = await db.execute<ViolationRow>(q.page);
+  return { rows: rows.map(normalise), where: q.fromWhere };
+}
+
+/** A page of listViolations, and the FROM … WHERE its capped count is taken over (paging's cappedCount). */
+export function listViolationsSql(f: ViolationListFilter): { page: SQL; fromWhere: SQL } {
   const conds: SQL[] = [
     sql`v.company_id = ${f.companyId}`,
     sql`v.year = ${f.year}`,
@@ -215,10 +239,10 @@ export async function listViolations(
   if (f.subjectId) conds.push(sql`v.subject_id = ${f.subjectId}`);
   const where = sql.join(conds, sql` and `);
   const keyset = f.after ? sql` and (v.occurred_at, v.id) < (${f.after[0]}, ${f.after[1]}::uuid)` : sql``;
-  const { rows } = await db.execute<ViolationRow>(
-    sql`${SELECT_VIOLATION} where ${where}${keyset} order by v.occurred_at desc, v.id desc limit ${f.limit + 1}`,
-  );
-  return { rows: rows.map(normalise), where: sql`from duty_violations v where ${where}` };
+  return {
+    page: sql`${SELECT_VIOLATION} where ${where}${keyset} order by v.occurred_at desc, v.id desc limit ${f.limit + 1}`,
+    fromWhere: sql`from duty_violations v where ${where}`,
+  };
 }
 
 export async function decideViolation(
@@ -284,6 +308,19 @@ export async function clockTallies(
   people: readonly string[],
   departments: readonly string[],
 ) {
+  const { rows } = await db.execute<Tally & { role: string; subject_id: string }>(
+    clockTalliesSql(companyId, start, end, people, departments),
+  );
+  return rows;
+}
+
+export function clockTalliesSql(
+  companyId: string,
+  start: Date,
+  end: Date,
+  people: readonly string[],
+  departments: readonly string[],
+): SQL {
   const P = uuidArray(people);
   const D = uuidArray(departments);
   const due = sql`c.company_id = ${companyId} and k.due_at >= ${start} and k.due_at < ${end}`;
@@ -296,7 +333,7 @@ export async function clockTallies(
     DEPARTMENT_CLOCKS.map((n) => sql`${n}`),
     sql`, `,
   );
-  const { rows } = await db.execute<Tally & { role: string; subject_id: string }>(sql`
+  return sql`
     select 'fr' as role, c.first_responder_id as subject_id, ${clockOutcome} ${from}
       where ${due} and k.name = 'route' and c.first_responder_id = any(${P}) group by 2
     union all
@@ -310,8 +347,7 @@ export async function clockTallies(
       where ${due} and k.name in (${deptClocks}) and c.department_id = any(${D}) group by 2
     union all
     select 'dcb', c.department_id, ${clockOutcome} ${from}
-      where ${due} and k.name = 'callback' and c.department_id = any(${D}) group by 2`);
-  return rows;
+      where ${due} and k.name = 'callback' and c.department_id = any(${D}) group by 2`;
 }
 
 /** Cases received in the month with the person as first responder, and by the department's members. */
@@ -323,15 +359,27 @@ export async function firstReceived(
   people: readonly string[],
   departments: readonly string[],
 ) {
-  const { rows } = await db.execute<{ role: string; subject_id: string; n: number }>(sql`
+  const { rows } = await db.execute<{ role: string; subject_id: string; n: number }>(
+    firstReceivedSql(companyId, start, end, people, departments),
+  );
+  return rows;
+}
+
+export function firstReceivedSql(
+  companyId: string,
+  start: Date,
+  end: Date,
+  people: readonly string[],
+  departments: readonly string[],
+): SQL {
+  return sql`
     select 'u' as role, c.first_responder_id as subject_id, count(*)::int as n from cases c
       where c.company_id = ${companyId} and c.received_at >= ${start} and c.received_at < ${end}
         and c.first_responder_id = any(${uuidArray(people)}) group by 2
     union all
     select 'd', u.department_id, count(*)::int from cases c join users u on u.id = c.first_responder_id
       where c.company_id = ${companyId} and c.received_at >= ${start} and c.received_at < ${end}
-        and u.department_id = any(${uuidArray(departments)}) group by 2`);
-  return rows;
+        and u.department_id = any(${uuidArray(departments)}) group by 2`;
 }
 
 /**
@@ -353,7 +401,18 @@ export async function outcomeTallies(
     satisfied: number;
     basically: number;
     unsatisfied: number;
-  }>(sql`select c.handler_id, c.department_id,
+  }>(outcomeTalliesSql(companyId, start, end, people, departments));
+  return rows;
+}
+
+export function outcomeTalliesSql(
+  companyId: string,
+  start: Date,
+  end: Date,
+  people: readonly string[],
+  departments: readonly string[],
+): SQL {
+  return sql`select c.handler_id, c.department_id,
       count(*) filter (where t.type = 'reopened' or (t.type = 'callback' and t.data->>'outcome' = 'reopened'))::int as reopens,
       count(*) filter (where t.type = 'callback' and t.data->>'satisfaction' = 'satisfied')::int as satisfied,
       count(*) filter (where t.type = 'callback' and t.data->>'satisfaction' = 'basically_satisfied')::int as basically,
@@ -363,8 +422,7 @@ export async function outcomeTallies(
       and (c.handler_id = any(${uuidArray(people)}) or c.department_id = any(${uuidArray(departments)}))
       and c.received_at < ${end} and (c.closed_at is null or c.closed_at >= ${start})
       and t.at >= ${start} and t.at < ${end} and t.type in ('reopened', 'callback')
-    group by 1, 2`);
-  return rows;
+    group by 1, 2`;
 }
 
 export async function monthViolations(
@@ -379,12 +437,21 @@ export async function monthViolations(
     subject_id: string;
     status: ViolationStatus;
     amount: number;
-  }>(sql`select subject_type, subject_id, status, amount from duty_violations
-    where company_id = ${companyId} and year = ${year} and month = ${month} and subject_id = any(${uuidArray(subjectIds)})`);
+  }>(monthViolationsSql(companyId, year, month, subjectIds));
   return rows.map((r) => ({
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     status: r.status,
     amount: r.amount,
   }));
+}
+
+export function monthViolationsSql(
+  companyId: string,
+  year: number,
+  month: number,
+  subjectIds: readonly string[],
+): SQL {
+  return sql`select subject_type, subject_id, status, amount from duty_violations
+    where company_id = ${companyId} and year = ${year} and month = ${month} and subject_id = any(${uuidArray(subjectIds)})`;
 }

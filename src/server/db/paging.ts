@@ -104,11 +104,14 @@ export function defineCursor<const E extends KeyElements>(
 
 /** Counts rows of `from` (a FROM … WHERE fragment) up to the cap. */
 export async function cappedCount(db: Tx, fromWhere: SQL): Promise<{ total: number; totalCapped: boolean }> {
-  const { rows } = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 ${fromWhere} limit ${TOTAL_CAP + 1}) t`,
-  );
+  const { rows } = await db.execute<{ n: number }>(cappedCountSql(fromWhere));
   const n = rows[0]?.n ?? 0;
   return n > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true } : { total: n, totalCapped: false };
+}
+
+/** The statement of cappedCount: at most TOTAL_CAP + 1 rows of `fromWhere` are read. */
+export function cappedCountSql(fromWhere: SQL): SQL {
+  return sql`select count(*)::int as n from (select 1 ${fromWhere} limit ${TOTAL_CAP + 1}) t`;
 }
 
 /** Builds the page from `limit + 1` fetched rows; `cursorAfter` encodes the last row's key with the list's cursor. */

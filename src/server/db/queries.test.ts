@@ -16,6 +16,8 @@ import * as summary from '../reports/summary.repository';
 import * as deadlines from '../deadlines/deadlines.repository';
 import * as storedDeadlines from '../deadlines/stored-deadlines.repository';
 import * as dashboard from '../dashboard/dashboard.repository';
+import * as accountability from '../accountability/accountability.repository';
+import { cappedCountSql } from './paging';
 
 const dialect = new PgDialect();
 
@@ -26,6 +28,7 @@ const DEPARTMENT = '44444444-4444-4444-8444-444444444444';
 const CASE = '55555555-5555-4555-8555-555555555555';
 const OTHER_OFFICE = '66666666-6666-4666-8666-666666666666';
 const COMMUNITY = '77777777-7777-4777-8777-777777777777';
+const OTHER_CASE = '88888888-8888-4888-8888-888888888888';
 const NOW = new Date('2026-03-10T04:00:00.000Z');
 
 /** An agent of one office and member of one department: the case rule as a predicate, not `true`. */
@@ -239,5 +242,69 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         'occupiedHouseholdsSql (one office and community)': dashboard.occupiedHouseholdsSql(community),
       }),
     ).toMatchFileSnapshot('./queries/dashboard.repository.sql');
+  });
+
+  it('accountability.repository: the month’s duty facts, the ledger and the performance tallies', async () => {
+    const facts = accountability.dutyFactsSql(COMPANY, FEBRUARY.start, FEBRUARY.end);
+    const violation = (
+      subjectType: 'user' | 'department',
+      subjectId: string,
+      caseId: string,
+    ): Parameters<typeof accountability.insertViolationsSql>[2][number] => {
+      const clock = subjectType === 'user' ? 'route' : 'resolve';
+      return {
+        kind: subjectType === 'user' ? 'first_responder_route_breached' : 'department_clock_breached',
+        subjectType,
+        subjectId,
+        caseId,
+        officeId: OFFICE,
+        filedOfficeId: OFFICE,
+        clockName: clock,
+        occurredAt: NOW,
+        amount: 50,
+        evidence: { caseNumber: 'TS-2026-000123', timelineSeq: 4, clock, breachedAt: NOW.toISOString() },
+      };
+    };
+    const filtered = accountability.listViolationsSql({
+      companyId: COMPANY,
+      year: 2026,
+      month: 2,
+      officeIds: [OFFICE],
+      status: 'pending',
+      kind: 'department_clock_breached',
+      subjectType: 'department',
+      subjectId: DEPARTMENT,
+      limit: 50,
+      after: [NOW, CASE],
+    });
+    const all = accountability.listViolationsSql({
+      companyId: COMPANY,
+      year: 2026,
+      month: 2,
+      officeIds: null,
+      limit: 50,
+      after: null,
+    });
+    const tally = [COMPANY, FEBRUARY.start, FEBRUARY.end, [USER], [DEPARTMENT]] as const;
+    await expect(
+      render({
+        'dutyFactsSql (breaches, returns)': [facts.breaches, facts.returns],
+        'insertViolationsSql (two rows)': accountability.insertViolationsSql(
+          COMPANY,
+          { year: 2026, month: 2 },
+          [violation('user', USER, CASE), violation('department', DEPARTMENT, OTHER_CASE)],
+        ),
+        'getViolationSql (locked)': accountability.getViolationSql(COMPANY, CASE, { lock: true }),
+        'listViolationsSql (every filter, next page; its capped count)': [
+          filtered.page,
+          cappedCountSql(filtered.fromWhere),
+        ],
+        'listViolationsSql (the whole company, first page)': all.page,
+        clockTalliesSql: accountability.clockTalliesSql(...tally),
+        firstReceivedSql: accountability.firstReceivedSql(...tally),
+        outcomeTalliesSql: accountability.outcomeTalliesSql(...tally),
+        monthViolationsSql: accountability.monthViolationsSql(COMPANY, 2026, 2, [USER, DEPARTMENT]),
+      }),
+    ).toMatchFileSnapshot('./queries/accountability.repository.sql');
   });
 });
