@@ -158,7 +158,10 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
     ).toMatchFileSnapshot('./queries/month-rollups.repository.sql');
   });
 
-  it('summary.repository: the month’s grouped counts and its lists', async () => {
+  it('summary.repository: the month’s grouped counts, its lists, names and drill-downs', async () => {
+    const drill = (f: summary.DrillFilter) => summary.drillWhere(SCOPE, f, AGENT)!;
+    const lateClocks = drill({ figure: 'clockLate', clock: 'resolve', communityId: COMMUNITY });
+    const unsatisfied = drill({ figure: 'unsatisfied' });
     await expect(
       render({
         'receivedCountsSql (one office)': summary.receivedCountsSql(SCOPE),
@@ -167,6 +170,18 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         eventCountsSql: summary.eventCountsSql(SCOPE),
         notableCasesSql: summary.notableCasesSql(SCOPE, 20),
         'unresolvedCasesSql (one ordered branch per open state)': summary.unresolvedCasesSql(SCOPE, 20),
+        'communitiesSql (one office)': summary.communitiesSql(COMPANY, OFFICE),
+        'communitiesSql (the whole company)': summary.communitiesSql(COMPANY, null),
+        'explanationsSql (two cases)': summary.explanationsSql([CASE, OTHER_CASE]),
+        knownNamesSql: summary.knownNamesSql(SCOPE),
+        'drillPageSql (late clocks of a community, next page)': summary.drillPageSql(
+          lateClocks,
+          [NOW, CASE],
+          50,
+        ),
+        'drillCount (late clocks of a community)': cappedCountSql(summary.drillCountFrom(lateClocks)),
+        'drillPageSql (unsatisfied callbacks, first page)': summary.drillPageSql(unsatisfied, null, 50),
+        detailRowsSql: summary.detailRowsSql(SCOPE, 20_000),
       }),
     ).toMatchFileSnapshot('./queries/summary.repository.sql');
   });

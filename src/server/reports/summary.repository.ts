@@ -171,13 +171,17 @@ export async function communities(
   companyId: string,
   officeId: string | null,
 ): Promise<CommunityRow[]> {
-  const { rows } = await db.execute<CommunityRow>(sql`select cm.id, cm.name,
+  const { rows } = await db.execute<CommunityRow>(communitiesSql(companyId, officeId));
+  return rows;
+}
+
+export function communitiesSql(companyId: string, officeId: string | null): SQL {
+  return sql`select cm.id, cm.name,
       (select count(*) from rooms r where r.company_id = ${companyId} and r.community_id = cm.id
         and r.status = 'occupied')::int as occupied
     from communities cm
     where cm.company_id = ${companyId}${officeId ? sql` and cm.office_id = ${officeId}` : sql``}
-    order by cm.name`);
-  return rows;
+    order by cm.name`;
 }
 
 /** Names of communities met in the counts that are not (or no longer) the office's. */
@@ -299,11 +303,15 @@ export type ExplanationRow = {
  */
 export async function explanations(db: Tx, caseIds: readonly string[]): Promise<ExplanationRow[]> {
   if (!caseIds.length) return [];
-  const { rows } = await db.execute<ExplanationRow>(sql`select t.case_id, t.seq, t.type, t.data
+  const { rows } = await db.execute<ExplanationRow>(explanationsSql(caseIds));
+  return rows;
+}
+
+export function explanationsSql(caseIds: readonly string[]): SQL {
+  return sql`select t.case_id, t.seq, t.type, t.data
     from unnest(${sql.param(caseIds)}::uuid[]) as x(id) join case_timeline t on t.case_id = x.id
     where t.type in ('resolved', 'closed', 'invalidated', 'waiting', 'extended', 'returned')
-    order by t.case_id, t.seq`);
-  return rows;
+    order by t.case_id, t.seq`;
 }
 
 /**
@@ -311,14 +319,18 @@ export async function explanations(db: Tx, caseIds: readonly string[]): Promise<
  * month's cases.
  */
 export async function knownNames(db: Tx, s: SummaryScope): Promise<string[]> {
-  const { rows } = await db.execute<{ name: string }>(sql`select distinct r.name from residents r
+  const { rows } = await db.execute<{ name: string }>(knownNamesSql(s));
+  return rows.map((r) => r.name);
+}
+
+export function knownNamesSql(s: SummaryScope): SQL {
+  return sql`select distinct r.name from residents r
       join room_residents rr on rr.resident_id = r.id join rooms ro on ro.id = rr.room_id
       join communities cm on cm.id = ro.community_id
       where r.company_id = ${s.companyId}${officeOf(s, sql`cm.office_id`)}
     union
     select distinct c.reporter_name from cases c
-      where c.company_id = ${s.companyId}${officeOf(s)} and ${receivedIn(s)} and c.reporter_name is not null`);
-  return rows.map((r) => r.name);
+      where c.company_id = ${s.companyId}${officeOf(s)} and ${receivedIn(s)} and c.reporter_name is not null`;
 }
 
 /**
@@ -433,20 +445,26 @@ export async function drillPage(
   after: readonly [Date, string] | null,
   limit: number,
 ): Promise<DrillRow[]> {
+  const { rows } = await db.execute<DrillRow>(drillPageSql(where, after, limit));
+  return rows.map((r) => ({ ...r, received_at: toDate(r.received_at)! }));
+}
+
+export function drillPageSql(where: SQL, after: readonly [Date, string] | null, limit: number): SQL {
   const keyset = after ? sql` and (c.received_at, c.id) < (${after[0]}, ${after[1]}::uuid)` : sql``;
-  const { rows } =
-    await db.execute<DrillRow>(sql`select c.id, c.number, c.kind, c.severity, c.state, c.received_at,
+  return sql`select c.id, c.number, c.kind, c.severity, c.state, c.received_at,
       cat.name as category, cm.name as community
     from cases c ${LISTED_JOINS}
     where ${where}${keyset}
-    order by c.received_at desc, c.id desc limit ${limit + 1}`);
-  return rows.map((r) => ({ ...r, received_at: toDate(r.received_at)! }));
+    order by c.received_at desc, c.id desc limit ${limit + 1}`;
 }
 
 /** How many cases the drill's figure holds, counted up to the list cap. */
 export function drillCount(db: Tx, where: SQL) {
-  return cappedCount(db, sql`from cases c where ${where}`);
+  return cappedCount(db, drillCountFrom(where));
 }
+
+/** The FROM … WHERE drillCount counts over (paging's cappedCountSql renders the statement). */
+export const drillCountFrom = (where: SQL): SQL => sql`from cases c where ${where}`;
 
 export type DetailRow = {
   number: string;
@@ -466,14 +484,17 @@ export type DetailRow = {
 
 /** Every case received in the month, for the internal .xlsx 明细 sheet (no personal data). */
 export async function detailRows(db: Tx, s: SummaryScope, limit: number): Promise<DetailRow[]> {
-  const { rows } =
-    await db.execute<DetailRow>(sql`select c.number, c.received_at, c.kind, c.severity, c.channel,
+  const { rows } = await db.execute<DetailRow>(detailRowsSql(s, limit));
+  return rows.map((r) => ({ ...r, received_at: toDate(r.received_at)! }));
+}
+
+export function detailRowsSql(s: SummaryScope, limit: number): SQL {
+  return sql`select c.number, c.received_at, c.kind, c.severity, c.channel,
       c.state, c.closure, c.satisfaction, c.reopen_count, c.invalid, c.merged_into_id is not null as merged,
       cat.name as category, cm.name as community
     from cases c ${LISTED_JOINS}
     where c.company_id = ${s.companyId}${officeOf(s)} and ${receivedIn(s)}
-    order by c.received_at, c.id limit ${limit}`);
-  return rows.map((r) => ({ ...r, received_at: toDate(r.received_at)! }));
+    order by c.received_at, c.id limit ${limit}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
