@@ -29,6 +29,7 @@ const CASE = '55555555-5555-4555-8555-555555555555';
 const OTHER_OFFICE = '66666666-6666-4666-8666-666666666666';
 const COMMUNITY = '77777777-7777-4777-8777-777777777777';
 const OTHER_CASE = '88888888-8888-4888-8888-888888888888';
+const CLOCK = '99999999-9999-4999-8999-999999999999';
 const NOW = new Date('2026-03-10T04:00:00.000Z');
 
 /** An agent of one office and member of one department: the case rule as a predicate, not `true`. */
@@ -202,7 +203,7 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
     ).toMatchFileSnapshot('./queries/problems.repository.sql');
   });
 
-  it('deadlines: the sweep’s write of a batch and the overdue view of the deadlines table', async () => {
+  it('deadlines: the sweep’s write of a batch and its audience, the overdue view of deadlines and case clocks', async () => {
     const overdue = (after: { dueAt: Date; afterId: string | null } | null, scope: 'all' | string[]) =>
       deadlines.overdueStoredSql(COMPANY, ['monthly_summary', 'quarterly_report'], scope, NOW, {
         after,
@@ -210,6 +211,15 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
       });
     const office = overdue({ dueAt: NOW, afterId: CASE }, [OFFICE]);
     const all = overdue(null, 'all');
+    const clocks = (after: { dueAt: Date; afterId: string | null } | null) =>
+      deadlines.overdueCaseClocksSql(COMPANY, AGENT, NOW, { after, limit: 51 });
+    const firstClocks = clocks(null);
+    const afterClock = clocks({ dueAt: NOW, afterId: CLOCK });
+    const afterDueTime = clocks({ dueAt: NOW, afterId: null });
+    const audience = storedDeadlines.audienceStaffSql([COMPANY], [OFFICE, OFFICE], {
+      roles: ['director'],
+      departmentFunctions: ['finance'],
+    });
     await expect(
       render({
         'deadlineSweepSql (two deadlines)': storedDeadlines.deadlineSweepSql([
@@ -218,6 +228,10 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         ]),
         'overdueStoredSql (the whole company, first page)': [all.page, all.count],
         'overdueStoredSql (one office, after a deadline)': [office.page, office.count],
+        'overdueCaseClocksSql (an agent, first page)': [firstClocks.page, firstClocks.count],
+        'overdueCaseClocksSql (after a clock)': afterClock.page,
+        'overdueCaseClocksSql (after every clock of a due time)': afterDueTime.page,
+        'audienceStaffSql (staff, then the offices’ directors)': [audience.staff, audience.directors!],
       }),
     ).toMatchFileSnapshot('./queries/deadlines.repository.sql');
   });

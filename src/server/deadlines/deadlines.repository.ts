@@ -30,6 +30,26 @@ export async function overdueCaseClocks(
   now: Date,
   page: { after: { dueAt: Date; afterId: string | null } | null; limit: number },
 ): Promise<{ rows: OverdueClockRow[]; count: number }> {
+  const q = overdueCaseClocksSql(companyId, viewer, now, page);
+  const [list, counted] = await Promise.all([
+    db.execute<Omit<OverdueClockRow, 'dueAt' | 'breachedAt'> & { dueAt: unknown; breachedAt: unknown }>(
+      q.page,
+    ),
+    db.execute<{ n: number }>(q.count),
+  ]);
+  return {
+    rows: list.rows.map((r) => ({ ...r, dueAt: toDate(r.dueAt)!, breachedAt: toDate(r.breachedAt) })),
+    count: counted.rows[0].n,
+  };
+}
+
+/** The page and the capped count of overdueCaseClocks (snapshot: db/queries/deadlines.repository.sql). */
+export function overdueCaseClocksSql(
+  companyId: string,
+  viewer: CaseActor,
+  now: Date,
+  page: { after: { dueAt: Date; afterId: string | null } | null; limit: number },
+): { page: SQL; count: SQL } {
   const where = sql`k.company_id = ${companyId} and k.met_at is null and k.stopped_at is null
     and k.paused_at is null and k.due_at < ${now} and ${caseVisibleTo(viewer)}`;
   const a = page.after;
@@ -38,22 +58,14 @@ export async function overdueCaseClocks(
     : a.afterId
       ? sql` and (k.due_at, k.id) > (${a.dueAt}, ${a.afterId}::uuid)`
       : sql` and k.due_at > ${a.dueAt}`;
-  const [list, counted] = await Promise.all([
-    db.execute<Omit<OverdueClockRow, 'dueAt' | 'breachedAt'> & { dueAt: unknown; breachedAt: unknown }>(
-      sql`select k.id, k.name, k.due_at as "dueAt", k.breached_at as "breachedAt", c.id as "caseId", c.number,
+  return {
+    page: sql`select k.id, k.name, k.due_at as "dueAt", k.breached_at as "breachedAt", c.id as "caseId", c.number,
           c.office_id as "officeId", o.name as "officeName"
         from case_clocks k join cases c on c.id = k.case_id left join offices o on o.id = c.office_id
         where ${where}${keyset}
         order by k.due_at, k.id limit ${page.limit}`,
-    ),
-    db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from case_clocks k join cases c on c.id = k.case_id
+    count: sql`select count(*)::int as n from (select 1 from case_clocks k join cases c on c.id = k.case_id
         where ${where} limit ${TOTAL_CAP + 1}) x`,
-    ),
-  ]);
-  return {
-    rows: list.rows.map((r) => ({ ...r, dueAt: toDate(r.dueAt)!, breachedAt: toDate(r.breachedAt) })),
-    count: counted.rows[0].n,
   };
 }
 

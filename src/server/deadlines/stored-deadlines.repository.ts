@@ -171,6 +171,7 @@ export async function audienceStaff(
   audience: DeadlineAudience,
 ): Promise<{ staff: AudienceStaff[]; directors: Map<string, string> }> {
   if (!companyIds.length) return { staff: [], directors: new Map() };
+  const q = audienceStaffSql(companyIds, officeIds, audience);
   const { rows } = await tx.execute<{
     id: string;
     company_id: string;
@@ -178,19 +179,9 @@ export async function audienceStaff(
     office_ids: string[];
     department_function: string | null;
     department_office_id: string | null;
-  }>(sql`select u.id, u.company_id, u.roles,
-      array(select uo.office_id::text from user_offices uo where uo.user_id = u.id) as office_ids,
-      d.function as department_function, d.office_id as department_office_id
-    from users u left join departments d on d.id = u.department_id
-    where u.company_id = any(${sql.param([...new Set(companyIds)])}::uuid[]) and u.active
-      and (u.roles && ${sql.param([...audience.roles])}::text[]
-        or d.function = any(${sql.param([...audience.departmentFunctions])}::text[]))`);
-  const offices = [...new Set(officeIds)];
-  const recorded = offices.length
-    ? await tx.execute<{ id: string; director_id: string }>(
-        sql`select id, director_id from offices where id = any(${sql.param(offices)}::uuid[])
-          and director_id is not null`,
-      )
+  }>(q.staff);
+  const recorded = q.directors
+    ? await tx.execute<{ id: string; director_id: string }>(q.directors)
     : { rows: [] };
   return {
     staff: rows.map((r) => ({
@@ -203,5 +194,27 @@ export async function audienceStaff(
       departmentOfficeId: r.department_office_id,
     })),
     directors: new Map(recorded.rows.map((r) => [r.id, r.director_id])),
+  };
+}
+
+/** The two reads of audienceStaff: the staff, and the offices' recorded directors (null: no offices). */
+export function audienceStaffSql(
+  companyIds: readonly string[],
+  officeIds: readonly string[],
+  audience: DeadlineAudience,
+): { staff: SQL; directors: SQL | null } {
+  const offices = [...new Set(officeIds)];
+  return {
+    staff: sql`select u.id, u.company_id, u.roles,
+      array(select uo.office_id::text from user_offices uo where uo.user_id = u.id) as office_ids,
+      d.function as department_function, d.office_id as department_office_id
+    from users u left join departments d on d.id = u.department_id
+    where u.company_id = any(${sql.param([...new Set(companyIds)])}::uuid[]) and u.active
+      and (u.roles && ${sql.param([...audience.roles])}::text[]
+        or d.function = any(${sql.param([...audience.departmentFunctions])}::text[]))`,
+    directors: offices.length
+      ? sql`select id, director_id from offices where id = any(${sql.param(offices)}::uuid[])
+          and director_id is not null`
+      : null,
   };
 }
