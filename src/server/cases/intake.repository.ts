@@ -4,7 +4,7 @@
  * case store's one statement (store/intake.ts) — three round trips where the generic action path takes about
  * twenty. Why each part is shaped so: docs/adr/0010-intake-in-one-statement.md.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { createBatcher, type BatcherOptions } from '../db/batcher';
 import { INTAKE_BATCHING } from './store/intake';
 import type { Tx } from '../db/client';
@@ -78,6 +78,16 @@ export async function loadIntakeLookups(
   db: Tx,
   inputs: readonly IntakeLookupInput[],
 ): Promise<(IntakeLookup | Error)[]> {
+  const { rows } = await executeNamed<LookupRow>(db, 'huiyin_intake_lookups', intakeLookupsSql(inputs));
+  const byInput = new Map(rows.map((r) => [r.i, r]));
+  return inputs.map((q, i) => {
+    const r = byInput.get(i);
+    return r ? toLookup(r) : new Error(`intake lookup: no company ${q.companyId} with user ${q.actorId}`);
+  });
+}
+
+/** The one query of loadIntakeLookups: the inputs as a single JSON parameter, one text for any batch. */
+export function intakeLookupsSql(inputs: readonly IntakeLookupInput[]): SQL {
   const json = JSON.stringify(
     inputs.map((q, i) => ({
       i,
@@ -91,10 +101,7 @@ export async function loadIntakeLookups(
       fallback_office_id: q.fallbackOfficeId,
     })),
   );
-  const { rows } = await executeNamed<LookupRow>(
-    db,
-    'huiyin_intake_lookups',
-    sql`select x.i, co.time_zone,
+  return sql`select x.i, co.time_zone,
       (select json_build_object('clockPolicy', p.clock_policy, 'numberPrefixes', p.number_prefixes,
         'callbackExemptKinds', p.callback_exempt_kinds, 'version', p.version)
         from company_policies p where p.company_id = co.id) as policy,
@@ -130,13 +137,7 @@ export async function loadIntakeLookups(
       from rooms r join communities cm on cm.id = r.community_id join buildings b on b.id = r.building_id
         left join building_units bu on bu.id = r.unit_id
       where r.company_id = co.id and r.id = x.room_id
-    ) room on true`,
-  );
-  const byInput = new Map(rows.map((r) => [r.i, r]));
-  return inputs.map((q, i) => {
-    const r = byInput.get(i);
-    return r ? toLookup(r) : new Error(`intake lookup: no company ${q.companyId} with user ${q.actorId}`);
-  });
+    ) room on true`;
 }
 
 function toLookup(r: LookupRow): IntakeLookup {
@@ -197,28 +198,12 @@ export async function drawCaseNumbers(db: Tx, requests: readonly NumberRequest[]
     else counters.set(key(r), { ...r, n: 1 });
   }
   const ordered = [...counters.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const counterJson = JSON.stringify(
-    ordered.map((c, ord) => ({ ord, company_id: c.companyId, prefix: c.prefix, year: c.year, n: c.n })),
-  );
   const { rows } = await executeNamed<{
     company_id: string;
     prefix: string;
     year: number;
     last_value: number;
-  }>(
-    db,
-    'huiyin_draw_case_numbers',
-    sql`with async_commit as (
-      select set_config('synchronous_commit', 'off', true)
-    )
-    insert into case_sequences (company_id, prefix, year, last_value)
-    select x.company_id, x.prefix, x.year, x.n
-    from jsonb_to_recordset(${counterJson}::jsonb) as x(ord int, company_id uuid, prefix text, year int, n int),
-      async_commit
-    order by x.ord
-    on conflict (company_id, prefix, year) do update set last_value = case_sequences.last_value + excluded.last_value
-    returning company_id, prefix, year, last_value`,
-  );
+  }>(db, 'huiyin_draw_case_numbers', drawCaseNumbersSql(ordered));
   // The first number of each counter's run: its new last value less the numbers drawn, plus one.
   const next = new Map<string, number>();
   for (const r of rows) {
@@ -231,6 +216,26 @@ export async function drawCaseNumbers(db: Tx, requests: readonly NumberRequest[]
     next.set(k, n + 1);
     return n;
   });
+}
+
+/**
+ * The statement of drawCaseNumbers: each counter (in key order) moved on by its `n` numbers, as a single JSON
+ * parameter, one text for any batch.
+ */
+export function drawCaseNumbersSql(ordered: readonly (NumberRequest & { n: number })[]): SQL {
+  const counterJson = JSON.stringify(
+    ordered.map((c, ord) => ({ ord, company_id: c.companyId, prefix: c.prefix, year: c.year, n: c.n })),
+  );
+  return sql`with async_commit as (
+      select set_config('synchronous_commit', 'off', true)
+    )
+    insert into case_sequences (company_id, prefix, year, last_value)
+    select x.company_id, x.prefix, x.year, x.n
+    from jsonb_to_recordset(${counterJson}::jsonb) as x(ord int, company_id uuid, prefix text, year int, n int),
+      async_commit
+    order by x.ord
+    on conflict (company_id, prefix, year) do update set last_value = case_sequences.last_value + excluded.last_value
+    returning company_id, prefix, year, last_value`;
 }
 
 /**

@@ -17,6 +17,7 @@ import * as deadlines from '../deadlines/deadlines.repository';
 import * as storedDeadlines from '../deadlines/stored-deadlines.repository';
 import * as dashboard from '../dashboard/dashboard.repository';
 import * as accountability from '../accountability/accountability.repository';
+import * as intake from '../cases/intake.repository';
 import { cappedCountSql } from './paging';
 
 const dialect = new PgDialect();
@@ -30,6 +31,8 @@ const OTHER_OFFICE = '66666666-6666-4666-8666-666666666666';
 const COMMUNITY = '77777777-7777-4777-8777-777777777777';
 const OTHER_CASE = '88888888-8888-4888-8888-888888888888';
 const CLOCK = '99999999-9999-4999-8999-999999999999';
+const ROOM = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const CATEGORY = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 const NOW = new Date('2026-03-10T04:00:00.000Z');
 
 /** An agent of one office and member of one department: the case rule as a predicate, not `true`. */
@@ -335,5 +338,27 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         monthViolationsSql: accountability.monthViolationsSql(COMPANY, 2026, 2, [USER, DEPARTMENT]),
       }),
     ).toMatchFileSnapshot('./queries/accountability.repository.sql');
+  });
+
+  it('intake.repository: the batched lookup and number draw', async () => {
+    const input = (i: number): intake.IntakeLookupInput => ({
+      companyId: COMPANY,
+      actorId: USER,
+      firstResponderId: USER,
+      roomId: i === 0 ? ROOM : null,
+      categoryId: i === 0 ? CATEGORY : null,
+      aboutEmployeeId: null,
+      attachmentIds: i === 0 ? [] : [CASE],
+      fallbackOfficeId: OFFICE,
+    });
+    await expect(
+      render({
+        'intakeLookupsSql (two intakes)': intake.intakeLookupsSql([input(0), input(1)]),
+        'drawCaseNumbersSql (two counters, in key order)': intake.drawCaseNumbersSql([
+          { companyId: COMPANY, prefix: 'BX', year: 2026, n: 1 },
+          { companyId: COMPANY, prefix: 'TS', year: 2026, n: 2 },
+        ]),
+      }),
+    ).toMatchFileSnapshot('./queries/intake.repository.sql');
   });
 });
