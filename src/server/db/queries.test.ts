@@ -1,7 +1,8 @@
 /**
  * The tuned SQL, as it runs, beside the code (docs/adr/0021-sql-in-repositories-and-query-snapshots.md): each
  * repository's tuned statements are rendered from its own query builders with fixed sample parameters and compared
- * with src/server/db/queries/<repository>.sql, so a change to a statement shows in review as a change to that file.
+ * with src/server/db/queries/<repository>.sql (the case store's, src/server/cases/store/, in case-store.sql), so a
+ * change to a statement shows in review as a change to that file.
  * A drift fails; `npx vitest run src/server/db/queries.test.ts -u` writes the files anew (CI never writes them).
  * No database: the builders only build.
  */
@@ -18,6 +19,9 @@ import * as storedDeadlines from '../deadlines/stored-deadlines.repository';
 import * as dashboard from '../dashboard/dashboard.repository';
 import * as accountability from '../accountability/accountability.repository';
 import * as intake from '../cases/intake.repository';
+import * as storeIntake from '../cases/store/intake';
+import * as storeSweep from '../cases/store/sweep';
+import * as storeClocks from '../cases/store/clocks';
 import { cappedCountSql } from './paging';
 
 const dialect = new PgDialect();
@@ -31,6 +35,7 @@ const OTHER_OFFICE = '66666666-6666-4666-8666-666666666666';
 const COMMUNITY = '77777777-7777-4777-8777-777777777777';
 const OTHER_CASE = '88888888-8888-4888-8888-888888888888';
 const CLOCK = '99999999-9999-4999-8999-999999999999';
+const OTHER_CLOCK = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const ROOM = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const CATEGORY = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 const NOW = new Date('2026-03-10T04:00:00.000Z');
@@ -360,5 +365,112 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         ]),
       }),
     ).toMatchFileSnapshot('./queries/intake.repository.sql');
+  });
+
+  it('the case store: the intake insert, an action’s clock upsert, the sweep’s lock and writes', async () => {
+    const received = new Date('2026-03-10T03:58:00.000Z');
+    const clock = (id: string, caseId: string): storeIntake.IntakeWrite['clocks'][number] => ({
+      id,
+      caseId,
+      name: 'route',
+      startedAt: received,
+      dueAt: new Date('2026-03-10T04:28:00.000Z'),
+      metAt: null,
+      warnedAt: null,
+      breachedAt: null,
+      pausedAt: null,
+      pausedMs: 0,
+      stoppedAt: null,
+      calendarUnknown: false,
+      nextCheckAt: new Date('2026-03-10T04:22:00.000Z'),
+    });
+    const write = (id: string, onTheSpot: boolean): storeIntake.IntakeWrite => ({
+      id,
+      companyId: COMPANY,
+      number: onTheSpot ? 'ZX-2026-000002' : 'TS-2026-000001',
+      channel: 'phone',
+      kind: onTheSpot ? 'inquiry' : 'complaint',
+      severity: 'general',
+      categoryId: onTheSpot ? null : CATEGORY,
+      repairType: null,
+      visitAt: null,
+      state: onTheSpot ? 'resolved' : 'received',
+      receivedAt: received,
+      now: NOW,
+      recordedById: USER,
+      firstResponderId: USER,
+      handlerId: null,
+      officeId: OFFICE,
+      officeDirectorId: null,
+      communityId: onTheSpot ? null : COMMUNITY,
+      roomId: onTheSpot ? null : ROOM,
+      address: null,
+      reporterName: onTheSpot ? null : '王女士',
+      reporterPhone: onTheSpot ? null : '13800138000',
+      reporterPhoneCanonical: onTheSpot ? null : '13800138000',
+      reporterAnonymous: false,
+      description: onTheSpot ? '咨询停车费' : '电梯困人',
+      searchDocument: onTheSpot ? '咨询 停车费' : '电梯 困人',
+      selfComplaint: false,
+      aboutEmployeeId: null,
+      serviceComplaint: false,
+      callbackAssigneeId: null,
+      resolvedAt: onTheSpot ? NOW : null,
+      clocks: onTheSpot ? [] : [clock(CLOCK, id)],
+      nextDueAt: onTheSpot ? null : new Date('2026-03-10T04:28:00.000Z'),
+      calendarUnknown: false,
+      entries: [
+        { type: 'received', data: {}, actorId: USER, at: NOW },
+        ...(onTheSpot ? [{ type: 'resolved', data: { result: '已解释' }, actorId: USER, at: NOW }] : []),
+      ],
+    });
+    const sweep = storeSweep.storeSweepSql({
+      at: NOW,
+      clocks: [
+        { id: CLOCK, warnedAt: NOW, breachedAt: null, nextCheckAt: new Date('2026-03-10T04:28:00.000Z') },
+        { id: OTHER_CLOCK, warnedAt: null, breachedAt: NOW, nextCheckAt: null },
+      ],
+      entries: [
+        {
+          caseId: CASE,
+          companyId: COMPANY,
+          seq: 3,
+          type: 'clock_warned',
+          data: '{"clock":"route"}',
+          prevHash: 'a'.repeat(64),
+          hash: 'b'.repeat(64),
+        },
+        {
+          caseId: OTHER_CASE,
+          companyId: COMPANY,
+          seq: 7,
+          type: 'clock_breached',
+          data: '{"clock":"resolve"}',
+          prevHash: 'c'.repeat(64),
+          hash: 'd'.repeat(64),
+        },
+      ],
+      cases: [
+        { id: CASE, tier: 0, seq: 3, head: 'b'.repeat(64) },
+        { id: OTHER_CASE, tier: 1, seq: 7, head: 'd'.repeat(64) },
+      ],
+    });
+    await expect(
+      render({
+        'insertIntakesSql (two intakes: one with a clock, one resolved on the spot)':
+          storeIntake.insertIntakesSql([
+            storeIntake.prepareIntake(write(CASE, false)),
+            storeIntake.prepareIntake(write(OTHER_CASE, true)),
+          ]),
+        'saveClockSql (one clock of a decided action)': storeClocks.saveClockSql(COMPANY, CASE, 'route', {
+          ...clock(CLOCK, CASE),
+          metAt: NOW,
+          nextCheckAt: null,
+        }),
+        'lockDueClocksSql (every company)': storeSweep.lockDueClocksSql(NOW, 200),
+        'lockDueClocksSql (one company)': storeSweep.lockDueClocksSql(NOW, 200, COMPANY),
+        'storeSweepSql (two clocks, two entries, two cases)': [sweep.clocks, sweep.entries, sweep.cases],
+      }),
+    ).toMatchFileSnapshot('./queries/case-store.sql');
   });
 });

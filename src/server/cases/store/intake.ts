@@ -3,7 +3,7 @@
  * statement, batched across the intakes that arrive together — the shape ADR 0010 and 0012 measured. Only the
  * store writes `cases`, `case_clocks` and `case_timeline` (decision.ts for actions, sweep.ts for the sweep).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type {
   CaseClosure,
   CaseKind,
@@ -151,7 +151,7 @@ function intakeJson(w: IntakeWrite, row: CaseRow, entries: ReturnType<typeof cha
 }
 
 /** An intake ready for the insert: its JSON row and the stored row its answer is built from. */
-interface PreparedIntake {
+export interface PreparedIntake {
   json: string;
   stored: StoredIntake;
 }
@@ -161,7 +161,7 @@ interface PreparedIntake {
  * genesis hash, its JSON row — done by its own request before it joins a batch, so that none of it lies on the
  * path of the batch in flight (the insert sets intake's pace under load, ADR 0012).
  */
-function prepareIntake(given: IntakeWrite): PreparedIntake {
+export function prepareIntake(given: IntakeWrite): PreparedIntake {
   // The case's free text travels inside JSON: stored, and answered, as a parameter would store it (asStoredText).
   const w: IntakeWrite = {
     ...given,
@@ -217,10 +217,16 @@ export function insertIntakes(db: Tx, writes: readonly IntakeWrite[]): Promise<S
 }
 
 async function insertPreparedIntakes(db: Tx, prepared: readonly PreparedIntake[]): Promise<StoredIntake[]> {
-  await executeNamed<{ cases: number }>(
-    db,
-    'huiyin_insert_intakes',
-    sql`with x as materialized (
+  await executeNamed<{ cases: number }>(db, 'huiyin_insert_intakes', insertIntakesSql(prepared));
+  return prepared.map((p) => p.stored);
+}
+
+/**
+ * The one statement of insertIntakes: the batch's JSON rows as a single parameter, so its text is the same for
+ * any batch (it runs as a named prepared statement).
+ */
+export function insertIntakesSql(prepared: readonly PreparedIntake[]): SQL {
+  return sql`with x as materialized (
       select * from jsonb_to_recordset(${`[${prepared.map((p) => p.json).join(',')}]`}::jsonb) as x(id uuid,
         company_id uuid, number text, channel text, kind text, severity text, category_id uuid, repair_type text,
         visit_at timestamptz, state text, received_at timestamptz, created_at timestamptz, recorded_by_id uuid,
@@ -262,9 +268,7 @@ async function insertPreparedIntakes(db: Tx, prepared: readonly PreparedIntake[]
       from x cross join jsonb_to_recordset(x.entries) as y(seq int, at timestamptz, actor_id uuid,
         type text, data jsonb, prev_hash text, hash text)
     )
-    select count(*)::int as cases from c`,
-  );
-  return prepared.map((p) => p.stored);
+    select count(*)::int as cases from c`;
 }
 
 /**

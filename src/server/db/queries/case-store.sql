@@ -1,0 +1,144 @@
+-- insertIntakesSql (two intakes: one with a clock, one resolved on the spot)
+with x as materialized (
+      select * from jsonb_to_recordset($1::jsonb) as x(id uuid,
+        company_id uuid, number text, channel text, kind text, severity text, category_id uuid, repair_type text,
+        visit_at timestamptz, state text, received_at timestamptz, created_at timestamptz, recorded_by_id uuid,
+        first_responder_id uuid, handler_id uuid, office_id uuid, community_id uuid,
+        room_id uuid, address text, reporter_name text, reporter_phone text, reporter_phone_canonical text,
+        reporter_anonymous boolean, description text, search_document text, self_complaint boolean,
+        about_employee_id uuid, service_complaint boolean, callback_assignee_id uuid, resolved_at timestamptz,
+        next_due_at timestamptz, calendar_unknown boolean, timeline_seq int, timeline_head text, clocks jsonb,
+        entries jsonb)
+    ), c as (
+      insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, visit_at, state, received_at,
+        created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id, room_id, address,
+        reporter_name, reporter_phone, reporter_phone_canonical, reporter_anonymous, description, search_vector,
+        self_complaint, about_employee_id, service_complaint, callback_assignee_id, resolved_at, next_due_at,
+        calendar_unknown, timeline_seq, timeline_head)
+      select x.id, x.company_id, x.number, x.channel, x.kind, x.severity, x.category_id, x.repair_type, x.visit_at,
+        x.state, x.received_at, x.created_at, x.created_at, x.recorded_by_id, x.first_responder_id, x.handler_id, x.office_id,
+        x.community_id, x.room_id, x.address, x.reporter_name, x.reporter_phone, x.reporter_phone_canonical,
+        x.reporter_anonymous, x.description, to_tsvector('simple', x.search_document), x.self_complaint,
+        x.about_employee_id, x.service_complaint, x.callback_assignee_id, x.resolved_at, x.next_due_at,
+        x.calendar_unknown, x.timeline_seq, x.timeline_head
+      from x
+      returning id
+    ), k as (
+      insert into case_clocks (id, company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,
+        paused_at, paused_ms, stopped_at, calendar_unknown, next_check_at)
+      select y.id, x.company_id, x.id, y.name, y.started_at, y.due_at, y.met_at, y.warned_at, y.breached_at,
+        y.paused_at, y.paused_ms, y.stopped_at, y.calendar_unknown, y.next_check_at
+      from x cross join jsonb_to_recordset(x.clocks) as y(id uuid, name text,
+        started_at timestamptz, due_at timestamptz, met_at timestamptz, warned_at timestamptz,
+        breached_at timestamptz, paused_at timestamptz, paused_ms bigint, stopped_at timestamptz,
+        calendar_unknown boolean, next_check_at timestamptz)
+      returning id
+    ), t as (
+      insert into case_timeline (case_id, seq, company_id, at, actor_id, type, data, prev_hash, hash)
+      select x.id, y.seq, x.company_id, y.at, y.actor_id, y.type, y.data, y.prev_hash, y.hash
+      from x cross join jsonb_to_recordset(x.entries) as y(seq int, at timestamptz, actor_id uuid,
+        type text, data jsonb, prev_hash text, hash text)
+    )
+    select count(*)::int as cases from c;
+-- params:
+--   $1 = "[{\"id\":\"55555555-5555-4555-8555-555555555555\",\"company_id\":\"11111111-1111-4111-8111-111111111111\",\"number\":\"TS-2026-000001\",\"channel\":\"phone\",\"kind\":\"complaint\",\"severity\":\"general\",\"category_id\":\"cccccccc-cccc-4ccc-8ccc-cccccccccccc\",\"state\":\"received\",\"received_at\":\"2026-03-10T03:58:00.000Z\",\"created_at\":\"2026-03-10T04:00:00.000Z\",\"recorded_by_id\":\"33333333-3333-4333-8333-333333333333\",\"first_responder_id\":\"33333333-3333-4333-8333-333333333333\",\"office_id\":\"22222222-2222-4222-8222-222222222222\",\"community_id\":\"77777777-7777-4777-8777-777777777777\",\"room_id\":\"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb\",\"reporter_name\":\"王女士\",\"reporter_phone\":\"13800138000\",\"reporter_phone_canonical\":\"13800138000\",\"reporter_anonymous\":false,\"description\":\"电梯困人\",\"search_document\":\"电梯 困人\",\"self_complaint\":false,\"service_complaint\":false,\"next_due_at\":\"2026-03-10T04:28:00.000Z\",\"calendar_unknown\":false,\"timeline_seq\":1,\"timeline_head\":\"b7bfe06aa71e771cf481dec6487d03faf6532786bbca3906c1f9a14d15d428f8\",\"clocks\":[{\"id\":\"99999999-9999-4999-8999-999999999999\",\"name\":\"route\",\"started_at\":\"2026-03-10T03:58:00.000Z\",\"due_at\":\"2026-03-10T04:28:00.000Z\",\"paused_ms\":0,\"calendar_unknown\":false,\"next_check_at\":\"2026-03-10T04:22:00.000Z\"}],\"entries\":[{\"seq\":1,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"received\",\"data\":{\"factsHash\":\"064300e9f66cb2799fb31d95a0840179d311a9f36d2be9424f4cff4cf1547f96\"},\"prev_hash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"b7bfe06aa71e771cf481dec6487d03faf6532786bbca3906c1f9a14d15d428f8\"}]},{\"id\":\"88888888-8888-4888-8888-888888888888\",\"company_id\":\"11111111-1111-4111-8111-111111111111\",\"number\":\"ZX-2026-000002\",\"channel\":\"phone\",\"kind\":\"inquiry\",\"severity\":\"general\",\"state\":\"resolved\",\"received_at\":\"2026-03-10T03:58:00.000Z\",\"created_at\":\"2026-03-10T04:00:00.000Z\",\"recorded_by_id\":\"33333333-3333-4333-8333-333333333333\",\"first_responder_id\":\"33333333-3333-4333-8333-333333333333\",\"office_id\":\"22222222-2222-4222-8222-222222222222\",\"reporter_anonymous\":false,\"description\":\"咨询停车费\",\"search_document\":\"咨询 停车费\",\"self_complaint\":false,\"service_complaint\":false,\"resolved_at\":\"2026-03-10T04:00:00.000Z\",\"calendar_unknown\":false,\"timeline_seq\":2,\"timeline_head\":\"9c4a7d7404711950523ee499d7dbaeed05f38a8b30cabd627630096477942bd8\",\"clocks\":[],\"entries\":[{\"seq\":1,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"received\",\"data\":{\"factsHash\":\"9de4d705665fab764b8acdfa732c2f6283b365e63880d0403b605fb19217c334\"},\"prev_hash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"05d49aa848e60bdb71b9a7d79d9ec09fbc24ce73d1d2cb1c74df7da77c3ea5ed\"},{\"seq\":2,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"resolved\",\"data\":{\"result\":\"已解释\"},\"prev_hash\":\"05d49aa848e60bdb71b9a7d79d9ec09fbc24ce73d1d2cb1c74df7da77c3ea5ed\",\"hash\":\"9c4a7d7404711950523ee499d7dbaeed05f38a8b30cabd627630096477942bd8\"}]}]"
+
+-- saveClockSql (one clock of a decided action)
+insert into case_clocks (company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,
+        paused_at, paused_ms, stopped_at, calendar_unknown, next_check_at)
+      values ($1, $2, $3, $4, $5, $6, $7, $8,
+        $9, $10, $11, $12, $13)
+      on conflict (case_id, name) do update set started_at = excluded.started_at, due_at = excluded.due_at,
+        met_at = excluded.met_at, warned_at = excluded.warned_at, breached_at = excluded.breached_at,
+        paused_at = excluded.paused_at, paused_ms = excluded.paused_ms, stopped_at = excluded.stopped_at,
+        calendar_unknown = excluded.calendar_unknown, next_check_at = excluded.next_check_at;
+-- params:
+--   $1 = "11111111-1111-4111-8111-111111111111"
+--   $2 = "55555555-5555-4555-8555-555555555555"
+--   $3 = "route"
+--   $4 = "2026-03-10T03:58:00.000Z"
+--   $5 = "2026-03-10T04:28:00.000Z"
+--   $6 = "2026-03-10T04:00:00.000Z"
+--   $7 = null
+--   $8 = null
+--   $9 = null
+--   $10 = 0
+--   $11 = null
+--   $12 = false
+--   $13 = null
+
+-- lockDueClocksSql (every company)
+select k."id" as "id", k."company_id" as "companyId", k."case_id" as "caseId", k."name" as "name", k."started_at" as "startedAt", k."due_at" as "dueAt", k."met_at" as "metAt", k."warned_at" as "warnedAt", k."breached_at" as "breachedAt", k."paused_at" as "pausedAt", k."paused_ms" as "pausedMs", k."stopped_at" as "stoppedAt", k."calendar_unknown" as "calendarUnknown", k."next_check_at" as "nextCheckAt", c.number as "cNumber",
+      c.office_id as "cOfficeId", c.escalation_tier as "cTier", c.handler_id as "cHandlerId",
+      c.first_responder_id as "cFirstResponderId", c.recorded_by_id as "cRecordedById",
+      c.callback_assignee_id as "cCallbackAssigneeId", c.target_type as "cTargetType", c.target_id as "cTargetId",
+      c.timeline_seq as "cTimelineSeq", c.timeline_head as "cTimelineHead"
+    from case_clocks k join cases c on c.id = k.case_id
+    where k.next_check_at is not null and k.next_check_at <= $1
+      
+    order by k.next_check_at
+    limit $2
+    for update of k, c skip locked;
+-- params:
+--   $1 = "2026-03-10T04:00:00.000Z"
+--   $2 = 200
+
+-- lockDueClocksSql (one company)
+select k."id" as "id", k."company_id" as "companyId", k."case_id" as "caseId", k."name" as "name", k."started_at" as "startedAt", k."due_at" as "dueAt", k."met_at" as "metAt", k."warned_at" as "warnedAt", k."breached_at" as "breachedAt", k."paused_at" as "pausedAt", k."paused_ms" as "pausedMs", k."stopped_at" as "stoppedAt", k."calendar_unknown" as "calendarUnknown", k."next_check_at" as "nextCheckAt", c.number as "cNumber",
+      c.office_id as "cOfficeId", c.escalation_tier as "cTier", c.handler_id as "cHandlerId",
+      c.first_responder_id as "cFirstResponderId", c.recorded_by_id as "cRecordedById",
+      c.callback_assignee_id as "cCallbackAssigneeId", c.target_type as "cTargetType", c.target_id as "cTargetId",
+      c.timeline_seq as "cTimelineSeq", c.timeline_head as "cTimelineHead"
+    from case_clocks k join cases c on c.id = k.case_id
+    where k.next_check_at is not null and k.next_check_at <= $1
+      and k.company_id = $2
+    order by k.next_check_at
+    limit $3
+    for update of k, c skip locked;
+-- params:
+--   $1 = "2026-03-10T04:00:00.000Z"
+--   $2 = "11111111-1111-4111-8111-111111111111"
+--   $3 = 200
+
+-- storeSweepSql (two clocks, two entries, two cases)
+update case_clocks k set warned_at = v.warned_at, breached_at = v.breached_at,
+      next_check_at = v.next_check_at
+    from unnest($1::uuid[],
+      $2::timestamptz[],
+      $3::timestamptz[],
+      $4::timestamptz[]) as v(id, warned_at, breached_at, next_check_at)
+    where k.id = any($5::uuid[]) and k.id = v.id;
+-- params:
+--   $1 = ["99999999-9999-4999-8999-999999999999","aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"]
+--   $2 = ["2026-03-10T04:00:00.000Z",null]
+--   $3 = [null,"2026-03-10T04:00:00.000Z"]
+--   $4 = ["2026-03-10T04:28:00.000Z",null]
+--   $5 = ["99999999-9999-4999-8999-999999999999","aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"]
+insert into case_timeline (case_id, seq, company_id, at, actor_id, type, data, prev_hash, hash)
+    select v.case_id, v.seq, v.company_id, $1::timestamptz, null, v.type, v.data::jsonb,
+      v.prev_hash, v.hash
+    from unnest($2::uuid[], $3::int[],
+      $4::uuid[], $5::text[],
+      $6::text[], $7::text[],
+      $8::text[]) as v(case_id, seq, company_id, type, data, prev_hash, hash);
+-- params:
+--   $1 = "2026-03-10T04:00:00.000Z"
+--   $2 = ["55555555-5555-4555-8555-555555555555","88888888-8888-4888-8888-888888888888"]
+--   $3 = [3,7]
+--   $4 = ["11111111-1111-4111-8111-111111111111","11111111-1111-4111-8111-111111111111"]
+--   $5 = ["clock_warned","clock_breached"]
+--   $6 = ["{\"clock\":\"route\"}","{\"clock\":\"resolve\"}"]
+--   $7 = ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"]
+--   $8 = ["bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"]
+update cases c set escalation_tier = v.tier, timeline_seq = v.seq, timeline_head = v.head,
+      version = c.version + 1
+    from unnest($1::uuid[], $2::int[],
+      $3::int[], $4::text[])
+      as v(id, tier, seq, head)
+    where c.id = any($5::uuid[]) and c.id = v.id;
+-- params:
+--   $1 = ["55555555-5555-4555-8555-555555555555","88888888-8888-4888-8888-888888888888"]
+--   $2 = [0,1]
+--   $3 = [3,7]
+--   $4 = ["bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"]
+--   $5 = ["55555555-5555-4555-8555-555555555555","88888888-8888-4888-8888-888888888888"]
