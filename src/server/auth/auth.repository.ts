@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { toDate } from '../db/dates';
 import { executeNamed } from '../db/prepared';
@@ -61,22 +61,11 @@ export async function actorsBySessions(
   db: Tx,
   lookups: readonly { idHash: string; now: Date; idleMs: number }[],
 ): Promise<(SessionActor | null)[]> {
-  const input = lookups.map((l, i) => ({
-    i,
-    id_hash: l.idHash,
-    now: l.now,
-    idle_since: new Date(l.now.getTime() - l.idleMs),
-  }));
   // Every signed-in request runs it: a prepared statement.
   const { rows } = await executeNamed<ActorRow & { i: number; last_seen_at: Date }>(
     db,
     'huiyin_actors_by_sessions',
-    sql`
-    select x.i, ${ACTOR_COLUMNS}, s.last_seen_at
-    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(i int, id_hash text, now timestamptz,
-      idle_since timestamptz)
-    join sessions s on s.id_hash = x.id_hash join users u on u.id = s.user_id
-    where s.expires_at > x.now and s.last_seen_at > x.idle_since and u.active`,
+    actorsBySessionsSql(lookups),
   );
   const byInput = new Map(rows.map((r) => [r.i, r]));
   return lookups.map((l, i) => {
@@ -85,6 +74,22 @@ export async function actorsBySessions(
       ? { actor: { ...toActor(row), sessionIdHash: l.idHash }, lastSeenAt: new Date(row.last_seen_at) }
       : null;
   });
+}
+
+/** The one query of actorsBySessions: the lookups as a single JSON parameter, one text for any batch. */
+export function actorsBySessionsSql(lookups: readonly { idHash: string; now: Date; idleMs: number }[]): SQL {
+  const input = lookups.map((l, i) => ({
+    i,
+    id_hash: l.idHash,
+    now: l.now,
+    idle_since: new Date(l.now.getTime() - l.idleMs),
+  }));
+  return sql`
+    select x.i, ${ACTOR_COLUMNS}, s.last_seen_at
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(i int, id_hash text, now timestamptz,
+      idle_since timestamptz)
+    join sessions s on s.id_hash = x.id_hash join users u on u.id = s.user_id
+    where s.expires_at > x.now and s.last_seen_at > x.idle_since and u.active`;
 }
 
 export async function touchSession(db: Tx, idHash: string, now: Date) {

@@ -22,6 +22,7 @@ import * as intake from '../cases/intake.repository';
 import * as storeIntake from '../cases/store/intake';
 import * as storeSweep from '../cases/store/sweep';
 import * as storeClocks from '../cases/store/clocks';
+import * as auth from '../auth/auth.repository';
 import { cappedCountSql } from './paging';
 
 const dialect = new PgDialect();
@@ -472,5 +473,16 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         'storeSweepSql (two clocks, two entries, two cases)': [sweep.clocks, sweep.entries, sweep.cases],
       }),
     ).toMatchFileSnapshot('./queries/case-store.sql');
+  });
+
+  it('auth.repository: the batched session lookup every signed-in request runs', async () => {
+    await expect(
+      render({
+        'actorsBySessionsSql (two requests)': auth.actorsBySessionsSql([
+          { idHash: 'e'.repeat(64), now: NOW, idleMs: 30 * 60_000 },
+          { idHash: 'f'.repeat(64), now: new Date('2026-03-10T04:00:00.250Z'), idleMs: 30 * 60_000 },
+        ]),
+      }),
+    ).toMatchFileSnapshot('./queries/auth.repository.sql');
   });
 });
