@@ -23,6 +23,7 @@ import * as storeIntake from '../cases/store/intake';
 import * as storeSweep from '../cases/store/sweep';
 import * as storeClocks from '../cases/store/clocks';
 import * as auth from '../auth/auth.repository';
+import * as quarterly from '../quarterly/quarterly.repository';
 import { cappedCountSql } from './paging';
 
 const dialect = new PgDialect();
@@ -484,5 +485,22 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         ]),
       }),
     ).toMatchFileSnapshot('./queries/auth.repository.sql');
+  });
+
+  it('quarterly.repository: the quarter’s figures', async () => {
+    const quarter: quarterly.FigureScope = {
+      companyId: COMPANY,
+      officeId: OFFICE,
+      start: JANUARY.start,
+      end: new Date('2026-03-31T16:00:00.000Z'),
+      now: NOW,
+    };
+    await expect(
+      render({
+        receivedByKindSql: quarterly.receivedByKindSql(quarter),
+        callbackCountsSql: quarterly.callbackCountsSql(quarter),
+        eventCountsSql: quarterly.eventCountsSql(quarter),
+      }),
+    ).toMatchFileSnapshot('./queries/quarterly.repository.sql');
   });
 });

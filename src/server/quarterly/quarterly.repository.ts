@@ -3,7 +3,7 @@
  * PostgreSQL over one office and one local quarter (GROUP BY / FILTER); Node receives counts, never the cases.
  * What is counted follows src/domain/metrics/rates.ts, so the quarter and the monthly summaries agree.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { quarterlyReports, users } from '../db/schema';
 
@@ -29,7 +29,12 @@ export type KindCountRow = {
 
 /** Cases received in the quarter, by kind (cases_company_office_idx: company, office, received_at). */
 export async function receivedByKind(db: Tx, s: FigureScope): Promise<KindCountRow[]> {
-  const { rows } = await db.execute<KindCountRow>(sql`select c.kind,
+  const { rows } = await db.execute<KindCountRow>(receivedByKindSql(s));
+  return rows;
+}
+
+export function receivedByKindSql(s: FigureScope): SQL {
+  return sql`select c.kind,
       count(*)::int as received,
       count(*) filter (where not c.invalid and c.merged_into_id is null)::int as counted,
       count(*) filter (where c.invalid)::int as invalid,
@@ -37,8 +42,7 @@ export async function receivedByKind(db: Tx, s: FigureScope): Promise<KindCountR
     from cases c
     where c.company_id = ${s.companyId} and c.office_id = ${s.officeId}
       and c.received_at >= ${s.start} and c.received_at < ${s.end}
-    group by c.kind`);
-  return rows;
+    group by c.kind`;
 }
 
 /**
@@ -46,15 +50,19 @@ export async function receivedByKind(db: Tx, s: FigureScope): Promise<KindCountR
  * unmet before it; not paused now unless breached), and those done (met).
  */
 export async function callbackCounts(db: Tx, s: FigureScope): Promise<{ due: number; done: number }> {
-  const { rows } = await db.execute<{ due: number; done: number }>(sql`select
+  const { rows } = await db.execute<{ due: number; done: number }>(callbackCountsSql(s));
+  return rows[0] ?? { due: 0, done: 0 };
+}
+
+export function callbackCountsSql(s: FigureScope): SQL {
+  return sql`select
       count(*)::int as due,
       count(*) filter (where k.met_at is not null)::int as done
     from case_clocks k join cases c on c.id = k.case_id
     where k.company_id = ${s.companyId} and c.office_id = ${s.officeId} and k.name = 'callback'
       and k.due_at >= ${s.start} and k.due_at < ${s.end} and k.due_at <= ${s.now}
       and not (k.met_at is null and k.breached_at is null and k.stopped_at is not null and k.stopped_at < k.due_at)
-      and not (k.paused_at is not null and k.breached_at is null)`);
-  return rows[0] ?? { due: 0, done: 0 };
+      and not (k.paused_at is not null and k.breached_at is null)`;
 }
 
 export type EventCountRow = {
@@ -67,8 +75,13 @@ export type EventCountRow = {
 
 /** Callbacks answered (reached) in the quarter with their satisfaction, and cases resolved in the quarter. */
 export async function eventCounts(db: Tx, s: FigureScope): Promise<EventCountRow> {
+  const { rows } = await db.execute<EventCountRow>(eventCountsSql(s));
+  return rows[0];
+}
+
+export function eventCountsSql(s: FigureScope): SQL {
   const answered = sql`t.type = 'callback' and t.data->>'reached' = 'true'`;
-  const { rows } = await db.execute<EventCountRow>(sql`select
+  return sql`select
       count(*) filter (where ${answered})::int as answered,
       count(*) filter (where ${answered} and t.data->>'satisfaction' = 'satisfied')::int as satisfied,
       count(*) filter (where ${answered} and t.data->>'satisfaction' = 'basically_satisfied')::int as basically_satisfied,
@@ -76,8 +89,7 @@ export async function eventCounts(db: Tx, s: FigureScope): Promise<EventCountRow
       count(distinct t.case_id) filter (where t.type = 'resolved')::int as resolved
     from case_timeline t join cases c on c.id = t.case_id
     where t.company_id = ${s.companyId} and c.office_id = ${s.officeId} and t.type in ('callback', 'resolved')
-      and t.at >= ${s.start} and t.at < ${s.end}`);
-  return rows[0];
+      and t.at >= ${s.start} and t.at < ${s.end}`;
 }
 
 export type OfficeRow = {
