@@ -23,6 +23,7 @@ import * as storeIntake from '../cases/store/intake';
 import * as storeSweep from '../cases/store/sweep';
 import * as storeClocks from '../cases/store/clocks';
 import * as auth from '../auth/auth.repository';
+import * as notifications from '../notifications/notifications.repository';
 import * as quarterly from '../quarterly/quarterly.repository';
 import { cappedCountSql } from './paging';
 
@@ -41,6 +42,8 @@ const OTHER_CLOCK = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const ROOM = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const CATEGORY = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 const NOW = new Date('2026-03-10T04:00:00.000Z');
+/** Further sample ids where a statement takes rows of its own. */
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** An agent of one office and member of one department: the case rule as a predicate, not `true`. */
 const AGENT: CaseActor = {
@@ -485,6 +488,43 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         ]),
       }),
     ).toMatchFileSnapshot('./queries/auth.repository.sql');
+  });
+
+  it('notifications.repository: the batched inserts and a reader’s list', async () => {
+    const first = notifications.listNotificationsSql(COMPANY, AGENT, {
+      limit: 20,
+      unread: false,
+      after: null,
+    });
+    const unread = notifications.listNotificationsSql(COMPANY, AGENT, {
+      limit: 20,
+      unread: true,
+      after: [NOW, CASE],
+    });
+    await expect(
+      render({
+        'insertNotificationRowsSql (two rows)': notifications.insertNotificationRowsSql(
+          [
+            {
+              companyId: COMPANY,
+              userId: USER,
+              type: 'assigned',
+              caseId: CASE,
+              data: { number: 'TS-2026-000001' },
+            },
+            { companyId: COMPANY, userId: USER, type: 'queued', caseId: OTHER_CASE, data: {} },
+          ],
+          NOW,
+        ),
+        'insertOutboxSql (two notifications, two channels)': notifications.insertOutboxSql(
+          [id(11), id(12)],
+          ['sms', 'wechat'],
+          NOW,
+        ),
+        'listNotificationsSql (first page; its capped count)': [first.page, cappedCountSql(first.fromWhere)],
+        'listNotificationsSql (unread, next page)': unread.page,
+      }),
+    ).toMatchFileSnapshot('./queries/notifications.repository.sql');
   });
 
   it('quarterly.repository: the quarter’s figures', async () => {

@@ -62,14 +62,7 @@ export async function insertNotificationRows(
     user_id: string;
     type: NotificationType;
     case_id: string | null;
-  }>(sql`
-    insert into notifications (company_id, user_id, type, case_id, data, created_at)
-    select v.company_id, v.user_id, v.type, v.case_id, v.data::jsonb, ${at.toISOString()}::timestamptz
-    from unnest(${sql.param(rows.map((r) => r.companyId))}::uuid[], ${sql.param(rows.map((r) => r.userId))}::uuid[],
-      ${sql.param(rows.map((r) => r.type))}::text[], ${sql.param(rows.map((r) => r.caseId))}::uuid[],
-      ${sql.param(rows.map((r) => JSON.stringify(r.data)))}::text[]) as v(company_id, user_id, type, case_id, data)
-    join users u on u.id = v.user_id and u.company_id = v.company_id and u.active
-    returning id, company_id, user_id, type, case_id`);
+  }>(insertNotificationRowsSql(rows, at));
   return made.map((r) => ({
     id: r.id,
     companyId: r.company_id,
@@ -79,6 +72,27 @@ export async function insertNotificationRows(
   }));
 }
 
+/** The one statement of insertNotificationRows: the rows as arrays, one text for any number of rows. */
+export function insertNotificationRowsSql(
+  rows: readonly {
+    companyId: string;
+    userId: string;
+    type: NotificationType;
+    caseId: string | null;
+    data: Record<string, unknown>;
+  }[],
+  at: Date,
+): SQL {
+  return sql`
+    insert into notifications (company_id, user_id, type, case_id, data, created_at)
+    select v.company_id, v.user_id, v.type, v.case_id, v.data::jsonb, ${at.toISOString()}::timestamptz
+    from unnest(${sql.param(rows.map((r) => r.companyId))}::uuid[], ${sql.param(rows.map((r) => r.userId))}::uuid[],
+      ${sql.param(rows.map((r) => r.type))}::text[], ${sql.param(rows.map((r) => r.caseId))}::uuid[],
+      ${sql.param(rows.map((r) => JSON.stringify(r.data)))}::text[]) as v(company_id, user_id, type, case_id, data)
+    join users u on u.id = v.user_id and u.company_id = v.company_id and u.active
+    returning id, company_id, user_id, type, case_id`;
+}
+
 export async function insertOutbox(
   tx: Tx,
   notificationIds: readonly string[],
@@ -86,10 +100,17 @@ export async function insertOutbox(
   at: Date,
 ) {
   if (!notificationIds.length || !channels.length) return;
+  await tx.execute(insertOutboxSql(notificationIds, channels, at));
+}
+
+/** The insert of insertOutbox: a VALUES row per notification and channel. */
+export function insertOutboxSql(
+  notificationIds: readonly string[],
+  channels: readonly string[],
+  at: Date,
+): SQL {
   const values = notificationIds.flatMap((n) => channels.map((c) => sql`(${n}::uuid, ${c}, ${at})`));
-  await tx.execute(
-    sql`insert into notification_outbox (notification_id, channel, next_attempt_at) values ${sql.join(values, sql`, `)}`,
-  );
+  return sql`insert into notification_outbox (notification_id, channel, next_attempt_at) values ${sql.join(values, sql`, `)}`;
 }
 
 /** The list is ordered by (created_at, id), newest first. */
@@ -101,24 +122,37 @@ export async function listNotifications(
   reader: CaseActor,
   f: { limit: number; cursor?: string; unread: boolean },
 ) {
-  const userId = reader.userId;
-  const conds: SQL[] = [sql`n.company_id = ${companyId}`, sql`n.user_id = ${userId}`];
-  if (f.unread) conds.push(sql`n.read_at is null`);
-  const where = sql.join(conds, sql` and `);
-  const counted = await cappedCount(db, sql`from notifications n where ${where}`);
-  const after = NOTIFICATION_CURSOR.decode(f.cursor)?.key;
-  const keyset = after
-    ? sql` and (n.created_at, n.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
-    : sql``;
-  const { rows } = await db.execute<NotificationRow>(
-    sql`${selectFor(reader)} where ${where}${keyset} order by n.created_at desc, n.id desc limit ${f.limit + 1}`,
-  );
+  const after = NOTIFICATION_CURSOR.decode(f.cursor)?.key ?? null;
+  const q = listNotificationsSql(companyId, reader, { ...f, after });
+  const counted = await cappedCount(db, q.fromWhere);
+  const { rows } = await db.execute<NotificationRow>(q.page);
   return page(
     rows.map(toNotification),
     f.limit,
     (n) => NOTIFICATION_CURSOR.encode([n.createdAt, n.id]),
     counted,
   );
+}
+
+/**
+ * A page of listNotifications after the (created_at, id) of the previous page's last row, and the FROM … WHERE
+ * its capped count is taken over.
+ */
+export function listNotificationsSql(
+  companyId: string,
+  reader: CaseActor,
+  f: { limit: number; unread: boolean; after: readonly [Date, string] | null },
+): { page: SQL; fromWhere: SQL } {
+  const conds: SQL[] = [sql`n.company_id = ${companyId}`, sql`n.user_id = ${reader.userId}`];
+  if (f.unread) conds.push(sql`n.read_at is null`);
+  const where = sql.join(conds, sql` and `);
+  const keyset = f.after
+    ? sql` and (n.created_at, n.id) < (${f.after[0]}::timestamptz, ${f.after[1]}::uuid)`
+    : sql``;
+  return {
+    page: sql`${selectFor(reader)} where ${where}${keyset} order by n.created_at desc, n.id desc limit ${f.limit + 1}`,
+    fromWhere: sql`from notifications n where ${where}`,
+  };
 }
 
 export async function unreadCount(db: Tx, companyId: string, userId: string): Promise<number> {
