@@ -25,6 +25,7 @@ import * as storeClocks from '../cases/store/clocks';
 import * as auth from '../auth/auth.repository';
 import * as notifications from '../notifications/notifications.repository';
 import * as quarterly from '../quarterly/quarterly.repository';
+import * as propertyImport from '../property/property-import.repository';
 import { cappedCountSql } from './paging';
 
 const dialect = new PgDialect();
@@ -542,5 +543,89 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         eventCountsSql: quarterly.eventCountsSql(quarter),
       }),
     ).toMatchFileSnapshot('./queries/quarterly.repository.sql');
+  });
+
+  it('property-import.repository: the register a file touches, the set-based writes, the export', async () => {
+    const register = propertyImport.loadRegisterSql(COMPANY, [COMMUNITY]);
+    const [BUILDING, OTHER_BUILDING, UNIT, OTHER_UNIT, OTHER_ROOM, RESIDENT, OTHER_RESIDENT] = [
+      1, 2, 3, 4, 5, 6, 7,
+    ].map(id);
+    await expect(
+      render({
+        'loadRegisterSql (buildings, units, rooms, links)': [
+          register.buildings,
+          register.units,
+          register.rooms,
+          register.links,
+        ],
+        residentPhonesSql: propertyImport.residentPhonesSql(COMPANY, ['13800138000'], [RESIDENT]),
+        'importBuildingsSql (two rows)': propertyImport.importBuildingsSql(COMPANY, [
+          { id: BUILDING, communityId: COMMUNITY, name: '3号楼' },
+          { id: OTHER_BUILDING, communityId: COMMUNITY, name: '4号楼' },
+        ]),
+        'importUnitsSql (two rows)': propertyImport.importUnitsSql(COMPANY, [
+          { id: UNIT, buildingId: BUILDING, name: '2单元' },
+          { id: OTHER_UNIT, buildingId: BUILDING, name: '3单元' },
+        ]),
+        'importRoomsSql (two rows)': propertyImport.importRoomsSql(
+          COMPANY,
+          [
+            {
+              id: ROOM,
+              communityId: COMMUNITY,
+              buildingId: BUILDING,
+              unitId: UNIT,
+              number: '501',
+              area: 89.5,
+              status: 'occupied',
+            },
+            {
+              id: OTHER_ROOM,
+              communityId: COMMUNITY,
+              buildingId: BUILDING,
+              unitId: UNIT,
+              number: '502',
+              area: null,
+              status: 'vacant',
+            },
+          ],
+          NOW,
+        ),
+        'importRoomUpdatesSql (two rows)': propertyImport.importRoomUpdatesSql(
+          COMPANY,
+          [
+            { id: ROOM, area: 90, status: null },
+            { id: OTHER_ROOM, area: null, status: 'occupied' },
+          ],
+          NOW,
+        ),
+        'importResidentsSql (two rows)': propertyImport.importResidentsSql(
+          COMPANY,
+          [
+            { id: RESIDENT, name: '王芳' },
+            { id: OTHER_RESIDENT, name: '李强' },
+          ],
+          NOW,
+        ),
+        'importPhonesSql (two rows)': propertyImport.importPhonesSql(COMPANY, [
+          { residentId: RESIDENT, raw: '138-0013-8000', canonical: '13800138000', extension: null },
+          {
+            residentId: OTHER_RESIDENT,
+            raw: '0571-87654321转8001',
+            canonical: '057187654321',
+            extension: '8001',
+          },
+        ]),
+        'importLinksSql (two rows)': propertyImport.importLinksSql(COMPANY, [
+          { roomId: ROOM, residentId: RESIDENT, relation: 'owner' },
+          { roomId: ROOM, residentId: OTHER_RESIDENT, relation: 'family' },
+        ]),
+        'exportRowsSql (the whole company)': propertyImport.exportRowsSql(COMPANY, { scopeOfficeIds: 'all' }),
+        'exportRowsSql (one community, two offices in scope)': propertyImport.exportRowsSql(COMPANY, {
+          communityId: COMMUNITY,
+          scopeOfficeIds: [OFFICE, OTHER_OFFICE],
+        }),
+      }),
+    ).toMatchFileSnapshot('./queries/property-import.repository.sql');
   });
 });
