@@ -145,12 +145,12 @@ select 'fr' as role, c.first_responder_id as subject_id, count(*) filter (where 
     select 'd', c.department_id, count(*) filter (where k.met_at is not null and k.met_at <= k.due_at and k.breached_at is null)::int as on_time,
   count(*) filter (where k.breached_at is not null or k.met_at > k.due_at)::int as breached,
   count(*)::int as total, count(*) filter (where k.met_at is not null)::int as met from case_clocks k join cases c on c.id = k.case_id
-      where c.company_id = $19 and k.due_at >= $20 and k.due_at < $21 and k.name in ($22, $23, $24, $25, $26) and c.department_id = any($27::uuid[]) group by 2
+      where c.company_id = $19 and k.due_at >= $20 and k.due_at < $21 and k.name in ($22, $23, $24, $25, $26, $27, $28) and c.department_id = any($29::uuid[]) group by 2
     union all
     select 'dcb', c.department_id, count(*) filter (where k.met_at is not null and k.met_at <= k.due_at and k.breached_at is null)::int as on_time,
   count(*) filter (where k.breached_at is not null or k.met_at > k.due_at)::int as breached,
   count(*)::int as total, count(*) filter (where k.met_at is not null)::int as met from case_clocks k join cases c on c.id = k.case_id
-      where c.company_id = $28 and k.due_at >= $29 and k.due_at < $30 and k.name = 'callback' and c.department_id = any($31::uuid[]) group by 2;
+      where c.company_id = $30 and k.due_at >= $31 and k.due_at < $32 and k.name = 'callback' and c.department_id = any($33::uuid[]) group by 2;
 -- params:
 --   $1 = "11111111-1111-4111-8111-111111111111"
 --   $2 = "2026-01-31T16:00:00.000Z"
@@ -178,11 +178,13 @@ select 'fr' as role, c.first_responder_id as subject_id, count(*) filter (where 
 --   $24 = "reply"
 --   $25 = "resolve"
 --   $26 = "corrective"
---   $27 = "{44444444-4444-4444-8444-444444444444}"
---   $28 = "11111111-1111-4111-8111-111111111111"
---   $29 = "2026-01-31T16:00:00.000Z"
---   $30 = "2026-02-28T16:00:00.000Z"
---   $31 = "{44444444-4444-4444-8444-444444444444}"
+--   $27 = "onsite"
+--   $28 = "progress"
+--   $29 = "{44444444-4444-4444-8444-444444444444}"
+--   $30 = "11111111-1111-4111-8111-111111111111"
+--   $31 = "2026-01-31T16:00:00.000Z"
+--   $32 = "2026-02-28T16:00:00.000Z"
+--   $33 = "{44444444-4444-4444-8444-444444444444}"
 
 -- firstReceivedSql
 select 'u' as role, c.first_responder_id as subject_id, count(*)::int as n from cases c

@@ -1,6 +1,7 @@
 -- intakeLookupsSql (two intakes)
 select x.i, co.time_zone,
-      (select json_build_object('clockPolicy', p.clock_policy, 'numberPrefixes', p.number_prefixes, 'version', p.version)
+      (select json_build_object('clockPolicy', p.clock_policy, 'numberPrefixes', p.number_prefixes,
+        'callbackExemptKinds', p.callback_exempt_kinds, 'version', p.version)
         from company_policies p where p.company_id = co.id) as policy,
       a.name as actor_name, a.department_id as actor_department_id,
       array(select d.id::text from departments d where d.head_id = a.id and d.company_id = a.company_id) as actor_head_of,
