@@ -232,6 +232,7 @@ describe('the web console in Chromium on the production build', () => {
           'nav-import',
           'nav-tokens',
           'nav-report-policy',
+          'nav-clock-policy',
           'nav-fee-items',
           // the case desk: its pages are covered at 360 px by e2e/cases.spec.ts
           'nav-case-new',

@@ -87,6 +87,7 @@ const zhCN = {
   'field.phone_area_code_required': '固定电话需带区号',
   'field.password_too_short': '密码至少 10 个字符',
   'field.not_integer': '必须是整数',
+  'field.complaint_needs_callback': '投诉一律回访，不能设为免回访',
   // case desk
   'field.resident_agreement_required': '延期须经业主同意',
   'field.satisfaction_not_reached': '未联系上业主时不能填写满意度',
@@ -379,6 +380,7 @@ const enUS: Record<MessageKey, string> = {
   'field.phone_area_code_required': 'Landlines need the area code',
   'field.password_too_short': 'Passwords need at least 10 characters',
   'field.not_integer': 'Must be a whole number',
+  'field.complaint_needs_callback': 'Complaints are always called back; they cannot be exempted',
   'field.resident_agreement_required': 'An extension needs the resident’s agreement',
   'field.satisfaction_not_reached': 'No satisfaction can be recorded when the resident was not reached',
   'field.merge_into_self': 'A case cannot be merged into itself',
