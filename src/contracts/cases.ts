@@ -16,6 +16,8 @@ import {
   SEVERITIES,
   TIMELINE_TYPES,
   VERIFY_METHODS,
+  DECISIONS,
+  PASSED_DATA,
 } from '../domain/case/case';
 import { ListQuery, many } from './common';
 
@@ -58,6 +60,8 @@ export const CreateCase = z.object({
   attachmentIds: z.array(z.uuid()).max(20).optional(),
   /** received and resolved in one step (INTAKE-6) */
   resolvedOnTheSpot: z.object({ result: Text(2000) }).optional(),
+  /** a special incident: the director and the manager are told at once (HANDLE-7) */
+  specialIncident: z.boolean().optional(),
 });
 export type CreateCase = z.infer<typeof CreateCase>;
 
@@ -85,6 +89,10 @@ export const ActionBodies = {
     contactPerson: Text(50),
     via: Text(50),
     note: z.string().trim().max(1000).optional(),
+    /** what the unit was given about the resident; default the matter only (ROUTE-3) */
+    passed: z.array(z.enum(PASSED_DATA)).max(PASSED_DATA.length).optional(),
+    /** the resident agreed to their name, address or contact being passed on (PIPL 第二十三条) */
+    residentAgreed: z.boolean().optional(),
   }),
   return: z.object({ ...V, reason: Text(1000) }),
   wait: z.object({ ...V, reason: Text(1000) }),
@@ -137,6 +145,30 @@ export const ActionBodies = {
     result: Text(2000),
     attachmentIds: z.array(z.uuid()).max(20).optional(),
   }),
+  /** the written report 《业主投诉书面报告》 handed to a sister unit */
+  recordReportSent: z.object({
+    ...V,
+    unitId: z.uuid(),
+    copies: z.number().int().min(1).max(10),
+    receiver: Text(50),
+    at: IsoTime.optional(),
+  }),
+  refer: z.object({ ...V, reason: Text(1000) }),
+  recordDecision: z.object({
+    ...V,
+    decision: z.enum(DECISIONS),
+    plan: z.string().trim().max(2000).optional(),
+    reason: z.string().trim().max(1000).optional(),
+    handlerId: z.uuid().optional(),
+    note: z.string().trim().max(1000).optional(),
+  }),
+  arrangeLeaderMeeting: z.object({
+    ...V,
+    leaderId: z.uuid(),
+    at: IsoTime,
+    note: z.string().trim().max(1000).optional(),
+  }),
+  flagSpecialIncident: z.object({ ...V, reason: Text(1000) }),
 } as const;
 export type ActionBody<A extends keyof typeof ActionBodies> = z.infer<(typeof ActionBodies)[A]>;
 

@@ -16,6 +16,7 @@ export const RULE_AREAS = [
   'FLOW',
   'CLOCK',
   'EMERGENCY',
+  'SUGGEST',
   'HANDLE',
   'ESCALATE',
   'CALLBACK',

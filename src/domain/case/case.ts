@@ -101,6 +101,11 @@ export const CASE_ACTIONS = [
   'verify',
   'arrive',
   'completeCorrective',
+  'recordReportSent',
+  'refer',
+  'recordDecision',
+  'arrangeLeaderMeeting',
+  'flagSpecialIncident',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -132,6 +137,11 @@ export const TIMELINE_TYPES = [
   'verified',
   'arrived',
   'corrective_completed',
+  'report_sent',
+  'referred',
+  'decided',
+  'leader_meeting_arranged',
+  'special_incident',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -158,7 +168,20 @@ export const ACTION_TIMELINE_TYPE: Readonly<Record<CaseAction, TimelineType>> = 
   verify: 'verified',
   arrive: 'arrived',
   completeCorrective: 'corrective_completed',
+  recordReportSent: 'report_sent',
+  refer: 'referred',
+  recordDecision: 'decided',
+  arrangeLeaderMeeting: 'leader_meeting_arranged',
+  flagSpecialIncident: 'special_incident',
 });
+
+/** `recordDecision.decision`: a referred case is handled as decided (ESCALATE-3); a suggestion adopted or declined (SUGGEST-1). */
+export const DECISIONS = ['handle', 'adopt', 'decline'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** What a sister unit may be given about the resident (ROUTE-3; PIPL 第二十三条: only with their agreement). */
+export const PASSED_DATA = ['name', 'address', 'contact', 'matter'] as const;
+export type PassedData = (typeof PASSED_DATA)[number];
 
 /** Escalation tiers (ESCALATE-2, ours/policy): 1 supervisor, 2 director, 3 manager. */
 export const MAX_ESCALATION_TIER = 3;

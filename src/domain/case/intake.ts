@@ -71,6 +71,8 @@ export interface IntakeInput {
   resolvedOnTheSpot?: { result: string } | null;
   /** the office's director, when known: calls back major complaints (CALLBACK-2) */
   officeDirectorId?: string | null;
+  /** a special incident: recorded on the `received` entry; the director and the manager are told (HANDLE-7) */
+  specialIncident?: boolean | null;
 }
 
 export interface IntakeContext extends ClockContext {
@@ -235,6 +237,7 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
   if (visitAt) receivedData.visitAt = visitAt.toISOString();
   if (input.aboutEmployeeId) receivedData.aboutEmployeeId = input.aboutEmployeeId;
   if (selfComplaint) receivedData.selfComplaint = true;
+  if (input.specialIncident) receivedData.specialIncident = true;
   const timeline: IntakePlan['timeline'] = [{ type: 'received', data: receivedData }];
   const numberYear = caseNumberYear(receivedAt, ctx.timeZone ?? DEFAULT_TIME_ZONE);
   const base = {

@@ -138,6 +138,11 @@ const goodInput: { [A in CaseAction]: CaseActionInputs[A] } = {
   verify: { findings: '现场查看，确有渗水', method: 'site' },
   arrive: {},
   completeCorrective: { result: '已加装防水层并复查' },
+  recordReportSent: { unitId: 'unit-power', copies: 2, receiver: '供电所刘工' },
+  refer: { reason: '涉及公共维修基金，需主任决定' },
+  recordDecision: { decision: 'handle', handlerId: 'u-mate' },
+  arrangeLeaderMeeting: { leaderId: 'u-dir', at: at('2026-03-12T10:00:00+08:00') },
+  flagSpecialIncident: { reason: '业主情绪激动，扬言上访' },
 };
 
 function act<A extends CaseAction>(
@@ -182,6 +187,11 @@ const TABLE_FROM: Record<CaseAction, CaseState[]> = {
   verify: ['received', 'routed', 'in_progress', 'waiting'],
   arrive: ['routed', 'in_progress'],
   completeCorrective: ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'],
+  recordReportSent: ['received', 'routed', 'in_progress', 'waiting'],
+  refer: ['received', 'routed', 'in_progress', 'waiting'],
+  recordDecision: ['received', 'routed', 'in_progress', 'waiting'],
+  arrangeLeaderMeeting: ['received', 'routed', 'in_progress', 'waiting'],
+  flagSpecialIncident: ['received', 'routed', 'in_progress', 'waiting'],
 };
 
 const TABLE_TO: Partial<Record<CaseAction, CaseState>> = {
@@ -241,6 +251,29 @@ const TABLE_WHO: Record<CaseAction, Member[]> = {
   verify: ['firstResponder', 'handler', 'supervisor'],
   arrive: ['handler', 'departmentHead', 'departmentMate'],
   completeCorrective: ['handler', 'departmentHead', 'director', 'manager'],
+  recordReportSent: ['firstResponder', 'handler'],
+  refer: [
+    'firstResponder',
+    'recorder',
+    'handler',
+    'departmentHead',
+    'departmentMate',
+    'supervisor',
+    'director',
+    'manager',
+  ],
+  recordDecision: ['director', 'manager'],
+  arrangeLeaderMeeting: ['firstResponder', 'supervisor', 'director', 'manager'],
+  flagSpecialIncident: [
+    'firstResponder',
+    'recorder',
+    'handler',
+    'departmentHead',
+    'departmentMate',
+    'supervisor',
+    'director',
+    'manager',
+  ],
 };
 
 const STATES: CaseState[] = ['received', 'routed', 'in_progress', 'waiting', 'resolved', 'closed'];
@@ -334,12 +367,18 @@ describe('FLOW-1 — who (403 forbidden otherwise)', () => {
     verify: 'routed',
     arrive: 'routed',
     completeCorrective: 'closed',
+    recordReportSent: 'routed',
+    refer: 'in_progress',
+    recordDecision: 'in_progress',
+    arrangeLeaderMeeting: 'received',
+    flagSpecialIncident: 'waiting',
   };
 
   for (const action of Object.keys(TABLE_WHO) as CaseAction[]) {
     const who = TABLE_WHO[action];
     it(`FLOW-1 ${action}: allowed for ${who.join(', ')}; forbidden for everyone else`, () => {
-      const f = facts(stateFor[action]);
+      // a decision to handle is taken on a case before the director (ESCALATE-3)
+      const f = facts(stateFor[action], action === 'recordDecision' ? { escalationTier: 2 } : {});
       for (const member of everyone) {
         const decision = act(f, cast[member], action);
         if (who.includes(member)) {

@@ -22,6 +22,15 @@ export const NOTIFICATION_TYPES = [
   'problem_overdue',
   /** an emergency was received (EMERGENCY-1): to the office director, the supervisors, a repair's team heads */
   'emergency',
-  /** a complaint was verified (HANDLE-1): the findings, to the office director */
+  /** a complaint was verified (HANDLE-1): the findings, to the office director (and, for a service complaint, to
+   * the employee's department head, HANDLE-6) */
   'verified',
+  /** a case was referred to the director for a decision (ESCALATE-3) */
+  'referred',
+  /** a special incident (HANDLE-7): to the office director and the manager */
+  'special_incident',
+  /** a meeting with the resident was arranged for the user (HANDLE-6); `data.at` */
+  'leader_meeting',
+  /** a complaint, major or emergency case was resolved (CALLBACK-8): to the office director */
+  'resolved',
 ] as const;

@@ -10,6 +10,8 @@ export const DEPARTMENT_FUNCTIONS = [
   'cleaning',
   'greening',
   'admin',
+  // the company's complaint-supervision centre (客户投诉中心, ESCALATE-3): a company department above the offices
+  'complaint_centre',
   'other',
 ] as const;
 

@@ -108,7 +108,11 @@ export function actOnCase(deps: AppDeps) {
       await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, row.number, clockEffects, now);
 
       const after = (await repo.loadCaseRow(tx, actor.companyId, id))!;
-      await notifyAfter(tx, actor, action, row, after, now);
+      const meeting =
+        action === 'arrangeLeaderMeeting'
+          ? { leaderId: body.leaderId as string, at: new Date(body.at as string).toISOString() }
+          : null;
+      await notifyAfter(tx, actor, action, row, after, now, meeting);
       await publishEvent(tx, {
         type: 'case',
         companyId: actor.companyId,
@@ -147,6 +151,8 @@ export function actOnCase(deps: AppDeps) {
           residentTold: told ? { via: told.via, promisedBy: date(told.promisedBy) ?? null } : null,
           targetIsRepairTeam:
             target.type === 'department' && (await repo.isRepairTeam(tx, companyId, target.id)),
+          unitContact:
+            target.type === 'externalUnit' ? await repo.partnerUnitContact(tx, companyId, target.id) : null,
         };
       }
       case 'assign': {
@@ -172,6 +178,21 @@ export function actOnCase(deps: AppDeps) {
         return { ...b, dueAt: date(body.dueAt) };
       case 'arrive':
         return { at: date(body.at) ?? null };
+      case 'recordReportSent': {
+        if (!(await repo.partnerUnitExists(tx, companyId, body.unitId as string)))
+          throw fieldError({ unitId: 'not_found' });
+        return { ...b, at: date(body.at) ?? null };
+      }
+      case 'recordDecision': {
+        if (body.handlerId && !(await repo.activeStaffUser(tx, companyId, body.handlerId as string)))
+          throw fieldError({ handlerId: 'not_found' });
+        return body;
+      }
+      case 'arrangeLeaderMeeting': {
+        if (!(await repo.activeStaffUser(tx, companyId, body.leaderId as string)))
+          throw fieldError({ leaderId: 'not_found' });
+        return { ...b, at: date(body.at) };
+      }
       case 'resolve':
         return {
           ...b,

@@ -47,6 +47,38 @@ export async function warnAdminsOfUnknownCalendar(
   });
 }
 
+/** Results the director hears of at once (CALLBACK-8): a complaint, a major or an emergency case. */
+export function hearsResult(c: { kind: string; severity: string }): boolean {
+  return c.kind === 'complaint' || c.severity !== 'general';
+}
+
+/**
+ * A special incident flagged at intake (HANDLE-7): the office director and the manager are told at once.
+ */
+export async function notifySpecialIncident(
+  tx: Tx,
+  c: {
+    companyId: string;
+    caseId: string;
+    number: string;
+    officeDirectorId: string | null;
+    recordedById: string;
+  },
+  now: Date,
+) {
+  const userIds = [c.officeDirectorId, ...(await repo.activeManagers(tx, c.companyId))].filter(
+    (id): id is string => !!id && id !== c.recordedById,
+  );
+  await notify(tx, {
+    companyId: c.companyId,
+    userIds: [...new Set(userIds)],
+    type: 'special_incident',
+    caseId: c.caseId,
+    data: { number: c.number },
+    at: now,
+  });
+}
+
 /**
  * An emergency was received (EMERGENCY-1): the office director, its supervisors and, for a repair, the heads of the
  * office's repair teams are told at once — the recorder excepted, who knows.
@@ -94,6 +126,8 @@ export async function notifyAfter(
   before: Row,
   after: Row,
   now: Date,
+  /** arrangeLeaderMeeting: whom and when */
+  meeting?: { leaderId: string; at: string } | null,
 ) {
   const base = { companyId: actor.companyId, caseId: after.id, data: { number: after.number }, at: now };
   const others = (ids: (string | null)[]) => ids.filter((x): x is string => !!x && x !== actor.userId);
@@ -122,9 +156,33 @@ export async function notifyAfter(
       data: { number: after.number, satisfaction: after.satisfaction },
     });
   }
-  if (action === 'verify')
-    // The findings go to the director (HANDLE-1, 000 篇2 一.3).
-    await notify(tx, { ...base, type: 'verified', userIds: others([after.officeDirectorId]) });
+  if (action === 'verify') {
+    // The findings go to the director (HANDLE-1, 000 篇2 一.3); a verified service complaint to the employee's
+    // direct superior too (HANDLE-6).
+    const superior =
+      after.serviceComplaint && after.aboutEmployeeId
+        ? await repo.superiorOf(tx, actor.companyId, after.aboutEmployeeId)
+        : null;
+    await notify(tx, { ...base, type: 'verified', userIds: others([after.officeDirectorId, superior]) });
+  }
+  if (action === 'refer')
+    await notify(tx, { ...base, type: 'referred', userIds: others([after.officeDirectorId]) });
+  if (action === 'flagSpecialIncident')
+    await notify(tx, {
+      ...base,
+      type: 'special_incident',
+      userIds: others([after.officeDirectorId, ...(await repo.activeManagers(tx, actor.companyId))]),
+    });
+  if (action === 'arrangeLeaderMeeting' && meeting)
+    await notify(tx, {
+      ...base,
+      type: 'leader_meeting',
+      userIds: others([meeting.leaderId]),
+      data: { number: after.number, at: meeting.at },
+    });
+  if (action === 'resolve' && hearsResult(after))
+    // The director hears every result of a complaint, a major or an emergency case at once (CALLBACK-8).
+    await notify(tx, { ...base, type: 'resolved', userIds: others([after.officeDirectorId]) });
   if (action === 'escalate')
     await notify(tx, {
       ...base,

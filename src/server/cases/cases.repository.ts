@@ -284,6 +284,34 @@ export async function routeTargetExists(db: Tx, companyId: string, target: Route
   return rows.length > 0;
 }
 
+/** An external unit's name, address and phone, as the resident is told them (ROUTE-4). */
+export async function partnerUnitContact(
+  db: Tx,
+  companyId: string,
+  id: string,
+): Promise<{ name: string; address: string | null; phone: string | null } | null> {
+  const { rows } = await db.execute<{ name: string; address: string | null; phone: string | null }>(
+    sql`select name, address, phone from partner_units where company_id = ${companyId} and id = ${id}`,
+  );
+  return rows[0] ?? null;
+}
+
+/** The head of the department the employee belongs to (their direct superior, HANDLE-6), if any. */
+export async function superiorOf(db: Tx, companyId: string, employeeId: string): Promise<string | null> {
+  const { rows } = await db.execute<{ id: string | null }>(sql`select d.head_id as id from users u
+    join departments d on d.id = u.department_id
+    where u.company_id = ${companyId} and u.id = ${employeeId} and d.head_id <> u.id`);
+  return rows[0]?.id ?? null;
+}
+
+/** The company's active managers (ESCALATE-1: company-wide). */
+export async function activeManagers(db: Tx, companyId: string): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(
+    sql`select id from users where company_id = ${companyId} and active and 'manager' = any(roles)`,
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function partnerUnitExists(db: Tx, companyId: string, id: string): Promise<boolean> {
   const { rows } = await db.execute(
     sql`select 1 from partner_units where company_id = ${companyId} and id = ${id}`,

@@ -18,7 +18,7 @@ import { createIntakeWriter, insertIntakes, type IntakeWrite, type StoredIntake 
 import { clockSummary, foldClockEffects, type StoredClock } from '../../domain/case/stored-clocks';
 import type * as repo from './cases.repository';
 import { toView } from './case-view';
-import { notifyEmergency, warnAdminsOfUnknownCalendar } from './case-notices';
+import { notifyEmergency, notifySpecialIncident, warnAdminsOfUnknownCalendar } from './case-notices';
 import * as intake from './intake.repository';
 import { searchDocument } from './search-text';
 
@@ -90,6 +90,7 @@ export function createCase(deps: AppDeps) {
         repairType: body.repairType,
         visitAt: body.visitAt ? new Date(body.visitAt) : null,
         resolvedOnTheSpot: body.resolvedOnTheSpot,
+        specialIncident: body.specialIncident,
         officeDirectorId: found.office?.directorId ?? null,
       },
       {
@@ -178,12 +179,25 @@ export function createCase(deps: AppDeps) {
     const unknownCalendar = plan.clocks.some((e) => e.op === 'start' && e.calendarUnknown);
     let stored: StoredIntake;
     const emergency = plan.severity === 'emergency';
-    if (attachments.length || plan.state === 'resolved' || unknownCalendar || emergency) {
+    const special = body.specialIncident === true;
+    if (attachments.length || plan.state === 'resolved' || unknownCalendar || emergency || special) {
       stored = await db.transaction(async (tx) => {
         const [written] = await insertIntakes(tx, [write]);
         // Checked again under lock: another intake may have taken a file since the lookup.
         await attachToCase(tx, actor.companyId, attachmentIds, id, actor.userId);
         await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, number, plan.clocks, now);
+        if (special)
+          await notifySpecialIncident(
+            tx,
+            {
+              companyId: actor.companyId,
+              caseId: id,
+              number,
+              officeDirectorId: write.officeDirectorId,
+              recordedById: actor.userId,
+            },
+            now,
+          );
         await notifyEmergency(
           tx,
           {

@@ -84,6 +84,11 @@ const VALID_ACTION_BODY: Record<string, Record<string, unknown>> = {
   assignCallback: { assigneeId: someId },
   verify: { findings: '现场核实', method: 'site' },
   completeCorrective: { result: '已完成' },
+  recordReportSent: { unitId: someId, copies: 2, receiver: '刘工' },
+  refer: { reason: '需主任决定' },
+  recordDecision: { decision: 'handle' },
+  arrangeLeaderMeeting: { leaderId: someId, at: '2030-01-01T10:00:00+08:00' },
+  flagSpecialIncident: { reason: '业主情绪激动' },
 };
 /** A body other :id routes accept (besides `version`), so the 404 comes from the id and not from validation. */
 const VALID_ROUTE_BODY: Record<string, Record<string, unknown>> = {

@@ -7,6 +7,11 @@ import { accept } from './accept';
 import { arrive, type ArriveInput } from './arrive';
 import { completeCorrective, type CompleteCorrectiveInput } from './complete-corrective';
 import { verify, type VerifyInput } from './verify';
+import { recordReportSent, type RecordReportSentInput } from './record-report-sent';
+import { refer } from './refer';
+import { recordDecision, type RecordDecisionInput } from './record-decision';
+import { arrangeLeaderMeeting, type ArrangeLeaderMeetingInput } from './arrange-leader-meeting';
+import { flagSpecialIncident } from './flag-special-incident';
 import { assign, type AssignInput } from './assign';
 import { assignCallback, type AssignCallbackInput } from './assign-callback';
 import { callback, type CallbackInput } from './callback';
@@ -49,6 +54,11 @@ export interface CaseActionInputs {
   verify: VerifyInput;
   arrive: ArriveInput;
   completeCorrective: CompleteCorrectiveInput;
+  recordReportSent: RecordReportSentInput;
+  refer: ReasonInput;
+  recordDecision: RecordDecisionInput;
+  arrangeLeaderMeeting: ArrangeLeaderMeetingInput;
+  flagSpecialIncident: ReasonInput;
 }
 
 export type CaseActionModules = { readonly [A in CaseAction]: CaseActionModule<A, CaseActionInputs[A]> };
@@ -75,4 +85,9 @@ export const CASE_ACTION_MODULES: CaseActionModules = Object.freeze({
   verify,
   arrive,
   completeCorrective,
+  recordReportSent,
+  refer,
+  recordDecision,
+  arrangeLeaderMeeting,
+  flagSpecialIncident,
 });

@@ -1,4 +1,4 @@
-import { OPEN_STATES } from '../case';
+import { OPEN_STATES, PASSED_DATA, type PassedData } from '../case';
 import { isRunning, meetRunning, startClock, type ClockEffect } from '../case-clocks';
 import { blank, invalid, requireText, type FieldErrors } from './shared';
 import type { CaseActionModule } from './types';
@@ -9,6 +9,10 @@ export interface RecordContactInput {
   /** how the unit was contacted, e.g. phone */
   via: string;
   note?: string | null;
+  /** what the unit was given about the resident (ROUTE-3); default the matter only */
+  passed?: readonly PassedData[] | null;
+  /** the resident agreed to their name, address or contact being passed on (PIPL 第二十三条) */
+  residentAgreed?: boolean | null;
 }
 
 /**
@@ -26,6 +30,11 @@ export const recordContact: CaseActionModule<'recordContact', RecordContactInput
     requireText(fields, 'unitId', unitId);
     requireText(fields, 'contactPerson', contactPerson);
     requireText(fields, 'via', via);
+    const passed: PassedData[] = [...new Set(input.passed ?? (['matter'] as const))];
+    if (passed.some((p) => !PASSED_DATA.includes(p))) fields.passed = 'field.invalid_value';
+    // Personal data go to another company only with the resident's agreement (ROUTE-3; PIPL 第二十三条).
+    else if (passed.some((p) => p !== 'matter') && input.residentAgreed !== true)
+      fields.residentAgreed = 'field.resident_agreement_required';
     const refused = invalid(fields);
     if (refused) return refused;
     const clocks: ClockEffect[] = meetRunning(facts.clocks, ['contact'], now);
@@ -36,7 +45,14 @@ export const recordContact: CaseActionModule<'recordContact', RecordContactInput
     return {
       to: facts.state,
       clocks,
-      data: { unitId, contactPerson, via, note: blank(note) ? undefined : note },
+      data: {
+        unitId,
+        contactPerson,
+        via,
+        note: blank(note) ? undefined : note,
+        passed: PASSED_DATA.filter((p) => passed.includes(p)),
+        residentAgreed: passed.some((p) => p !== 'matter') ? true : undefined,
+      },
     };
   },
 };

@@ -19,6 +19,11 @@ export interface RouteInput {
    * the server reads it from the department register.
    */
   targetIsRepairTeam?: boolean;
+  /**
+   * an external unit's address and contact, given to the resident with the routing (ROUTE-4, 004 第七条). Not part
+   * of the body: the server reads it from the unit register.
+   */
+  unitContact?: { name: string; address: string | null; phone: string | null } | null;
 }
 
 /**
@@ -99,6 +104,7 @@ export const route: CaseActionModule<'route', RouteInput> = {
         note: blank(note) ? undefined : note,
         visitAt: visitAt ? visitAt.toISOString() : undefined,
         residentTold: told ? { via: told.via, promisedBy: told.promisedBy ?? undefined } : undefined,
+        unitContact: target.type === 'externalUnit' && input.unitContact ? input.unitContact : undefined,
       },
     };
   },

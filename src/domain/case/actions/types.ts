@@ -53,7 +53,8 @@ export type CaseRule = (typeof CASE_RULES)[number];
 /**
  * Message keys of `invalid_input` fields (besides the generic `field.required` / `field.invalid_value`):
  * `field.resident_agreement_required`, `field.satisfaction_not_reached`, `field.merge_into_self`,
- * `field.must_be_future`, `field.not_in_future`.
+ * `field.must_be_future`, `field.not_in_future`, `field.decision_not_referred` (`handle` on a case not before the director),
+ * `field.decision_suggestions_only` (adopt or decline a suggestion only).
  */
 export const CASE_FIELD_MESSAGES = [
   'field.required',
@@ -63,6 +64,8 @@ export const CASE_FIELD_MESSAGES = [
   'field.merge_into_self',
   'field.must_be_future',
   'field.not_in_future',
+  'field.decision_not_referred',
+  'field.decision_suggestions_only',
 ] as const;
 
 /** The case fields an action changes; absent = unchanged. */

@@ -158,6 +158,30 @@ describe('every action through the one door: 200 equals a later GET, the chain v
     expect(completed.answered.state).toBe('closed');
   });
 
+  it('a referred suggestion and a sister unit: refer, recordDecision, arrangeLeaderMeeting, flagSpecialIncident, recordContact with agreement, recordReportSent', async () => {
+    const powerId = (
+      await t.make.partnerUnit({ companyId: s.company.id, name: '供电所', relation: 'sister' })
+    ).id;
+    const c = await intake('suggestion');
+    await act('agent', c, 'refer', { reason: '涉及公共区域改造，请主任决定' });
+    await act('director', c, 'recordDecision', { decision: 'adopt', plan: '下月增设自行车棚' });
+    await act('agent', c, 'arrangeLeaderMeeting', {
+      leaderId: s.users.director.id,
+      at: inAMonth(),
+      note: '业主要求面谈',
+    });
+    await act('agent', c, 'flagSpecialIncident', { reason: '业主情绪激动' });
+    await act('agent', c, 'route', { target: { type: 'sisterUnit', id: powerId } });
+    await act('agent', c, 'recordContact', {
+      unitId: powerId,
+      contactPerson: '刘工',
+      via: '电话',
+      passed: ['name', 'contact', 'matter'],
+      residentAgreed: true,
+    });
+    await act('agent', c, 'recordReportSent', { unitId: powerId, copies: 2, receiver: '刘工' });
+  });
+
   it('the walk above took every action there is', () => {
     expect([...done].sort()).toEqual([...CASE_ACTIONS].sort());
   });
