@@ -114,5 +114,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: [...READ_ALL, 'reports.read', 'accountability.read', 'problems.read'],
 };
 
-/** Roles whose scope is the whole company; every other role sees only the offices it belongs to. */
-export const COMPANY_WIDE_ROLES: readonly Role[] = ['admin', 'manager'];
+/**
+ * Roles whose scope is the whole company; every other role sees only the offices it belongs to. The auditor reads
+ * the whole company and changes nothing (ACCESS-7): its permissions hold no write.
+ */
+export const COMPANY_WIDE_ROLES: readonly Role[] = ['admin', 'manager', 'auditor'];

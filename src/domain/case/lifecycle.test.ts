@@ -414,6 +414,12 @@ describe('FLOW-1 — who (403 forbidden otherwise)', () => {
     expect(act(facts('closed'), cast.auditor, 'comment')).toEqual({ ok: false, reason: 'forbidden' });
   });
 
+  it('ACCESS-7 the auditor reads every office, even with none of their own, and may take no action', () => {
+    const nowhere = actor('u-aud0', ['auditor'], []);
+    expect(canSeeCase(facts('in_progress', { officeId: 'o2' }), nowhere)).toBe(true);
+    expect(allowedActions(facts('in_progress', { officeId: 'o2' }), nowhere)).toEqual([]);
+  });
+
   it('canSeeCase: staff of another office may not see it unless on the case', () => {
     expect(canSeeCase(facts('routed'), cast.otherOfficeSupervisor)).toBe(false);
     const outside = actor('u-tech', ['technician'], ['o9'], ['eng1']);

@@ -71,7 +71,8 @@ function identitiesOf(facts: ActorFacts, actor: CaseActor): Set<CaseParty> {
  */
 export function canSeeCase(facts: ActorFacts, actor: CaseActor): boolean {
   if (identitiesOf(facts, actor).size > 0) return true;
-  if (actor.roles.includes('manager') || actor.roles.includes('admin')) return true;
+  // company-wide readers (ACCESS-2, ACCESS-7: the auditor reads every office)
+  if (actor.roles.some((role) => role === 'manager' || role === 'admin' || role === 'auditor')) return true;
   return inOffice(facts, actor) && actor.roles.length > 0;
 }
 
