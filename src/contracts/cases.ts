@@ -266,6 +266,8 @@ export const CaseListQuery = ListQuery.extend({
   handlerId: many(z.uuid()).optional(),
   firstResponderId: many(z.uuid()).optional(),
   callbackAssigneeId: many(z.uuid()).optional(),
+  /** a room's cases (its history on the room page) */
+  roomId: many(z.uuid()).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   receivedFrom: IsoTime.optional(),
   receivedTo: IsoTime.optional(),

@@ -19,6 +19,7 @@ import { caseVisibleTo, reporterVisibleTo } from '../access/case-access.reposito
 import { caseClocks, cases } from '../db/schema';
 import type { CaseEventParties } from '../events/event-bus';
 import { searchQuery } from './search-text';
+import { parsePhone } from '../../domain/property/phone';
 
 /**
  * A case as its readers load it: the schema's row (every column but the search vector, which only the search
@@ -374,6 +375,7 @@ export type CaseListFilter = Pick<
   | 'receivedFrom'
   | 'receivedTo'
   | 'q'
+  | 'roomId'
 > & { companyId: string; now: Date };
 
 const anyOf = (column: SQL, values: readonly string[]) =>
@@ -403,10 +405,20 @@ export function caseListWhere(viewer: CaseActor, f: CaseListFilter): SQL {
   if (f.overdue === 'false') conds.push(sql`(c.next_due_at is null or c.next_due_at >= ${f.now})`);
   if (f.receivedFrom) conds.push(sql`c.received_at >= ${new Date(f.receivedFrom)}`);
   if (f.receivedTo) conds.push(sql`c.received_at < ${new Date(f.receivedTo)}`);
+  if (f.roomId?.length) conds.push(anyOf(sql`c.room_id`, f.roomId));
   if (f.q) {
-    const tsq = searchQuery(f.q);
-    const byNumber = sql`c.number = ${f.q.trim().toUpperCase()}`;
-    conds.push(tsq ? sql`(c.search_vector @@ to_tsquery('simple', ${tsq}) or ${byNumber})` : byNumber);
+    const q = f.q.trim();
+    const tsq = searchQuery(q);
+    const matches = [sql`c.number = ${q.toUpperCase()}`];
+    if (tsq) matches.push(sql`c.search_vector @@ to_tsquery('simple', ${tsq})`);
+    // A resident's history (SEARCH-2): by the reporter's phone or name — only where this viewer may see who
+    // reported the case, or the match itself would tell them (PRIV-3).
+    const phone = parsePhone(q);
+    if (phone.ok)
+      matches.push(sql`(c.reporter_phone_canonical = ${phone.canonical} and ${reporterVisibleTo(viewer)})`);
+    else if (q.length <= 20)
+      matches.push(sql`(c.reporter_name = ${q} and ${reporterVisibleTo(viewer)})`);
+    conds.push(sql`(${sql.join(matches, sql` or `)})`);
   }
   return sql.join(conds, sql` and `);
 }

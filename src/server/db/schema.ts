@@ -583,6 +583,8 @@ export const cases = pgTable(
     index('cases_department_idx').on(t.departmentId, t.state),
     index('cases_room_idx').on(t.roomId, t.receivedAt),
     index('cases_phone_idx').on(t.companyId, t.reporterPhoneCanonical),
+    // a resident's history: the case search by the reporter's name (SEARCH-2)
+    index('cases_reporter_name_idx').on(t.companyId, t.reporterName),
     index('cases_next_due_idx').on(t.companyId, t.nextDueAt),
     index('cases_search_idx').using('gin', t.searchVector),
   ],

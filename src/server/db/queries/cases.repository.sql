@@ -101,7 +101,7 @@ select count(*)::int as n from (select 1 from cases c where c.company_id = $1 an
 -- caseListPageSql (search)
 select c."id" as "id", c."company_id" as "companyId", c."number" as "number", c."version" as "version", c."channel" as "channel", c."kind" as "kind", c."severity" as "severity", c."category_id" as "categoryId", c."repair_type" as "repairType", c."visit_at" as "visitAt", c."resident_told_at" as "residentToldAt", c."state" as "state", c."received_at" as "receivedAt", c."created_at" as "createdAt", c."updated_at" as "updatedAt", c."recorded_by_id" as "recordedById", c."first_responder_id" as "firstResponderId", c."handler_id" as "handlerId", c."department_id" as "departmentId", c."target_type" as "targetType", c."target_id" as "targetId", c."office_id" as "officeId", c."community_id" as "communityId", c."room_id" as "roomId", c."address" as "address", c."reporter_name" as "reporterName", c."reporter_phone" as "reporterPhone", c."reporter_phone_canonical" as "reporterPhoneCanonical", c."reporter_anonymous" as "reporterAnonymous", c."description" as "description", c."self_complaint" as "selfComplaint", c."about_employee_id" as "aboutEmployeeId", c."service_complaint" as "serviceComplaint", c."reply_count" as "replyCount", c."closure" as "closure", c."escalation_tier" as "escalationTier", c."satisfaction" as "satisfaction", c."reopen_count" as "reopenCount", c."merged_into_id" as "mergedIntoId", c."invalid" as "invalid", c."closed_unsatisfied" as "closedUnsatisfied", c."callback_assignee_id" as "callbackAssigneeId", c."calendar_unknown" as "calendarUnknown", c."resolved_at" as "resolvedAt", c."closed_at" as "closedAt", c."next_due_at" as "nextDueAt", c."timeline_seq" as "timelineSeq", c."timeline_head" as "timelineHead", null as "targetDepartmentHeadId", null as "officeDirectorId" from cases c where c.company_id = $1 and (c.first_responder_id = $2 or c.recorded_by_id = $3 or c.handler_id = $4
     or c.callback_assignee_id = $5
-    or (c.target_type = 'department' and c.department_id in ($6::uuid)) or c.office_id in ($7::uuid)) and (c.search_vector @@ to_tsquery('simple', $8) or c.number = $9) order by c.received_at desc, c.id desc limit $10;
+    or (c.target_type = 'department' and c.department_id in ($6::uuid)) or c.office_id in ($7::uuid)) and (c.number = $8 or c.search_vector @@ to_tsquery('simple', $9) or (c.reporter_name = $10 and (case when c.reporter_anonymous then c.first_responder_id = $11 else (c.first_responder_id = $12 or c.handler_id = $13 or c.office_id in ($14::uuid)) end))) order by c.received_at desc, c.id desc limit $15;
 -- params:
 --   $1 = "11111111-1111-4111-8111-111111111111"
 --   $2 = "33333333-3333-4333-8333-333333333333"
@@ -110,14 +110,19 @@ select c."id" as "id", c."company_id" as "companyId", c."number" as "number", c.
 --   $5 = "33333333-3333-4333-8333-333333333333"
 --   $6 = "44444444-4444-4444-8444-444444444444"
 --   $7 = "22222222-2222-4222-8222-222222222222"
---   $8 = "'电梯' & '困人'"
---   $9 = "电梯 困人"
---   $10 = 51
+--   $8 = "电梯 困人"
+--   $9 = "'电梯' & '困人'"
+--   $10 = "电梯 困人"
+--   $11 = "33333333-3333-4333-8333-333333333333"
+--   $12 = "33333333-3333-4333-8333-333333333333"
+--   $13 = "33333333-3333-4333-8333-333333333333"
+--   $14 = "22222222-2222-4222-8222-222222222222"
+--   $15 = 51
 
 -- caseListCountSql (search)
 select count(*)::int as n from (select 1 from cases c where c.company_id = $1 and (c.first_responder_id = $2 or c.recorded_by_id = $3 or c.handler_id = $4
     or c.callback_assignee_id = $5
-    or (c.target_type = 'department' and c.department_id in ($6::uuid)) or c.office_id in ($7::uuid)) and (c.search_vector @@ to_tsquery('simple', $8) or c.number = $9) limit $10) t;
+    or (c.target_type = 'department' and c.department_id in ($6::uuid)) or c.office_id in ($7::uuid)) and (c.number = $8 or c.search_vector @@ to_tsquery('simple', $9) or (c.reporter_name = $10 and (case when c.reporter_anonymous then c.first_responder_id = $11 else (c.first_responder_id = $12 or c.handler_id = $13 or c.office_id in ($14::uuid)) end))) limit $15) t;
 -- params:
 --   $1 = "11111111-1111-4111-8111-111111111111"
 --   $2 = "33333333-3333-4333-8333-333333333333"
@@ -126,9 +131,14 @@ select count(*)::int as n from (select 1 from cases c where c.company_id = $1 an
 --   $5 = "33333333-3333-4333-8333-333333333333"
 --   $6 = "44444444-4444-4444-8444-444444444444"
 --   $7 = "22222222-2222-4222-8222-222222222222"
---   $8 = "'电梯' & '困人'"
---   $9 = "电梯 困人"
---   $10 = 10001
+--   $8 = "电梯 困人"
+--   $9 = "'电梯' & '困人'"
+--   $10 = "电梯 困人"
+--   $11 = "33333333-3333-4333-8333-333333333333"
+--   $12 = "33333333-3333-4333-8333-333333333333"
+--   $13 = "33333333-3333-4333-8333-333333333333"
+--   $14 = "22222222-2222-4222-8222-222222222222"
+--   $15 = 10001
 
 -- SEARCH_SETTINGS
 set local max_parallel_workers_per_gather = 0;

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_reporter_name_idx" ON "cases" USING btree ("company_id","reporter_name");
