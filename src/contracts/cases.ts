@@ -62,6 +62,8 @@ export const CreateCase = z.object({
   resolvedOnTheSpot: z.object({ result: Text(2000) }).optional(),
   /** a special incident: the director and the manager are told at once (HANDLE-7) */
   specialIncident: z.boolean().optional(),
+  /** a case closed recently that this one repeats (INTAKE-12: the lookup's recentlyClosed) */
+  relatedCaseId: z.uuid().optional(),
 });
 export type CreateCase = z.infer<typeof CreateCase>;
 

@@ -270,9 +270,22 @@ export type CallerOpenCase = z.infer<typeof CallerOpenCase>;
  * Who is calling: residents holding the phone (canonical comparison, at most 20), their rooms inside the
  * viewer's scope, and their open cases. Masked like every resident response.
  */
+/** A case of the same room and category closed recently (INTAKE-12): the new one may repeat it. */
+export const CallerRecentlyClosed = z.object({
+  id: z.string(),
+  number: z.string(),
+  kind: z.string(),
+  categoryId: z.string().nullable(),
+  roomId: z.string().nullable(),
+  closedAt: z.string(),
+  summary: z.string(),
+});
+
 export const CallerLookup = z.object({
   residents: z.array(Resident),
   rooms: z.array(Room),
   openCases: z.array(CallerOpenCase),
+  /** closed within the repeat window, same room and category as the case being recorded (needs both) */
+  recentlyClosed: z.array(CallerRecentlyClosed),
 });
 export type CallerLookup = z.infer<typeof CallerLookup>;

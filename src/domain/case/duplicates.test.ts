@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateWindow, isLikelyDuplicate, likelyDuplicates, type DuplicateCandidate } from './duplicates';
+import {
+  duplicateWindow,
+  isLikelyDuplicate,
+  isRecentRepeat,
+  likelyDuplicates,
+  type DuplicateCandidate,
+} from './duplicates';
 
 const at = (iso: string) => new Date(iso);
 const probe = {
@@ -61,5 +67,24 @@ describe('duplicate hint: same room or caller, same category, not closed, within
       existing({ id: 'self' }),
     ];
     expect(likelyDuplicates({ ...probe, id: 'self' }, list).map((c) => c.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('INTAKE-12 a repeat of a matter closed recently', () => {
+  const now = new Date('2026-03-31T10:00:00+08:00');
+  const closed = { roomId: 'r1', categoryId: 'leak', closedAt: new Date('2026-03-10T10:00:00+08:00') };
+  it('INTAKE-12 same room and category, closed within 30 days', () => {
+    expect(isRecentRepeat({ roomId: 'r1', categoryId: 'leak' }, closed, now)).toBe(true);
+    expect(isRecentRepeat({ roomId: 'r2', categoryId: 'leak' }, closed, now)).toBe(false);
+    expect(isRecentRepeat({ roomId: 'r1', categoryId: 'noise' }, closed, now)).toBe(false);
+    expect(isRecentRepeat({ roomId: 'r1', categoryId: null }, closed, now)).toBe(false);
+    expect(isRecentRepeat({ roomId: 'r1', categoryId: 'leak' }, closed, now, 14)).toBe(false);
+    expect(
+      isRecentRepeat(
+        { roomId: 'r1', categoryId: 'leak' },
+        { ...closed, closedAt: new Date('2026-02-20T10:00:00+08:00') },
+        now,
+      ),
+    ).toBe(false);
   });
 });

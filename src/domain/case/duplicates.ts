@@ -61,3 +61,23 @@ export function likelyDuplicates<T extends DuplicateCandidate>(
     .filter((candidate) => candidate.id !== probe.id && isLikelyDuplicate(probe, candidate))
     .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
 }
+
+/**
+ * A repeat of a matter closed recently (INTAKE-12, policy): the same room and category as the case being recorded,
+ * closed within `days` (default REPEAT_WINDOW_DAYS) before now. The intake screen shows it so the agent may link
+ * the new case to it (`relatedCaseId`); the supervisor is told and may reopen it.
+ */
+export const REPEAT_WINDOW_DAYS = 30;
+
+export function isRecentRepeat(
+  probe: { roomId?: string | null; categoryId?: string | null },
+  closed: { roomId: string | null; categoryId: string | null; closedAt: Date | null },
+  now: Date,
+  days: number = REPEAT_WINDOW_DAYS,
+): boolean {
+  if (!probe.roomId || probe.roomId !== closed.roomId) return false;
+  if (!probe.categoryId || probe.categoryId !== closed.categoryId) return false;
+  if (!closed.closedAt) return false;
+  const age = now.getTime() - closed.closedAt.getTime();
+  return age >= 0 && age <= days * DAY_MS;
+}

@@ -33,4 +33,7 @@ export const NOTIFICATION_TYPES = [
   'leader_meeting',
   /** a complaint, major or emergency case was resolved (CALLBACK-8): to the office director */
   'resolved',
+  /** a new case repeats one closed recently (INTAKE-12): to the office's supervisors, who may reopen it;
+   * `data.relatedNumber` */
+  'repeat',
 ] as const;

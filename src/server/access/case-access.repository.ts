@@ -42,7 +42,8 @@ export async function caseActorOf(
  */
 export function caseVisibleTo(actor: CaseActor): SQL {
   // company-wide readers (ACCESS-2, ACCESS-7: the auditor reads every office)
-  if (actor.roles.some((role) => role === 'manager' || role === 'admin' || role === 'auditor')) return sql`true`;
+  if (actor.roles.some((role) => role === 'manager' || role === 'admin' || role === 'auditor'))
+    return sql`true`;
   const me = actor.userId;
   const departments = [...new Set([...actor.departmentIds, ...actor.headOfDepartmentIds])];
   const onCase = sql`c.first_responder_id = ${me} or c.recorded_by_id = ${me} or c.handler_id = ${me}

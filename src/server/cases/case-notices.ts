@@ -52,6 +52,26 @@ export function hearsResult(c: { kind: string; severity: string }): boolean {
   return c.kind === 'complaint' || c.severity !== 'general';
 }
 
+/** A new case repeats one closed recently (INTAKE-12): the office's supervisors are told, and may reopen it. */
+export async function notifyRepeat(
+  tx: Tx,
+  c: { companyId: string; caseId: string; number: string; officeId: string | null; recordedById: string },
+  relatedNumber: string,
+  now: Date,
+) {
+  const supervisors = c.officeId
+    ? escalationRecipients('supervisor', c.officeId, await escalationStaff(tx, [c.companyId], ['supervisor']))
+    : [];
+  await notify(tx, {
+    companyId: c.companyId,
+    userIds: supervisors.filter((id) => id !== c.recordedById),
+    type: 'repeat',
+    caseId: c.caseId,
+    data: { number: c.number, relatedNumber },
+    at: now,
+  });
+}
+
 /**
  * A special incident flagged at intake (HANDLE-7): the office director and the manager are told at once.
  */

@@ -254,6 +254,42 @@ export async function openCasesOfCaller(
   return rows.map(normaliseCase);
 }
 
+/**
+ * Cases of these rooms closed since `since` (INTAKE-12: the repeat hint), newest first, as `viewer` may see them.
+ */
+export async function recentlyClosedOfRooms(
+  db: Tx,
+  companyId: string,
+  viewer: CaseActor,
+  roomIds: readonly string[],
+  since: Date,
+) {
+  if (!roomIds.length) return [];
+  const { rows } = await db.execute<{
+    id: string;
+    number: string;
+    kind: string;
+    categoryId: string | null;
+    roomId: string | null;
+    closedAt: Date | string | null;
+    description: string;
+  }>(sql`select c.id, c.number, c.kind, c.category_id as "categoryId", c.room_id as "roomId",
+        c.closed_at as "closedAt", left(c.description, 100) as description
+      from cases c where c.company_id = ${companyId} and c.state = 'closed' and c.merged_into_id is null
+        and c.room_id in (${uuidList(roomIds)}) and c.closed_at >= ${since} and ${caseVisibleTo(viewer)}
+      order by c.closed_at desc limit 20`);
+  return rows.map((r) => ({ ...r, closedAt: toDate(r.closedAt) }));
+}
+
+/** A case of the company the viewer may see, for a link from a new case (INTAKE-12). */
+export async function visibleCaseOffice(db: Tx, companyId: string, viewer: CaseActor, id: string) {
+  const { rows } = await db.execute<{ id: string; office_id: string | null; number: string }>(
+    sql`select c.id, c.office_id, c.number from cases c where c.company_id = ${companyId} and c.id = ${id}
+      and ${caseVisibleTo(viewer)}`,
+  );
+  return rows[0] ?? null;
+}
+
 // ── what an action names, checked against the company (act-on-case.ts), and whom the desk tells ────────────────
 
 /** An active, non-service user of the company (an id a client sends), with their department. */
@@ -416,8 +452,7 @@ export function caseListWhere(viewer: CaseActor, f: CaseListFilter): SQL {
     const phone = parsePhone(q);
     if (phone.ok)
       matches.push(sql`(c.reporter_phone_canonical = ${phone.canonical} and ${reporterVisibleTo(viewer)})`);
-    else if (q.length <= 20)
-      matches.push(sql`(c.reporter_name = ${q} and ${reporterVisibleTo(viewer)})`);
+    else if (q.length <= 20) matches.push(sql`(c.reporter_name = ${q} and ${reporterVisibleTo(viewer)})`);
     conds.push(sql`(${sql.join(matches, sql` or `)})`);
   }
   return sql.join(conds, sql` and `);

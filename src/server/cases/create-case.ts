@@ -18,7 +18,14 @@ import { createIntakeWriter, insertIntakes, type IntakeWrite, type StoredIntake 
 import { clockSummary, foldClockEffects, type StoredClock } from '../../domain/case/stored-clocks';
 import type * as repo from './cases.repository';
 import { toView } from './case-view';
-import { notifyEmergency, notifySpecialIncident, warnAdminsOfUnknownCalendar } from './case-notices';
+import {
+  notifyEmergency,
+  notifyRepeat,
+  notifySpecialIncident,
+  warnAdminsOfUnknownCalendar,
+} from './case-notices';
+import { visibleCaseOffice } from './cases.repository';
+import { caseActorOf } from '../access/case-access.repository';
 import * as intake from './intake.repository';
 import { searchDocument } from './search-text';
 
@@ -75,6 +82,11 @@ export function createCase(deps: AppDeps) {
         });
       return f;
     });
+    // A repeat of a case closed recently (INTAKE-12): one this user may see, of this company.
+    const related = body.relatedCaseId
+      ? await visibleCaseOffice(db, actor.companyId, await caseActorOf(db, actor), body.relatedCaseId)
+      : null;
+    if (body.relatedCaseId && !related) throw fieldError({ relatedCaseId: 'not_found' });
     const policy = policyFromRow(found.policy);
     const plan = planIntake(
       {
@@ -91,6 +103,7 @@ export function createCase(deps: AppDeps) {
         visitAt: body.visitAt ? new Date(body.visitAt) : null,
         resolvedOnTheSpot: body.resolvedOnTheSpot,
         specialIncident: body.specialIncident,
+        relatedCaseId: related?.id ?? null,
         officeDirectorId: found.office?.directorId ?? null,
       },
       {
@@ -180,12 +193,20 @@ export function createCase(deps: AppDeps) {
     let stored: StoredIntake;
     const emergency = plan.severity === 'emergency';
     const special = body.specialIncident === true;
-    if (attachments.length || plan.state === 'resolved' || unknownCalendar || emergency || special) {
+    const told = attachments.length || plan.state === 'resolved' || unknownCalendar || emergency || special;
+    if (told || related) {
       stored = await db.transaction(async (tx) => {
         const [written] = await insertIntakes(tx, [write]);
         // Checked again under lock: another intake may have taken a file since the lookup.
         await attachToCase(tx, actor.companyId, attachmentIds, id, actor.userId);
         await warnAdminsOfUnknownCalendar(tx, actor.companyId, id, number, plan.clocks, now);
+        if (related)
+          await notifyRepeat(
+            tx,
+            { companyId: actor.companyId, caseId: id, number, officeId, recordedById: actor.userId },
+            related.number,
+            now,
+          );
         if (special)
           await notifySpecialIncident(
             tx,

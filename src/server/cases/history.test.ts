@@ -3,6 +3,7 @@
  * who reported (PRIV-3), and a room's cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categories } from '../db/schema';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -52,7 +53,80 @@ describe('SEARCH-2 a resident’s history', () => {
     expect(await search('supervisor', 'q=13600001111')).toEqual([]);
   });
 
+  it('INTAKE-12 the lookup shows a case of the same room and category closed recently; a new case linked to it tells the supervisor', async () => {
+    const [leak] = await t.database.db
+      .insert(categories)
+      .values({ companyId: s.company.id, name: '漏水' })
+      .returning({ id: categories.id });
+    const first = await s.as('agent')({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        channel: 'phone',
+        kind: 'inquiry',
+        roomId,
+        categoryId: leak.id,
+        reporter: { name: '褚卫东', phone: '13912345678' },
+        description: '卫生间顶部渗水',
+        resolvedOnTheSpot: { result: '已告知楼上住户检查' },
+      },
+    });
+    expect(first.json().state).toBe('closed');
+    const lookup = await s.as('agent')({
+      method: 'GET',
+      url: `/api/lookup/caller?phone=13912345678&roomId=${roomId}&categoryId=${leak.id}`,
+    });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    expect(lookup.json().recentlyClosed.map((c: { id: string }) => c.id)).toEqual([first.json().id]);
+    // another category: no repeat
+    const other = await s.as('agent')({
+      method: 'GET',
+      url: `/api/lookup/caller?phone=13912345678&roomId=${roomId}`,
+    });
+    expect(other.json().recentlyClosed).toEqual([]);
+
+    const again = await s.as('agent')({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        channel: 'phone',
+        kind: 'complaint',
+        roomId,
+        categoryId: leak.id,
+        reporter: { name: '褚卫东', phone: '13912345678' },
+        description: '卫生间又渗水了',
+        relatedCaseId: first.json().id,
+      },
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    const detail = (await s.as('agent')({ method: 'GET', url: `/api/cases/${again.json().id}` })).json();
+    expect(detail.timeline[0].data.relatedCaseId).toBe(first.json().id);
+    const bell = (await s.as('supervisor')({ method: 'GET', url: '/api/notifications' })).json();
+    expect(
+      bell.items.some(
+        (n: { type: string; caseId: string }) => n.type === 'repeat' && n.caseId === again.json().id,
+      ),
+    ).toBe(true);
+    // the supervisor may reopen the closed one
+    const closed = (await s.as('supervisor')({ method: 'GET', url: `/api/cases/${first.json().id}` })).json();
+    expect(closed.allowedActions).toContain('reopen');
+    const unknown = await s.as('agent')({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        channel: 'phone',
+        kind: 'complaint',
+        description: 'x',
+        relatedCaseId: '00000000-0000-4000-8000-000000000001',
+      },
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+
   it('SEARCH-2 a room’s cases', async () => {
-    expect(await search('agent', `roomId=${roomId}`)).toEqual([ids.named, ids.again].sort());
+    const ofRoom = await search('agent', `roomId=${roomId}`);
+    expect(ofRoom).toEqual(expect.arrayContaining([ids.named, ids.again]));
+    expect(ofRoom).not.toContain(ids.elsewhere);
+    expect(ofRoom).not.toContain(ids.anonymous);
   });
 });

@@ -4,10 +4,10 @@
  */
 import { officeScope } from '../../domain/access/access';
 import { caseActorOf } from '../access/case-access.repository';
-import { openCasesOfCaller } from '../cases/cases.repository';
+import { openCasesOfCaller, recentlyClosedOfRooms } from '../cases/cases.repository';
 import { fieldError } from '../../domain/errors';
 import { parsePhone } from '../../domain/property/phone';
-import { isLikelyDuplicate } from '../../domain/case/duplicates';
+import { isLikelyDuplicate, isRecentRepeat, REPEAT_WINDOW_DAYS } from '../../domain/case/duplicates';
 import type { CallerLookup } from '../../contracts/property';
 import type { AppDeps } from '../platform/deps';
 import type { RequestActor } from '../http/types';
@@ -65,6 +65,35 @@ async function openCasesOf(
   }));
 }
 
+/**
+ * The caller's rooms' cases closed recently that the case being recorded repeats (INTAKE-12: same room and
+ * category, by the domain's rule); none until the intake names a room and a category.
+ */
+async function recentlyClosedOf(
+  db: AppDeps['db'],
+  actor: RequestActor,
+  _callerRoomIds: string[],
+  recording: RecordingCase,
+  now: Date,
+) {
+  if (!recording.roomId || !recording.categoryId) return [];
+  // the room being recorded, whether or not the caller holds it: only cases this viewer may see are read
+  const rooms = [recording.roomId];
+  const since = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
+  const rows = await recentlyClosedOfRooms(db, actor.companyId, await caseActorOf(db, actor), rooms, since);
+  return rows
+    .filter((r) => isRecentRepeat(recording, r, now))
+    .map((r) => ({
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      categoryId: r.categoryId,
+      roomId: r.roomId,
+      closedAt: r.closedAt!.toISOString(),
+      summary: r.description,
+    }));
+}
+
 /** A caller ID shared by a whole family is common; more than this is a switchboard, not a resident. */
 const MAX_RESIDENTS = 20;
 
@@ -75,7 +104,7 @@ export function lookupService({ db, clock }: AppDeps) {
       phone: string | undefined,
       recording: RecordingCase = {},
     ): Promise<CallerLookup> {
-      if (!phone) return { residents: [], rooms: [], openCases: [] };
+      if (!phone) return { residents: [], rooms: [], openCases: [], recentlyClosed: [] };
       const parsed = parsePhone(phone);
       if (!parsed.ok) throw fieldError({ 'querystring.phone': 'field.phone_invalid' });
       const scope = officeScope(actor);
@@ -101,6 +130,7 @@ export function lookupService({ db, clock }: AppDeps) {
           recording,
           clock.now(),
         ),
+        recentlyClosed: await recentlyClosedOf(db, actor, roomIds, recording, clock.now()),
       };
     },
   };

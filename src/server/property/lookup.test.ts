@@ -78,12 +78,13 @@ describe('caller lookup (REGISTER-5: phones compared in canonical form)', () => 
       residents: [],
       rooms: [],
       openCases: [],
+      recentlyClosed: [],
     });
     const bad = await lookup('agent', 'abc');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields['querystring.phone']).toBe('电话号码格式不正确');
     const empty = await s.as('agent')({ method: 'GET', url: '/api/lookup/caller?phone=' });
-    expect(empty.json()).toEqual({ residents: [], rooms: [], openCases: [] });
+    expect(empty.json()).toEqual({ residents: [], rooms: [], openCases: [], recentlyClosed: [] });
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/lookup/caller?phone=13700009999' })).statusCode,
     ).toBe(401);
