@@ -1,5 +1,6 @@
 /** Every feature's timed work, as each declares it in its own folder; main.ts starts them (schedule/scheduler.ts). */
 import { accountabilitySchedules } from './accountability/accountability.schedule';
+import { caseSchedules } from './cases/cases.schedule';
 import type { Clock } from './platform/clock';
 import type { Db } from './db/client';
 import { deadlineSchedules } from './deadlines/deadlines.schedule';
@@ -13,5 +14,6 @@ export function allSchedules(db: Db, clock: Clock, log: SchedulerLog): Schedule[
     ...accountabilitySchedules(db, clock, log),
     ...reportSchedules(db, clock),
     ...quarterlySchedules(db, clock),
+    ...caseSchedules(db, clock),
   ];
 }

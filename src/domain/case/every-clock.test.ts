@@ -20,6 +20,7 @@ import { decide, type CaseActionInputs, type DecideContext } from './lifecycle';
 import { callbackExemptionProblem, planIntake, type IntakeInput } from './intake';
 import { caseClockRules } from './escalation';
 import { emergencyRecipients } from './emergency';
+import { dailyResultsDay, hearsResultAtOnce } from './daily-results';
 import { sweepStep } from '../deadlines/deadline';
 import { foldClockEffects, type StoredClock } from './stored-clocks';
 import { targetDepartmentIdOf } from './case';
@@ -540,5 +541,20 @@ describe('EMERGENCY-1 who is told at once', () => {
       'u-sup',
     ]);
     expect(emergencyRecipients({ severity: 'major', kind: 'repair' }, people)).toEqual([]);
+  });
+});
+
+describe('CALLBACK-8 the director hears every result', () => {
+  it('CALLBACK-8 complaints, major and emergency cases at once; the rest in the daily list of the previous local day', () => {
+    expect(hearsResultAtOnce({ kind: 'complaint', severity: 'general' })).toBe(true);
+    expect(hearsResultAtOnce({ kind: 'repair', severity: 'major' })).toBe(true);
+    expect(hearsResultAtOnce({ kind: 'repair', severity: 'emergency' })).toBe(true);
+    expect(hearsResultAtOnce({ kind: 'repair', severity: 'general' })).toBe(false);
+    // 07:30 on 11 March in Shanghai is 23:30 UTC on the 10th: the list is of 10 March, local midnight to midnight
+    expect(dailyResultsDay(new Date('2026-03-10T23:30:00Z'), 'Asia/Shanghai')).toEqual({
+      day: '2026-03-10',
+      start: new Date('2026-03-09T16:00:00Z'),
+      end: new Date('2026-03-10T16:00:00Z'),
+    });
   });
 });

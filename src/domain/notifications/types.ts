@@ -36,4 +36,6 @@ export const NOTIFICATION_TYPES = [
   /** a new case repeats one closed recently (INTAKE-12): to the office's supervisors, who may reopen it;
    * `data.relatedNumber` */
   'repeat',
+  /** the office's other results of the previous day (CALLBACK-8), no case: `data.day`, `data.count`, `data.officeId` */
+  'daily_results',
 ] as const;

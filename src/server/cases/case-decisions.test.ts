@@ -162,3 +162,30 @@ describe('CALLBACK-8 and ROUTE-4', () => {
     expect(routed.data.unitContact).toEqual({ name: '电信营业厅', address: '人民路8号', phone: '10000' });
   });
 });
+
+describe('CALLBACK-8 the daily results list', () => {
+  it('CALLBACK-8 the next morning the director gets the office’s other results of the day, once', async () => {
+    const { sendDailyResults } = await import('./daily-results');
+    const repair = await intake({ kind: 'repair', description: '门禁刷卡失灵' });
+    await act('agent', repair.id, 'route', {
+      target: { type: 'department', id: securityId },
+      handlerId: s.users.supervisor.id,
+      residentTold: { via: 'phone' },
+    });
+    await act('supervisor', repair.id, 'accept');
+    await act('supervisor', repair.id, 'resolve', { result: '已更换读卡器' });
+    const resolvedAt = t.clock.now();
+    t.clock.set(new Date(resolvedAt.getTime() + 86_400_000));
+    const first = await sendDailyResults(t.database.db, t.clock);
+    expect(first.sent).toBeGreaterThanOrEqual(1);
+    const again = await sendDailyResults(t.database.db, t.clock);
+    expect(again.sent).toBe(0);
+    await s.relogin();
+    const bell = (await s.as('director')({ method: 'GET', url: '/api/notifications' })).json();
+    const list = bell.items.filter((n: { type: string }) => n.type === 'daily_results');
+    expect(list).toHaveLength(1);
+    expect(list[0].data).toMatchObject({ officeId: s.office.id });
+    expect(list[0].data.count).toBeGreaterThanOrEqual(1);
+    t.clock.set(resolvedAt);
+  });
+});

@@ -2,6 +2,7 @@
 import type { CaseAction } from '../../domain/case/case';
 import { CASE_ESCALATION } from '../../domain/case/escalation';
 import { emergencyRecipients } from '../../domain/case/emergency';
+import { hearsResultAtOnce } from '../../domain/case/daily-results';
 import type { CaseKind, Severity } from '../../domain/policy/defaults';
 import { escalationRecipients } from '../../domain/deadlines/deadline';
 import { escalationStaff } from '../users/users.repository';
@@ -45,11 +46,6 @@ export async function warnAdminsOfUnknownCalendar(
     data: { number, reason: 'calendar_unknown' },
     at: now,
   });
-}
-
-/** Results the director hears of at once (CALLBACK-8): a complaint, a major or an emergency case. */
-export function hearsResult(c: { kind: string; severity: string }): boolean {
-  return c.kind === 'complaint' || c.severity !== 'general';
 }
 
 /** A new case repeats one closed recently (INTAKE-12): the office's supervisors are told, and may reopen it. */
@@ -200,7 +196,7 @@ export async function notifyAfter(
       userIds: others([meeting.leaderId]),
       data: { number: after.number, at: meeting.at },
     });
-  if (action === 'resolve' && hearsResult(after))
+  if (action === 'resolve' && hearsResultAtOnce(after))
     // The director hears every result of a complaint, a major or an emergency case at once (CALLBACK-8).
     await notify(tx, { ...base, type: 'resolved', userIds: others([after.officeDirectorId]) });
   if (action === 'escalate')

@@ -11,6 +11,7 @@ import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { CaseActor } from '../../domain/case/case';
 import * as cases from '../cases/cases.repository';
+import * as dailyResults from '../cases/daily-results.repository';
 import * as rollups from '../reports/month-rollups.repository';
 import * as problems from '../problems/problems.repository';
 import * as summary from '../reports/summary.repository';
@@ -630,5 +631,18 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         }),
       }),
     ).toMatchFileSnapshot('./queries/property-import.repository.sql');
+  });
+
+  it('daily-results.repository: each office’s other results of a local day not yet listed (CALLBACK-8)', async () => {
+    await expect(
+      render({
+        officeResultsSql: dailyResults.officeResultsSql(
+          'Asia/Shanghai',
+          '2026-03-09',
+          new Date('2026-03-08T16:00:00.000Z'),
+          new Date('2026-03-09T16:00:00.000Z'),
+        ),
+      }),
+    ).toMatchFileSnapshot('./queries/daily-results.repository.sql');
   });
 });
