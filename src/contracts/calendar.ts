@@ -61,6 +61,26 @@ export const CalendarOverrides = z.object({
 });
 export type CalendarOverrides = z.infer<typeof CalendarOverrides>;
 
+/** The State Council's yearly notice, pasted as text, to read into a proposal (CLOCK-9). */
+export const CalendarNoticeBody = z.object({
+  year: CalendarYear,
+  text: z.string().trim().min(1).max(20_000),
+});
+export type CalendarNoticeBody = z.infer<typeof CalendarNoticeBody>;
+
+/** What the notice announces, for the admin to confirm with PUT /api/calendar/overrides/{year}; nothing saved. */
+export const CalendarNoticeProposal = z.object({
+  year: z.number().int(),
+  festivals: z.array(
+    z.object({ name: z.string(), holidays: z.array(z.string()), workdays: z.array(z.string()) }),
+  ),
+  /** the proposal as calendar entries: the days off and the weekend days worked of `year` */
+  days: z.array(CalendarDay),
+  /** festival lines that could not be read: enter them by hand */
+  unread: z.array(z.string()),
+});
+export type CalendarNoticeProposal = z.infer<typeof CalendarNoticeProposal>;
+
 export const CalendarStatus = z.object({
   /** years with national data or company entries, ascending */
   knownYears: z.array(z.number().int()),

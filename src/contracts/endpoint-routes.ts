@@ -123,6 +123,11 @@ export const routes = {
       permission: 'settings.manage',
     }),
     calendarStatus: route({ method: 'GET', path: '/api/calendar/status', permission: 'authenticated' }),
+    readCalendarNotice: route({
+      method: 'POST',
+      path: '/api/calendar/notice',
+      permission: 'settings.manage',
+    }),
     policy: route({ method: 'GET', path: '/api/policies', permission: 'authenticated' }),
     putPolicy: route({ method: 'PUT', path: '/api/policies', permission: 'settings.manage' }),
     reportPolicy: route({ method: 'GET', path: '/api/report-policy', permission: 'reports.read' }),

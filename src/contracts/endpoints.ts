@@ -18,6 +18,8 @@ import {
 import { Attachment, AttachmentContentQuery } from './attachments';
 import { ApiTokenList, ChangePasswordBody, CreatedToken, CreateTokenBody, LoginBody, Me } from './auth';
 import {
+  CalendarNoticeBody,
+  CalendarNoticeProposal,
   CalendarOverrides,
   CalendarOverridesQuery,
   CalendarStatus,
@@ -626,6 +628,14 @@ const settings = {
     params: CalendarYearParams,
     body: PutCalendarOverridesBody,
     response: { 200: CalendarOverrides },
+  }),
+  readCalendarNotice: endpoint({
+    ...routes.settings.readCalendarNotice,
+    summary:
+      'Read the State Council’s yearly holiday notice, pasted as text, into a proposal of calendar entries (nothing saved)',
+    tags: ['settings'],
+    body: CalendarNoticeBody,
+    response: { 200: CalendarNoticeProposal },
   }),
   calendarStatus: endpoint({
     ...routes.settings.calendarStatus,

@@ -20,4 +20,5 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
     handler: (req) => svc.replace(req.actor!, req.params.year, req.body),
   });
   r.route({ ...routeOf(e.calendarStatus), handler: (req) => svc.status(req.actor!, req.locale) });
+  r.route({ ...routeOf(e.readCalendarNotice), handler: (req) => svc.readNotice(req.body) });
 }

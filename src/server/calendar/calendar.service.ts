@@ -11,11 +11,14 @@ import {
   type WorkingCalendar,
 } from '../../domain/clock/working-calendar';
 import { fieldError } from '../../domain/errors';
+import { parseHolidayNotice } from '../../domain/clock/holiday-notice';
 import type {
   CalendarDay,
   CalendarOverrides,
   CalendarStatus,
   PutCalendarOverridesBody,
+  CalendarNoticeBody,
+  CalendarNoticeProposal,
 } from '../../contracts/calendar';
 import { translate, type Locale } from '../../contracts/messages';
 import type { AppDeps } from '../platform/deps';
@@ -126,6 +129,24 @@ export function calendarService({ db, clock }: AppDeps) {
       });
       invalidateWorkingCalendar(actor.companyId);
       return overridesOf(actor.companyId, year);
+    },
+
+    /** The notice read into a proposal (CLOCK-9); the admin confirms it with `replace`. */
+    readNotice(body: CalendarNoticeBody): CalendarNoticeProposal {
+      const parsed = parseHolidayNotice(body.text, body.year);
+      const days = new Map<string, { date: string; kind: 'holiday' | 'workday'; name: string | null }>();
+      for (const f of parsed.festivals) {
+        for (const date of f.holidays) days.set(date, { date, kind: 'holiday', name: f.name });
+        for (const date of f.workdays) days.set(date, { date, kind: 'workday', name: f.name });
+      }
+      return {
+        year: body.year,
+        festivals: parsed.festivals,
+        days: [...days.values()]
+          .filter((d) => d.date.startsWith(`${body.year}-`))
+          .sort((a, b) => a.date.localeCompare(b.date)),
+        unread: parsed.unread,
+      };
     },
 
     async status(actor: RequestActor, locale: Locale): Promise<CalendarStatus> {

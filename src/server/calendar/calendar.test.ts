@@ -132,3 +132,33 @@ describe('working calendar per company (CLOCK-2)', () => {
     await put(2026, []);
   });
 });
+
+describe('CLOCK-9 the yearly notice pasted as text', () => {
+  const notice2027 = `一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+二、春节：2月6日（周六）至14日（周日）放假调休，共9天。2月20日（周六）上班。`;
+
+  it('CLOCK-9 proposes the year’s entries without saving them; the admin confirms with PUT', async () => {
+    const res = await s.as('admin')({
+      method: 'POST',
+      url: '/api/calendar/notice',
+      payload: { year: 2027, text: notice2027 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p.unread).toEqual([]);
+    expect(p.days).toHaveLength(3 + 9 + 1);
+    expect(p.days.find((d: { date: string }) => d.date === '2027-02-20')).toEqual({
+      date: '2027-02-20',
+      kind: 'workday',
+      name: '春节',
+    });
+    const confirmed = await put(2027, p.days);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const agent = await s.as('agent')({
+      method: 'POST',
+      url: '/api/calendar/notice',
+      payload: { year: 2027, text: notice2027 },
+    });
+    expect(agent.statusCode).toBe(403);
+  });
+});
