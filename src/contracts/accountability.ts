@@ -158,3 +158,41 @@ export const WaiveViolationBody = z.object({
   reason: z.string().trim().max(1000).optional(),
 });
 export type WaiveViolationBody = z.infer<typeof WaiveViolationBody>;
+
+/** The 《首问负责制度登记表》 of a department and month (FORM-2, 004 第九条, 附表二). */
+export const FirstAskRegisterQuery = z.object({
+  departmentId: z.uuid(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  month: z.coerce.number().int().min(1).max(12).optional(),
+});
+export type FirstAskRegisterQuery = z.infer<typeof FirstAskRegisterQuery>;
+
+/** One matter first received by a member of the department: the columns of 附表二. */
+export const FirstAskRegisterRow = z.object({
+  case: z.object({ id: z.string(), number: z.string() }),
+  /** 日期: when it was received */
+  receivedAt: z.string(),
+  /** 业主姓名 / 联系电话, as the viewer may see them (masked, or absent for an anonymous reporter) */
+  reporterName: z.string().nullable(),
+  reporterPhone: z.string().nullable(),
+  /** 拟办事项: the matter, its first 200 characters */
+  matter: z.string(),
+  /** 首问人 */
+  firstResponder: Named,
+  /** 责任人: who handles it (null while nobody does) */
+  handler: Named.nullable(),
+  /** 处理情况: the case's state and the latest result, if resolved */
+  state: z.string(),
+  result: z.string().nullable(),
+  /** 业主意见: the latest callback's answer */
+  satisfaction: z.string().nullable(),
+});
+export type FirstAskRegisterRow = z.infer<typeof FirstAskRegisterRow>;
+
+export const FirstAskRegister = z.object({
+  department: Named.extend({ office: Named.nullable() }),
+  year: z.number().int(),
+  month: z.number().int(),
+  rows: z.array(FirstAskRegisterRow),
+});
+export type FirstAskRegister = z.infer<typeof FirstAskRegister>;

@@ -271,6 +271,17 @@ export const routes = {
       path: '/api/accountability/violations/:id/waive',
       permission: 'accountability.decide',
     }),
+    firstAskRegister: route({
+      method: 'GET',
+      path: '/api/accountability/first-ask-register',
+      permission: 'accountability.read',
+    }),
+    firstAskRegisterXlsx: route({
+      method: 'GET',
+      path: '/api/accountability/first-ask-register.xlsx',
+      permission: 'accountability.read',
+      produces: [XLSX],
+    }),
   },
   problems: {
     list: route({ method: 'GET', path: '/api/problems', permission: 'problems.read' }),

@@ -9,6 +9,8 @@
 import { CASE_ACTIONS, type CaseAction } from '../domain/case/case';
 import {
   ConfirmViolationBody,
+  FirstAskRegister,
+  FirstAskRegisterQuery,
   Performance,
   PerformanceQuery,
   Violation,
@@ -982,6 +984,19 @@ const reports = {
 };
 
 const accountability = {
+  firstAskRegister: endpoint({
+    ...routes.accountability.firstAskRegister,
+    summary: 'The 首问负责制度登记表 of a department and month: the matters its members first received',
+    tags: ['accountability'],
+    querystring: FirstAskRegisterQuery,
+    response: { 200: FirstAskRegister },
+  }),
+  firstAskRegisterXlsx: endpoint({
+    ...routes.accountability.firstAskRegisterXlsx,
+    summary: 'The 首问负责制度登记表 of a department and month as .xlsx',
+    tags: ['accountability'],
+    querystring: FirstAskRegisterQuery,
+  }),
   performance: endpoint({
     ...routes.accountability.performance,
     summary: 'Performance of people and departments in a month: clocks met and breached, satisfaction',

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
 import { sweep } from '../deadlines/sweeper';
@@ -577,5 +578,75 @@ describe('the ledger keeps itself up to date after sweeps (LEDGER-4)', () => {
     at(day6 + 72);
     await runAccountabilityJobs(t.database.db, t.clock, log);
     expect(await count()).toBe(2);
+  });
+});
+
+describe('FORM-2 the 首问负责制度登记表 of a department and month', () => {
+  it('FORM-2 lists the matters the department’s members first received, with the columns of 附表二, and exports them', async () => {
+    const res = await as('director')({
+      method: 'GET',
+      url: `/api/accountability/first-ask-register?departmentId=${csId}&year=2026&month=10`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const register = res.json();
+    expect(register.department).toMatchObject({ id: csId, name: '客服中心', office: { id: s.office.id } });
+    // the agent's cases of October, oldest first: the four of the planted month, then the LEDGER-4 test's
+    expect(register.rows.map((r: { case: { id: string } }) => r.case.id).slice(0, 4)).toEqual([
+      cases.c1.id,
+      cases.c2.id,
+      cases.c4.id,
+      cases.c5.id,
+    ]);
+    expect(register.rows).toHaveLength(5);
+    const c1 = register.rows[0];
+    expect(c1).toMatchObject({
+      reporterName: '李四',
+      reporterPhone: '13912345678',
+      firstResponder: { id: s.users.agent.id },
+      handler: { id: s.users.technician.id },
+      state: 'closed',
+      result: '已约谈装修队，限定施工时间',
+      satisfaction: 'satisfied',
+    });
+
+    const xlsx = await as('director')({
+      method: 'GET',
+      url: `/api/accountability/first-ask-register.xlsx?departmentId=${csId}&year=2026&month=10`,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('首问负责制度登记表')!;
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '日期',
+      '业主姓名',
+      '联系电话',
+      '拟办事项',
+      '首问人',
+      '责任人',
+      '处理情况',
+      '业主意见',
+      '备注',
+    ]);
+    expect(sheet.rowCount).toBe(2 + 5);
+  });
+
+  it('FORM-2 another office’s department is not there for a director (LEDGER-3); an agent may not read registers', async () => {
+    const d2 = await t.make.user({
+      companyId: s.company.id,
+      roles: ['director'],
+      officeIds: [s.otherOffice.id],
+    });
+    const other = await api.withCookie(await t.login(d2.username))({
+      method: 'GET',
+      url: `/api/accountability/first-ask-register?departmentId=${csId}&year=2026&month=10`,
+    });
+    expect(other.statusCode).toBe(404);
+    await s.relogin();
+    const agent = await as('agent')({
+      method: 'GET',
+      url: `/api/accountability/first-ask-register?departmentId=${csId}`,
+    });
+    expect(agent.statusCode).toBe(403);
   });
 });

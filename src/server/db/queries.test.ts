@@ -12,6 +12,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { CaseActor } from '../../domain/case/case';
 import * as cases from '../cases/cases.repository';
 import * as dailyResults from '../cases/daily-results.repository';
+import * as firstAsk from '../accountability/first-ask-register.repository';
 import * as rollups from '../reports/month-rollups.repository';
 import * as problems from '../problems/problems.repository';
 import * as summary from '../reports/summary.repository';
@@ -644,5 +645,13 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         ),
       }),
     ).toMatchFileSnapshot('./queries/daily-results.repository.sql');
+  });
+
+  it('first-ask-register.repository: a department’s matters of a month, as an agent may see them (FORM-2)', async () => {
+    await expect(
+      render({
+        firstAskRowsSql: firstAsk.firstAskRowsSql(COMPANY, DEPARTMENT, FEBRUARY.start, FEBRUARY.end, AGENT),
+      }),
+    ).toMatchFileSnapshot('./queries/first-ask-register.repository.sql');
   });
 });
