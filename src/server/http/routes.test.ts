@@ -60,6 +60,13 @@ const ID_ROUTE_KIND: Record<string, string> = {
   ),
 };
 
+/** Lists whose query names what they list: company A's own, so the list is read; company B's is not there. */
+let aDepartment: string;
+const REQUIRED_QUERY: Record<string, (department: string) => string> = {
+  '/api/accountability/first-ask-register': (department) => `?departmentId=${department}`,
+  '/api/accountability/first-ask-register.xlsx': (department) => `?departmentId=${department}`,
+};
+
 /** Streams never end, so they cannot be read like a list; GET /api/events has its own tests (events.test.ts). */
 const STREAM_ROUTES = new Set(['/api/events']);
 
@@ -117,6 +124,9 @@ beforeAll(async () => {
     ).id,
   });
   await t.make.resident({ rooms: [{ roomId: aRoom.id }], phones: ['13900000001'] });
+  aDepartment = (
+    await t.make.department({ companyId: a.company.id, officeId: a.office.id, name: '本家客服中心' })
+  ).id;
 
   const b = await t.make.company({ name: '别家物业' });
   const office = await t.make.office({ companyId: b.id, name: '别家管理处' });
@@ -291,7 +301,12 @@ describe('tenancy: another company’s id is 404 on every id route (TENANT-1)', 
       (x) =>
         x.method === 'GET' && !x.url.includes(':') && x.permission !== 'public' && !STREAM_ROUTES.has(x.url),
     )) {
-      const res = await a.as('admin')({ method: 'GET', url: r.url });
+      const query = REQUIRED_QUERY[r.url];
+      if (query) {
+        const theirs = await a.as('admin')({ method: 'GET', url: r.url + query(other.department) });
+        expect(theirs.statusCode, `${r.url} with company B's department`).toBe(404);
+      }
+      const res = await a.as('admin')({ method: 'GET', url: r.url + (query ? query(aDepartment) : '') });
       if (res.headers['content-type']?.toString().includes('json')) {
         expect(res.statusCode, `${r.url}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
         for (const id of bIds) expect(res.body, `${r.url} leaks ${id}`).not.toContain(id);
