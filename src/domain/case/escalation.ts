@@ -9,10 +9,16 @@ import type { CaseClosure, CaseState, Satisfaction } from './case';
  */
 export const CASE_ESCALATION: EscalationChain = ['supervisor', 'director', 'manager'];
 
-/** A case clock's deadline rules: warned at 80 % of its time, a breach raises the case one tier. */
+/**
+ * A case clock's deadline rules: warned at 80 % of its time, a breach raises the case one tier; paused while the
+ * case waits (FLOW-3) and extended with the resident's agreement (CLOCK-3). Which clocks recur (`progress`) is
+ * the case's own: a reply starts it again (EMERGENCY-3).
+ */
 export const CASE_CLOCK_RULES: DeadlineRules = {
   warnAtFraction: WARNING_FRACTION,
   escalation: CASE_ESCALATION,
+  pausable: true,
+  extendable: true,
 };
 
 /**

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterStep,
+  extendDeadline,
+  nextOccurrence,
+  pauseDeadline,
+  resumeDeadline,
   remindsOfBreach,
   escalateOnce,
   escalationRecipients,
@@ -231,5 +235,59 @@ describe('afterStep: what the sweep records', () => {
         breachedAt: now,
       },
     );
+  });
+});
+
+describe('CLOCK-6 pause, extension and recurrence: what a kind allows, decided once for every kind', () => {
+  const t0 = new Date('2026-03-10T10:00:00Z');
+  const due = new Date('2026-03-10T12:00:00Z');
+  const d = {
+    startedAt: t0,
+    dueAt: due,
+    warnedAt: new Date('2026-03-10T11:36:00Z'),
+    breachedAt: null,
+    metAt: null,
+    stoppedAt: null,
+    pausedAt: null,
+  };
+  const all = {
+    warnAtFraction: 0.8,
+    escalation: null,
+    pausable: true,
+    extendable: true,
+    recursEveryMs: 7_200_000,
+  };
+  const none = { warnAtFraction: 0.8, escalation: null };
+
+  it('CLOCK-6 a kind that does not allow them refuses pause, extension and recurrence', () => {
+    expect(pauseDeadline(d, none, t0)).toBe('not_allowed');
+    expect(extendDeadline(d, none, new Date('2026-03-11T12:00:00Z'), t0)).toBe('not_allowed');
+    expect(nextOccurrence(none, t0)).toBeNull();
+  });
+
+  it('FLOW-3 a pause moves the due time by its length; paused twice or resumed unpaused is refused', () => {
+    const paused = pauseDeadline(d, all, new Date('2026-03-10T11:00:00Z'));
+    if (typeof paused === 'string') throw new Error(paused);
+    expect(pauseDeadline(paused, all, t0)).toBe('clock_not_running');
+    expect(nextCheckAt(paused, all)).toBeNull();
+    const resumed = resumeDeadline(paused, all, new Date('2026-03-10T11:30:00Z'));
+    expect(resumed).toMatchObject({ pausedAt: null, dueAt: new Date('2026-03-10T12:30:00Z') });
+    expect(resumeDeadline(d, all, t0)).toBe('clock_not_running');
+  });
+
+  it('CLOCK-3 an extension is before the due time and later; the warning comes again', () => {
+    const later = new Date('2026-03-11T12:00:00Z');
+    expect(extendDeadline(d, all, later, new Date('2026-03-10T11:59:00Z'))).toMatchObject({
+      dueAt: later,
+      warnedAt: null,
+    });
+    expect(extendDeadline(d, all, later, due)).toBe('extend_after_deadline');
+    expect(extendDeadline(d, all, due, t0)).toBe('extend_not_later');
+    expect(extendDeadline({ ...d, metAt: t0 }, all, later, t0)).toBe('clock_not_running');
+  });
+
+  it('EMERGENCY-3 a recurring kind falls due again an interval after it was met', () => {
+    const met = new Date('2026-03-10T11:50:00Z');
+    expect(nextOccurrence(all, met)).toEqual({ startedAt: met, dueAt: new Date('2026-03-10T13:50:00Z') });
   });
 });

@@ -38,6 +38,15 @@ export interface DeadlineRules {
   warnAtFraction: number | null;
   /** the chain a breach raises the subject through; null: a breach does not escalate */
   escalation: EscalationChain | null;
+  /** the subject may pause the deadline; the time paused moves the due time (default: no) */
+  pausable?: boolean;
+  /** the due time may be moved later, before it falls (default: no) */
+  extendable?: boolean;
+  /**
+   * once met, the next occurrence falls due this many ms after the meeting (a resident updated every 2 hours, a
+   * weekly meeting); absent or null: met once
+   */
+  recursEveryMs?: number | null;
 }
 
 export const DEFAULT_DEADLINE_RULES: DeadlineRules = { warnAtFraction: WARNING_FRACTION, escalation: null };
@@ -161,4 +170,61 @@ export function escalationRecipients(
         (companyWide || (officeId != null && u.officeIds.includes(officeId))),
     )
     .map((u) => u.id);
+}
+
+// ── pause, extension and recurrence: what a kind allows (DeadlineRules), decided once for every kind ───────────
+
+/** Why a change to a deadline is refused (the case's actions answer them as rules of the same names). */
+export type DeadlineChangeRefusal =
+  'not_allowed' | 'clock_not_running' | 'extend_after_deadline' | 'extend_not_later';
+
+const running = (d: DeadlineFacts) => d.metAt == null && d.stoppedAt == null;
+
+/** Pause a running deadline at `at`: neither warned nor breached while paused. */
+export function pauseDeadline(
+  d: DeadlineFacts,
+  rules: DeadlineRules,
+  at: Date,
+): DeadlineFacts | DeadlineChangeRefusal {
+  if (!rules.pausable) return 'not_allowed';
+  if (!running(d) || d.pausedAt) return 'clock_not_running';
+  return { ...d, pausedAt: at };
+}
+
+/** Resume a paused deadline at `at`: its due time moves by the length of the pause. */
+export function resumeDeadline(
+  d: DeadlineFacts,
+  rules: DeadlineRules,
+  at: Date,
+): DeadlineFacts | DeadlineChangeRefusal {
+  if (!rules.pausable) return 'not_allowed';
+  if (!running(d) || !d.pausedAt) return 'clock_not_running';
+  const pause = Math.max(0, at.getTime() - d.pausedAt.getTime());
+  return { ...d, pausedAt: null, dueAt: new Date(d.dueAt.getTime() + pause) };
+}
+
+/**
+ * Move a running deadline's due time to `dueAt`, before it falls and only later (CLOCK-3): the warning comes again
+ * for the new time.
+ */
+export function extendDeadline(
+  d: DeadlineFacts,
+  rules: DeadlineRules,
+  dueAt: Date,
+  now: Date,
+): DeadlineFacts | DeadlineChangeRefusal {
+  if (!rules.extendable) return 'not_allowed';
+  if (!running(d)) return 'clock_not_running';
+  if (now.getTime() >= d.dueAt.getTime() || d.breachedAt != null) return 'extend_after_deadline';
+  if (dueAt.getTime() <= d.dueAt.getTime()) return 'extend_not_later';
+  return { ...d, dueAt, warnedAt: null };
+}
+
+/** The next occurrence of a recurring deadline met at `metAt`, or null when the kind does not recur. */
+export function nextOccurrence(
+  rules: DeadlineRules,
+  metAt: Date,
+): Pick<DeadlineFacts, 'startedAt' | 'dueAt'> | null {
+  if (!rules.recursEveryMs || rules.recursEveryMs <= 0) return null;
+  return { startedAt: metAt, dueAt: new Date(metAt.getTime() + rules.recursEveryMs) };
 }

@@ -1,5 +1,7 @@
 import { CLOCK_NAMES, OPEN_STATES, clockOf, isClockRunning, type ClockName } from '../case';
 import { invalid, requireText, validDate, type FieldErrors } from './shared';
+import { extendDeadline } from '../../deadlines/deadline';
+import { CASE_CLOCK_RULES } from '../escalation';
 import type { CaseActionModule } from './types';
 
 export interface ExtendInput {
@@ -28,12 +30,25 @@ export const extend: CaseActionModule<'extend', ExtendInput> = {
     if (refused) return refused;
     const clock = clockOf(facts, name);
     if (!clock || !isClockRunning(clock)) return { ok: false, reason: 'rule', rule: 'clock_not_running' };
-    // Before the deadline (001 通知 五.3, 003 5.(8)): a breached clock is not extended after the fact.
-    if (now.getTime() >= clock.dueAt.getTime() || clock.breachedAt != null) {
-      return { ok: false, reason: 'rule', rule: 'extend_after_deadline' };
+    // Before the deadline and only later (CLOCK-3; 001 通知 五.3, 003 5.(8)): the deadline engine's one rule.
+    const extended = extendDeadline(
+      {
+        startedAt: clock.startedAt ?? clock.dueAt,
+        dueAt: clock.dueAt,
+        warnedAt: null,
+        breachedAt: clock.breachedAt,
+        metAt: clock.metAt,
+        stoppedAt: clock.stoppedAt ?? null,
+        pausedAt: clock.pausedAt ?? null,
+      },
+      CASE_CLOCK_RULES,
+      dueAt,
+      now,
+    );
+    if (typeof extended === 'string') {
+      // a case clock is extendable (CASE_CLOCK_RULES): the refusal is one of the case's rules
+      return { ok: false, reason: 'rule', rule: extended === 'not_allowed' ? 'clock_not_running' : extended };
     }
-    if (dueAt.getTime() <= clock.dueAt.getTime())
-      return { ok: false, reason: 'rule', rule: 'extend_not_later' };
     return {
       to: facts.state,
       clocks: [{ op: 'extend', clock: name, dueAt, previousDueAt: clock.dueAt }],
