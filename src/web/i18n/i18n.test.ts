@@ -84,6 +84,8 @@ describe('web UI texts (UI-4: zh-CN by default, en-US complete)', () => {
       ['callbackMethod', ActionBodies.callback.shape.method.options],
       ['replyVia', ActionBodies.reply.shape.via.options],
       ['verifyMethod', ActionBodies.verify.shape.method.options],
+      ['decision', ActionBodies.recordDecision.shape.decision.options],
+      ['passedData', ActionBodies.recordContact.shape.passed.unwrap().element.options],
       ['timelineType', TimelineEntry.shape.type.options],
       ['notification', NotificationType.options],
       // reports

@@ -53,7 +53,7 @@ const DEADLINE_PAGES = {
 } as const;
 
 export function notificationText(n: Notification, i18n: I18n): string {
-  const { t, label } = i18n;
+  const { t, label, dateTime } = i18n;
   const d = n.data as Record<string, unknown>;
   const deadline = deadlineKindOf(n);
   if (deadline) return deadlineText(n, deadline, i18n);
@@ -82,6 +82,15 @@ export function notificationText(n: Notification, i18n: I18n): string {
       });
     case 'verified':
       return t('notification.verified', { number });
+    case 'referred':
+    case 'special_incident':
+    case 'resolved':
+      return t(`notification.${n.type}`, { number });
+    case 'leader_meeting':
+      return t('notification.leader_meeting', {
+        number,
+        at: dateTime(typeof d.at === 'string' ? d.at : null),
+      });
     case 'escalated':
       return t('notification.escalated', {
         number,

@@ -81,3 +81,26 @@ describe('case notices of emergencies and verifications', () => {
     );
   });
 });
+
+describe('case notices of decisions, special incidents, meetings and results', () => {
+  it('a referral asks the director to decide (ESCALATE-3); a special incident asks for action at once (HANDLE-7)', () => {
+    expect(notificationText(notice('referred', { number: 'TS-2026-000045' }, 'c1'), zh)).toBe(
+      '工单 TS-2026-000045 已转交您决定，请确定如何处理、由谁处理',
+    );
+    expect(
+      notificationText(notice('special_incident', { number: 'TS-2026-000046' }, 'c1'), i18n('en-US')),
+    ).toBe('Special incident on case TS-2026-000046: find out what happened and direct the response at once');
+  });
+
+  it('a meeting arranged tells the leader when (HANDLE-6); a result tells the director (CALLBACK-8)', () => {
+    expect(
+      notificationText(
+        notice('leader_meeting', { number: 'TS-2026-000047', at: '2026-11-26T02:00:00.000Z' }, 'c1'),
+        zh,
+      ),
+    ).toBe('已安排您于 2026-11-26T02:00:00.000Z 接待工单 TS-2026-000047 的业主');
+    expect(notificationText(notice('resolved', { number: 'TS-2026-000048' }, 'c1'), i18n('en-US'))).toBe(
+      'Case TS-2026-000048 is resolved: see the result in its record',
+    );
+  });
+});
