@@ -43,6 +43,8 @@ const COLOR: Partial<Record<TimelineType, string>> = {
   returned: 'orange',
   invalidated: 'gray',
   pii_revealed: 'gray',
+  referred: 'orange',
+  special_incident: 'red',
 };
 
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v));
@@ -67,6 +69,7 @@ export function summarise(e: TimelineEntry, i18n: I18n, names: Map<string, strin
         rows.push([t('case.recordedBy'), name(d.recordedById)]);
       if (d.repairType) rows.push([t('case.repairType'), label('repairType', str(d.repairType))]);
       if (d.selfComplaint) rows.push([t('case.selfComplaint'), t('common.yes')]);
+      if (d.specialIncident) rows.push([t('intake.specialIncident'), t('common.yes')]);
       break;
     case 'routed': {
       const target = d.target as { type?: string; id?: string } | undefined;
@@ -81,6 +84,10 @@ export function summarise(e: TimelineEntry, i18n: I18n, names: Map<string, strin
           [t('form.residentToldVia'), label('replyVia', str(told.via))],
           [t('form.promisedBy'), told.promisedBy ? dateTime(told.promisedBy) : null],
         );
+      // an external unit's address and phone, as they were given to the resident (ROUTE-4)
+      const unit = d.unitContact as { address?: string | null; phone?: string | null } | undefined;
+      if (unit)
+        rows.push([t('timeline.unitAddress'), str(unit.address)], [t('timeline.unitPhone'), str(unit.phone)]);
       break;
     }
     case 'assigned':
@@ -97,6 +104,13 @@ export function summarise(e: TimelineEntry, i18n: I18n, names: Map<string, strin
         [t('form.contactVia'), str(d.via)],
         [t('form.note'), str(d.note)],
       );
+      // what the unit was given about the resident, and their agreement to personal data (ROUTE-3)
+      if (Array.isArray(d.passed))
+        rows.push([
+          t('form.passed'),
+          d.passed.map((p) => label('passedData', str(p))).join(t('common.enumSep')),
+        ]);
+      if (d.residentAgreed) rows.push([t('timeline.passedAgreed'), t('common.yes')]);
       break;
     case 'returned':
     case 'waiting':
@@ -207,6 +221,36 @@ export function summarise(e: TimelineEntry, i18n: I18n, names: Map<string, strin
       break;
     case 'corrective_completed':
       rows.push([t('form.correctiveResult'), str(d.result)]);
+      break;
+    case 'report_sent':
+      rows.push(
+        [t('form.reportUnit'), name(d.unitId)],
+        [t('form.reportCopies'), str(d.copies)],
+        [t('form.reportReceiver'), str(d.receiver)],
+        [t('form.reportAt'), d.at ? dateTime(String(d.at)) : null],
+      );
+      break;
+    case 'referred':
+      rows.push([t('form.referReason'), str(d.reason)]);
+      break;
+    case 'decided':
+      rows.push(
+        [t('form.decision'), label('decision', str(d.decision))],
+        [t('form.decisionPlan'), str(d.plan)],
+        [t('form.declineReason'), str(d.reason)],
+        [t('case.handler'), name(d.handlerId)],
+        [t('form.decisionNote'), str(d.note)],
+      );
+      break;
+    case 'leader_meeting_arranged':
+      rows.push(
+        [t('form.meetingLeader'), name(d.leaderId)],
+        [t('form.meetingAt'), d.at ? dateTime(String(d.at)) : null],
+        [t('form.note'), str(d.note)],
+      );
+      break;
+    case 'special_incident':
+      rows.push([t('form.specialIncidentReason'), str(d.reason)]);
       break;
   }
   return rows.filter((r): r is [string, ReactNode] => r[1] !== null && r[1] !== undefined && r[1] !== '');
