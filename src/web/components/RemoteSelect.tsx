@@ -22,6 +22,8 @@ interface RemoteSelectProps<E extends ListEndpoint> extends Omit<
   endpoint: E & ([ParamsOf<E>] extends [undefined] ? unknown : never);
   query?: SearchFilters<E>;
   toOption: (item: ItemOf<E>) => Option;
+  /** which of the found items are offered; all when absent */
+  only?: (item: ItemOf<E>) => boolean;
   /** labels of the current value(s), known from the record being edited */
   known?: Option[];
 }
@@ -31,6 +33,7 @@ export function RemoteSelect<E extends ListEndpoint>({
   endpoint,
   query: filters,
   toOption,
+  only,
   known = [],
   ...rest
 }: RemoteSelectProps<E>) {
@@ -52,13 +55,14 @@ export function RemoteSelect<E extends ListEndpoint>({
   const options = useMemo(() => {
     const seen = new Set<string>();
     const out: Option[] = [];
-    for (const o of [...(data?.items.map(toOption) ?? []), ...known])
+    const found = data?.items.filter((item) => !only || only(item)) ?? [];
+    for (const o of [...found.map(toOption), ...known])
       if (!seen.has(o.value)) {
         seen.add(o.value);
         out.push(o);
       }
     return out;
-  }, [data, known, toOption]);
+  }, [data, known, toOption, only]);
 
   return (
     <Select
@@ -81,8 +85,24 @@ const userOption = (u: User): Option => ({
 
 type UserList = typeof endpoints.users.list;
 
-export function UserSelect(props: Omit<RemoteSelectProps<UserList>, 'endpoint' | 'toOption'>) {
-  return <RemoteSelect endpoint={endpoints.users.list} toOption={userOption} {...props} />;
+/** Someone who can be named on a case: an active employee, not a service account (an integration's user). */
+const isActiveStaff = (u: User) => u.active && !u.isService;
+
+export function UserSelect({
+  activeStaff,
+  ...props
+}: Omit<RemoteSelectProps<UserList>, 'endpoint' | 'toOption' | 'only'> & {
+  /** offer only active employees, as the server accepts for a leader or a handler */
+  activeStaff?: boolean;
+}) {
+  return (
+    <RemoteSelect
+      endpoint={endpoints.users.list}
+      toOption={userOption}
+      only={activeStaff ? isActiveStaff : undefined}
+      {...props}
+    />
+  );
 }
 
 const roomOption = (r: Room): Option => ({ value: r.id, label: r.label });
