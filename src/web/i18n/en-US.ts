@@ -44,6 +44,7 @@ export const enUS: Record<UiKey, string> = {
   'validation.phone': 'Not a valid phone number',
   'validation.range': 'Enter a number from {min} to {max}',
   'validation.notInFuture': 'Cannot be in the future',
+  'validation.mustBeFuture': 'Must be later than now',
 
   'error.forbiddenTitle': 'No access',
   'error.forbiddenText': 'Your account may not open this page. Ask an administrator if you need it.',
@@ -1008,6 +1009,23 @@ export const enUS: Record<UiKey, string> = {
   'form.reportCopies': 'Copies',
   'form.reportReceiver': 'Received by',
   'form.reportAt': 'Delivered at',
+  'form.referHint':
+    'What the office cannot resolve goes to the office director, who decides how and by whom it is handled; the director is told.',
+  'form.specialIncidentHint':
+    'Stabilise the situation first, then report at once: the office director and the manager are told immediately.',
+  'form.decisionHintSuggestion':
+    'An adopted suggestion needs a rectification plan; a declined one the reason, answered to the resident before the callback closes it.',
+  'form.decisionHintHandle': 'Decide how and by whom it is handled; a handler chosen here takes the case.',
+  'form.decisionNotReferred':
+    'This case has been neither referred nor escalated to the director, so it cannot be decided yet.',
+  'form.declineHelp': 'The reason is answered to the resident',
+  'form.decisionHandlerHelp': 'The person chosen takes the case; leave empty to name no one',
+  'form.decisionHandlerKeep': '{handler} handles it now; leave empty to keep them',
+  'form.meetingHint':
+    'When a resident reasonably asks to speak to a leader, arrange who receives them and when; the leader is told.',
+  'form.meetingNotePlaceholder': 'e.g. where, what to prepare',
+  'form.reportSentHint':
+    'The written complaint report goes to the sister unit in two copies; record its delivery here.',
 
   'reply.help': 'Never brush the resident off ("I don\'t know", "not our business" …).',
   'reply.warningsTitle': 'Check this reply',

@@ -4,9 +4,11 @@
  * in `actions/<Action>Fields.tsx`, typed by the contract's body; sending and what comes back, in
  * `actions/useCaseAction.ts`.
  */
+import type { ReactElement } from 'react';
 import { Drawer, Grid } from 'antd';
 import type { Case, CaseAction } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { ArrangeLeaderMeetingFields, arrangeLeaderMeeting } from './actions/ArrangeLeaderMeetingFields';
 import { ArriveFields, arrive } from './actions/ArriveFields';
 import { AssignCallbackFields, assignCallback } from './actions/AssignCallbackFields';
 import { AssignFields, assign } from './actions/AssignFields';
@@ -19,6 +21,8 @@ import { InvalidateFields, invalidate } from './actions/InvalidateFields';
 import { MergeFields, merge } from './actions/MergeFields';
 import { ReasonFields, reason } from './actions/ReasonFields';
 import { RecordContactFields, recordContact } from './actions/RecordContactFields';
+import { RecordDecisionFields, recordDecision } from './actions/RecordDecisionFields';
+import { RecordReportSentFields, recordReportSent } from './actions/RecordReportSentFields';
 import { ReplyFields, reply } from './actions/ReplyFields';
 import { ResolveFields, resolve } from './actions/ResolveFields';
 import { RouteFields, route } from './actions/RouteFields';
@@ -55,7 +59,16 @@ export function ActionDrawer({ c, action, onClose }: Props) {
   );
 }
 
-function ActionForm({ c, action, onClose }: { c: Case; action: CaseAction; onClose: () => void }) {
+/** Every action has its case here: the return type makes a new action without one fail to compile. */
+function ActionForm({
+  c,
+  action,
+  onClose,
+}: {
+  c: Case;
+  action: CaseAction;
+  onClose: () => void;
+}): ReactElement | null {
   const frame = { c, onClose };
   switch (action) {
     case 'route':
@@ -87,6 +100,8 @@ function ActionForm({ c, action, onClose }: { c: Case; action: CaseAction; onClo
     case 'reopen':
     case 'close':
     case 'escalate':
+    case 'refer':
+    case 'flagSpecialIncident':
       return (
         <CaseActionForm {...frame} action={action} spec={reason}>
           <ReasonFields c={c} action={action} />
@@ -150,6 +165,24 @@ function ActionForm({ c, action, onClose }: { c: Case; action: CaseAction; onClo
       return (
         <CaseActionForm {...frame} action={action} spec={completeCorrective}>
           <CompleteCorrectiveFields c={c} />
+        </CaseActionForm>
+      );
+    case 'recordReportSent':
+      return (
+        <CaseActionForm {...frame} action={action} spec={recordReportSent(c)}>
+          <RecordReportSentFields />
+        </CaseActionForm>
+      );
+    case 'recordDecision':
+      return (
+        <CaseActionForm {...frame} action={action} spec={recordDecision(c)}>
+          <RecordDecisionFields c={c} />
+        </CaseActionForm>
+      );
+    case 'arrangeLeaderMeeting':
+      return (
+        <CaseActionForm {...frame} action={action} spec={arrangeLeaderMeeting}>
+          <ArrangeLeaderMeetingFields />
         </CaseActionForm>
       );
     case 'accept':

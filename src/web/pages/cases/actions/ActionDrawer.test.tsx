@@ -2,8 +2,8 @@
 /**
  * Action forms as a user fills them: route (picks a department, sends the target; the resident told while routing),
  * callback (an unsatisfied resident needs a reason), reply (the server's warnings, then sending anyway with a
- * reason), verify (how and what was found) and arrive (empty means now). Only the network is fake
- * (src/web/testing/render.tsx).
+ * reason), verify (how and what was found), arrive (empty means now) and the director's decision (the decisions
+ * that fit the case, the fields of the one taken). Only the network is fake (src/web/testing/render.tsx).
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -52,6 +52,24 @@ const theCase = (over: Partial<Case> = {}): Case => ({
   clocks: [],
   allowedActions: [],
   ...over,
+});
+
+const HANDLER = '00000000-0000-4000-8000-0000000000c1';
+const staff = (id: string, name: string, jobNumber: string, active = true) => ({
+  id,
+  username: jobNumber.toLowerCase(),
+  name,
+  jobNumber,
+  phone: null,
+  departmentId: ENGINEERING,
+  departmentName: '工程部',
+  roles: ['staff'],
+  officeIds: [],
+  active,
+  isService: false,
+  demo: false,
+  lockedUntil: null,
+  version: 1,
 });
 
 const department = (id: string, name: string) => ({
@@ -345,5 +363,90 @@ describe('arrive', () => {
     fireEvent.click(within(form).getByTestId('action-form-submit'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(server.to('POST', `/api/cases/${CASE_ID}/actions/arrive`)[0].body).toEqual({ version: 2 });
+  });
+});
+
+describe('recordDecision (ESCALATE-3, SUGGEST-1)', () => {
+  it('offers a suggestion only adopt or decline, each with its own field, and sends only the one taken', async () => {
+    const c = theCase({ kind: 'suggestion', state: 'in_progress', version: 5 });
+    const { server, onClose } = open('recordDecision', c, {
+      'POST /api/cases/:id/actions/recordDecision': { ...c, version: 6 },
+    });
+    const form = await screen.findByTestId('action-form-recordDecision');
+    const decisions = within(form).getByTestId('action-decision');
+    expect(Array.from(decisions.querySelectorAll('label')).map((l) => l.textContent)).toEqual([
+      '采纳',
+      '不采纳',
+    ]);
+    // nothing is decided for the director
+    expect(decisions.querySelector('input:checked')).toBeNull();
+    expect(within(form).queryByTestId('action-plan')).toBeNull();
+    expect(within(form).queryByTestId('action-reason')).toBeNull();
+
+    const user = userEvent.setup();
+    await user.click(within(decisions).getByText('不采纳'));
+    expect(within(form).getByText('不采纳的原因')).toBeTruthy();
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(within(form).getAllByText('必填')).toHaveLength(1));
+    await user.type(within(form).getByTestId('action-reason'), '超出物业服务合同范围');
+
+    // changed its mind: the plan replaces the reason, and the reason typed is not sent
+    await user.click(within(decisions).getByText('采纳'));
+    expect(within(form).queryByTestId('action-reason')).toBeNull();
+    await user.type(within(form).getByTestId('action-plan'), '  下月起增设夜间巡逻  ');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/recordDecision`)[0].body).toEqual({
+      decision: 'adopt',
+      plan: '下月起增设夜间巡逻',
+      version: 5,
+    });
+  });
+
+  it('handles another case before the director: how, and an active employee to take it', async () => {
+    const c = theCase({ state: 'in_progress', escalationTier: 2, version: 8 });
+    const { server, onClose } = open('recordDecision', c, {
+      'GET /api/users': {
+        items: [staff(HANDLER, '赵师傅', 'G001'), staff(SECURITY, '钱师傅', 'G002', false)],
+        total: 2,
+        totalCapped: false,
+        nextCursor: null,
+      },
+      'POST /api/cases/:id/actions/recordDecision': { ...c, version: 9 },
+    });
+    const form = await screen.findByTestId('action-form-recordDecision');
+    const decisions = within(form).getByTestId('action-decision');
+    expect(Array.from(decisions.querySelectorAll('label')).map((l) => l.textContent)).toEqual(['处理']);
+    // the only decision that fits is taken, and the case is before the director: no warning
+    expect(decisions.querySelector('input:checked')).toBeTruthy();
+    expect(within(form).queryByText(/暂不能作出“处理”决定/)).toBeNull();
+    expect(within(form).queryByTestId('action-plan')).toBeNull();
+
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(within(form).getAllByText('必填')).toHaveLength(1));
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/recordDecision`)).toHaveLength(0);
+
+    await userEvent.setup().type(within(form).getByTestId('action-note'), '工程部牵头，三天内修复');
+    await choose('action-handlerId', '赵师傅（G001）');
+    // an employee who left is not offered
+    expect(
+      Array.from(document.querySelectorAll('.ant-select-item-option')).map((o) => o.textContent),
+    ).not.toContain('钱师傅（G002）');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/recordDecision`)[0].body).toEqual({
+      decision: 'handle',
+      handlerId: HANDLER,
+      note: '工程部牵头，三天内修复',
+      version: 8,
+    });
+  });
+
+  it('warns that a case not before the director cannot be handled yet', async () => {
+    open('recordDecision', theCase({ state: 'in_progress', escalationTier: 1 }), {});
+    const form = await screen.findByTestId('action-form-recordDecision');
+    expect(within(form).getByText(/暂不能作出“处理”决定/)).toBeTruthy();
   });
 });
