@@ -739,7 +739,7 @@ export const enUS: Record<UiKey, string> = {
   'routeTarget.leader': 'Department leader to coordinate',
   'routeHint.department': 'Within our remit: tell the responsible department at once.',
   'routeHint.sisterUnit':
-    "A sister unit's matter: within 30 minutes give them the resident's name, address, contact and the matter, then follow up.",
+    "A sister unit's matter: within 30 minutes tell them the matter (the resident's name, address or contact only with their agreement), then follow up.",
   'routeHint.externalUnit':
     "An external unit's matter: give the resident the unit's address and phone; for municipal facilities also negotiate yourself, never brush the resident off.",
   'routeHint.leader': 'Unclear ownership: report to your department leader at once, who coordinates.',
@@ -922,7 +922,7 @@ export const enUS: Record<UiKey, string> = {
   'form.contactVia': 'Contacted by',
   'form.contactViaPlaceholder': 'e.g. phone, WeChat, in person',
   'form.contactHint':
-    "Record here once you gave the unit the resident's name, address, contact and the matter.",
+    "Record here once you told the unit the matter; the resident's name, address or contact only with their agreement.",
   'form.clock': 'Deadline',
   'form.residentAgreed': 'The resident was told the reason and the new time, and agreed',
   'form.residentAgreedRequired': 'An extension needs the resident’s agreement first',
@@ -997,6 +997,10 @@ export const enUS: Record<UiKey, string> = {
     'A case the 12345 hotline passed on counts as told once the hotline is answered.',
   'form.promisedByOptional': 'Promised by (optional)',
   'form.passed': 'What the unit was given about the resident',
+  'form.passedHelp': 'The matter always; the name, address or contact only with the resident’s agreement',
+  'form.passedAgreed': 'The resident agreed',
+  'form.passedAgreedRequired':
+    "Passing on the resident's name, address or contact needs their agreement first",
   'form.referReason': 'Why it is referred',
   'form.decision': 'Decision',
   'form.decisionPlan': 'Rectification plan',

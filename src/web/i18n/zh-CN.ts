@@ -729,7 +729,8 @@ export const zhCN = {
   'routeTarget.externalUnit': '外单位',
   'routeTarget.leader': '报部门领导协调',
   'routeHint.department': '属本公司职责：立即通知责任部门处理。',
-  'routeHint.sisterUnit': '属兄弟单位：30分钟内把业主姓名、地址、联系方式和事项告知对方，并跟进处理结果。',
+  'routeHint.sisterUnit':
+    '属兄弟单位：30分钟内把事项告知对方（业主姓名、地址、联系方式须经业主同意），并跟进处理结果。',
   'routeHint.externalUnit':
     '属外单位：把该单位的地址和联系电话告诉业主；市政设施问题还要主动协调，不能推给业主。',
   'routeHint.leader': '归属不清：立即报告本部门领导，由领导协调处理。',
@@ -904,7 +905,8 @@ export const zhCN = {
   'form.contactPerson': '对方联系人',
   'form.contactVia': '联系方式',
   'form.contactViaPlaceholder': '如：电话、微信、上门',
-  'form.contactHint': '把业主姓名、地址、联系方式和事项告诉对方单位后，在这里记录。',
+  'form.contactHint':
+    '把事项告诉对方单位后，在这里记录；业主的姓名、地址、联系方式须经业主同意才能告诉对方。',
   'form.clock': '时限',
   'form.residentAgreed': '已向业主说明原因和新的完成时间，业主同意',
   'form.residentAgreedRequired': '延期须先征得业主同意',
@@ -973,6 +975,9 @@ export const zhCN = {
   'form.residentToldHotline': '12345热线转来的工单，须答复热线才算已告知。',
   'form.promisedByOptional': '承诺完成时间（可不填）',
   'form.passed': '告知对方的业主信息',
+  'form.passedHelp': '事项总要告知；姓名、地址、联系方式只在业主同意时告知',
+  'form.passedAgreed': '业主已同意',
+  'form.passedAgreedRequired': '告知业主的姓名、地址或联系方式，须先征得业主同意',
   'form.referReason': '转交原因',
   'form.decision': '决定',
   'form.decisionPlan': '整改方案',

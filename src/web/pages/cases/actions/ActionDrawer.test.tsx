@@ -2,8 +2,9 @@
 /**
  * Action forms as a user fills them: route (picks a department, sends the target; the resident told while routing),
  * callback (an unsatisfied resident needs a reason), reply (the server's warnings, then sending anyway with a
- * reason), verify (how and what was found), arrive (empty means now) and the director's decision (the decisions
- * that fit the case, the fields of the one taken). Only the network is fake (src/web/testing/render.tsx).
+ * reason), verify (how and what was found), arrive (empty means now), the director's decision (the decisions
+ * that fit the case, the fields of the one taken) and a unit contacted (personal data only with the resident's
+ * agreement). Only the network is fake (src/web/testing/render.tsx).
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -55,6 +56,7 @@ const theCase = (over: Partial<Case> = {}): Case => ({
 });
 
 const HANDLER = '00000000-0000-4000-8000-0000000000c1';
+const WATER = '00000000-0000-4000-8000-0000000000d1';
 const staff = (id: string, name: string, jobNumber: string, active = true) => ({
   id,
   username: jobNumber.toLowerCase(),
@@ -448,5 +450,103 @@ describe('recordDecision (ESCALATE-3, SUGGEST-1)', () => {
     open('recordDecision', theCase({ state: 'in_progress', escalationTier: 1 }), {});
     const form = await screen.findByTestId('action-form-recordDecision');
     expect(within(form).getByText(/暂不能作出“处理”决定/)).toBeTruthy();
+  });
+});
+
+describe('recordContact: what the unit is given (ROUTE-3, PIPL 第二十三条)', () => {
+  const routed = () =>
+    theCase({
+      state: 'routed',
+      version: 4,
+      target: { type: 'sisterUnit', id: WATER, name: '自来水分公司' },
+    });
+  const units = {
+    'GET /api/partner-units': {
+      items: [
+        {
+          id: WATER,
+          name: '自来水分公司',
+          relation: 'sister',
+          service: 'water',
+          contactPerson: null,
+          phone: null,
+          address: null,
+          version: 1,
+        },
+      ],
+      total: 1,
+      totalCapped: false,
+      nextCursor: null,
+    },
+  };
+  const checkbox = (form: HTMLElement, text: string) =>
+    within(within(form).getByTestId('action-passed'))
+      .getByText(text)
+      .closest('label')!
+      .querySelector('input')!;
+
+  it('gives the matter only by default: always ticked, never unticked, no agreement asked', async () => {
+    const { server, onClose } = open('recordContact', routed(), {
+      ...units,
+      'POST /api/cases/:id/actions/recordContact': { ...routed(), version: 5 },
+    });
+    const form = await screen.findByTestId('action-form-recordContact');
+    expect(checkbox(form, '事项').checked).toBe(true);
+    expect(checkbox(form, '事项').disabled).toBe(true);
+    expect(checkbox(form, '姓名').checked).toBe(false);
+    expect(within(form).queryByTestId('action-residentAgreed')).toBeNull();
+
+    const user = userEvent.setup();
+    await user.type(within(form).getByTestId('action-contactPerson'), '刘工');
+    await user.type(within(form).getByTestId('action-via'), '电话');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/recordContact`)[0].body).toEqual({
+      unitId: WATER,
+      contactPerson: '刘工',
+      via: '电话',
+      passed: ['matter'],
+      version: 4,
+    });
+  });
+
+  it("passes the resident's name or contact only once the agreement is ticked", async () => {
+    const { server, onClose } = open('recordContact', routed(), {
+      ...units,
+      'POST /api/cases/:id/actions/recordContact': { ...routed(), version: 5 },
+    });
+    const form = await screen.findByTestId('action-form-recordContact');
+    const user = userEvent.setup();
+    await user.type(within(form).getByTestId('action-contactPerson'), '刘工');
+    await user.type(within(form).getByTestId('action-via'), '电话');
+    await user.click(checkbox(form, '联系方式'));
+    await user.click(checkbox(form, '姓名'));
+    const agreed = await within(form).findByTestId('action-residentAgreed');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    expect(await within(form).findByText('告知业主的姓名、地址或联系方式，须先征得业主同意')).toBeTruthy();
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/recordContact`)).toHaveLength(0);
+
+    await user.click(agreed);
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/recordContact`)[0].body).toEqual({
+      unitId: WATER,
+      contactPerson: '刘工',
+      via: '电话',
+      // in the contract's order, whatever the order ticked
+      passed: ['name', 'contact', 'matter'],
+      residentAgreed: true,
+      version: 4,
+    });
+  });
+
+  it('asks no agreement once the personal data are unticked again', async () => {
+    open('recordContact', routed(), units);
+    const form = await screen.findByTestId('action-form-recordContact');
+    const user = userEvent.setup();
+    await user.click(checkbox(form, '地址'));
+    await within(form).findByTestId('action-residentAgreed');
+    await user.click(checkbox(form, '地址'));
+    await waitFor(() => expect(within(form).queryByTestId('action-residentAgreed')).toBeNull());
   });
 });
