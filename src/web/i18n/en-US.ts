@@ -860,6 +860,8 @@ export const enUS: Record<UiKey, string> = {
   'intake.onTheSpotHelp': 'A simple matter handled and answered right away',
   'intake.onTheSpotResult': 'Result',
   'intake.specialIncident': 'Special incident',
+  'intake.specialIncidentHelp':
+    'Stabilise the situation first, then report at once: on submitting, the office director and the manager are told',
   'intake.keyboardHint': 'Enter: next field · Ctrl+Enter: submit',
   'intake.submit': 'Record (Ctrl+Enter)',
   'intake.createdTitle': '{kind} case recorded',

@@ -846,6 +846,7 @@ export const zhCN = {
   'intake.onTheSpotHelp': '简单事项当场处理完毕并已答复业主',
   'intake.onTheSpotResult': '处理结果',
   'intake.specialIncident': '特殊事件',
+  'intake.specialIncidentHelp': '先稳定局面，再立即上报：提交后立即通知管理处主任和经理',
   'intake.keyboardHint': 'Enter 下一项 · Ctrl+Enter 提交',
   'intake.submit': '提交登记（Ctrl+Enter）',
   'intake.createdTitle': '{kind}工单已登记',

@@ -18,6 +18,7 @@ import {
   Radio,
   Row,
   Select,
+  Switch,
   TreeSelect,
   Typography,
 } from 'antd';
@@ -190,6 +191,15 @@ export function IntakeForm({
               {severity === 'emergency' && (
                 <Alert type="error" showIcon title={t('intake.emergencyHint')} style={{ marginBottom: 16 }} />
               )}
+              {/* not a [data-nav] stop: Enter on a switch flips it, and walking the form must not flag an incident */}
+              <Form.Item
+                name="specialIncident"
+                valuePropName="checked"
+                label={t('intake.specialIncident')}
+                extra={t('intake.specialIncidentHelp')}
+              >
+                <Switch data-testid="intake-special-incident" />
+              </Form.Item>
               {kind === 'repair' && (
                 <>
                   {nav(

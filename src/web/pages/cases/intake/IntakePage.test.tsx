@@ -131,4 +131,19 @@ describe('intake form', () => {
     expect(posts[0].headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(screen.getByTestId('intake-created').textContent).toContain('投诉工单已登记');
   });
+
+  it('sends a special incident when switched on, for the director and the manager to hear at once (HANDLE-7)', async () => {
+    const server = await openForm({ 'POST /api/cases': CREATED });
+    const user = userEvent.setup();
+    await user.click(within(screen.getByTestId('intake-kind')).getByText('投诉'));
+    await user.type(screen.getByTestId('intake-description'), '业主情绪激动，在大堂聚集');
+    await user.click(screen.getByTestId('intake-special-incident'));
+    fireEvent.click(screen.getByTestId('intake-submit'));
+
+    await screen.findByTestId('intake-created');
+    expect(server.to('POST', '/api/cases')[0].body).toMatchObject({
+      kind: 'complaint',
+      specialIncident: true,
+    });
+  });
 });

@@ -43,6 +43,12 @@ describe('the intake body', () => {
     ).toBeUndefined();
   });
 
+  it('flags a special incident only while the switch is on (HANDLE-7)', () => {
+    expect(toCreateBody({ ...base, specialIncident: true }).specialIncident).toBe(true);
+    expect(toCreateBody({ ...base, specialIncident: false }).specialIncident).toBeUndefined();
+    expect(toCreateBody(base).specialIncident).toBeUndefined();
+  });
+
   it('leaves blank texts and empty lists out, and says whether the reporter is anonymous', () => {
     const body = toCreateBody({
       ...base,

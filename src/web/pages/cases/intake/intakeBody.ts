@@ -1,7 +1,7 @@
 /**
  * The intake form's values and the create body they become (CreateCase of src/contracts/cases.ts): trimmed texts,
  * blanks left out, the address only without a room, the repair type only for a repair and the agreed visit only
- * for a private one, the on-the-spot result only when ticked.
+ * for a private one, the on-the-spot result only when ticked, a special incident only when switched on.
  */
 import type { Dayjs } from 'dayjs';
 import type { CreateCase } from '../../../api/types';
@@ -25,6 +25,8 @@ export interface IntakeValues {
   onTheSpot?: boolean;
   /** shown, and required, while `onTheSpot` is ticked */
   resolvedOnTheSpot?: { result: string };
+  /** a special incident: the office director and the manager are told at once (HANDLE-7) */
+  specialIncident?: boolean;
 }
 
 const trim = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
@@ -51,5 +53,6 @@ export function toCreateBody(v: IntakeValues): CreateCase {
     attachmentIds: v.attachmentIds?.length ? v.attachmentIds : undefined,
     resolvedOnTheSpot:
       v.onTheSpot && v.resolvedOnTheSpot ? { result: v.resolvedOnTheSpot.result.trim() } : undefined,
+    specialIncident: v.specialIncident ? true : undefined,
   };
 }
