@@ -2,7 +2,8 @@
  * The case desk in a real browser, against the production build on the real server: an agent takes a phone complaint
  * with caller lookup and routes it; a technician finishes it at a phone viewport; the supervisor's callback is
  * 不满意, the case reopens, is finished again and closes 满意; the overdue board shows a breached case after the
- * fake clock moves; at 360 px no case page scrolls sideways.
+ * fake clock moves; a complaint the agent refers reaches the director's bell and is decided there (ESCALATE-3); at
+ * 360 px no case page scrolls sideways.
  *
  * The complaint (category 设施报修) is routed to the department 工程维修组 with 赵师傅 named as handler: /m/tasks
  * lists the technician's own cases (any kind) and the routed *repairs* of their department, so a complaint
@@ -404,6 +405,66 @@ describe('the case desk in Chromium on the production build', () => {
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     } finally {
       await context.close();
+    }
+  });
+
+  it('ESCALATE-3 referral: the agent refers a complaint; the director hears it in the bell, opens it and decides', async () => {
+    const agentApi = await apiSession(server.baseUrl, 'agent');
+    const created = await agentApi.post<CaseRow>(
+      '/api/cases',
+      {
+        channel: 'phone',
+        kind: 'complaint',
+        roomId: caller.roomId,
+        reporter: { phone: caller.phone },
+        description: '小区东门外的夜市噪音扰民，多次反映，管理处协调不了。',
+      },
+      { 'Idempotency-Key': `e2e-refer-${Date.now()}` },
+    );
+
+    const agentPage = await newPage(browser, server.baseUrl);
+    const directorPage = await newPage(browser, server.baseUrl);
+    try {
+      // the agent, first responder, refers it with the reason
+      let page = agentPage.page;
+      current = page;
+      await login(page, 'agent');
+      await page.goto(`/cases/${created.id}`);
+      await contentReady(page, 'case-detail');
+      await page.getByTestId('case-action-refer').click();
+      const referForm = page.getByTestId('action-form-refer');
+      await referForm.getByTestId('action-reason').fill('涉及城管和街道，管理处协调不了，请主任决定。');
+      await referForm.getByTestId('action-form-submit').click();
+      await referForm.waitFor({ state: 'detached' });
+      await page.getByTestId('timeline-entry-referred').waitFor();
+      expect((await stored('agent', created.id)).escalationTier).toBeGreaterThanOrEqual(2);
+
+      // the office director hears it in the bell, and the notice opens the case
+      page = directorPage.page;
+      current = page;
+      await login(page, 'director');
+      await page.getByTestId('bell').click();
+      const notice = page.getByTestId('bell-item').filter({ hasText: created.number });
+      await eventually(() => notice.first().textContent()).toContain('已转交您决定');
+      await notice.first().click();
+      await page.waitForURL(`**/cases/${created.id}`);
+      await contentReady(page, 'case-detail');
+
+      // handling is the only decision that fits a complaint, and is taken already
+      await page.getByTestId('case-action-recordDecision').click();
+      const decisionForm = page.getByTestId('action-form-recordDecision');
+      await eventually(() =>
+        decisionForm.getByTestId('action-decision').locator('input:checked').count(),
+      ).toBe(1);
+      await decisionForm.getByTestId('action-note').fill('由客服主管牵头，联系街道城管中队联合整治。');
+      await decisionForm.getByTestId('action-form-submit').click();
+      await decisionForm.waitFor({ state: 'detached' });
+      const decided = page.getByTestId('timeline-entry-decided');
+      await decided.waitFor();
+      expect(await decided.textContent()).toContain('由客服主管牵头');
+    } finally {
+      await agentPage.context.close();
+      await directorPage.context.close();
     }
   });
 
