@@ -3,8 +3,8 @@
  * Action forms as a user fills them: route (picks a department, sends the target; the resident told while routing),
  * callback (an unsatisfied resident needs a reason), reply (the server's warnings, then sending anyway with a
  * reason), verify (how and what was found), arrive (empty means now), the director's decision (the decisions
- * that fit the case, the fields of the one taken) and a unit contacted (personal data only with the resident's
- * agreement). Only the network is fake (src/web/testing/render.tsx).
+ * that fit the case, the fields of the one taken), a unit contacted (personal data only with the resident's
+ * agreement) and the written report handed over (the routed unit, two copies). Only the network is fake (src/web/testing/render.tsx).
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -548,5 +548,47 @@ describe('recordContact: what the unit is given (ROUTE-3, PIPL 第二十三条)'
     await within(form).findByTestId('action-residentAgreed');
     await user.click(checkbox(form, '地址'));
     await waitFor(() => expect(within(form).queryByTestId('action-residentAgreed')).toBeNull());
+  });
+});
+
+describe('recordReportSent (ROUTE-3)', () => {
+  it('starts with the sister unit routed to and two copies; an empty time is left to the server', async () => {
+    const c = theCase({
+      state: 'routed',
+      version: 6,
+      target: { type: 'sisterUnit', id: WATER, name: '自来水分公司' },
+    });
+    const { server, onClose } = open('recordReportSent', c, {
+      'GET /api/partner-units': {
+        items: [
+          {
+            id: WATER,
+            name: '自来水分公司',
+            relation: 'sister',
+            service: 'water',
+            contactPerson: null,
+            phone: null,
+            address: null,
+            version: 1,
+          },
+        ],
+        total: 1,
+        totalCapped: false,
+        nextCursor: null,
+      },
+      'POST /api/cases/:id/actions/recordReportSent': { ...c, version: 7 },
+    });
+    const form = await screen.findByTestId('action-form-recordReportSent');
+    expect((within(form).getByTestId('action-copies') as HTMLInputElement).value).toBe('2');
+    await userEvent.setup().type(within(form).getByTestId('action-receiver'), ' 刘工 ');
+    fireEvent.click(within(form).getByTestId('action-form-submit'));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(server.to('POST', `/api/cases/${CASE_ID}/actions/recordReportSent`)[0].body).toEqual({
+      unitId: WATER,
+      copies: 2,
+      receiver: '刘工',
+      version: 6,
+    });
   });
 });
