@@ -762,6 +762,7 @@ export const enUS: Record<UiKey, string> = {
     'Special incident on case {number}: find out what happened and direct the response at once',
   'notification.leader_meeting': 'You are to meet the resident of case {number} at {at}',
   'notification.resolved': 'Case {number} is resolved: see the result in its record',
+  'notification.repeat': 'New case {number} repeats {relatedNumber}, closed recently: it may be reopened',
   'notification.deadline.warning': '{kind} {label}: “{name}” is due {due}',
   'notification.deadline.overdue': '{kind} {label}: “{name}” is overdue (was due {due})',
   'notification.deadline.breach': '{kind} {label}: “{name}” is past its deadline',

@@ -91,6 +91,8 @@ export function notificationText(n: Notification, i18n: I18n): string {
         number,
         at: dateTime(typeof d.at === 'string' ? d.at : null),
       });
+    case 'repeat':
+      return t('notification.repeat', { number, relatedNumber: String(d.relatedNumber ?? '') });
     case 'escalated':
       return t('notification.escalated', {
         number,

@@ -104,3 +104,14 @@ describe('case notices of decisions, special incidents, meetings and results', (
     );
   });
 });
+
+describe('a repeat of a matter closed recently (INTAKE-12)', () => {
+  it('names the new case and the one it repeats', () => {
+    expect(
+      notificationText(
+        notice('repeat', { number: 'TS-2026-000050', relatedNumber: 'TS-2026-000031' }, 'c1'),
+        zh,
+      ),
+    ).toBe('新工单 TS-2026-000050 重复反映了近期已关闭的工单 TS-2026-000031，可重新处理原工单');
+  });
+});
