@@ -763,6 +763,8 @@ export const enUS: Record<UiKey, string> = {
   'notification.leader_meeting': 'You are to meet the resident of case {number} at {at}',
   'notification.resolved': 'Case {number} is resolved: see the result in its record',
   'notification.repeat': 'New case {number} repeats {relatedNumber}, closed recently: it may be reopened',
+  'notification.daily_results':
+    '{day}: {count} other matters of the office were resolved; see each case for its result',
   'notification.deadline.warning': '{kind} {label}: “{name}” is due {due}',
   'notification.deadline.overdue': '{kind} {label}: “{name}” is overdue (was due {due})',
   'notification.deadline.breach': '{kind} {label}: “{name}” is past its deadline',

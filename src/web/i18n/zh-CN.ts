@@ -752,6 +752,7 @@ export const zhCN = {
   'notification.leader_meeting': '已安排您于 {at} 接待工单 {number} 的业主',
   'notification.resolved': '工单 {number} 已办结，处理结果见处理记录',
   'notification.repeat': '新工单 {number} 重复反映了近期已关闭的工单 {relatedNumber}，可重新处理原工单',
+  'notification.daily_results': '{day} 管理处另有 {count} 件一般事项办结，处理结果见各工单',
   'notification.deadline.warning': '{kind} {label}：“{name}”将于 {due} 到期',
   'notification.deadline.overdue': '{kind} {label}：“{name}”已逾期（应于 {due}）',
   'notification.deadline.breach': '{kind} {label}：“{name}”已超时',

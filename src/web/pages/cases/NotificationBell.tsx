@@ -53,7 +53,7 @@ const DEADLINE_PAGES = {
 } as const;
 
 export function notificationText(n: Notification, i18n: I18n): string {
-  const { t, label, dateTime } = i18n;
+  const { t, label, dateTime, date } = i18n;
   const d = n.data as Record<string, unknown>;
   const deadline = deadlineKindOf(n);
   if (deadline) return deadlineText(n, deadline, i18n);
@@ -93,6 +93,12 @@ export function notificationText(n: Notification, i18n: I18n): string {
       });
     case 'repeat':
       return t('notification.repeat', { number, relatedNumber: String(d.relatedNumber ?? '') });
+    case 'daily_results':
+      // the office's other results of a day, no case (CALLBACK-8)
+      return t('notification.daily_results', {
+        day: date(typeof d.day === 'string' ? d.day : null),
+        count: typeof d.count === 'number' ? d.count : 0,
+      });
     case 'escalated':
       return t('notification.escalated', {
         number,

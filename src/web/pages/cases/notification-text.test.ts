@@ -115,3 +115,11 @@ describe('a repeat of a matter closed recently (INTAKE-12)', () => {
     ).toBe('新工单 TS-2026-000050 重复反映了近期已关闭的工单 TS-2026-000031，可重新处理原工单');
   });
 });
+
+describe("the director's daily results list (CALLBACK-8)", () => {
+  it('names the day and how many other matters were resolved', () => {
+    expect(
+      notificationText(notice('daily_results', { day: '2026-11-23', count: 7, officeId: 'o1' }), zh),
+    ).toBe('2026-11-23 管理处另有 7 件一般事项办结，处理结果见各工单');
+  });
+});
