@@ -247,6 +247,7 @@ describe('the web console in Chromium on the production build', () => {
           'nav-reports-quarterly',
           'nav-reports-accountability',
           'nav-reports-problems',
+          'nav-first-ask-register',
         ].sort(),
       );
       // navigating through the drawer closes it

@@ -33,6 +33,8 @@ const MonthlySummaryPage = lazy(() => import('./pages/reports/MonthlySummaryPage
 const QuarterlyReportPage = lazy(() => import('./pages/reports/QuarterlyReportPage'));
 const AccountabilityPage = lazy(() => import('./pages/reports/AccountabilityPage'));
 const ProblemsPage = lazy(() => import('./pages/reports/ProblemsPage'));
+const FirstAskRegisterPage = lazy(() => import('./pages/reports/FirstAskRegisterPage'));
+const FirstAskRegisterPrintPage = lazy(() => import('./pages/reports/FirstAskRegisterPrintPage'));
 // ECharts is imported only inside this chunk
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 
@@ -67,6 +69,15 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // the register of a department and month on A4, as the case forms above (FORM-2; the server answers 403)
+    path: '/reports/first-ask-register/print',
+    element: (
+      <Suspense fallback={<PageSpinner />}>
+        <FirstAskRegisterPrintPage />
+      </Suspense>
+    ),
+  },
+  {
     path: '/',
     element: <AppLayout />,
     children: [
@@ -97,6 +108,7 @@ export const router = createBrowserRouter([
       { path: 'reports/quarterly', element: guarded('reports.read', QuarterlyReportPage) },
       { path: 'reports/accountability', element: guarded('accountability.read', AccountabilityPage) },
       { path: 'reports/problems', element: guarded('problems.read', ProblemsPage) },
+      { path: 'reports/first-ask-register', element: guarded('accountability.read', FirstAskRegisterPage) },
       { path: 'dashboard', element: guarded('reports.read', DashboardPage) },
       { path: 'account/password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },

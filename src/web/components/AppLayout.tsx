@@ -130,6 +130,12 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'problems.read',
         testId: 'nav-reports-problems',
       },
+      {
+        key: '/reports/first-ask-register',
+        label: 'nav.firstAskRegister',
+        permission: 'accountability.read',
+        testId: 'nav-first-ask-register',
+      },
     ],
   },
   {

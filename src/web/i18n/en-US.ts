@@ -1344,4 +1344,22 @@ export const enUS: Record<UiKey, string> = {
   'clockPolicy.exemptKindsHelp':
     'A matter of these kinds resolved on the spot at intake is closed at once (answered on the spot), not called back, and left out of the callback rate.',
   'clockPolicy.complaintAlwaysCalledBack': 'A complaint is always called back.',
+  // ── 首问负责制度登记表 (FORM-2) ──
+  'nav.firstAskRegister': 'First-contact register',
+  'firstAsk.title': 'First-contact responsibility register',
+  'firstAsk.department': 'Department',
+  'firstAsk.ownDepartment': 'My department',
+  'firstAsk.date': 'Date',
+  'firstAsk.owner': 'Owner',
+  'firstAsk.phone': 'Phone',
+  'firstAsk.matter': 'Matter',
+  'firstAsk.firstResponder': 'First responder',
+  'firstAsk.handler': 'Responsible',
+  'firstAsk.handling': 'Handling',
+  'firstAsk.opinion': "Owner's opinion",
+  'firstAsk.note': 'Remarks',
+  'firstAsk.export': 'Export Excel',
+  'firstAsk.backToRegister': 'Back to the register',
+  'firstAsk.noDepartment': 'Choose a department first',
+  'firstAsk.empty': 'Nothing was first received this month',
 };

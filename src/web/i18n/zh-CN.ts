@@ -1308,6 +1308,24 @@ export const zhCN = {
   'clockPolicy.exemptKindsHelp':
     '受理时当场办结的这些类型的事项直接结案（当场办结），不再回访，也不计入回访率。',
   'clockPolicy.complaintAlwaysCalledBack': '投诉一律回访，不能免回访。',
+  // ── 首问负责制度登记表 (FORM-2) ──
+  'nav.firstAskRegister': '首问负责登记表',
+  'firstAsk.title': '首问负责制度登记表',
+  'firstAsk.department': '部门',
+  'firstAsk.ownDepartment': '本部门',
+  'firstAsk.date': '日期',
+  'firstAsk.owner': '业主姓名',
+  'firstAsk.phone': '联系电话',
+  'firstAsk.matter': '拟办事项',
+  'firstAsk.firstResponder': '首问人',
+  'firstAsk.handler': '责任人',
+  'firstAsk.handling': '处理情况',
+  'firstAsk.opinion': '业主意见',
+  'firstAsk.note': '备注',
+  'firstAsk.export': '导出 Excel',
+  'firstAsk.backToRegister': '返回登记表',
+  'firstAsk.noDepartment': '请先选择部门',
+  'firstAsk.empty': '本月没有首问登记',
 };
 
 export type UiKey = keyof typeof zhCN;
