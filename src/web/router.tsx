@@ -35,6 +35,7 @@ const AccountabilityPage = lazy(() => import('./pages/reports/AccountabilityPage
 const ProblemsPage = lazy(() => import('./pages/reports/ProblemsPage'));
 const FirstAskRegisterPage = lazy(() => import('./pages/reports/FirstAskRegisterPage'));
 const FirstAskRegisterPrintPage = lazy(() => import('./pages/reports/FirstAskRegisterPrintPage'));
+const CalendarPage = lazy(() => import('./pages/settings/CalendarPage'));
 // ECharts is imported only inside this chunk
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
       { path: 'settings/report-policy', element: guarded('reports.read', ReportPolicyPage) },
       { path: 'settings/fee-items', element: guarded('settings.manage', FeeItemsPage) },
       { path: 'settings/clock-policy', element: guarded('settings.manage', ClockPolicyPage) },
+      { path: 'settings/calendar', element: guarded('settings.manage', CalendarPage) },
       { path: 'property/communities', element: guarded('property.read', CommunitiesPage) },
       { path: 'property/communities/:id', element: guarded('property.read', CommunityDetailPage) },
       { path: 'property/rooms/:id', element: guarded('property.read', RoomDetailPage) },

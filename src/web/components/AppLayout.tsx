@@ -204,6 +204,12 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'settings.manage',
         testId: 'nav-clock-policy',
       },
+      {
+        key: '/settings/calendar',
+        label: 'nav.calendar',
+        permission: 'settings.manage',
+        testId: 'nav-calendar',
+      },
     ],
   },
 ];
