@@ -24,6 +24,7 @@ import * as intake from '../cases/intake.repository';
 import * as storeIntake from '../cases/store/intake';
 import * as storeSweep from '../cases/store/sweep';
 import * as storeClocks from '../cases/store/clocks';
+import * as storeHistory from '../cases/store/history';
 import * as auth from '../auth/auth.repository';
 import * as notifications from '../notifications/notifications.repository';
 import * as quarterly from '../quarterly/quarterly.repository';
@@ -435,6 +436,7 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         ...(onTheSpot ? [{ type: 'resolved', data: { result: '已解释' }, actorId: USER, at: NOW }] : []),
       ],
     });
+    const intake = storeIntake.prepareIntake(write(CASE, false));
     const sweep = storeSweep.storeSweepSql({
       at: NOW,
       clocks: [
@@ -481,6 +483,31 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         'lockDueClocksSql (every company)': storeSweep.lockDueClocksSql(NOW, 200),
         'lockDueClocksSql (one company)': storeSweep.lockDueClocksSql(NOW, 200, COMPANY),
         'storeSweepSql (two clocks, two entries, two cases)': [sweep.clocks, sweep.entries, sweep.cases],
+        'storeHistoriesSql (the demo history: a case routed after its intake)':
+          storeHistory.storeHistoriesSql([
+            {
+              row: {
+                ...intake.stored.row,
+                state: 'routed',
+                version: 2,
+                updatedAt: NOW,
+                targetType: 'department',
+                targetId: DEPARTMENT,
+                departmentId: DEPARTMENT,
+                residentToldAt: NOW,
+              },
+              clocks: [{ ...clock(CLOCK, CASE), metAt: NOW, nextCheckAt: null }],
+              intakeHead: { seq: intake.stored.row.timelineSeq, hash: intake.stored.row.timelineHead },
+              entries: [
+                {
+                  type: 'routed',
+                  data: { target: { type: 'department', id: DEPARTMENT }, residentTold: { via: 'phone' } },
+                  actorId: USER,
+                  at: NOW,
+                },
+              ],
+            },
+          ]).query,
       }),
     ).toMatchFileSnapshot('./queries/case-store.sql');
   });

@@ -16,7 +16,13 @@
  */
 import type { Role } from '../../domain/access/roles';
 import { caseClockRules } from '../../domain/case/escalation';
-import { escalationRecipients, sweepStep } from '../../domain/deadlines/deadline';
+import {
+  escalationRecipients,
+  sweepStep,
+  type DeadlineFacts,
+  type SweepStep,
+} from '../../domain/deadlines/deadline';
+import type { ClockName } from '../../domain/case/case';
 import { escalationStaff } from '../users/users.repository';
 import { chainEntry } from '../../domain/record/hash-chain';
 import type { Clock } from '../platform/clock';
@@ -64,6 +70,41 @@ interface CaseState {
   seqBefore: number;
 }
 
+/** A timeline entry the sweep appends for a case clock. */
+export interface SweepEntry {
+  type: 'clock_warned' | 'clock_breached' | 'escalated';
+  data: Record<string, string | number>;
+}
+
+/**
+ * One case clock swept at `now`, its case in `state` at escalation tier `tier`: the deadline engine's step with the
+ * case clocks' rules (CLOCK-5 warned once, breached once; ESCALATE-2 one tier up; CLOCK-8 none for a closed case),
+ * recorded on the clock (`warnedAt`, `breachedAt`), the entries the case's timeline gets and its tier after. The
+ * sweep below and the demo history (seed/demo-history.ts) both take their steps through it.
+ */
+export function sweepCaseClock(
+  k: DeadlineFacts & { name: ClockName },
+  state: DueRow['cState'],
+  tier: number,
+  now: Date,
+): { step: SweepStep; entries: SweepEntry[]; tier: number } {
+  const entries: SweepEntry[] = [];
+  const step = sweepStep(k, caseClockRules(state), tier, now);
+  if (step.op === 'breach') {
+    k.breachedAt = now;
+    k.warnedAt ??= now;
+    entries.push({ type: 'clock_breached', data: { clock: k.name, dueAt: k.dueAt.toISOString() } });
+    if (step.escalateTo) {
+      tier = step.escalateTo.tier;
+      entries.push({ type: 'escalated', data: { tier, reason: 'clock_breached', clock: k.name } });
+    }
+  } else if (step.op === 'warn') {
+    k.warnedAt = now;
+    entries.push({ type: 'clock_warned', data: { clock: k.name, dueAt: k.dueAt.toISOString() } });
+  }
+  return { step, entries, tier };
+}
+
 /** The clocks of one batch and what the sweep decided for each; nothing written yet. */
 function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
   const at = new Date(now.getTime()); // the hash covers at.toISOString(); timestamptz(3) stores exactly that
@@ -93,18 +134,13 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
       cases.set(k.caseId, c);
     }
     const people = [k.cHandlerId, k.cFirstResponderId].filter((x): x is string => !!x);
-    const entries: { type: string; data: Record<string, string | number> }[] = [];
     const base = { companyId: k.companyId, caseId: k.caseId };
-    const step = sweepStep(k, caseClockRules(k.cState), c.tier, now);
+    const { step, entries, tier } = sweepCaseClock(k, k.cState, c.tier, now);
+    c.tier = tier;
     if (step.op === 'breach') {
-      k.breachedAt = now;
-      k.warnedAt ??= now;
       result.breached++;
-      entries.push({ type: 'clock_breached', data: { clock: k.name, dueAt: k.dueAt.toISOString() } });
       if (step.escalateTo) {
-        c.tier = step.escalateTo.tier;
         result.escalated++;
-        entries.push({ type: 'escalated', data: { tier: c.tier, reason: 'clock_breached', clock: k.name } });
         notes.push({
           ...base,
           type: 'escalated',
@@ -114,9 +150,7 @@ function plan(rows: readonly DueRow[], now: Date, result: SweepResult) {
       }
       notes.push({ ...base, type: 'breach', userIds: people, data: { number: k.cNumber, clock: k.name } });
     } else if (step.op === 'warn') {
-      k.warnedAt = now;
       result.warned++;
-      entries.push({ type: 'clock_warned', data: { clock: k.name, dueAt: k.dueAt.toISOString() } });
       notes.push({ ...base, type: 'warning', userIds: people, data: { number: k.cNumber, clock: k.name } });
     }
     // 'none': a stored next check that no longer holds; the clock is written back with its true one below

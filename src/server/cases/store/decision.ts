@@ -15,7 +15,7 @@ import { appendRecordEntries, type NewRecordEntry } from '../../records/records.
 import type { CaseRow, ClockRow } from '../cases.repository';
 import { saveClocks } from './clocks';
 
-type CaseUpdate = Partial<typeof cases.$inferInsert>;
+export type CaseUpdate = Partial<typeof cases.$inferInsert>;
 
 export interface DecisionWrite {
   /** the case row as loaded under lock */
@@ -28,9 +28,17 @@ export interface DecisionWrite {
   moreEntries?: readonly NewRecordEntry[];
 }
 
-/** Stores one decided action: the case's columns and version, its changed clocks, its timeline entries. */
-export async function storeDecision(tx: Tx, w: DecisionWrite): Promise<void> {
-  const { row, effects, now } = w;
+/**
+ * What a decided action does to the stored case, nothing written: the columns to set (besides the version), the
+ * clocks after it and the names of those it changed. storeDecision writes it; the demo history (history.ts)
+ * applies it in memory, action after action.
+ */
+export function foldDecision(
+  row: Pick<CaseRow, 'id'>,
+  clocks: readonly StoredClock[],
+  effects: CaseEffects,
+  now: Date,
+): { set: CaseUpdate; clocksAfter: Map<ClockName, StoredClock>; touched: Set<ClockName> } {
   const { target, ...columns } = effects.changes;
   const set: CaseUpdate = { ...columns, updatedAt: now };
   if (target !== undefined) {
@@ -38,9 +46,16 @@ export async function storeDecision(tx: Tx, w: DecisionWrite): Promise<void> {
     set.targetId = target?.id ?? null;
   }
   // The clocks after the decision, and what the case row keeps of them.
-  const clocksAfter = new Map<ClockName, StoredClock>(w.clocks.map((c) => [c.name, { ...c }]));
+  const clocksAfter = new Map<ClockName, StoredClock>(clocks.map((c) => [c.name, { ...c }]));
   const touched = foldClockEffects(clocksAfter, row.id, effects.clocks);
   if (touched.size) Object.assign(set, clockSummary(clocksAfter.values()));
+  return { set, clocksAfter, touched };
+}
+
+/** Stores one decided action: the case's columns and version, its changed clocks, its timeline entries. */
+export async function storeDecision(tx: Tx, w: DecisionWrite): Promise<void> {
+  const { row, effects, now } = w;
+  const { set, clocksAfter, touched } = foldDecision(row, w.clocks, effects, now);
   await tx
     .update(cases)
     .set({ ...set, version: sql`${cases.version} + 1` })

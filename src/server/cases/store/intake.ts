@@ -216,7 +216,10 @@ export function insertIntakes(db: Tx, writes: readonly IntakeWrite[]): Promise<S
   return insertPreparedIntakes(db, writes.map(prepareIntake));
 }
 
-async function insertPreparedIntakes(db: Tx, prepared: readonly PreparedIntake[]): Promise<StoredIntake[]> {
+export async function insertPreparedIntakes(
+  db: Tx,
+  prepared: readonly PreparedIntake[],
+): Promise<StoredIntake[]> {
   await executeNamed<{ cases: number }>(db, 'huiyin_insert_intakes', insertIntakesSql(prepared));
   return prepared.map((p) => p.stored);
 }

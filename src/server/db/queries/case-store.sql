@@ -144,3 +144,46 @@ update cases c set escalation_tier = v.tier, timeline_seq = v.seq, timeline_head
 --   $3 = [3,7]
 --   $4 = ["bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"]
 --   $5 = ["55555555-5555-4555-8555-555555555555","88888888-8888-4888-8888-888888888888"]
+
+-- storeHistoriesSql (the demo history: a case routed after its intake)
+with x as materialized (
+      select * from jsonb_to_recordset($1::jsonb) as x(id uuid, company_id uuid,
+        version int, state text, updated_at timestamptz, handler_id uuid, department_id uuid, target_type text,
+        target_id uuid, visit_at timestamptz, resident_told_at timestamptz, reply_count int, closure text,
+        escalation_tier int, satisfaction text, reopen_count int, merged_into_id uuid, invalid boolean,
+        closed_unsatisfied boolean, callback_assignee_id uuid, calendar_unknown boolean, resolved_at timestamptz,
+        closed_at timestamptz, next_due_at timestamptz, timeline_seq int, timeline_head text, clocks jsonb,
+        entries jsonb)
+    ), c as (
+      update cases c set version = x.version, state = x.state, updated_at = x.updated_at,
+        handler_id = x.handler_id, department_id = x.department_id, target_type = x.target_type,
+        target_id = x.target_id, visit_at = x.visit_at, resident_told_at = x.resident_told_at,
+        reply_count = x.reply_count, closure = x.closure, escalation_tier = x.escalation_tier,
+        satisfaction = x.satisfaction, reopen_count = x.reopen_count, merged_into_id = x.merged_into_id,
+        invalid = x.invalid, closed_unsatisfied = x.closed_unsatisfied, callback_assignee_id = x.callback_assignee_id,
+        calendar_unknown = x.calendar_unknown, resolved_at = x.resolved_at, closed_at = x.closed_at,
+        next_due_at = x.next_due_at, timeline_seq = x.timeline_seq, timeline_head = x.timeline_head
+      from x where c.id = x.id and c.company_id = x.company_id
+      returning c.id
+    ), k as (
+      insert into case_clocks (id, company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,
+        paused_at, paused_ms, stopped_at, calendar_unknown, next_check_at)
+      select y.id, x.company_id, x.id, y.name, y.started_at, y.due_at, y.met_at, y.warned_at, y.breached_at,
+        y.paused_at, y.paused_ms, y.stopped_at, y.calendar_unknown, y.next_check_at
+      from x cross join jsonb_to_recordset(x.clocks) as y(id uuid, name text,
+        started_at timestamptz, due_at timestamptz, met_at timestamptz, warned_at timestamptz,
+        breached_at timestamptz, paused_at timestamptz, paused_ms bigint, stopped_at timestamptz,
+        calendar_unknown boolean, next_check_at timestamptz)
+      on conflict (case_id, name) do update set started_at = excluded.started_at, due_at = excluded.due_at,
+        met_at = excluded.met_at, warned_at = excluded.warned_at, breached_at = excluded.breached_at,
+        paused_at = excluded.paused_at, paused_ms = excluded.paused_ms, stopped_at = excluded.stopped_at,
+        calendar_unknown = excluded.calendar_unknown, next_check_at = excluded.next_check_at
+    ), t as (
+      insert into case_timeline (case_id, seq, company_id, at, actor_id, type, data, prev_hash, hash)
+      select x.id, y.seq, x.company_id, y.at, y.actor_id, y.type, y.data, y.prev_hash, y.hash
+      from x cross join jsonb_to_recordset(x.entries) as y(seq int, at timestamptz, actor_id uuid,
+        type text, data jsonb, prev_hash text, hash text)
+    )
+    select count(*)::int as cases from c;
+-- params:
+--   $1 = "[{\"id\":\"55555555-5555-4555-8555-555555555555\",\"company_id\":\"11111111-1111-4111-8111-111111111111\",\"version\":2,\"state\":\"routed\",\"updated_at\":\"2026-03-10T04:00:00.000Z\",\"department_id\":\"44444444-4444-4444-8444-444444444444\",\"target_type\":\"department\",\"target_id\":\"44444444-4444-4444-8444-444444444444\",\"resident_told_at\":\"2026-03-10T04:00:00.000Z\",\"reply_count\":0,\"escalation_tier\":0,\"reopen_count\":0,\"invalid\":false,\"closed_unsatisfied\":false,\"calendar_unknown\":false,\"next_due_at\":\"2026-03-10T04:28:00.000Z\",\"timeline_seq\":2,\"timeline_head\":\"8570de72a93cb8fd86643cde20c68ea53fb4de4a21cac21801bd50ae2a218710\",\"clocks\":[{\"id\":\"99999999-9999-4999-8999-999999999999\",\"name\":\"route\",\"started_at\":\"2026-03-10T03:58:00.000Z\",\"due_at\":\"2026-03-10T04:28:00.000Z\",\"met_at\":\"2026-03-10T04:00:00.000Z\",\"paused_ms\":0,\"calendar_unknown\":false}],\"entries\":[{\"seq\":2,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"routed\",\"data\":{\"target\":{\"type\":\"department\",\"id\":\"44444444-4444-4444-8444-444444444444\"},\"residentTold\":{\"via\":\"phone\"}},\"prev_hash\":\"b7bfe06aa71e771cf481dec6487d03faf6532786bbca3906c1f9a14d15d428f8\",\"hash\":\"8570de72a93cb8fd86643cde20c68ea53fb4de4a21cac21801bd50ae2a218710\"}]}]"
