@@ -73,7 +73,7 @@ beforeAll(async () => {
   const api = await apiSession(server.baseUrl, 'agent');
   const { items } = await api.get<{ items: ResidentRow[] }>('/api/residents?limit=20');
   const r = items.find((x) => x.phones.length > 0 && x.rooms.length > 0);
-  if (!r) throw new Error('the demo seed has no resident with a phone and a room in 翠湖管理处');
+  if (!r) throw new Error('the minimal seed has no resident with a phone and a room in 翠湖管理处');
   caller = { name: r.name, phone: r.phones[0], roomId: r.rooms[0].roomId, roomLabel: r.rooms[0].label };
   [agent, technician, supervisor] = await Promise.all([
     newPage(browser, server.baseUrl),

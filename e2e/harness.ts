@@ -1,6 +1,7 @@
 /**
  * Browser tests run the production build (`npm run build`) on the real server (`huiyin serve`, NODE_ENV=test,
- * HUIYIN_FAKE_CLOCK=1, a fresh embedded PostgreSQL with the demo seed) and drive Debian's chromium with
+ * HUIYIN_FAKE_CLOCK=1, a fresh embedded PostgreSQL with the minimal demo seed: the demo company, its people and
+ * logins, no history — quick to start, and every case a test sees is its own) and drive Debian's chromium with
  * playwright-core. No browser is ever downloaded: without /usr/bin/chromium the suite fails loudly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -37,6 +38,7 @@ export async function startServer(): Promise<E2eServer> {
       DATABASE_URL: '',
       NODE_ENV: 'test',
       HUIYIN_FAKE_CLOCK: '1',
+      HUIYIN_SEED: 'minimal',
       PORT: String(port),
       HUIYIN_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',

@@ -4,7 +4,7 @@
  * and publishes it, and downloads both .xlsx exports. The public file carries neither the phone number nor the
  * resident's name planted in a case description; the internal one lists the cases.
  *
- * The demo seed has no cases: before the browser starts, the fake clock is set into last month and an agent
+ * The minimal seed has no cases: before the browser starts, the fake clock is set into last month and an agent
  * records three cases there (one with the planted personal data, left open so it reaches the 未解决 part of the
  * public text; one resolved on the spot and called back 满意; one plain inquiry), then the clock goes back to now.
  */
@@ -76,7 +76,7 @@ beforeAll(async () => {
   const agent0 = await apiSession(server.baseUrl, 'agent');
   const rooms = await agent0.get<{ items: { id: string; residentCount: number }[] }>('/api/rooms?limit=50');
   const room = rooms.items.find((r) => r.residentCount > 0);
-  if (!room) throw new Error(`the demo seed has no occupied room in ${OFFICE}`);
+  if (!room) throw new Error(`the minimal seed has no occupied room in ${OFFICE}`);
   const detail = await agent0.get<{ residents: { name: string }[] }>(`/api/rooms/${room.id}`);
   const name = detail.residents.map((r) => r.name).find((n) => n.length >= 2 && !n.includes('*'));
   if (!name) throw new Error(`room ${room.id} has no resident with a readable name`);

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { CONFIG_HELP, ConfigError, loadConfig } from '../server/platform/config';
 import { openDatabase, serve } from '../server/main';
-import { seedDemo } from '../server/seed/demo';
+import { describeSeed, seedDemo } from '../server/seed/demo';
 import { systemClock } from '../server/platform/clock';
 import { sweep } from '../server/deadlines/sweeper';
 import { describeBroken, verifyAllRecords } from '../server/records/verify-records';
@@ -18,7 +18,8 @@ Usage: huiyin [command] [options]
 Commands:
   serve                         run the web app and API (default)
   migrate                       apply database migrations and exit
-  seed                          seed the demo company on an empty database
+  seed                          seed the demo company on an empty database: with six months of history,
+                                or without it when HUIYIN_SEED=minimal
   company create --name N --short-name S [--time-zone Asia/Shanghai]
                                 add a company (SaaS operators host several in one database)
   admin create --company ID|NAME --username U [--name NAME]
@@ -75,8 +76,13 @@ export async function run(argv: string[]): Promise<number> {
       const config = loadConfig();
       if (config.env === 'production')
         throw new UsageError('the demo seed is refused when NODE_ENV=production');
-      const seeded = await withDatabase((db) => seedDemo(db, { password: config.demoPassword }));
-      console.log(seeded ? 'demo company seeded' : 'the database already has a company; nothing seeded');
+      const seeded = await withDatabase((db) =>
+        seedDemo(db, {
+          password: config.demoPassword,
+          mode: config.seed === 'minimal' ? 'minimal' : 'demo',
+        }),
+      );
+      console.log(seeded ? describeSeed(seeded) : 'the database already has a company; nothing seeded');
       return 0;
     }
     case 'sweep': {

@@ -8,7 +8,7 @@ import type { Config } from './platform/config';
 import { connect, type Database } from './db/client';
 import { startEmbeddedPostgres, installShutdownHandlers } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
-import { seedDemo, DEMO_LOGINS } from './seed/demo';
+import { describeSeed, seedDemo, DEMO_LOGINS } from './seed/demo';
 import { ensureFirstAdmin } from './setup/setup.service';
 import { usernameExists } from './users/users.repository';
 import { demoAccountsWarning } from './auth/auth.service';
@@ -77,9 +77,13 @@ export async function serve(config: Config) {
     const created = await ensureFirstAdmin(database.db, config, config.admin);
     if (created) log(`created the first admin "${config.admin.username}"`);
   }
-  if (config.seed === 'demo') {
-    const seeded = await seedDemo(database.db, { password: config.demoPassword });
-    if (seeded) log('seeded the demo company (回音物业)');
+  if (config.seed !== 'none') {
+    const seeded = await seedDemo(database.db, {
+      password: config.demoPassword,
+      mode: config.seed,
+      now: clock.now(),
+    });
+    if (seeded) log(describeSeed(seeded));
   }
 
   const app = await buildApp({ db: database.db, clock, config });
@@ -99,7 +103,7 @@ export async function serve(config: Config) {
   log(`Huiyin is running at ${address}  (API docs: ${address}/api/docs)`);
   const demoWarning = await demoAccountsWarning(database.db, config.env);
   if (demoWarning) console.warn(`[huiyin] WARNING: ${demoWarning}`);
-  if (config.seed === 'demo' && demoAdmin) {
+  if (config.seed !== 'none' && demoAdmin) {
     log(`demo logins (password "${config.demoPassword}"):`);
     for (const l of DEMO_LOGINS) log(`  ${l.username.padEnd(11)} ${l.description}`);
   }

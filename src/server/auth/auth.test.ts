@@ -333,7 +333,9 @@ describe('production refuses the demo accounts and the demo password (no demo pa
     // NODE_ENV=production refuses a fake clock in the configuration; the harness still drives its own.
     p = await createTestApp({ NODE_ENV: 'production', HUIYIN_FAKE_CLOCK: '' });
     // Seeded before the switch to production: the same database restarted with NODE_ENV=production.
-    expect(await seedDemo(p.database.db, { password: 'huiyin-demo' })).toBe(true);
+    expect(await seedDemo(p.database.db, { password: 'huiyin-demo', mode: 'minimal' })).toMatchObject({
+      mode: 'minimal',
+    });
   });
   afterAll(() => p.close());
 

@@ -17,6 +17,12 @@ describe('configuration parsed once with zod (OPS-1)', () => {
     );
   });
 
+  it('HUIYIN_SEED is demo, minimal or none (OPS-4)', () => {
+    expect(loadConfig({ HUIYIN_SEED: 'minimal' }).seed).toBe('minimal');
+    expect(loadConfig({ HUIYIN_SEED: 'none' }).seed).toBe('none');
+    expect(loadConfig({ NODE_ENV: 'production', HUIYIN_SEED: 'minimal' }).seed).toBe('none');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

@@ -23,7 +23,7 @@ export const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
     HUIYIN_DATA_DIR: z.string().min(1).default('./data'),
-    HUIYIN_SEED: z.enum(['demo', 'none']).default('demo'),
+    HUIYIN_SEED: z.enum(['demo', 'minimal', 'none']).default('demo'),
     HUIYIN_DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD_DEFAULT),
     HUIYIN_ADMIN_USERNAME: z.string().min(2).max(64).optional(),
     HUIYIN_ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
@@ -84,7 +84,11 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   dataDir: string;
-  seed: 'demo' | 'none';
+  /**
+   * What an empty database is seeded with (OPS-4): `demo` the demo company with six months of history, `minimal`
+   * the same company, offices, people and logins without history (tests, e2e), `none` nothing
+   */
+  seed: 'demo' | 'minimal' | 'none';
   demoPassword: string;
   admin?: { username: string; password: string };
   fakeClock: boolean;
@@ -148,7 +152,9 @@ export const CONFIG_HELP = `Settings (environment variables):
   DATABASE_URL                 external PostgreSQL >= 15; when unset an embedded PostgreSQL runs under HUIYIN_DATA_DIR
   HUIYIN_DATA_DIR              data directory for the embedded PostgreSQL (default ./data)
   NODE_ENV                     development | test | production (production: no demo seed, demo password refused)
-  HUIYIN_SEED                  demo | none (default demo; never in production)
+  HUIYIN_SEED                  what an empty database is seeded with (never in production): demo (default) the
+                               demo company with six months of history; minimal the same company, offices,
+                               people and logins without history; none nothing
   HUIYIN_DEMO_PASSWORD         password of the demo users (default huiyin-demo)
   HUIYIN_ADMIN_USERNAME        first admin created at start when no admin exists (production)
   HUIYIN_ADMIN_PASSWORD        its password (at least 10 characters)

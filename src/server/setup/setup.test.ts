@@ -16,8 +16,11 @@ afterAll(() => t.close());
 
 describe('demo seed (OPS-4)', () => {
   it('seeds one company deterministically with the fixed logins, once', async () => {
-    expect(await seedDemo(t.database.db, { password: 'huiyin-demo' })).toBe(true);
-    expect(await seedDemo(t.database.db, { password: 'huiyin-demo' })).toBe(false);
+    expect(await seedDemo(t.database.db, { password: 'huiyin-demo', mode: 'minimal' })).toMatchObject({
+      mode: 'minimal',
+      cases: 0,
+    });
+    expect(await seedDemo(t.database.db, { password: 'huiyin-demo', mode: 'minimal' })).toBeNull();
     const { rows } = await t.database.db.execute<Record<string, number>>(sql`select
       (select count(*)::int from companies) companies, (select count(*)::int from offices) offices,
       (select count(*)::int from communities) communities, (select count(*)::int from rooms) rooms,
