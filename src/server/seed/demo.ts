@@ -1,8 +1,8 @@
 /**
  * The demo company seeded on an empty database (OPS-4): deterministic, so every fresh install and every e2e run
  * sees the same 回音物业 with 2 offices, 3 communities, ~2,000 rooms, ~3,000 residents, the fixed logins and the
- * staff who work its cases. `minimal` is the company without history (tests, e2e); `demo` is to add six months of
- * history, which comes next.
+ * staff who work its cases. `demo` adds six months of history made through the domain's rules (demo-history.ts);
+ * `minimal` is the company without history (tests, e2e).
  */
 import { sql } from 'drizzle-orm';
 import { parsePhone } from '../../domain/property/phone';
@@ -12,6 +12,7 @@ import * as t from '../db/schema';
 import { hashPassword } from '../auth/passwords';
 import { insertDefaultTree } from '../categories/categories.repository';
 import { chineseName, mobile, rng } from './people';
+import { HISTORY_MONTHS, writeDemoHistory } from './demo-history';
 import type { DemoWorld } from './demo-world';
 
 export const DEMO_LOGINS: {
@@ -139,20 +140,20 @@ export interface DemoSeedResult {
   cases: number;
   /** how long seeding took, ms */
   ms: number;
-  /** what was seeded */
+  /** what was seeded, as the history was planned on it */
   world: DemoWorld;
 }
 
 /**
- * Seeds the demo company unless any company exists; null when it did not. One transaction. `now`: the end of the
- * history (the app's clock).
+ * Seeds the demo company unless any company exists; null when it did not. The company, its people and the cases
+ * of its history are one transaction. `now`: the end of the history (the app's clock).
  */
 export async function seedDemo(
   db: Db,
   opts: { password: string; mode: DemoSeedMode; now?: Date },
 ): Promise<DemoSeedResult | null> {
   const started = performance.now();
-  void opts.now;
+  const now = opts.now ?? new Date();
   const passwordHash = await hashPassword(opts.password);
   const seeded = await db.transaction(async (tx) => {
     // Two instances starting at once on an empty database: only one seeds.
@@ -160,7 +161,8 @@ export async function seedDemo(
     const { rows } = await tx.execute<{ n: number }>(sql`select count(*)::int as n from companies`);
     if (rows[0].n > 0) return null;
     const world = await seedCompany(tx, passwordHash);
-    return { world, cases: 0 };
+    const cases = opts.mode === 'demo' ? await writeDemoHistory(tx, world, now) : 0;
+    return { world, cases };
   });
   if (!seeded) return null;
   return {
@@ -205,7 +207,9 @@ const COMMUNITIES = [
 /** The start-up log line of a seeding, with how long it took. */
 export function describeSeed(r: DemoSeedResult): string {
   const seconds = (r.ms / 1000).toFixed(1);
-  return `seeded the demo company (回音物业), ${r.mode}: ${r.cases} cases, in ${seconds} s`;
+  return r.mode === 'demo'
+    ? `seeded the demo company (回音物业) with ${r.cases} cases over ${HISTORY_MONTHS} months in ${seconds} s`
+    : `seeded the demo company (回音物业), minimal: no history, in ${seconds} s`;
 }
 
 async function insertChunked<T extends Record<string, unknown>>(
