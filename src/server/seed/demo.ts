@@ -1,8 +1,8 @@
 /**
  * The demo company seeded on an empty database (OPS-4): deterministic, so every fresh install and every e2e run
  * sees the same 回音物业 with 2 offices, 3 communities, ~2,000 rooms, ~3,000 residents, the fixed logins and the
- * staff who work its cases. `demo` adds six months of history made through the domain's rules (demo-history.ts);
- * `minimal` is the company without history (tests, e2e).
+ * staff who work its cases. `demo` adds six months of history made through the domain's rules (demo-history.ts)
+ * and the paperwork of the past months (demo-paperwork.ts); `minimal` is the company without history (tests, e2e).
  */
 import { sql } from 'drizzle-orm';
 import { parsePhone } from '../../domain/property/phone';
@@ -14,6 +14,7 @@ import { insertDefaultTree } from '../categories/categories.repository';
 import { chineseName, mobile, rng } from './people';
 import { HISTORY_MONTHS, writeDemoHistory } from './demo-history';
 import type { DemoWorld } from './demo-world';
+import { writeDemoPaperwork } from './demo-paperwork';
 
 export const DEMO_LOGINS: {
   username: string;
@@ -146,7 +147,9 @@ export interface DemoSeedResult {
 
 /**
  * Seeds the demo company unless any company exists; null when it did not. The company, its people and the cases
- * of its history are one transaction. `now`: the end of the history (the app's clock).
+ * of its history are one transaction; the past months' paperwork (summaries, quarterly reports, the duty ledger,
+ * recurring problems) is then made through the features' own services, each step its own transaction as in use.
+ * `now`: the end of the history (the app's clock).
  */
 export async function seedDemo(
   db: Db,
@@ -165,6 +168,7 @@ export async function seedDemo(
     return { world, cases };
   });
   if (!seeded) return null;
+  if (opts.mode === 'demo') await writeDemoPaperwork(db, seeded.world, now);
   return {
     mode: opts.mode,
     companyId: seeded.world.companyId,
