@@ -348,7 +348,6 @@ export interface Gen {
 
 function fill(
   template: string,
-  g: Gen,
   r: Rand,
   c: DemoWorld['communities'][number],
   b: DemoWorld['communities'][number]['buildings'][number],
@@ -446,7 +445,7 @@ function makeSpec(
   // a shared facility is the building's, not a home's (REPAIR-1)
   const aboutRoom = (plan.room && repairType !== 'shared') || !!forced || template.includes('{r}');
   const description =
-    fill(template, g, r, c, building, aboutRoom ? home : null) + (emergency ? '' : detail(r, kind));
+    fill(template, r, c, building, aboutRoom ? home : null) + (emergency ? '' : detail(r, kind));
   // Anonymous complaints (INTAKE-5) come by the box, a letter or WeChat; some notes in the box leave no phone.
   const anonymous =
     kind === 'complaint' && ['mailbox', 'letter', 'wechat'].includes(channel) && chance(r, 0.35);
@@ -542,9 +541,11 @@ export function specsOf(g: Gen, policy: CompanyPolicy): Spec[] {
     const at = new Date(now.getTime() - (8 + k * 17 + master() * 10) * MIN);
     specs.push(makeSpec(g, Math.floor(master() * 2 ** 32), at, undefined, true));
   }
-  for (const [i, p] of RECURRING.entries())
+  for (const p of RECURRING)
     for (let k = 0; k < p.count; k++) {
-      const at = new Date(now.getTime() - (p.daysAgo - k * (p.daysAgo > 30 ? 7 : 5)) * DAY + (i + 9) * HOUR);
+      // in office hours, one every few days
+      const day = localDateOf(new Date(now.getTime() - (p.daysAgo - k * (p.daysAgo > 30 ? 7 : 5)) * DAY), tz);
+      const at = new Date(startOfLocalDay(day, tz).getTime() + (9 + master() * 8) * HOUR);
       if (at.getTime() > lastIn) continue;
       specs.push(makeSpec(g, Math.floor(master() * 2 ** 32), at, p));
     }
