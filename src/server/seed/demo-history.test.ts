@@ -94,7 +94,7 @@ describe('the demo history (OPS-4)', () => {
       expect(closures.find((x) => x.closure === c)?.n ?? 0, c).toBeGreaterThan(0);
   });
 
-  it('ESCALATE-2 breached clocks raise cases; HANDLE-2 returns, FLOW-3 waits, CLOCK-3 extensions, ROUTE-3 contacts, reopenings', async () => {
+  it('ESCALATE-2 breached clocks raise cases; ESCALATE-3 referrals, SUGGEST-1 decisions, HANDLE-2 returns, FLOW-3 waits, CLOCK-3 extensions, ROUTE-3 contacts, HANDLE-6 meetings, HANDLE-7 incidents', async () => {
     const types = await rows<{ type: string; n: number }>(
       sql`select type, count(*)::int n from case_timeline group by 1`,
     );
@@ -116,6 +116,11 @@ describe('the demo history (OPS-4)', () => {
       'callback_assigned',
       'corrective_completed',
       'commented',
+      'referred',
+      'decided',
+      'report_sent',
+      'leader_meeting_arranged',
+      'special_incident',
     ])
       expect(n(type), type).toBeGreaterThan(0);
     const [esc] = await rows<{ tiers: number[] }>(

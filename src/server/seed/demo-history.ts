@@ -23,7 +23,7 @@ import {
   type VerifyMethod,
 } from '../../domain/case/case';
 import { planIntake } from '../../domain/case/intake';
-import { decide, type CaseActionInputs } from '../../domain/case/lifecycle';
+import { decide, type CaseActionInputs, type RouteInput } from '../../domain/case/lifecycle';
 import {
   clockSummary,
   foldClockEffects,
@@ -142,6 +142,8 @@ export class CaseLife {
         repairType: s.repairType,
         resolvedOnTheSpot: s.onTheSpot ? { result: s.onTheSpot } : null,
         officeDirectorId: office.directorId,
+        // HANDLE-7: a fight with people hurt is a special incident from the first call
+        specialIncident: s.severity === 'emergency' && s.kind === 'complaint',
       },
       {
         now: s.recordedAt,
@@ -298,20 +300,29 @@ function canonicalPhone(raw: string): string {
 
 const usernameOfId = (env: Env, id: string | null) => (id ? env.usernameOf.get(id)! : null);
 
-/** The target of a route and whether it reaches a repair team (REPAIR-2). */
-function targetOf(env: Env, s: Spec, route: Route): { target: RouteTarget; repairTeam: boolean } {
+/**
+ * The target of a route, whether it reaches a repair team (REPAIR-2), and an external unit's contact given to the
+ * resident (ROUTE-4) — what the server reads from its registers for a route.
+ */
+function targetOf(
+  env: Env,
+  s: Spec,
+  route: Route,
+): { target: RouteTarget; repairTeam: boolean; unitContact: RouteInput['unitContact'] } {
   const office = env.world.offices[s.officeIndex];
   if (route.type === 'department')
     return {
       target: { type: 'department', id: office.departments[route.fn] },
       repairTeam: route.fn === 'engineering',
+      unitContact: null,
     };
   if (route.type === 'leader')
-    return { target: { type: 'leader', id: office.directorId }, repairTeam: false };
+    return { target: { type: 'leader', id: office.directorId }, repairTeam: false, unitContact: null };
   const u = env.world.partnerUnits.find((p) => p.service === route.service && p.relation === route.relation)!;
   return {
     target: { type: route.relation === 'sister' ? 'sisterUnit' : 'externalUnit', id: u.id },
     repairTeam: false,
+    unitContact: route.relation === 'external' ? { name: u.name, address: u.address, phone: u.phone } : null,
   };
 }
 
@@ -377,7 +388,7 @@ function live(env: Env, s: Spec): CaseLife {
         ),
       }
     : s.route;
-  const { target, repairTeam } = targetOf(env, s, route);
+  const { target, repairTeam, unitContact } = targetOf(env, s, route);
   let members: readonly string[] = route.type === 'department' ? team[route.fn] : [];
   let handler: string | null =
     route.type === 'department' && (emergency || chance(r, 0.55)) ? pick(r, members) : null;
@@ -391,6 +402,7 @@ function live(env: Env, s: Spec): CaseLife {
       handlerId: handler ? env.actors[handler].userId : null,
       residentTold: told ? { via } : null,
       targetIsRepairTeam: repairTeam,
+      unitContact,
       visitAt: privateVisit,
       note: route.type === 'unit' ? '请对方尽快派人处理。' : null,
     })
@@ -434,6 +446,7 @@ function live(env: Env, s: Spec): CaseLife {
   const worker = handler ?? members[0] ?? usernameOfId(env, l.row.handlerId)!;
 
   if (emergency) return emergencyWork(env, l, r, worker, t);
+  if (s.kind === 'suggestion') return suggestionWork(env, l, r, worker, t);
 
   // Taken in hand: accepted, or arrived at a private visit or a repair (EMERGENCY-2 meets dispatch on arrival too).
   let startAt = privateVisit
@@ -471,10 +484,31 @@ function live(env: Env, s: Spec): CaseLife {
     if (!l.act(verifyAt, chance(r, 0.8) ? worker : fr, 'verify', verifyBody())) return done(env, l);
     t = l.lastAt;
   }
-  if (s.kind === 'complaint' && chance(r, 0.02) && l.row.escalationTier < 3) {
+  if (s.kind === 'complaint' && chance(r, 0.015) && l.row.escalationTier < 3) {
     // ESCALATE-2: anyone on the case may take it a tier up
     t = plus(t, between(r, 20, 90) * MIN);
     l.act(t, fr, 'escalate', { reason: pick(r, text.ESCALATE_REASONS) });
+  } else if (s.kind === 'complaint' && chance(r, 0.015)) {
+    // ESCALATE-3: referred to the director, who decides how and by whom it is handled
+    t = plus(t, between(r, 20, 90) * MIN);
+    l.act(t, fr, 'refer', { reason: pick(r, text.REFER_REASONS) });
+    t = daytime(env, r, plus(t, between(r, 1, 6) * HOUR));
+    l.act(t, director, 'recordDecision', {
+      decision: 'handle',
+      handlerId: env.actors[worker].userId,
+      note: pick(r, text.HANDLE_NOTES),
+    });
+    t = l.lastAt;
+  }
+  if (s.kind === 'complaint' && chance(r, 0.008)) {
+    // HANDLE-6: the resident asks to speak to a leader: the meeting is arranged and recorded
+    t = plus(t, between(r, 10, 60) * MIN);
+    l.act(t, fr, 'arrangeLeaderMeeting', {
+      leaderId: env.world.offices[s.officeIndex].directorId,
+      at: daytime(env, r, plus(t, between(r, 20, 44) * HOUR), 9, 17),
+      note: pick(r, text.MEETING_NOTES),
+    });
+    t = l.lastAt;
   }
   if (s.kind === 'complaint' && chance(r, 0.03)) {
     // CLASS-4: a complaint found invalid is explained to the resident and closed as invalidated.
@@ -712,15 +746,25 @@ function withUnit(env: Env, l: CaseLife, r: Rand, routedAt: Date, told: boolean)
   let t = routedAt;
   if (unit.relation === 'sister') {
     t = plus(t, (chance(r, 0.05) ? between(r, 32, 60) : between(r, 5, 25)) * MIN);
+    // ROUTE-3: the resident's name, address and contact go to the unit only with their agreement
+    const agreed = told && chance(r, 0.7);
     if (
       !l.act(t, fr, 'recordContact', {
         unitId,
         contactPerson: unit.contactPerson,
         via: 'phone',
         note: text.UNIT_NOTES[0],
+        passed: agreed ? ['name', 'address', 'contact', 'matter'] : ['matter'],
+        residentAgreed: agreed || null,
       })
     )
       return done(env, l);
+    // the written report of a major case handed to the unit (ROUTE-3, FORM-1)
+    if (s.severity === 'major' || chance(r, 0.2)) {
+      t = daytime(env, r, plus(t, between(r, 1, 5) * HOUR));
+      if (!l.act(t, fr, 'recordReportSent', { unitId, copies: 2, receiver: unit.contactPerson, at: t }))
+        return done(env, l);
+    }
   }
   if (!told) {
     // the resident told the status and the unit's address and contact (ROUTE-2, ROUTE-4)
@@ -740,6 +784,35 @@ function withUnit(env: Env, l: CaseLife, r: Rand, routedAt: Date, told: boolean)
 }
 
 /**
+ * A suggestion (SUGGEST-1): the director takes it, adopts it with a rectification plan or declines it with the
+ * reason, answers the resident, and it is closed by its callback like any case.
+ */
+function suggestionWork(env: Env, l: CaseLife, r: Rand, director: string, routedAt: Date): CaseLife {
+  const s = l.spec;
+  let t = daytime(env, r, plus(routedAt, between(r, 0.5, 20) * HOUR));
+  if (!l.act(t, director, 'accept', {})) return done(env, l);
+  t = daytime(env, r, plus(t, between(r, 2, 60) * HOUR));
+  const adopt = chance(r, 0.7);
+  const words = adopt ? pick(r, text.ADOPTED) : pick(r, text.DECLINED);
+  if (
+    !l.act(
+      t,
+      director,
+      'recordDecision',
+      adopt ? { decision: 'adopt', plan: words } : { decision: 'decline', reason: words },
+    )
+  )
+    return done(env, l);
+  t = plus(t, between(r, 10, 90) * MIN);
+  if (!l.act(t, director, 'reply', { message: `您好，感谢您的建议。${words}`, via: viaOf(s) }))
+    return done(env, l);
+  const resolveAt = plus(t, between(r, 10, 60) * MIN);
+  resolveCase(env, l, r, director, resolveAt, s.route);
+  callbacks(env, l, r, resolveAt);
+  return done(env, l);
+}
+
+/**
  * An emergency (EMERGENCY-1–3): the handler on site within 30 minutes, the resident updated every 2 hours while it
  * is handled, then resolved and called back as usual.
  */
@@ -749,6 +822,11 @@ function emergencyWork(env: Env, l: CaseLife, r: Rand, worker: string, routedAt:
   const at = arrival < routedAt ? plus(routedAt, 2 * MIN) : arrival;
   if (!l.act(at, worker, 'arrive', { at })) return done(env, l);
   let t = at;
+  if (s.kind === 'repair' && chance(r, 0.15))
+    // HANDLE-7: someone was hurt: stabilised first, then reported at once
+    l.act((t = plus(t, between(r, 5, 20) * MIN)), worker, 'flagSpecialIncident', {
+      reason: text.SPECIAL_INCIDENT,
+    });
   if (s.kind === 'complaint')
     l.act((t = plus(t, between(r, 10, 40) * MIN)), worker, 'verify', {
       findings: pick(r, text.FINDINGS),

@@ -188,10 +188,11 @@ const CATEGORIES: Readonly<Record<CaseKind, readonly CategoryPlan[]>> = {
     { code: 'municipal.water', weight: 10, route: unit('water', 'sister'), room: false },
     { code: 'municipal.power', weight: 10, route: unit('power', 'sister'), room: false },
   ],
+  // SUGGEST-1: a suggestion goes to the director, who adopts or declines it
   suggestion: [
-    { code: 'greening', weight: 3, route: dept('greening'), room: false },
+    { code: 'greening', weight: 3, route: { type: 'leader' }, room: false },
     { code: 'leisure_facilities', weight: 3, route: { type: 'leader' }, room: false },
-    { code: 'community_culture', weight: 3, route: dept('customerService'), room: false },
+    { code: 'community_culture', weight: 3, route: { type: 'leader' }, room: false },
     { code: 'public_order.parking', weight: 3, route: { type: 'leader' }, room: false },
   ],
   praise: [{ code: 'property_service.attitude', weight: 1, route: dept('customerService'), room: false }],

@@ -303,6 +303,26 @@ export const EXTEND_REASONS: readonly string[] = [
   '涉及开发商保修，需等待对方派人，业主同意延期处理。',
 ];
 
+/** The director's decisions on suggestions (SUGGEST-1) and on referred cases (ESCALATE-3). */
+export const ADOPTED: readonly string[] = [
+  '采纳建议：下月由绿化组制定方案，报管理处审批后实施，完成后在公告栏公示。',
+  '采纳建议：纳入本季度社区活动计划，由客服中心牵头组织。',
+  '采纳建议：联系维保单位评估后增设，预计两个月内完成。',
+];
+export const DECLINED: readonly string[] = [
+  '暂不采纳：该区域属于消防通道，不能设置固定设施，已向业主说明。',
+  '暂不采纳：需经业主大会表决，已告知业主提议渠道。',
+];
+export const REFER_REASONS: readonly string[] = [
+  '涉及多个部门职责，请主任决定由谁牵头处理。',
+  '业主要求物业承担维修费用，需主任决定。',
+];
+export const HANDLE_NOTES: readonly string[] = ['由工程维修组牵头、客服中心配合，本周内处理完毕。'];
+/** A resident asks to meet a leader (HANDLE-6). */
+export const MEETING_NOTES: readonly string[] = ['业主要求与主任当面沟通，已约定在服务中心会谈。'];
+/** Why an emergency is a special incident (HANDLE-7). */
+export const SPECIAL_INCIDENT = '现场有人员受伤，已先行稳定局面并拨打120，按特殊事件立即上报。';
+
 /** Notes staff leave on the timeline. */
 export const COMMENTS: readonly string[] = [
   '已电话联系业主，约定明天上午上门。',

@@ -29,6 +29,8 @@ export interface DemoWorld {
     service: string;
     name: string;
     contactPerson: string;
+    address: string | null;
+    phone: string | null;
   }[];
   /** default category code → id and ancestors (nearest first) */
   categories: Map<string, { id: string; ancestorIds: string[] }>;

@@ -623,6 +623,8 @@ async function seedCompany(tx: Tx, passwordHash: string): Promise<DemoWorld> {
       service: u.service,
       name: u.name,
       contactPerson: u.contactPerson ?? '',
+      address: u.address,
+      phone: u.phone,
     })),
     categories: new Map(categoryRows.map((r) => [r.code, { id: r.id, ancestorIds: ancestorsOf(r.id) }])),
     communities: drafted.map((c) => ({
