@@ -161,6 +161,8 @@ const zhCN = {
     '按时率 = 本月到期的时限中按时完成的个数 ÷ 本月到期的时限个数。到期时间（已按暂停和经业主同意的延期顺延）在本月内的时限都计入，无论是否完成；按时完成 = 完成时间不晚于到期时间且未记录超时。到期前已停止计时的时限（事项已关闭、退回或改派）和正在暂停的时限不计入。',
   'formula.callback_rate':
     '回访率 = 已回访数 ÷ 本月应回访数。应回访 = 回访时限到期时间在本月内的事项；已回访 = 已联系上业主完成回访（逾期完成也算，是否按时见回访按时率）。目标 100%。',
+  'formula.paid_repair_callback_rate':
+    '特约服务回访率 = 本月完成的有偿维修中已回访的件数 ÷ 本月完成的有偿维修件数。按事项最后一次完成的月份计入；该次完成之后联系上业主的回访即算已回访，无论回访在哪天完成。目标不低于 90%。',
   'formula.satisfaction_rate':
     '满意率 =（满意 + 基本满意）÷ 本月联系上业主的回访次数。同一事项回访多次（如首次不满意、返工后满意）按次数计。',
   'formula.reopen_rate':
@@ -284,6 +286,7 @@ const zhCN = {
   'report.label.valid': '有效投诉',
   'report.label.occupied': '入住户数',
   'report.label.callback_rate': '回访率',
+  'report.label.paid_repair_callback_rate': '特约服务回访率',
   'report.label.satisfaction_rate': '满意率',
   'report.label.reopen_rate': '重开率',
   'report.label.complaint_rate': '有效投诉率',
@@ -477,6 +480,8 @@ const enUS: Record<MessageKey, string> = {
     'On-time rate = clocks met on time ÷ clocks that fell due in the month. Every clock whose due time (moved by pauses and by extensions the resident agreed to) lies in the month counts, met or not; on time = met no later than the due time and no breach recorded. Clocks stopped before their due time (the case was closed, returned or re-routed) and clocks paused right now do not count.',
   'formula.callback_rate':
     'Callback rate = callbacks done ÷ callbacks due in the month. Due = cases whose callback clock falls due in the month; done = the resident was reached (late ones count too; punctuality is the callback clock’s on-time rate). Target 100%.',
+  'formula.paid_repair_callback_rate':
+    'Paid-repair callback rate = paid (private) repairs resolved in the month that were called back ÷ paid repairs resolved in the month. A repair counts in the month of its last resolution, and as called back once the resident is reached by a callback after it, whenever that happens. Target at least 90%.',
   'formula.satisfaction_rate':
     'Satisfaction rate = (satisfied + basically satisfied) ÷ callbacks that reached the resident in the month. A case called back twice (first unsatisfied, then satisfied after rework) counts twice.',
   'formula.reopen_rate':
@@ -605,6 +610,7 @@ const enUS: Record<MessageKey, string> = {
   'report.label.valid': 'Valid complaints',
   'report.label.occupied': 'Occupied households',
   'report.label.callback_rate': 'Callback rate',
+  'report.label.paid_repair_callback_rate': 'Paid-repair callback rate',
   'report.label.satisfaction_rate': 'Satisfaction rate',
   'report.label.reopen_rate': 'Reopen rate',
   'report.label.complaint_rate': 'Effective complaint rate',

@@ -66,6 +66,9 @@ export const SummaryFigures = z.object({
   /** all clocks together */
   onTimeAll: Figure,
   callbackRate: Figure,
+  /** private (paid) repairs resolved in the month and called back ÷ resolved, target ≥ 90% (REPORT-8); absent
+   * from summaries approved before it was counted */
+  paidRepairCallbackRate: Figure.optional(),
   satisfaction: z.object({
     answered: Int,
     satisfied: Int,
@@ -265,6 +268,9 @@ export const DRILL_FIGURES = [
   'unsatisfied',
   'reopened',
   'resolved',
+  /** REPORT-8: the month's paid repairs resolved, and those not (yet) called back */
+  'paidRepairResolved',
+  'paidRepairNotCalledBack',
 ] as const;
 export const DrillQuery = ListQuery.pick({ limit: true, cursor: true }).extend({
   figure: z.enum(DRILL_FIGURES).default('received'),

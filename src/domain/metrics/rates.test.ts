@@ -6,6 +6,7 @@ import {
   formatRate,
   meetsTarget,
   onTimeRate,
+  paidRepairCallbackRate,
   rate,
   reopenRate,
   satisfactionRate,
@@ -25,6 +26,22 @@ describe('REPORT-4 formulas, each with a worked example and a zero denominator',
     expect(meetsTarget(callbackRate({ done: 20, fellDue: 20 }), TARGETS.callback)).toBe(true);
     expect(callbackRate({ done: 0, fellDue: 0 }).value).toBeNull();
     expect(meetsTarget(callbackRate({ done: 0, fellDue: 0 }), TARGETS.callback)).toBeNull();
+  });
+
+  it('REPORT-8 paid-repair callback rate = called back ÷ resolved in the month, target ≥ 90% (002 篇4 4.2.1.1)', () => {
+    expect(paidRepairCallbackRate({ calledBack: 9, resolved: 10 })).toEqual({
+      value: 0.9,
+      numerator: 9,
+      denominator: 10,
+    });
+    expect(
+      meetsTarget(paidRepairCallbackRate({ calledBack: 9, resolved: 10 }), TARGETS.paidRepairCallback),
+    ).toBe(true);
+    expect(
+      meetsTarget(paidRepairCallbackRate({ calledBack: 8, resolved: 10 }), TARGETS.paidRepairCallback),
+    ).toBe(false);
+    expect(paidRepairCallbackRate({ calledBack: 0, resolved: 0 }).value).toBeNull();
+    expect(() => paidRepairCallbackRate({ calledBack: 3, resolved: 2 })).toThrow(RangeError);
   });
 
   it('satisfaction rate = (满意 + 基本满意) ÷ callbacks answered: (6 + 2) ÷ 10 → 80%', () => {

@@ -28,6 +28,12 @@
  *   included). Each case counts once per month however often it was reopened or resolved. A case resolved in one
  *   month and reopened in the next counts in the second month's numerator only, so the rate can in principle
  *   exceed 100% in a month with few resolutions.
+ * - Paid-repair callback rate = private (paid) repairs resolved in the month that were called back ÷ private
+ *   repairs resolved in the month (target ≥ 90%, REPORT-8; 002 篇4 4.2.1.1 特约服务回访): "resolved" = a repair
+ *   of type `private` with a `resolved` entry in the month, once per case; "called back" = such a case with an
+ *   answered callback (`reached: true`) after its last resolution of the month and before any later one, whenever
+ *   it came — a repair
+ *   finished on the 31st and called back on the 2nd counts as called back in the month it was finished.
  * - Effective complaint rate = valid complaints received in the month ÷ occupied households (target ≤ 1%,
  *   REPORT-4, ours): "valid complaint" = kind `complaint`, not invalidated (closure `invalidated`), not merged
  *   into another case (the duplicate counts once, in the case it was merged into); "occupied households" = rooms
@@ -56,12 +62,17 @@ export const FORMULA_KEYS = {
   satisfaction: 'formula.satisfaction_rate',
   reopen: 'formula.reopen_rate',
   effectiveComplaint: 'formula.effective_complaint_rate',
+  paidRepairCallback: 'formula.paid_repair_callback_rate',
 } as const;
 export type FormulaKey = (typeof FORMULA_KEYS)[keyof typeof FORMULA_KEYS];
 
-/** Targets from the sources: callback rate 100% (002 篇4 4.2.1.2), effective complaint rate ≤ 1% (000 篇2 二.1(4)). */
+/**
+ * Targets from the sources: callback rate 100% (002 篇4 4.2.1.2), effective complaint rate ≤ 1% (000 篇2 二.1(4)),
+ * paid-repair callback rate ≥ 90% (002 篇4 4.2.1.1).
+ */
 export const TARGETS = {
   callback: { op: '>=', value: 1 },
+  paidRepairCallback: { op: '>=', value: 0.9 },
   effectiveComplaint: { op: '<=', value: 0.01 },
 } as const satisfies Record<string, RateTarget>;
 
@@ -87,6 +98,12 @@ export function onTimeRate(c: { metOnTime: number; fellDue: number }): Rate {
 export function callbackRate(c: { done: number; fellDue: number }): Rate {
   if (c.done > c.fellDue) throw new RangeError('more callbacks done than fell due');
   return rate(c.done, c.fellDue);
+}
+
+/** Paid-repair callback rate: private repairs resolved in the month and called back ÷ resolved (REPORT-8). */
+export function paidRepairCallbackRate(c: { calledBack: number; resolved: number }): Rate {
+  if (c.calledBack > c.resolved) throw new RangeError('more paid repairs called back than resolved');
+  return rate(c.calledBack, c.resolved);
 }
 
 /** Satisfaction rate: (满意 + 基本满意) ÷ callbacks answered in the month. */

@@ -61,6 +61,9 @@ function rateRows(s: MonthlySummary, version: Version, locale: Locale): [string,
     [t('report.label.complaint_rate'), f.effectiveComplaintRate],
     [t('report.label.on_time_all'), f.onTimeAll],
   ];
+  // REPORT-8: internal only, and absent from summaries approved before it was counted
+  if (version === 'internal' && s.figures.paidRepairCallbackRate)
+    rows.splice(1, 0, [t('report.label.paid_repair_callback_rate'), s.figures.paidRepairCallbackRate]);
   if (version === 'internal')
     for (const c of s.figures.onTime)
       rows.push([t('report.label.on_time', { clock: t(`report.clock.${c.clock}`) }), c]);

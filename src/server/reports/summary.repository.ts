@@ -68,6 +68,19 @@ export const ON_TIME = sql`k.met_at is not null and k.met_at <= k.due_at and k.b
 export const ANSWERED = sql`t.type = 'callback' and t.data->>'reached' = 'true'`;
 export const REOPENED = sql`(t.type = 'reopened' or (t.type = 'callback' and t.data->>'outcome' = 'reopened'))`;
 
+/**
+ * A private (paid) repair's last resolution of the month (REPORT-8): `t` a timeline entry of the month, `c` its case.
+ * A later resolution in the month is the one that counts.
+ */
+export const PAID_RESOLUTION = (s: SummaryScope) => sql`t.type = 'resolved' and c.repair_type = 'private'
+  and not exists (select 1 from case_timeline r where r.case_id = t.case_id and r.type = 'resolved'
+    and r.seq > t.seq and r.at < ${s.end})`;
+/** An answered callback follows the resolution `t` before any later resolution, whenever it came (REPORT-8). */
+export const CALLED_BACK_AFTER = sql`exists (select 1 from case_timeline cb where cb.case_id = t.case_id
+    and cb.type = 'callback' and cb.data->>'reached' = 'true' and cb.seq > t.seq
+    and not exists (select 1 from case_timeline r where r.case_id = t.case_id and r.type = 'resolved'
+      and r.seq > t.seq and r.seq < cb.seq))`;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Counts
 
@@ -134,9 +147,16 @@ export type EventCountRow = {
   unsatisfied: number;
   reopened: number;
   resolved: number;
+  /** private (paid) repairs resolved in the month, and of them those called back after it (REPORT-8) */
+  paid_resolved: number;
+  paid_called_back: number;
 };
 
-/** Callbacks answered, reopenings and resolutions that happened in the month, per community. */
+/**
+ * Callbacks answered, reopenings and resolutions that happened in the month, per community; and the paid-repair
+ * callbacks (REPORT-8): a private repair's last resolution of the month, called back when an answered callback
+ * follows it in the timeline before any later resolution, whenever it came (migration 0018 makes such a callback touch the resolution's month).
+ */
 export async function eventCounts(db: Tx, s: SummaryScope): Promise<EventCountRow[]> {
   const { rows } = await db.execute<EventCountRow>(eventCountsSql(s));
   return rows;
@@ -149,7 +169,9 @@ export function eventCountsSql(s: SummaryScope): SQL {
       count(*) filter (where ${ANSWERED} and t.data->>'satisfaction' = 'basically_satisfied')::int as basically_satisfied,
       count(*) filter (where ${ANSWERED} and t.data->>'satisfaction' = 'unsatisfied')::int as unsatisfied,
       count(distinct t.case_id) filter (where ${REOPENED})::int as reopened,
-      count(distinct t.case_id) filter (where t.type = 'resolved')::int as resolved
+      count(distinct t.case_id) filter (where t.type = 'resolved')::int as resolved,
+      count(distinct t.case_id) filter (where ${PAID_RESOLUTION(s)})::int as paid_resolved,
+      count(distinct t.case_id) filter (where ${PAID_RESOLUTION(s)} and ${CALLED_BACK_AFTER})::int as paid_called_back
     from case_timeline t join cases c on c.id = t.case_id
     where t.company_id = ${s.companyId} and t.type in ('callback', 'reopened', 'resolved')
       and t.at >= ${s.start} and t.at < ${s.end}${officeOf(s)}
@@ -421,6 +443,10 @@ function figureWhere(s: SummaryScope, f: DrillFilter): SQL | null {
       return events(REOPENED);
     case 'resolved':
       return events(sql`t.type = 'resolved'`);
+    case 'paidRepairResolved':
+      return events(PAID_RESOLUTION(s));
+    case 'paidRepairNotCalledBack':
+      return events(sql`${PAID_RESOLUTION(s)} and not ${CALLED_BACK_AFTER}`);
     default:
       return null;
   }

@@ -33,6 +33,7 @@ import {
 import {
   addRates,
   callbackRate,
+  paidRepairCallbackRate,
   effectiveComplaintRate,
   formatRate,
   FORMULA_KEYS,
@@ -177,6 +178,8 @@ interface Rates {
   unsatisfied: number;
   reopened: number;
   resolved: number;
+  paidResolved: number;
+  paidCalledBack: number;
   validComplaints: number;
   occupied: number;
 }
@@ -204,6 +207,8 @@ function ratesOf(
     unsatisfied: sum(events, (e) => e.unsatisfied),
     reopened: sum(events, (e) => e.reopened),
     resolved: sum(events, (e) => e.resolved),
+    paidResolved: sum(events, (e) => e.paid_resolved),
+    paidCalledBack: sum(events, (e) => e.paid_called_back),
     validComplaints: valid,
     occupied,
   };
@@ -225,6 +230,11 @@ function ratesOf(
       callbackRate({ done: callback.met, fellDue: callback.fellDue }),
       FORMULA_KEYS.callback,
       TARGETS.callback,
+    ),
+    paidRepairCallbackRate: figure(
+      paidRepairCallbackRate({ calledBack: r.paidCalledBack, resolved: r.paidResolved }),
+      FORMULA_KEYS.paidRepairCallback,
+      TARGETS.paidRepairCallback,
     ),
     satisfactionRate: figure(
       satisfactionRate({
@@ -361,6 +371,7 @@ async function computeSummary(
     onTime: all.onTime,
     onTimeAll: all.onTimeAll,
     callbackRate: all.callbackRate,
+    paidRepairCallbackRate: all.paidRepairCallbackRate,
     satisfaction: {
       answered: all.raw.answered,
       satisfied: all.raw.satisfied,

@@ -404,6 +404,8 @@ export const enUS: Record<UiKey, string> = {
     'On-time rate = clocks met on time ÷ clocks that fell due in the month. Every clock whose due time (moved by pauses and by extensions the resident agreed to) lies in the month counts, met or not; on time = met no later than the due time and no breach recorded. Clocks stopped before their due time (the case was closed, returned or re-routed) and clocks paused right now do not count.',
   'formula.callback_rate':
     'Callback rate = callbacks done ÷ callbacks due in the month. Due = cases whose callback clock falls due in the month; done = the resident was reached (late ones count too; punctuality is the callback clock’s on-time rate). Target 100%.',
+  'formula.paid_repair_callback_rate':
+    'Paid-repair callback rate = paid (private) repairs resolved in the month that were called back ÷ paid repairs resolved in the month. A repair counts in the month of its last resolution, and as called back once the resident is reached by a callback after it, whenever that happens. Target at least 90%.',
   'formula.satisfaction_rate':
     'Satisfaction rate = (satisfied + basically satisfied) ÷ callbacks that reached the resident in the month. A case called back twice (first unsatisfied, then satisfied after rework) counts twice.',
   'formula.reopen_rate':
@@ -452,6 +454,9 @@ export const enUS: Record<UiKey, string> = {
   'summary.drill': 'Cases',
   'summary.onTimeAll': 'On-time rate (all clocks)',
   'summary.onTimeClock': 'On time: {clock}',
+  'summary.paidRepairCallbackRate': 'Paid-repair callback rate',
+  'summary.paidRepairResolved': 'Paid repairs resolved',
+  'summary.paidRepairNotCalledBack': 'Paid repairs not called back',
   'summary.callbackRate': 'Callback rate',
   'summary.satisfactionRate': 'Satisfaction rate',
   'summary.reopenRate': 'Reopen rate',

@@ -401,6 +401,8 @@ export const zhCN = {
     '按时率 = 本月到期的时限中按时完成的个数 ÷ 本月到期的时限个数。到期时间（已按暂停和经业主同意的延期顺延）在本月内的时限都计入，无论是否完成；按时完成 = 完成时间不晚于到期时间且未记录超时。到期前已停止计时的时限（事项已关闭、退回或改派）和正在暂停的时限不计入。',
   'formula.callback_rate':
     '回访率 = 已回访数 ÷ 本月应回访数。应回访 = 回访时限到期时间在本月内的事项；已回访 = 已联系上业主完成回访（逾期完成也算，是否按时见回访按时率）。目标 100%。',
+  'formula.paid_repair_callback_rate':
+    '特约服务回访率 = 本月完成的有偿维修中已回访的件数 ÷ 本月完成的有偿维修件数。按事项最后一次完成的月份计入；该次完成之后联系上业主的回访即算已回访，无论回访在哪天完成。目标不低于 90%。',
   'formula.satisfaction_rate':
     '满意率 =（满意 + 基本满意）÷ 本月联系上业主的回访次数。同一事项回访多次（如首次不满意、返工后满意）按次数计。',
   'formula.reopen_rate':
@@ -449,6 +451,9 @@ export const zhCN = {
   'summary.drill': '查看工单',
   'summary.onTimeAll': '时限按时率（全部时限）',
   'summary.onTimeClock': '按时率：{clock}',
+  'summary.paidRepairCallbackRate': '特约服务回访率',
+  'summary.paidRepairResolved': '完成的有偿维修',
+  'summary.paidRepairNotCalledBack': '未回访的有偿维修',
   'summary.callbackRate': '回访率',
   'summary.satisfactionRate': '满意率',
   'summary.reopenRate': '重开率',

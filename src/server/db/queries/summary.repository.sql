@@ -53,16 +53,27 @@ select c.community_id,
       count(*) filter (where t.type = 'callback' and t.data->>'reached' = 'true' and t.data->>'satisfaction' = 'basically_satisfied')::int as basically_satisfied,
       count(*) filter (where t.type = 'callback' and t.data->>'reached' = 'true' and t.data->>'satisfaction' = 'unsatisfied')::int as unsatisfied,
       count(distinct t.case_id) filter (where (t.type = 'reopened' or (t.type = 'callback' and t.data->>'outcome' = 'reopened')))::int as reopened,
-      count(distinct t.case_id) filter (where t.type = 'resolved')::int as resolved
+      count(distinct t.case_id) filter (where t.type = 'resolved')::int as resolved,
+      count(distinct t.case_id) filter (where t.type = 'resolved' and c.repair_type = 'private'
+  and not exists (select 1 from case_timeline r where r.case_id = t.case_id and r.type = 'resolved'
+    and r.seq > t.seq and r.at < $1))::int as paid_resolved,
+      count(distinct t.case_id) filter (where t.type = 'resolved' and c.repair_type = 'private'
+  and not exists (select 1 from case_timeline r where r.case_id = t.case_id and r.type = 'resolved'
+    and r.seq > t.seq and r.at < $2) and exists (select 1 from case_timeline cb where cb.case_id = t.case_id
+    and cb.type = 'callback' and cb.data->>'reached' = 'true' and cb.seq > t.seq
+    and not exists (select 1 from case_timeline r where r.case_id = t.case_id and r.type = 'resolved'
+      and r.seq > t.seq and r.seq < cb.seq)))::int as paid_called_back
     from case_timeline t join cases c on c.id = t.case_id
-    where t.company_id = $1 and t.type in ('callback', 'reopened', 'resolved')
-      and t.at >= $2 and t.at < $3 and c.office_id = $4
+    where t.company_id = $3 and t.type in ('callback', 'reopened', 'resolved')
+      and t.at >= $4 and t.at < $5 and c.office_id = $6
     group by c.community_id;
 -- params:
---   $1 = "11111111-1111-4111-8111-111111111111"
---   $2 = "2026-01-31T16:00:00.000Z"
---   $3 = "2026-02-28T16:00:00.000Z"
---   $4 = "22222222-2222-4222-8222-222222222222"
+--   $1 = "2026-02-28T16:00:00.000Z"
+--   $2 = "2026-02-28T16:00:00.000Z"
+--   $3 = "11111111-1111-4111-8111-111111111111"
+--   $4 = "2026-01-31T16:00:00.000Z"
+--   $5 = "2026-02-28T16:00:00.000Z"
+--   $6 = "22222222-2222-4222-8222-222222222222"
 
 -- notableCasesSql
 (select c.id, c.number, c.kind, c.severity, c.state, c.closure, c.received_at, c.description, c.reporter_name,

@@ -43,6 +43,18 @@ export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: D
       drillNum: { figure: 'callbackNotDone', title: t('summary.callbackNotDone') },
       drillDen: { figure: 'callbackDue', title: t('summary.callbackDue') },
     },
+    // REPORT-8: absent from summaries approved before it was counted
+    ...(f.paidRepairCallbackRate
+      ? [
+          {
+            name: 'paidRepairCallbackRate',
+            title: t('summary.paidRepairCallbackRate'),
+            fig: f.paidRepairCallbackRate,
+            drillNum: { figure: 'paidRepairNotCalledBack', title: t('summary.paidRepairNotCalledBack') },
+            drillDen: { figure: 'paidRepairResolved', title: t('summary.paidRepairResolved') },
+          } satisfies RateRow,
+        ]
+      : []),
     {
       name: 'satisfactionRate',
       title: t('summary.satisfactionRate'),
@@ -213,6 +225,7 @@ function FormulaList() {
   const keys = [
     'formula.on_time',
     'formula.callback_rate',
+    'formula.paid_repair_callback_rate',
     'formula.satisfaction_rate',
     'formula.reopen_rate',
     'formula.effective_complaint_rate',
