@@ -174,7 +174,7 @@ const zhCN = {
   'field.highlight_unknown': '公示内容中没有这个待确认的词语（内容可能已更新），请刷新后再处理',
   'rule.public_text_unreviewed':
     '公示内容中还有 {count} 处疑似个人信息（人名或长串数字）尚未确认，请逐一选择“隐去”或“保留”后再审批',
-  'field.month_not_finished': '只能查看已经结束的月份的汇总',
+  'field.month_not_started': '这个月份还没有开始',
   'report.period': '{year}年{month}月',
   'report.title.internal': '{title}{period}投诉处理情况汇总（内部）',
   'report.title.public': '{title}{period}业主投诉处理情况公示',
@@ -494,7 +494,7 @@ const enUS: Record<MessageKey, string> = {
     'The public wording has no such highlighted word (it may have changed); reload and try again',
   'rule.public_text_unreviewed':
     '{count} highlighted word(s) in the public wording may be personal data (a name or a long number); redact or keep each one before approving',
-  'field.month_not_finished': 'Summaries exist only for months that have ended',
+  'field.month_not_started': 'That month has not begun yet',
   'report.period': '{month}/{year}',
   'report.title.internal': '{title} — complaint handling summary {period} (internal)',
   'report.title.public': '{title} — complaint handling notice {period}',

@@ -231,6 +231,11 @@ export const MonthlySummary = z.object({
     overdue: z.boolean(),
   }),
   allowedActions: z.array(z.enum(SUMMARY_ACTIONS)),
+  /**
+   * The month has not ended (REPORT-1): figures so far, computed now and stored nowhere — `id` is empty, there is
+   * no workflow, drill-down or export until the summary is drafted after the month.
+   */
+  inProgress: z.boolean(),
 });
 export type MonthlySummary = z.infer<typeof MonthlySummary>;
 

@@ -21,6 +21,7 @@ import { CLOCK_NAMES, CASE_KINDS, CHANNELS, SEVERITIES, type ClockName } from '.
 import { can, canManageInOffice, canSeeOffice, seesWholeCompany } from '../../domain/access/access';
 import { DomainError, fieldError, forbidden, notFound, versionConflict } from '../../domain/errors';
 import {
+  compareMonths,
   isFinishedMonth,
   isPublicationOverdue,
   monthOf,
@@ -883,7 +884,40 @@ export function summaryService({ db, clock }: AppDeps) {
         overdue: isPublicationOverdue(ym, row.status === 'published', now, ctx.timeZone),
       },
       allowedActions: allowed,
+      inProgress: false,
     };
+  }
+
+  /**
+   * The month in progress (REPORT-1): its figures so far, computed live and stored nowhere — no draft, no id, no
+   * workflow, no drill-down or export until the month has ended and the summary is drafted.
+   */
+  async function monthInProgress(
+    actor: RequestActor,
+    ctx: Context,
+    locale: Locale,
+    now: Date,
+  ): Promise<MonthlySummary> {
+    const transient: repo.SummaryRow = {
+      id: '',
+      company_id: ctx.companyId,
+      office_id: ctx.officeId,
+      year: ctx.ym.year,
+      month: ctx.ym.month,
+      status: 'draft',
+      figures: null,
+      public_content: { text: { intro: '', notable: '', unresolved: '', closing: '' }, edited: false },
+      drafted_at: now,
+      approved_by_id: null,
+      approved_at: null,
+      published_by_id: null,
+      published_at: null,
+      version: 0,
+      approved_by_name: null,
+      published_by_name: null,
+    };
+    const shown = await present(db, actor, transient, locale);
+    return { ...shown, inProgress: true, allowedActions: [] };
   }
 
   async function loadVisible(tx: Tx, actor: RequestActor, id: string, opts: { lock?: boolean } = {}) {
@@ -944,8 +978,11 @@ export function summaryService({ db, clock }: AppDeps) {
       const last = previousMonth(monthOf(now, company?.time_zone ?? 'Asia/Shanghai'));
       const ym = { year: q.year ?? last.year, month: q.month ?? last.month };
       const ctx = await contextFor(db, actor.companyId, officeId, ym, now);
-      if (!isFinishedMonth(ym, now, ctx.timeZone))
-        throw fieldError({ 'querystring.month': 'field.month_not_finished' });
+      if (!isFinishedMonth(ym, now, ctx.timeZone)) {
+        if (compareMonths(ym, monthOf(now, ctx.timeZone)) > 0)
+          throw fieldError({ 'querystring.month': 'field.month_not_started' });
+        return monthInProgress(actor, ctx, locale, now);
+      }
       const { row, computed } = await ensureRow(db, ctx, now);
       return present(db, actor, row, locale, computed);
     },

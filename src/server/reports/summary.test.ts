@@ -289,10 +289,23 @@ describe('REPORT-1 drafting: on the 1st by the job, otherwise on first read', ()
     expect(res.json()).toMatchObject({ year: 2026, month: 10, officeId: s.office.id });
   });
 
-  it('only finished months: November (the current month) is refused with 400', async () => {
+  it('the month in progress: November so far, marked, stored nowhere, with no workflow; December is refused', async () => {
     const res = await monthly(s.as('director'), 'year=2026&month=11');
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields['querystring.month']).toBeTruthy();
+    expect(res.statusCode, res.body).toBe(200);
+    const m = res.json();
+    expect(m).toMatchObject({ year: 2026, month: 11, inProgress: true, id: '', allowedActions: [] });
+    expect(m.figures.received).toBe(0);
+    const { rows } = await t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from monthly_summaries where company_id = ${s.company.id} and month = 11`,
+    );
+    expect(rows[0].n).toBe(0);
+    const october = await monthly(s.as('director'), 'year=2026&month=10');
+    expect(october.json().inProgress).toBe(false);
+    const future = await monthly(s.as('director'), 'year=2026&month=12');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields['querystring.month']).toBe(
+      MESSAGES['zh-CN']['field.month_not_started'],
+    );
   });
 });
 

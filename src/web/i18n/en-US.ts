@@ -428,6 +428,9 @@ export const enUS: Record<UiKey, string> = {
   'summary.exportPublic': 'Export public',
   'summary.printInternal': 'Print internal',
   'summary.printPublic': 'Print public',
+  'summary.inProgress':
+    'This month has not ended: the figures below are as of {at} and still changing. After the month the summary is drafted, then approved and published by the director.',
+  'summary.inProgressStatus': 'Month in progress',
   'summary.computedAt': 'Computed {at}',
   'summary.deadline': 'Publish by {at}',
   'summary.overdue': 'Overdue',

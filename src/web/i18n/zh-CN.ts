@@ -425,6 +425,9 @@ export const zhCN = {
   'summary.exportPublic': '导出公示版',
   'summary.printInternal': '打印内部版',
   'summary.printPublic': '打印公示版',
+  'summary.inProgress':
+    '本月尚未结束：以下是截至 {at} 的数字，随时在变。月末之后生成汇总草稿，再由主任审批、公示。',
+  'summary.inProgressStatus': '本月进行中',
   'summary.computedAt': '计算时间 {at}',
   'summary.deadline': '公示期限 {at}',
   'summary.overdue': '已逾期',

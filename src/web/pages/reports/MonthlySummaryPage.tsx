@@ -1,7 +1,8 @@
 /**
  * 月度投诉汇总 — the monthly complaint summary (REPORT-1, REPORT-4): the internal version (every figure with its formula and a
  * drill-down to the cases behind it), the public version (公示版) with its editable wording, the workflow
- * draft → approved → published, the exports, and the months still unpublished after the 5th. The page's state is
+ * draft → approved → published, the exports, and the months still unpublished after the 5th. The month in progress
+ * shows its figures so far, marked as such, with no workflow, drill-down, export or public version. The page's state is
  * in monthly/useMonthlySummary, the writes in monthly/useSummaryActions, each view in its own file in monthly/.
  */
 import { Alert, Button, DatePicker, Spin, Tabs, Typography } from 'antd';
@@ -43,7 +44,8 @@ export default function MonthlySummaryPage() {
         title={t('nav.reportsMonthly')}
         subTitle={s ? t('reports.periodTitle', { title: s.title, year: s.year, month: s.month }) : undefined}
         extra={
-          s && (
+          s &&
+          !s.inProgress && (
             <>
               <Button
                 icon={<FileExcelOutlined />}
@@ -81,7 +83,7 @@ export default function MonthlySummaryPage() {
           value={monthValue}
           allowClear={false}
           onChange={(d) => d && pickMonth(d)}
-          disabledDate={(d) => !d.isBefore(dayjs().startOf('month'))}
+          disabledDate={(d) => d.isAfter(dayjs(), 'month')}
           format={t('format.month')}
           aria-label={t('reports.month')}
           data-testid="summary-month"
@@ -98,7 +100,16 @@ export default function MonthlySummaryPage() {
           style={{ marginBottom: 12 }}
         />
       )}
-      {s && <WorkflowBar s={s} />}
+      {s && !s.inProgress && <WorkflowBar s={s} />}
+      {s?.inProgress && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('summary.inProgress', { at: dateTime(s.computedAt) })}
+          style={{ marginBottom: 12 }}
+          data-testid="summary-in-progress"
+        />
+      )}
 
       <Tabs
         activeKey={tab}
@@ -107,9 +118,11 @@ export default function MonthlySummaryPage() {
           {
             key: 'internal',
             label: t('summary.internal'),
-            children: s ? <InternalView s={s} onDrill={setDrill} /> : null,
+            children: s ? <InternalView s={s} onDrill={s.inProgress ? undefined : setDrill} /> : null,
           },
-          { key: 'public', label: t('summary.public'), children: s ? <PublicView s={s} /> : null },
+          ...(s?.inProgress
+            ? []
+            : [{ key: 'public', label: t('summary.public'), children: s ? <PublicView s={s} /> : null }]),
           {
             key: 'status',
             label: t('summary.statusTab'),
@@ -121,7 +134,8 @@ export default function MonthlySummaryPage() {
       {/* the labels of the lists come from the server in the UI language; dates from the user's locale */}
       {s && (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
-          {t('summary.computedAt', { at: dateTime(s.computedAt) })} · {label('summaryStatus', s.status)}
+          {t('summary.computedAt', { at: dateTime(s.computedAt) })} ·{' '}
+          {s.inProgress ? t('summary.inProgressStatus') : label('summaryStatus', s.status)}
         </Typography.Text>
       )}
     </div>

@@ -1,11 +1,11 @@
-/** The figures per community, each count a drill-down to its cases. */
+/** The figures per community, each count a drill-down to its cases (none for the month in progress). */
 import { Card, Table } from 'antd';
 import { useI18n } from '../../../i18n/i18n';
 import type { Figure, MonthlySummary } from '../reportsApi';
 import { RateText } from '../reportsUi';
 import { CountLink, type Drill } from './summaryUi';
 
-export function CommunityTable({ s, onDrill }: { s: MonthlySummary; onDrill: (d: Drill) => void }) {
+export function CommunityTable({ s, onDrill }: { s: MonthlySummary; onDrill?: (d: Drill) => void }) {
   const { t } = useI18n();
   if (!s.communities.length) return null;
   const rate = (f: Figure) => <RateText {...f} />;
@@ -25,8 +25,10 @@ export function CommunityTable({ s, onDrill }: { s: MonthlySummary; onDrill: (d:
             render: (n: number, c) => (
               <CountLink
                 n={n}
-                onClick={() =>
-                  onDrill({ figure: 'community', communityId: c.communityId ?? 'none', title: c.name })
+                onClick={
+                  onDrill &&
+                  (() =>
+                    onDrill({ figure: 'community', communityId: c.communityId ?? 'none', title: c.name }))
                 }
               />
             ),

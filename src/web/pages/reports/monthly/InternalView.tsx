@@ -1,6 +1,7 @@
 /**
  * The internal version: the counts, every rate with its target and formula and a drill-down to its numerator and
- * denominator, the breakdowns, the communities and the listed cases.
+ * denominator, the breakdowns, the communities and the listed cases. The month in progress has no drill-down (it is
+ * stored nowhere until drafted): `onDrill` absent, the counts are plain numbers and the drill column is left out.
  */
 import { Alert, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -13,7 +14,7 @@ import { CaseList } from './CaseList';
 import { CommunityTable } from './CommunityTable';
 import { CountLink, type Drill } from './summaryUi';
 
-export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: Drill) => void }) {
+export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill?: (d: Drill) => void }) {
   const { t, label } = useI18n();
   const f = s.figures;
   const count = (name: string, title: UiKey, n: number, figure?: Drill['figure']): ReactNode => (
@@ -21,7 +22,7 @@ export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: D
       <Card size="small" data-testid={`summary-figure-${name}`}>
         <Typography.Text type="secondary">{t(title)}</Typography.Text>
         <div style={{ fontSize: 22 }}>
-          {figure ? <CountLink n={n} onClick={() => onDrill({ figure, title: t(title) })} /> : n}
+          {figure && onDrill ? <CountLink n={n} onClick={() => onDrill({ figure, title: t(title) })} /> : n}
         </div>
       </Card>
     </Col>
@@ -121,7 +122,9 @@ export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: D
           '—'
         ),
     },
-    {
+  ];
+  if (onDrill)
+    rateColumns.push({
       title: t('summary.drill'),
       key: 'drill',
       render: (_, r) => (
@@ -138,8 +141,7 @@ export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: D
           )}
         </Space>
       ),
-    },
-  ];
+    });
 
   const bucketTable = (
     title: string,
@@ -165,7 +167,9 @@ export function InternalView({ s, onDrill }: { s: MonthlySummary; onDrill: (d: D
                 render: (n: number, r) => (
                   <CountLink
                     n={n}
-                    onClick={() => onDrill({ figure, value: r.key, title: `${title} · ${r.label}` })}
+                    onClick={
+                      onDrill && (() => onDrill({ figure, value: r.key, title: `${title} · ${r.label}` }))
+                    }
                   />
                 ),
               },

@@ -23,7 +23,9 @@ export interface Drill extends Pick<DrillQuery, 'figure' | 'value' | 'clock' | '
 
 export const undecidedCount = (s: MonthlySummary) => s.publicHighlights.filter((h) => !h.choice).length;
 
-export function CountLink({ n, onClick, testId }: { n: number; onClick: () => void; testId?: string }) {
+/** A count that opens its drill-down; a plain number where there is none (the month in progress). */
+export function CountLink({ n, onClick, testId }: { n: number; onClick?: () => void; testId?: string }) {
+  if (!onClick) return <span data-testid={testId}>{n}</span>;
   return (
     <Button
       type="link"
