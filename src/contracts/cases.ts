@@ -224,6 +224,8 @@ export const Case = z.object({
   department: Person,
   target: z.object({ type: z.enum(ROUTE_TARGET_TYPES), id: z.string(), name: z.string() }).nullable(),
   office: Person,
+  /** the office's own phone, printed as the reporting department's on the written report (FORM-1, 004 附表一) */
+  officePhone: z.string().nullable(),
   room: z.object({ id: z.string(), label: z.string() }).nullable(),
   address: z.string().nullable(),
   /** phone masked unless the viewer may see it; an anonymous reporter's identity only for the first responder and director */

@@ -47,6 +47,7 @@ export function toView(
         ? { type: row.targetType as 'department', id: row.targetId, name: names?.target_name ?? '' }
         : null,
     office: person(row.officeId, names?.office),
+    officePhone: names?.office_phone ?? null,
     room: row.roomId ? { id: row.roomId, label: names?.room_label ?? '' } : null,
     address: row.address,
     reporter: {

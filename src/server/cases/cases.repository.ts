@@ -188,6 +188,8 @@ export type CaseNames = {
   callback_assignee: string | null;
   department: string | null;
   office: string | null;
+  /** the office's own phone (not a person's): the reporting department's phone on the written report (FORM-1) */
+  office_phone: string | null;
   category: string | null;
   room_label: string | null;
   merged_into_number: string | null;
@@ -198,7 +200,7 @@ export async function loadNames(db: Tx, caseIds: readonly string[]): Promise<Map
   if (!caseIds.length) return new Map();
   const { rows } = await db.execute<CaseNames & { id: string }>(sql`select c.id,
       rb.name as recorded_by, fr.name as first_responder, h.name as handler, ca.name as callback_assignee,
-      d.name as department, o.name as office, cat.name as category,
+      d.name as department, o.name as office, o.phone as office_phone, cat.name as category,
       case when r.id is null then null else cm.name || ' ' || b.name || bu.name || r.number end as room_label,
       m.number as merged_into_number,
       case c.target_type when 'department' then td.name when 'leader' then tl.name else tp.name end as target_name

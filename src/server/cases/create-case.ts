@@ -267,6 +267,7 @@ export function createCase(deps: AppDeps) {
       callback_assignee: nameOf(callbackAssignee),
       department: null,
       office: found.office?.name ?? null,
+      office_phone: found.office?.phone ?? null,
       category: found.category?.name ?? null,
       room_label: found.room?.label ?? null,
       merged_into_number: null,

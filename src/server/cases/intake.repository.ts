@@ -42,7 +42,13 @@ export interface IntakeLookup {
   firstResponder: { id: string; name: string } | null;
   aboutEmployeeActive: boolean;
   /** the room's office, else the first responder's first office, else the fallback */
-  office: { id: string; name: string; directorId: string | null; directorName: string | null } | null;
+  office: {
+    id: string;
+    name: string;
+    phone: string | null;
+    directorId: string | null;
+    directorName: string | null;
+  } | null;
   attachments: { id: string; filename: string; caseId: string | null }[];
 }
 
@@ -65,7 +71,13 @@ interface LookupRow {
   } | null;
   category: { id: string; name: string; ancestor_ids: string[] | null } | null;
   first_responder: { id: string; name: string } | null;
-  office: { id: string; name: string; director_id: string | null; director_name: string | null } | null;
+  office: {
+    id: string;
+    name: string;
+    phone: string | null;
+    director_id: string | null;
+    director_name: string | null;
+  } | null;
   about_active: boolean;
   attachments: { id: string; filename: string; case_id: string | null }[] | null;
 }
@@ -119,7 +131,7 @@ export function intakeLookupsSql(inputs: readonly IntakeLookupInput[]): SQL {
         from categories cat where cat.company_id = co.id and cat.id = x.category_id) as category,
       (select json_build_object('id', u.id, 'name', u.name) from users u
         where u.company_id = co.id and u.id = x.first_responder_id and u.active and not u.is_service) as first_responder,
-      (select json_build_object('id', o.id, 'name', o.name, 'director_id', o.director_id, 'director_name', dir.name)
+      (select json_build_object('id', o.id, 'name', o.name, 'phone', o.phone, 'director_id', o.director_id, 'director_name', dir.name)
         from offices o left join users dir on dir.id = o.director_id
         where o.company_id = co.id and o.id = coalesce(room.office_id,
           (select uo.office_id from user_offices uo where uo.user_id = x.first_responder_id order by uo.office_id limit 1),
@@ -165,6 +177,7 @@ function toLookup(r: LookupRow): IntakeLookup {
     office: r.office && {
       id: r.office.id,
       name: r.office.name,
+      phone: r.office.phone ?? null,
       directorId: r.office.director_id,
       directorName: r.office.director_name,
     },

@@ -1102,7 +1102,7 @@ export const enUS: Record<UiKey, string> = {
   'print.checkerSign': 'Checked by',
   'print.reportingDept': 'Reporting department',
   'print.contact': 'Contact',
-  'print.contactPhone': 'Contact phone',
+  'print.contactPhone': 'Office phone',
   'print.matter': 'Matter',
   'print.details': 'Details',
   'print.receivingUnit': 'Receiving unit',

@@ -1071,7 +1071,7 @@ export const zhCN = {
   'print.checkerSign': '验收人签字',
   'print.reportingDept': '报告部门',
   'print.contact': '联系人',
-  'print.contactPhone': '联系人电话',
+  'print.contactPhone': '联系电话',
   'print.matter': '投诉事项',
   'print.details': '详细内容',
   'print.receivingUnit': '接收单位',

@@ -17,7 +17,7 @@ select x.i, co.time_zone,
         from categories cat where cat.company_id = co.id and cat.id = x.category_id) as category,
       (select json_build_object('id', u.id, 'name', u.name) from users u
         where u.company_id = co.id and u.id = x.first_responder_id and u.active and not u.is_service) as first_responder,
-      (select json_build_object('id', o.id, 'name', o.name, 'director_id', o.director_id, 'director_name', dir.name)
+      (select json_build_object('id', o.id, 'name', o.name, 'phone', o.phone, 'director_id', o.director_id, 'director_name', dir.name)
         from offices o left join users dir on dir.id = o.director_id
         where o.company_id = co.id and o.id = coalesce(room.office_id,
           (select uo.office_id from user_offices uo where uo.user_id = x.first_responder_id order by uo.office_id limit 1),

@@ -371,27 +371,40 @@ function ComplaintNotice({ f }: { f: Facts }) {
   );
 }
 
+/**
+ * 《业主投诉书面报告》 (004 附表一; ROUTE-3): the reporting department is the office, with its own phone; the contact
+ * is the first responder; the receiving unit and receiver those the report was handed to (recordReportSent), else
+ * the unit contacted or routed to; the handling opinion what the office asked of the unit (the routing's note,
+ * else the latest contact's).
+ */
 function WrittenReport({ f }: { f: Facts }) {
+  const sentTo = f.data('report_sent', 'unitId');
+  const unit =
+    (sentTo && f.names.get(sentTo)) ||
+    (f.c.target?.type === 'sisterUnit' || f.c.target?.type === 'externalUnit'
+      ? f.c.target.name
+      : (f.names.get(f.data('contact_recorded', 'unitId')) ?? ''));
   return (
     <Table
       rows={[
         [row(f, 'print.date', f.received), row(f, 'print.reportingDept', f.c.office?.name ?? '')],
-        [row(f, 'print.contact', f.c.firstResponder?.name ?? ''), row(f, 'print.contactPhone', '')],
+        [
+          row(f, 'print.contact', f.c.firstResponder?.name ?? ''),
+          row(f, 'print.contactPhone', f.c.officePhone ?? ''),
+        ],
         [row(f, 'print.owner', f.reporter), row(f, 'print.phone', f.phone)],
         row(f, 'print.address', f.place),
         row(f, 'print.matter', f.nature),
         row(f, 'print.details', f.c.description, 'hy-mid'),
         [
+          row(f, 'print.receivingUnit', unit),
           row(
             f,
-            'print.receivingUnit',
-            f.c.target?.type === 'sisterUnit' || f.c.target?.type === 'externalUnit'
-              ? f.c.target.name
-              : (f.names.get(f.data('contact_recorded', 'unitId')) ?? ''),
+            'print.receiver',
+            f.data('report_sent', 'receiver') || f.data('contact_recorded', 'contactPerson'),
           ),
-          row(f, 'print.receiver', f.data('contact_recorded', 'contactPerson')),
         ],
-        row(f, 'print.opinion', '', 'hy-mid'),
+        row(f, 'print.opinion', f.data('routed', 'note') || f.data('contact_recorded', 'note'), 'hy-mid'),
       ]}
     />
   );

@@ -37,6 +37,7 @@ const theCase = (over: Partial<Case> = {}): Case => ({
   department: null,
   target: null,
   office: { id: '00000000-0000-4000-8000-0000000000a1', name: '阳光花园管理处' },
+  officePhone: null,
   room: null,
   address: null,
   reporter: { name: '李女士', phone: '138****1234', anonymous: false, masked: true },
