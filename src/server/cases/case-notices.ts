@@ -13,7 +13,21 @@ import * as repo from './cases.repository';
 
 type Row = repo.CaseRow;
 
-/** The people told when a case rises to `tier` (the deadline engine's escalationRecipients). */
+/**
+ * The active holders of `role` who answer for the office (the deadline engine's escalationRecipients: the office's
+ * own, or company-wide holders of a company-wide role). Every notice sent to "the office's supervisors" or a tier
+ * reads them here.
+ */
+async function officeRoleHolders(
+  tx: Tx,
+  companyId: string,
+  officeId: string | null,
+  role: Parameters<typeof escalationRecipients>[0],
+): Promise<string[]> {
+  return escalationRecipients(role, officeId, await escalationStaff(tx, [companyId], [role]));
+}
+
+/** The people told when a case rises to `tier`. */
 export async function tierRecipients(
   tx: Tx,
   companyId: string,
@@ -21,8 +35,7 @@ export async function tierRecipients(
   tier: number,
 ): Promise<string[]> {
   const role = CASE_ESCALATION[tier - 1];
-  if (!role) return [];
-  return escalationRecipients(role, officeId, await escalationStaff(tx, [companyId], [role]));
+  return role ? officeRoleHolders(tx, companyId, officeId, role) : [];
 }
 
 /**
@@ -55,9 +68,7 @@ export async function notifyRepeat(
   relatedNumber: string,
   now: Date,
 ) {
-  const supervisors = c.officeId
-    ? escalationRecipients('supervisor', c.officeId, await escalationStaff(tx, [c.companyId], ['supervisor']))
-    : [];
+  const supervisors = c.officeId ? await officeRoleHolders(tx, c.companyId, c.officeId, 'supervisor') : [];
   await notify(tx, {
     companyId: c.companyId,
     userIds: supervisors.filter((id) => id !== c.recordedById),
@@ -114,14 +125,9 @@ export async function notifyEmergency(
   now: Date,
 ) {
   if (c.severity !== 'emergency') return;
-  const supervisors = escalationRecipients(
-    'supervisor',
-    c.officeId,
-    await escalationStaff(tx, [c.companyId], ['supervisor']),
-  );
   const userIds = emergencyRecipients(c, {
     officeDirectorId: c.officeDirectorId,
-    officeSupervisorIds: c.officeId ? supervisors : [],
+    officeSupervisorIds: c.officeId ? await officeRoleHolders(tx, c.companyId, c.officeId, 'supervisor') : [],
     repairTeamHeadIds: await repo.repairTeamHeads(tx, c.companyId, c.officeId),
   }).filter((id) => id !== c.recordedById);
   await notify(tx, {

@@ -193,8 +193,15 @@ export function createCase(deps: AppDeps) {
     let stored: StoredIntake;
     const emergency = plan.severity === 'emergency';
     const special = body.specialIncident === true;
-    const told = attachments.length || plan.state === 'resolved' || unknownCalendar || emergency || special;
-    if (told || related) {
+    // Files to attach or people to tell: a transaction of its own; the rest go through the batched intake writer.
+    const needsOwnTransaction =
+      attachments.length > 0 ||
+      plan.state === 'resolved' ||
+      unknownCalendar ||
+      emergency ||
+      special ||
+      !!related;
+    if (needsOwnTransaction) {
       stored = await db.transaction(async (tx) => {
         const [written] = await insertIntakes(tx, [write]);
         // Checked again under lock: another intake may have taken a file since the lookup.
