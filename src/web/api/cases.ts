@@ -13,6 +13,11 @@ import type { ActionBody, CaseAction, CaseDetail } from './types';
 /** The first key of every case query (lists, boards, the open case, the overdue view). */
 export const CASES = endpoints.cases.list.path;
 export const NOTIFICATIONS = endpoints.notifications.list.path;
+/**
+ * The first key of every caller lookup of the intake screen (it lists the caller's open cases): refreshed with the
+ * case queries when a case is taken, here or by a colleague (api/events.ts), not after its stale time.
+ */
+export const CALLER_LOOKUP = endpoints.property.lookupCaller.path;
 
 /** The filters of the case list, as its querystring declares them. */
 export type CaseQuery = QueryOf<typeof endpoints.cases.list>;

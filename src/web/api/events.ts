@@ -1,11 +1,12 @@
 /**
  * Live events (GET /api/events, Server-Sent Events): `notification` refreshes the bell, `case` refreshes every
- * case query (lists, boards, the open case), `resync` both. One stream per signed-in tab, opened by the layout.
+ * case query (lists, boards, the open case) and the intake's caller lookup, `resync` both. One stream per
+ * signed-in tab, opened by the layout.
  */
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { endpoints } from './endpoints';
-import { CASES, NOTIFICATIONS } from './cases';
+import { CALLER_LOOKUP, CASES, NOTIFICATIONS } from './cases';
 import { urlOf } from './client';
 
 /** Case events come in bursts (a sweep touches many cases): refresh at most this often. */
@@ -36,6 +37,8 @@ export function useLiveEvents(enabled: boolean) {
       caseTimer = setTimeout(() => {
         caseTimer = undefined;
         void queryClient.invalidateQueries({ queryKey: [CASES] });
+        // a case taken by a colleague for the number on the line shows in the caller panel too
+        void queryClient.invalidateQueries({ queryKey: [CALLER_LOOKUP] });
       }, CASE_REFRESH_MS);
     };
     const refreshNotifications = () => void queryClient.invalidateQueries({ queryKey: [NOTIFICATIONS] });

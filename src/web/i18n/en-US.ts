@@ -308,6 +308,8 @@ export const enUS: Record<UiKey, string> = {
   'room.unlink': 'Unlink',
   'room.confirmUnlink': 'Unlink “{name}” from this room? The resident and their other rooms stay.',
   'room.residentUnlinked': 'Unlinked from this room',
+  'room.cases': 'Cases of this room',
+  'room.noCases': 'No cases recorded for this room yet',
 
   'roomStatus.occupied': 'Occupied',
   'roomStatus.vacant': 'Vacant',
@@ -814,7 +816,7 @@ export const enUS: Record<UiKey, string> = {
   'caseList.asFirstResponder': 'As first responder',
   'caseList.allHint': 'Every case within your scope',
   'caseList.noDepartment': 'Your staff record has no department; ask an administrator to set it.',
-  'caseList.searchPlaceholder': 'Search number, text, room',
+  'caseList.searchPlaceholder': 'Search number, text, room, reporter name or phone',
   'caseList.openStates': 'Open',
   'caseList.nChosen': '{what}: {count}',
   'caseList.allStates': 'All states',
@@ -861,6 +863,14 @@ export const enUS: Record<UiKey, string> = {
   'intake.duplicateTitle':
     'This caller or room has an open case of the same category from the last 7 days: possibly the same matter',
   'intake.openDuplicate': 'Open that case instead',
+  'intake.repeatTitle':
+    'A case of the same category for this room was closed recently: the resident may be raising the same matter again',
+  'intake.repeatHelp':
+    'Linking tells the customer-service supervisor, who decides whether to reopen the closed case',
+  'intake.repeatLink': 'Link to this case',
+  'intake.repeatUnlink': 'Unlink',
+  'intake.repeatLinked': 'Linked',
+  'intake.repeatClosedOn': 'closed {date}',
   'intake.addressOr': 'Or an address',
   'intake.addressPlaceholder': 'Common areas or places without a room number',
   'intake.descriptionPlaceholder': "The resident's matter, in their own words where possible",

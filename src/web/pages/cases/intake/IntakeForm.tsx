@@ -40,7 +40,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { AttachmentUpload } from '../AttachmentUpload';
 import { CallerPanel } from './CallerPanel';
 import type { IntakeValues } from './intakeBody';
-import { DuplicateHint, ProblemHint } from './IntakeHints';
+import { DuplicateHint, ProblemHint, RepeatHint } from './IntakeHints';
 import { useIntakeForm } from './useIntakeForm';
 
 export function IntakeForm({
@@ -68,6 +68,7 @@ export function IntakeForm({
     caller,
     problems,
     duplicates,
+    repeat,
     roomKnown,
     chooseRoom,
     advanceFrom,
@@ -252,6 +253,12 @@ export function IntakeForm({
               )}
               <ProblemHint problems={problems} />
               <DuplicateHint duplicates={duplicates} />
+              <RepeatHint
+                recentlyClosed={repeat.recentlyClosed}
+                categoryName={(id) => categories.data?.items.find((c) => c.id === id)?.displayName}
+                relatedCaseId={repeat.relatedCaseId}
+                onLink={repeat.link}
+              />
               <Row gutter={12}>
                 <Col xs={24} sm={14}>
                   {nav(

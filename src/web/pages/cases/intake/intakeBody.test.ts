@@ -61,4 +61,11 @@ describe('the intake body', () => {
     expect(body.address).toBeUndefined();
     expect(body.attachmentIds).toBeUndefined();
   });
+
+  it('names the recently closed case it repeats only when the agent linked one (INTAKE-12)', () => {
+    const related = '00000000-0000-4000-8000-0000000000d9';
+    expect(toCreateBody({ ...base, relatedCaseId: related }).relatedCaseId).toBe(related);
+    expect(toCreateBody({ ...base, relatedCaseId: undefined }).relatedCaseId).toBeUndefined();
+    expect(toCreateBody(base)).not.toHaveProperty('relatedCaseId', expect.anything());
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The intake form's values and the create body they become (CreateCase of src/contracts/cases.ts): trimmed texts,
  * blanks left out, the address only without a room, the repair type only for a repair and the agreed visit only
- * for a private one, the on-the-spot result only when ticked, a special incident only when switched on.
+ * for a private one, the on-the-spot result only when ticked, a special incident only when switched on, the
+ * recently closed case it repeats only when the agent linked it (INTAKE-12).
  */
 import type { Dayjs } from 'dayjs';
 import type { CreateCase } from '../../../api/types';
@@ -27,6 +28,8 @@ export interface IntakeValues {
   resolvedOnTheSpot?: { result: string };
   /** a special incident: the office director and the manager are told at once (HANDLE-7) */
   specialIncident?: boolean;
+  /** the recently closed case this one repeats, linked from the repeat hint (INTAKE-12); not a form field */
+  relatedCaseId?: string;
 }
 
 const trim = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
@@ -54,5 +57,6 @@ export function toCreateBody(v: IntakeValues): CreateCase {
     resolvedOnTheSpot:
       v.onTheSpot && v.resolvedOnTheSpot ? { result: v.resolvedOnTheSpot.result.trim() } : undefined,
     specialIncident: v.specialIncident ? true : undefined,
+    relatedCaseId: v.relatedCaseId || undefined,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The state behind the intake form: the form and its watched fields, the caller lookup as the phone is typed (with
  * the case being recorded, so the server marks likely duplicates), the open recurring problem the case would join,
- * the keyboard path (Enter moves on, Ctrl+Enter submits), choosing a room from the caller panel, and sending the
- * create body once under the intake's Idempotency-Key.
+ * the keyboard path (Enter moves on, Ctrl+Enter submits), choosing a room from the caller panel, linking the case
+ * to a recently closed one it repeats (INTAKE-12), and sending the create body once under the intake's
+ * Idempotency-Key. Once the case is taken, the caller lookups and the case lists are refetched at once: the next
+ * call from the same number sees it in the caller panel without waiting out the lookup's stale time.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +12,7 @@ import type { Dayjs } from 'dayjs';
 import { Form } from 'antd';
 import { call } from '../../../api/client';
 import { endpoints } from '../../../api/endpoints';
-import { CASES, useCategories } from '../../../api/cases';
+import { CALLER_LOOKUP, CASES, useCategories } from '../../../api/cases';
 import { useMe } from '../../../api/queries';
 import type { Case } from '../../../api/types';
 import { applyServerError, type ShownError } from '../../../components/form-errors';
@@ -64,7 +66,7 @@ export function useIntakeForm({
   // duplicate rule holds likely duplicates of it (src/domain/case/duplicates.ts).
   const recording = { ...(categoryId ? { categoryId } : {}), ...(roomId ? { roomId } : {}) };
   const lookup = useQuery({
-    queryKey: [endpoints.property.lookupCaller.path, lookupPhone, recording],
+    queryKey: [CALLER_LOOKUP, lookupPhone, recording],
     queryFn: ({ signal }) =>
       call(endpoints.property.lookupCaller, { query: { phone: lookupPhone, ...recording }, signal }),
     // a change of category or room asks again; for the same phone the panel keeps what it shows meanwhile
@@ -93,6 +95,12 @@ export function useIntakeForm({
     staleTime: 60_000,
     retry: false,
   });
+
+  // The room's cases of the same category closed recently (INTAKE-12): the agent may link the new case to one. The
+  // link stands only while that case is still among them (a change of room or category drops it).
+  const recentlyClosed = useMemo(() => lookup.data?.recentlyClosed ?? [], [lookup.data]);
+  const [linkedId, setLinkedId] = useState<string | undefined>();
+  const relatedCaseId = recentlyClosed.some((rc) => rc.id === linkedId) ? linkedId : undefined;
 
   // openCases are the caller's own and those of the caller's rooms, each marked by the server's duplicate rule
   const duplicates = useMemo(
@@ -158,10 +166,12 @@ export function useIntakeForm({
     setError(null);
     try {
       const c = await call(endpoints.cases.create, {
-        body: toCreateBody(v),
+        body: toCreateBody({ ...v, relatedCaseId }),
         headers: { 'Idempotency-Key': idempotencyKey },
       });
+      // the new case is in every case list and in the caller panel of the next call, now (not after staleTime)
       void queryClient.invalidateQueries({ queryKey: [CASES] });
+      void queryClient.invalidateQueries({ queryKey: [CALLER_LOOKUP] });
       onCreated(c);
     } catch (e) {
       setError(applyServerError(form, e));
@@ -203,6 +213,7 @@ export function useIntakeForm({
     caller: { phone: lookupPhone, digits, lookup },
     problems: problemMatches.data?.items ?? [],
     duplicates,
+    repeat: { recentlyClosed, relatedCaseId, link: setLinkedId },
     roomKnown,
     chooseRoom,
     advanceFrom,
