@@ -1,6 +1,7 @@
 /**
  * 回访 — the callback queue: resolved cases waiting for their callback (CALLBACK-2), the callbacks I owe by
- * default; supervisors and directors oversee everyone's in their scope. Nearest callback deadline first.
+ * default; supervisors and directors oversee everyone's in their scope. Nearest callback deadline first. On a
+ * phone the queue is cards (CaseCards), each with its callback button.
  */
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
@@ -12,8 +13,10 @@ import { useMe } from '../../api/queries';
 import type { Case } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader, Toolbar } from '../../components/PageHeader';
+import { usePhone } from '../../components/usePhone';
 import { useI18n } from '../../i18n/i18n';
 import { ActionDrawer } from './ActionDrawer';
+import { CaseCards } from './CaseCards';
 import { ReporterPhone } from './ReporterPhone';
 import { NearestClockChip, placeOf, SeverityTag } from './caseUi';
 
@@ -23,12 +26,20 @@ export default function CallbackQueuePage() {
   const supervisor = useIsSupervisor();
   const [whose, setWhose] = useState<'mine' | 'all'>(supervisor ? 'all' : 'mine');
   const [open, setOpen] = useState<Case | null>(null);
+  const phone = usePhone();
   const userId = me.data?.user.id ?? '';
   const list = useCaseList({
     state: 'resolved',
     callbackAssigneeId: whose === 'mine' ? userId : undefined,
     sort: 'nextDue',
   });
+
+  const callbackButton = (c: Case) =>
+    c.allowedActions.includes('callback') ? (
+      <Button type="primary" icon={<PhoneOutlined />} onClick={() => setOpen(c)} data-testid="callback-start">
+        {t('action.callback')}
+      </Button>
+    ) : null;
 
   const columns: ColumnsType<Case> = [
     {
@@ -78,17 +89,7 @@ export default function CallbackQueuePage() {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      render: (_, c) =>
-        c.allowedActions.includes('callback') ? (
-          <Button
-            type="primary"
-            icon={<PhoneOutlined />}
-            onClick={() => setOpen(c)}
-            data-testid="callback-start"
-          >
-            {t('action.callback')}
-          </Button>
-        ) : null,
+      render: (_, c) => callbackButton(c),
     },
   ];
 
@@ -108,12 +109,16 @@ export default function CallbackQueuePage() {
           />
         </Toolbar>
       )}
-      <DataTable<Case>
-        list={list}
-        columns={columns}
-        testId="callbacks-table"
-        onRow={(c) => ({ 'data-testid': `case-row-${c.number}` }) as HTMLAttributes<HTMLElement>}
-      />
+      {phone ? (
+        <CaseCards list={list} testId="callbacks-table" extra={callbackButton} />
+      ) : (
+        <DataTable<Case>
+          list={list}
+          columns={columns}
+          testId="callbacks-table"
+          onRow={(c) => ({ 'data-testid': `case-row-${c.number}` }) as HTMLAttributes<HTMLElement>}
+        />
+      )}
       {open && <ActionDrawer c={open} action="callback" onClose={() => setOpen(null)} />}
     </>
   );

@@ -18,8 +18,23 @@ import {
 } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { Toolbar } from '../../components/PageHeader';
+import { usePhone } from '../../components/usePhone';
 import { useI18n } from '../../i18n/i18n';
+import { CaseCards } from './CaseCards';
 import { NearestClockChip, placeOf, SeverityTag, StateTag, TierBadge } from './caseUi';
+
+/** The columns of a case table, by key: a page may show some of them (the room page's history). */
+export type CaseColumnKey =
+  | 'number'
+  | 'state'
+  | 'clock'
+  | 'kind'
+  | 'severity'
+  | 'summary'
+  | 'room'
+  | 'firstResponder'
+  | 'handler'
+  | 'receivedAt';
 
 export function useCaseColumns(): ColumnsType<Case> {
   const { t, label, dateTime } = useI18n();
@@ -27,6 +42,7 @@ export function useCaseColumns(): ColumnsType<Case> {
     () => [
       {
         title: t('case.number'),
+        key: 'number',
         dataIndex: 'number',
         fixed: 'left',
         render: (_, c) => (
@@ -37,6 +53,7 @@ export function useCaseColumns(): ColumnsType<Case> {
       },
       {
         title: t('case.state'),
+        key: 'state',
         dataIndex: 'state',
         render: (_, c) => (
           <>
@@ -46,14 +63,16 @@ export function useCaseColumns(): ColumnsType<Case> {
         ),
       },
       { title: t('case.clock'), key: 'clock', render: (_, c) => <NearestClockChip c={c} /> },
-      { title: t('case.kind'), dataIndex: 'kind', render: (_, c) => label('caseKind', c.kind) },
+      { title: t('case.kind'), key: 'kind', dataIndex: 'kind', render: (_, c) => label('caseKind', c.kind) },
       {
         title: t('case.severity'),
+        key: 'severity',
         dataIndex: 'severity',
         render: (_, c) => <SeverityTag severity={c.severity} />,
       },
       {
         title: t('case.summary'),
+        key: 'summary',
         dataIndex: 'description',
         width: 260,
         render: (_, c) => (
@@ -64,7 +83,11 @@ export function useCaseColumns(): ColumnsType<Case> {
         ),
       },
       { title: t('case.room'), key: 'room', render: (_, c) => placeOf(c) },
-      { title: t('case.firstResponder'), key: 'fr', render: (_, c) => c.firstResponder?.name ?? '—' },
+      {
+        title: t('case.firstResponder'),
+        key: 'firstResponder',
+        render: (_, c) => c.firstResponder?.name ?? '—',
+      },
       {
         title: t('case.handler'),
         key: 'handler',
@@ -72,6 +95,7 @@ export function useCaseColumns(): ColumnsType<Case> {
       },
       {
         title: t('case.receivedAt'),
+        key: 'receivedAt',
         dataIndex: 'receivedAt',
         render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(c.receivedAt)}</span>,
       },
@@ -80,13 +104,31 @@ export function useCaseColumns(): ColumnsType<Case> {
   );
 }
 
-export function CaseTable({ list, testId }: { list: CursorList<Case>; testId?: string }) {
-  const columns = useCaseColumns();
+/**
+ * A case list: a table on a wide screen, cards on a phone (CaseCards: number, state, clock, room, the first line of
+ * the matter; a tap opens the case). `columns` keeps only those columns of the table.
+ */
+export function CaseTable({
+  list,
+  testId,
+  columns: keys,
+  emptyText,
+}: {
+  list: CursorList<Case>;
+  testId?: string;
+  columns?: CaseColumnKey[];
+  emptyText?: string;
+}) {
+  const all = useCaseColumns();
+  const phone = usePhone();
+  const columns = keys ? all.filter((c) => keys.includes(c.key as CaseColumnKey)) : all;
+  if (phone) return <CaseCards list={list} testId={testId} emptyText={emptyText} />;
   return (
     <DataTable<Case>
       list={list}
       testId={testId}
       columns={columns}
+      locale={emptyText ? { emptyText } : undefined}
       onRow={(c) => ({ 'data-testid': `case-row-${c.number}` }) as HTMLAttributes<HTMLElement>}
     />
   );
@@ -170,7 +212,7 @@ export function CaseFilterBar({
           value={q}
           onChange={(e) => setQ(e.target.value)}
           onSearch={(v) => set({ q: v })}
-          style={{ width: 240, maxWidth: '100%' }}
+          style={{ width: 300, maxWidth: '100%' }}
           data-testid="case-filter-q"
         />
       )}
