@@ -27,6 +27,7 @@ import {
 import { FileOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { isApiError } from '../../api/client';
 import { attachmentUrl, caseKey, CASES, useCase, useRunAction } from '../../api/cases';
+import { useCan } from '../../api/queries';
 import { CASE_ACTIONS, type Case, type CaseAction, type CaseDetail } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
@@ -227,6 +228,7 @@ function ActionBar({ c, onAction }: { c: Case; onAction: (a: CaseAction) => void
 
 function CaseFacts({ c }: { c: CaseDetail }) {
   const { t, label, dateTime } = useI18n();
+  const can = useCan();
   const reporterName = c.reporter.anonymous
     ? c.reporter.name
       ? `${c.reporter.name}（${t('case.anonymous')}）`
@@ -247,7 +249,15 @@ function CaseFacts({ c }: { c: CaseDetail }) {
           {
             key: 'room',
             label: c.room ? t('case.room') : t('case.address'),
-            children: <span data-testid="case-room">{c.room?.label ?? c.address ?? '—'}</span>,
+            // the room links to its page, which lists the room's other cases (SEARCH-2)
+            children:
+              c.room && can('property.read') ? (
+                <Link to={`/property/rooms/${c.room.id}`} data-testid="case-room">
+                  {c.room.label}
+                </Link>
+              ) : (
+                <span data-testid="case-room">{c.room?.label ?? c.address ?? '—'}</span>
+              ),
           },
           { key: 'office', label: t('case.office'), children: c.office?.name ?? '—' },
           {

@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
+import { useCaseList } from '../../api/cases';
 import { call } from '../../api/client';
 import { useCan } from '../../api/queries';
 import { requiredSelect } from '../../api/rules';
@@ -27,6 +28,7 @@ import { useInvalidate } from '../../components/crud';
 import { PageHeader } from '../../components/PageHeader';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { useI18n } from '../../i18n/i18n';
+import { CaseTable } from '../cases/CaseTable';
 import { RoomFields, type RoomValues } from './RoomFields';
 import {
   createResidentBody,
@@ -320,6 +322,7 @@ export default function RoomDetailPage() {
           data-testid="room-residents"
         />
       </Card>
+      {can('cases.read') && <RoomCases roomId={r.id} />}
 
       <FormDrawer<DialogValues>
         open={dialog !== null}
@@ -351,5 +354,24 @@ export default function RoomDetailPage() {
         )}
       </FormDrawer>
     </>
+  );
+}
+
+/**
+ * The room's history (SEARCH-2): its cases newest first, ten a page, from the case list filtered by the room; the
+ * server leaves out the cases the viewer may not see. A table on a wide screen, cards on a phone.
+ */
+function RoomCases({ roomId }: { roomId: string }) {
+  const { t } = useI18n();
+  const list = useCaseList({ roomId, sort: 'received' }, { pageSize: 10 });
+  return (
+    <Card size="small" title={t('room.cases')} style={{ marginTop: 16 }}>
+      <CaseTable
+        list={list}
+        testId="room-cases"
+        columns={['number', 'kind', 'state', 'receivedAt']}
+        emptyText={t('room.noCases')}
+      />
+    </Card>
   );
 }
