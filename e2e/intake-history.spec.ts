@@ -3,7 +3,9 @@
  * at 1440 px an agent takes a case for a resident's phone, and the next call from the same number lists it in the
  * caller panel at once (UI-3), well inside the lookup's 30 s stale time; the case list's search finds both cases
  * by the reporter's phone and name, and the room page lists them newest first (SEARCH-2); at 390 px the case list
- * is cards, and a tap on a card opens the case (UI-6).
+ * is cards, and a tap on a card opens the case (UI-6); a matter of the same room and category as one closed
+ * recently is pointed out at intake and linked to it, and the supervisor hears of it and may reopen the closed
+ * one (INTAKE-12).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -215,6 +217,62 @@ describe("a resident's history in Chromium on the production build", () => {
       await eventually(() => cards.count()).toBe(2);
       expect(await cards.nth(0).getAttribute('data-case-number')).toBe(taken[1].number);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('INTAKE-12: a repeat of a matter closed recently is linked at intake; the supervisor hears and may reopen it', async () => {
+    // an earlier matter of the same room, answered on the spot and so closed at intake (INTAKE-11)
+    const api = await apiSession(server.baseUrl, 'agent');
+    const { items: categories } = await api.get<{ items: { id: string; displayName: string }[] }>(
+      '/api/categories?active=true',
+    );
+    const repair = categories.find((c) => c.displayName === '设施报修');
+    if (!repair) throw new Error('the default categories have no 设施报修');
+    const closed = await api.post<{ id: string; number: string; state: string }>('/api/cases', {
+      channel: 'phone',
+      kind: 'inquiry',
+      roomId: caller.roomId,
+      categoryId: repair.id,
+      reporter: { name: caller.name, phone: caller.phone },
+      description: '阳台推拉门关不严，漏风。',
+      resolvedOnTheSpot: { result: '已指导业主调整滑轮' },
+    });
+    expect(closed.state).toBe('closed');
+
+    const page = desk;
+    current = page;
+    await page.goto('/cases/new');
+    await typeCallerPhone(page);
+    await page.locator(`[data-testid="caller-room"][data-room-id="${caller.roomId}"]`).first().click();
+    await chooseTreeOption(page, 'intake-category', '设施报修');
+    const hint = page.getByTestId('intake-repeat');
+    const item = hint.getByTestId('intake-repeat-case').filter({ hasText: closed.number });
+    await item.waitFor();
+    expect(await item.getByTestId('intake-repeat-number').getAttribute('href')).toBe(`/cases/${closed.id}`);
+    await item.getByTestId('intake-repeat-link').click();
+    await eventually(() => item.getAttribute('data-linked')).toBe('true');
+
+    await page.getByTestId('intake-kind').getByText('投诉', { exact: true }).click();
+    await page.getByTestId('intake-description').fill('阳台门又漏风了，上次只是调了一下，根本没修好。');
+    await page.getByTestId('intake-submit').click();
+    const number = (await page.getByTestId('intake-number').textContent())!.trim();
+    const id = await idOf(number);
+    const detail = await api.get<{ timeline: { data: Record<string, unknown> }[] }>(`/api/cases/${id}`);
+    expect(detail.timeline[0].data.relatedCaseId).toBe(closed.id);
+
+    // the supervisor hears of the repeat in the bell, and may reopen the closed case
+    const { context, page: sup } = await newPage(browser, server.baseUrl, DESKTOP);
+    current = sup;
+    try {
+      await login(sup, 'supervisor');
+      await sup.getByTestId('bell').click();
+      const notice = sup.getByTestId('bell-item').filter({ hasText: number });
+      await eventually(() => notice.first().textContent()).toContain(closed.number);
+      await sup.goto(`/cases/${closed.id}`);
+      await contentReady(sup, 'case-detail');
+      await sup.getByTestId('case-action-reopen').waitFor();
     } finally {
       await context.close();
     }
