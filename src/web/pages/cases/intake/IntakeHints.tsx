@@ -127,7 +127,7 @@ export function RepeatHint({
                   </Link>{' '}
                   <Tag>{label('caseKind', rc.kind)}</Tag>
                   {category && <Tag>{category}</Tag>}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                     {t('intake.repeatClosedOn', { date: date(rc.closedAt) })}
                   </Typography.Text>
                   {linked && (
