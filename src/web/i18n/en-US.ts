@@ -1362,6 +1362,13 @@ export const enUS: Record<UiKey, string> = {
   'clockPolicy.exemptKindsHelp':
     'A matter of these kinds resolved on the spot at intake is closed at once (answered on the spot), not called back, and left out of the callback rate.',
   'clockPolicy.complaintAlwaysCalledBack': 'A complaint is always called back.',
+  'clockPolicy.prefixes': 'Case number prefixes',
+  'clockPolicy.prefixesHelp':
+    'A case number is a prefix, the year received and a sequence number, e.g. TS-2026-000123. Each kind may have its own prefix (1–4 capital letters); blank uses the built-in one. Two kinds cannot share a prefix. A change applies to cases recorded from then on.',
+  'clockPolicy.prefixOf': 'Number prefix of {kind}',
+  'clockPolicy.prefixBuiltIn': 'Built-in: {prefix} (numbers like {prefix}-{year}-000123)',
+  'clockPolicy.prefixFormat': 'A number prefix is 1–4 capital letters',
+  'clockPolicy.prefixShared': 'Another kind uses this prefix: choose another',
   // ── 首问负责制度登记表 (FORM-2) ──
   'nav.firstAskRegister': 'First-contact register',
   'firstAsk.title': 'First-contact responsibility register',

@@ -1324,6 +1324,13 @@ export const zhCN = {
   'clockPolicy.exemptKindsHelp':
     '受理时当场办结的这些类型的事项直接结案（当场办结），不再回访，也不计入回访率。',
   'clockPolicy.complaintAlwaysCalledBack': '投诉一律回访，不能免回访。',
+  'clockPolicy.prefixes': '工单编号前缀',
+  'clockPolicy.prefixesHelp':
+    '工单编号由前缀、受理年份和顺序号组成，如 TS-2026-000123。每种类型可用自己的前缀（1–4 个大写英文字母），留空则用系统默认；不同类型不能用同一个前缀。改动只影响之后受理的工单。',
+  'clockPolicy.prefixOf': '{kind}的编号前缀',
+  'clockPolicy.prefixBuiltIn': '系统默认：{prefix}（编号如 {prefix}-{year}-000123）',
+  'clockPolicy.prefixFormat': '编号前缀须为 1–4 个大写英文字母',
+  'clockPolicy.prefixShared': '与其他类型的编号前缀相同，请换一个',
   // ── 首问负责制度登记表 (FORM-2) ──
   'nav.firstAskRegister': '首问负责登记表',
   'firstAsk.title': '首问负责制度登记表',

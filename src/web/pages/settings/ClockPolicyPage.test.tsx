@@ -2,7 +2,8 @@
 /**
  * The clock policy page as an admin uses it: every clock of the table with a label and its built-in value (the new
  * ones too; the home visit off, the appointment due at the time agreed), the rules by kind, severity and category
- * listed, the exempt kinds without a complaint, and the body saved. Only the network is fake
+ * listed, the exempt kinds without a complaint, the case-number prefixes (INTAKE-8) with their refusals on the field,
+ * and the body saved. Only the network is fake
  * (src/web/testing/render.tsx).
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -131,5 +132,57 @@ describe('clock policy page', () => {
     await choose('clock-policy-exempt-kinds', '其他');
     fireEvent.click(within(page).getByTestId('clock-policy-save'));
     expect(await within(page).findByText('投诉必须回访')).toBeTruthy();
+  });
+
+  it('INTAKE-8: edits the number prefixes, blank for the built-in one, and saves them upper-cased', async () => {
+    const { server, page } = await openPage();
+    const prefixes = within(page).getByTestId('clock-policy-prefixes');
+    expect(within(prefixes).getByText('投诉')).toBeTruthy();
+    expect((within(page).getByTestId('clock-policy-prefix-complaint') as HTMLInputElement).value).toBe('TS');
+    expect((within(page).getByTestId('clock-policy-prefix-repair') as HTMLInputElement).placeholder).toBe(
+      'BX',
+    );
+    fireEvent.change(within(page).getByTestId('clock-policy-prefix-repair'), { target: { value: 'wx' } });
+    fireEvent.change(within(page).getByTestId('clock-policy-prefix-complaint'), { target: { value: '' } });
+    fireEvent.click(within(page).getByTestId('clock-policy-save'));
+    await waitFor(() => expect(server.to('PUT', '/api/policies')).toHaveLength(1));
+    expect((server.to('PUT', '/api/policies')[0].body as { numberPrefixes: unknown }).numberPrefixes).toEqual(
+      {
+        repair: 'WX',
+      },
+    );
+  });
+
+  it('INTAKE-8: refuses a malformed prefix, or one another kind numbers with, next to the field', async () => {
+    const { server, page } = await openPage();
+    fireEvent.change(within(page).getByTestId('clock-policy-prefix-inquiry'), { target: { value: 'Z1' } });
+    // the built-in repair prefix: both kinds would number with BX
+    fireEvent.change(within(page).getByTestId('clock-policy-prefix-other'), { target: { value: 'BX' } });
+    fireEvent.click(within(page).getByTestId('clock-policy-save'));
+    expect(await within(page).findByText('编号前缀须为 1–4 个大写英文字母')).toBeTruthy();
+    expect(await within(page).findAllByText('与其他类型的编号前缀相同，请换一个')).toHaveLength(2);
+    expect(server.to('PUT', '/api/policies')).toHaveLength(0);
+  });
+
+  it("INTAKE-8: shows the server's refusal of a prefix on that kind's field", async () => {
+    fakeServer({
+      'GET /api/policies': policyFixture(),
+      'PUT /api/policies': {
+        status: 400,
+        body: {
+          error: {
+            code: 'invalid_input',
+            message: '请检查填写的内容',
+            fields: { 'numberPrefixes.repair': '编号前缀已被停用的类型占用' },
+          },
+        },
+      },
+    });
+    renderInApp(<ClockPolicyPage />);
+    const page = await screen.findByTestId('clock-policy-form');
+    fireEvent.change(within(page).getByTestId('clock-policy-prefix-repair'), { target: { value: 'WX' } });
+    fireEvent.click(within(page).getByTestId('clock-policy-save'));
+    const field = within(page).getByTestId('clock-policy-prefix-repair').closest('.ant-form-item')!;
+    await waitFor(() => expect(field.textContent).toContain('编号前缀已被停用的类型占用'));
   });
 });

@@ -2,8 +2,8 @@
  * 时限与回访 — the company's clock policy (CLOCK-1) and the kinds answered on the spot that need no callback
  * (INTAKE-11): each clock of the table with its built-in value beside the company's own (a duration, or off), the
  * clocks due at a time given when they start shown as such, the rules by kind, severity and category listed (they
- * go back unchanged), and the exempt kinds, never a complaint. Admins change it (PUT /api/policies with the version
- * read).
+ * go back unchanged), the exempt kinds, never a complaint, and the case-number prefixes (INTAKE-8), each kind's own
+ * or the built-in one. Admins change it (PUT /api/policies with the version read).
  */
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import {
   Descriptions,
   Flex,
   Form,
+  Input,
   InputNumber,
   Select,
   Skeleton,
@@ -22,7 +23,7 @@ import {
   Typography,
 } from 'antd';
 import type { ClockDuration, ClockRules, Policy } from '../../../contracts/policies';
-import { call } from '../../api/client';
+import { call, isApiError } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { CASE_KINDS, CLOCK_NAMES, SEVERITIES, type ClockName } from '../../api/types';
 import { FormAlert } from '../../components/FormDrawer';
@@ -31,9 +32,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/zh-CN';
 import {
+  clashingPrefixKinds,
   CLOCKS_DUE_AT_GIVEN_TIME,
   DURATION_UNITS,
   durationText,
+  normalisePrefix,
+  PREFIX_PATTERN,
   startingDuration,
   toBody,
   toForm,
@@ -95,7 +99,15 @@ export default function ClockPolicyPage() {
       form.setFieldsValue(toForm(saved));
       message.success(t('common.saved'));
     } catch (e) {
-      setError(applyServerError(form, e));
+      const shown = applyServerError(form, e);
+      // the server's "two kinds share a prefix" is about the list: put it on the kinds that clash
+      const shared = isApiError(e) ? e.fields.numberPrefixes : undefined;
+      const clash = shared ? clashingPrefixKinds(p, form.getFieldValue('numberPrefixes') ?? {}) : [];
+      if (shared && clash.length) {
+        form.setFields(clash.map((k) => ({ name: ['numberPrefixes', k], errors: [shared] })));
+        shown.extra = shown.extra.filter((m) => m !== shared);
+      }
+      setError(shown);
     } finally {
       setBusy(false);
     }
@@ -131,6 +143,7 @@ export default function ClockPolicyPage() {
         <Card title={t('clockPolicy.callback')} style={{ maxWidth: 760, marginBottom: 16 }}>
           <ExemptKindsField p={p} />
         </Card>
+        <NumberPrefixes p={p} />
         <Button type="primary" htmlType="submit" loading={busy} data-testid="clock-policy-save">
           {t('common.save')}
         </Button>
@@ -277,5 +290,55 @@ function ExemptKindsField({ p }: { p: Policy }) {
         data-testid="clock-policy-exempt-kinds"
       />
     </Form.Item>
+  );
+}
+
+/** 工单编号前缀 (INTAKE-8): each kind's own prefix, or blank for the built-in one shown beside it. */
+function NumberPrefixes({ p }: { p: Policy }) {
+  const { t, label } = useI18n();
+  const year = new Date().getFullYear();
+  return (
+    <Card
+      title={t('clockPolicy.prefixes')}
+      style={{ maxWidth: 760, marginBottom: 16 }}
+      data-testid="clock-policy-prefixes"
+    >
+      <Typography.Paragraph type="secondary">{t('clockPolicy.prefixesHelp')}</Typography.Paragraph>
+      {CASE_KINDS.map((kind) => {
+        const builtIn = p.defaults.numberPrefixes[kind] ?? '';
+        return (
+          <Form.Item
+            key={kind}
+            name={['numberPrefixes', kind]}
+            label={label('caseKind', kind)}
+            normalize={(v: string) => v.toUpperCase()}
+            dependencies={CASE_KINDS.filter((k) => k !== kind).map((k) => ['numberPrefixes', k])}
+            extra={t('clockPolicy.prefixBuiltIn', { prefix: builtIn, year })}
+            rules={[
+              {
+                validator: (_, v: string | undefined) =>
+                  !normalisePrefix(v) || PREFIX_PATTERN.test(normalisePrefix(v))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('clockPolicy.prefixFormat'))),
+              },
+              ({ getFieldValue }) => ({
+                validator: () =>
+                  clashingPrefixKinds(p, getFieldValue('numberPrefixes') ?? {}).includes(kind)
+                    ? Promise.reject(new Error(t('clockPolicy.prefixShared')))
+                    : Promise.resolve(),
+              }),
+            ]}
+          >
+            <Input
+              placeholder={builtIn}
+              maxLength={4}
+              style={{ width: 120 }}
+              aria-label={t('clockPolicy.prefixOf', { kind: label('caseKind', kind) })}
+              data-testid={`clock-policy-prefix-${kind}`}
+            />
+          </Form.Item>
+        );
+      })}
+    </Card>
   );
 }

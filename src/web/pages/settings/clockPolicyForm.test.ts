@@ -1,10 +1,11 @@
 /**
  * The clock policy page's form and body (CLOCK-1; the exempt kinds of INTAKE-11): the company's own defaults in and
- * out, the more specific rules and the prefixes back as read, the exempt kinds sent only when changed.
+ * out, the more specific rules back as read, the exempt kinds sent only when changed, and the case-number prefixes
+ * (INTAKE-8) edited: blank keeps the built-in one, two kinds never share one.
  */
 import { describe, expect, it } from 'vitest';
 import { uiText, type UiKey, type UiParams } from '../../i18n/dictionaries';
-import { durationText, EDITABLE_CLOCKS, toBody, toForm } from './clockPolicyForm';
+import { clashingPrefixKinds, durationText, EDITABLE_CLOCKS, toBody, toForm } from './clockPolicyForm';
 import { CATEGORY, policyFixture } from './policyFixture';
 
 const zh = (key: UiKey, params?: UiParams) => uiText('zh-CN', key, params);
@@ -72,5 +73,25 @@ describe('clock policy form', () => {
     expect(durationText(zh, { amount: 0, unit: 'same_day' })).toBe('当天');
     expect(durationText(zh, { amount: 0, unit: 'calendar_days' })).toBe('当天');
     expect(durationText(zh, null)).toBe('不计时');
+  });
+
+  it('INTAKE-8: sends the prefixes given, upper-cased; a blank one keeps the built-in prefix', () => {
+    const p = policyFixture();
+    const form = toForm(p);
+    expect(form.numberPrefixes).toEqual({ complaint: 'TS' });
+    form.numberPrefixes = { complaint: ' tsu ', repair: 'WX', inquiry: '  ' };
+    expect(toBody(p, form).numberPrefixes).toEqual({ complaint: 'TSU', repair: 'WX' });
+  });
+
+  it.each([
+    { own: {}, clash: [] },
+    // the repair prefix set to the complaint's built-in one: both kinds would number with TS
+    { own: { repair: 'TS' }, clash: ['complaint', 'repair'] },
+    { own: { complaint: 'BX' }, clash: ['complaint', 'repair'] },
+    // moved out of the way first, the built-in prefix is free again
+    { own: { complaint: 'TSU', repair: 'TS' }, clash: [] },
+    { own: { inquiry: 'xx', other: 'XX ' }, clash: ['inquiry', 'other'] },
+  ] as const)('INTAKE-8: prefixes $own clash on $clash', ({ own, clash }) => {
+    expect(clashingPrefixKinds(policyFixture(), own)).toEqual(clash);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The clock policy page's form and its body (pure: no React). The page edits the company's own defaults of the
- * clock table (CLOCK-1: a duration, or off, or the built-in value) and the kinds answered on the spot that need no
- * callback; the rules by kind, severity and category, and the number prefixes, go back as they were read.
+ * clock table (CLOCK-1: a duration, or off, or the built-in value), the kinds answered on the spot that need no
+ * callback, and the case-number prefixes (INTAKE-8: a kind left blank keeps the built-in prefix); the rules by kind,
+ * severity and category go back as they were read.
  */
 import type { ClockDuration, ClockRules, Policy, UpdatePolicyBody } from '../../../contracts/policies';
-import { CLOCK_NAMES, type CaseKind, type ClockName } from '../../api/types';
+import { CASE_KINDS, CLOCK_NAMES, type CaseKind, type ClockName } from '../../api/types';
 import type { I18n } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/zh-CN';
 
@@ -50,6 +51,25 @@ export interface PolicyForm {
   /** named like the body, so that the server's field messages (`clockPolicy.defaults.reply.amount`) land here */
   clockPolicy: { defaults: Partial<Record<ClockName, Partial<ClockDuration>>> };
   callbackExemptKinds: CaseKind[];
+  /** the company's own prefix per kind; blank: the built-in one (named like the body, for the server's messages) */
+  numberPrefixes: Partial<Record<CaseKind, string>>;
+}
+
+/** INTAKE-8: 1–4 capital letters, the same pattern as the contract's NumberPrefix (checked again by the server). */
+export const PREFIX_PATTERN = /^[A-Z]{1,4}$/;
+
+/** A prefix as typed: trimmed and upper-cased (`ts ` → `TS`); blank stays blank. */
+export const normalisePrefix = (v: string | undefined | null) => (v ?? '').trim().toUpperCase();
+
+/**
+ * The kinds whose prefix, as it would apply (the company's own, or the built-in one where blank), is shared with
+ * another kind: two kinds numbering with one prefix cannot be told apart by their numbers (INTAKE-8).
+ */
+export function clashingPrefixKinds(p: Policy, prefixes: PolicyForm['numberPrefixes']): CaseKind[] {
+  const applied = CASE_KINDS.map(
+    (k) => [k, normalisePrefix(prefixes[k]) || (p.defaults.numberPrefixes[k] ?? '')] as const,
+  );
+  return applied.filter(([k, v]) => v !== '' && applied.some(([o, w]) => o !== k && w === v)).map(([k]) => k);
 }
 
 /** `30分钟`, `2个工作日`, `当天`; `不计时` for a clock that is off. */
@@ -74,7 +94,12 @@ export function toForm(p: Policy): PolicyForm {
     modes[name] = rule === undefined ? 'default' : rule === null ? 'off' : 'duration';
     durations[name] = rule ?? startingDuration(p, name);
   }
-  return { modes, clockPolicy: { defaults: durations }, callbackExemptKinds: [...p.callbackExemptKinds] };
+  return {
+    modes,
+    clockPolicy: { defaults: durations },
+    callbackExemptKinds: [...p.callbackExemptKinds],
+    numberPrefixes: { ...p.numberPrefixes },
+  };
 }
 
 const sameKinds = (a: readonly CaseKind[], b: readonly CaseKind[]) =>
@@ -83,7 +108,7 @@ const sameKinds = (a: readonly CaseKind[], b: readonly CaseKind[]) =>
 /**
  * Form → body. The company defaults hold only the clocks not left to the built-in table; a rule the API may hold
  * for a clock due at a given time is kept. The exempt kinds are sent when they were changed: absent leaves the
- * company on the built-in list (or its own) as it was.
+ * company on the built-in list (or its own) as it was. The prefixes hold only the kinds given one (upper-cased).
  */
 export function toBody(p: Policy, v: PolicyForm): UpdatePolicyBody {
   const defaults: ClockRules = {};
@@ -103,10 +128,15 @@ export function toBody(p: Policy, v: PolicyForm): UpdatePolicyBody {
   }
   const { defaults: _read, ...specific } = p.clockPolicy;
   const exempt = v.callbackExemptKinds ?? [];
+  const numberPrefixes: UpdatePolicyBody['numberPrefixes'] = {};
+  for (const kind of CASE_KINDS) {
+    const prefix = normalisePrefix(v.numberPrefixes?.[kind]);
+    if (prefix) numberPrefixes[kind] = prefix;
+  }
   return {
     version: p.version,
     clockPolicy: { ...specific, ...(Object.keys(defaults).length ? { defaults } : {}) },
-    numberPrefixes: p.numberPrefixes,
+    numberPrefixes,
     ...(sameKinds(exempt, p.callbackExemptKinds) ? {} : { callbackExemptKinds: exempt }),
   };
 }
