@@ -36,6 +36,7 @@ const ProblemsPage = lazy(() => import('./pages/reports/ProblemsPage'));
 const FirstAskRegisterPage = lazy(() => import('./pages/reports/FirstAskRegisterPage'));
 const FirstAskRegisterPrintPage = lazy(() => import('./pages/reports/FirstAskRegisterPrintPage'));
 const CalendarPage = lazy(() => import('./pages/settings/CalendarPage'));
+const CategoriesPage = lazy(() => import('./pages/settings/CategoriesPage'));
 // ECharts is imported only inside this chunk
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
       { path: 'settings/fee-items', element: guarded('settings.manage', FeeItemsPage) },
       { path: 'settings/clock-policy', element: guarded('settings.manage', ClockPolicyPage) },
       { path: 'settings/calendar', element: guarded('settings.manage', CalendarPage) },
+      { path: 'settings/categories', element: guarded('settings.manage', CategoriesPage) },
       { path: 'property/communities', element: guarded('property.read', CommunitiesPage) },
       { path: 'property/communities/:id', element: guarded('property.read', CommunityDetailPage) },
       { path: 'property/rooms/:id', element: guarded('property.read', RoomDetailPage) },

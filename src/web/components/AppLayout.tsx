@@ -210,6 +210,12 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'settings.manage',
         testId: 'nav-calendar',
       },
+      {
+        key: '/settings/categories',
+        label: 'nav.categories',
+        permission: 'settings.manage',
+        testId: 'nav-categories',
+      },
     ],
   },
 ];

@@ -1388,6 +1388,41 @@ export const enUS: Record<UiKey, string> = {
   'firstAsk.noDepartment': 'Choose a department first',
   'firstAsk.empty': 'Nothing was first received this month',
   // ── 工作日历 (CLOCK-2, CLOCK-9) ──
+  'nav.categories': 'Categories',
+  'category.intro':
+    'The case categories offered at intake, at most three levels, one tree for every kind of case. A switched-off category is no longer offered; cases already filed under it keep it.',
+  'category.create': 'New top-level category',
+  'category.createUnder': 'New subcategory under “{name}”',
+  'category.edit': 'Edit category “{name}”',
+  'category.addChild': 'Add subcategory',
+  'category.name': 'Category name',
+  'category.namePlaceholder': 'e.g. Lifts',
+  'category.level': 'Level',
+  'category.depth': 'Level {n}',
+  'category.builtIn': 'Built-in',
+  'category.builtInHelp':
+    'A built-in category can be renamed; reports and clock rules follow the category itself, not its name.',
+  'category.inactive': 'Switched off',
+  'category.onlyActive': 'Active only',
+  'category.parent': 'Parent category',
+  'category.parentHelp': 'At most three levels; an active category cannot sit under a switched-off one.',
+  'category.topLevel': '(none: a top-level category)',
+  'category.sort': 'Order',
+  'category.sortHelp': 'Siblings are listed by this number, smallest first; left blank, a new one goes last.',
+  'category.moveUp': 'Move “{name}” up',
+  'category.moveDown': 'Move “{name}” down',
+  'category.moved': 'Order changed',
+  'category.switchOff': 'Switch off',
+  'category.switchOn': 'Switch on',
+  'category.confirmOff':
+    'Switch off “{name}” and its subcategories? Intake will no longer offer them; existing cases keep them.',
+  'category.switchedOff': '“{name}” and its subcategories switched off',
+  'category.switchedOn': '“{name}” and its subcategories switched on',
+  'category.confirmDelete':
+    'Delete “{name}” and its subcategories? Those used by a case, and built-in ones, are switched off instead.',
+  'category.deletedAll': '{deleted} categories deleted',
+  'category.deletedSome':
+    '{deleted} categories deleted; {deactivated} used by cases or built-in, switched off instead',
   'nav.calendar': 'Working calendar',
   'calendar.title': 'Working calendar',
   'calendar.help':
