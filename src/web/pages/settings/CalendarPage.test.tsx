@@ -3,7 +3,8 @@
  * The working calendar page as an admin uses it (CLOCK-2, CLOCK-9): the known and missing years with the warning,
  * the national days and the company's entries of a year, and the State Council's notice pasted as text — read into
  * a proposal per festival with its unread lines, and saved only on 确认保存, the year's own entries kept and the
- * proposal winning on the same date. Only the network is fake (src/web/testing/render.tsx).
+ * proposal winning on the same date; one company entry (a day off or a day worked, with a note) added, changed
+ * and removed, the year's other entries kept. Only the network is fake (src/web/testing/render.tsx).
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -137,5 +138,75 @@ describe('working calendar page (CLOCK-2, CLOCK-9)', () => {
     fireEvent.click(within(panel).getByTestId('calendar-notice-read'));
     expect(await within(panel).findByText('请填写年份并粘贴通知全文')).toBeTruthy();
     expect(server.to('POST', '/api/calendar/notice')).toHaveLength(0);
+  });
+
+  it("CLOCK-2: adds a make-up working day with a note, keeping the year's other entries", async () => {
+    const server = openPage();
+    const company = await screen.findByTestId('calendar-company');
+    await within(company).findByText('司庆');
+    const thisYear = Number(server.to('GET', '/api/calendar/overrides')[0].query.get('year'));
+    fireEvent.click(screen.getByTestId('calendar-entry-add'));
+    const form = await screen.findByTestId('calendar-entry-form');
+    const date = within(form).getByTestId('calendar-entry-date') as HTMLInputElement;
+    fireEvent.mouseDown(date);
+    fireEvent.focus(date);
+    fireEvent.change(date, { target: { value: `${thisYear}-09-30` } });
+    fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
+    fireEvent.click(within(form).getByText('调休上班'));
+    fireEvent.change(within(form).getByTestId('calendar-entry-name'), { target: { value: ' 国庆补班 ' } });
+    fireEvent.click(within(form).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(server.to('PUT', `/api/calendar/overrides/${thisYear}`)).toHaveLength(1));
+    expect(server.to('PUT', `/api/calendar/overrides/${thisYear}`)[0].body).toEqual({
+      days: [
+        { date: `${thisYear}-06-01`, kind: 'holiday', name: '司庆' },
+        { date: `${thisYear}-09-30`, kind: 'workday', name: '国庆补班' },
+      ],
+    });
+    expect(await screen.findByText('已保存公司调整')).toBeTruthy();
+  });
+
+  it('CLOCK-2: refuses a date the year already has an entry for, pointing to that entry', async () => {
+    const server = openPage();
+    const company = await screen.findByTestId('calendar-company');
+    await within(company).findByText('司庆');
+    const thisYear = Number(server.to('GET', '/api/calendar/overrides')[0].query.get('year'));
+    fireEvent.click(screen.getByTestId('calendar-entry-add'));
+    const form = await screen.findByTestId('calendar-entry-form');
+    const date = within(form).getByTestId('calendar-entry-date') as HTMLInputElement;
+    fireEvent.mouseDown(date);
+    fireEvent.focus(date);
+    fireEvent.change(date, { target: { value: `${thisYear}-06-01` } });
+    fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
+    fireEvent.click(within(form).getByRole('button', { name: /保\s*存/ }));
+    expect(await within(form).findByText('这一天已有公司调整，请直接编辑那一条')).toBeTruthy();
+    expect(server.to('PUT', /^\/api\/calendar\/overrides\//)).toHaveLength(0);
+  });
+
+  it('CLOCK-2: changes an entry and removes one, the rest of the year kept', async () => {
+    const server = openPage();
+    const company = await screen.findByTestId('calendar-company');
+    await within(company).findByText('司庆');
+    const thisYear = Number(server.to('GET', '/api/calendar/overrides')[0].query.get('year'));
+    fireEvent.click(within(company).getByTestId('calendar-entry-edit'));
+    const form = await screen.findByTestId('calendar-entry-form');
+    expect((within(form).getByTestId('calendar-entry-name') as HTMLInputElement).value).toBe('司庆');
+    fireEvent.change(within(form).getByTestId('calendar-entry-name'), { target: { value: '司庆日' } });
+    fireEvent.click(within(form).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(server.to('PUT', `/api/calendar/overrides/${thisYear}`)).toHaveLength(1));
+    expect(server.to('PUT', `/api/calendar/overrides/${thisYear}`)[0].body).toEqual({
+      days: [{ date: `${thisYear}-06-01`, kind: 'holiday', name: '司庆日' }],
+    });
+
+    fireEvent.click(within(company).getByTestId('calendar-entry-delete'));
+    const ok = await waitFor(() => {
+      const btn = Array.from(document.querySelectorAll<HTMLElement>('.ant-popconfirm button')).find(
+        (b) => b.textContent?.replace(/\s/g, '') === '删除',
+      );
+      if (!btn) throw new Error('no confirmation');
+      return btn;
+    });
+    fireEvent.click(ok);
+    await waitFor(() => expect(server.to('PUT', `/api/calendar/overrides/${thisYear}`)).toHaveLength(2));
+    expect(server.to('PUT', `/api/calendar/overrides/${thisYear}`)[1].body).toEqual({ days: [] });
   });
 });

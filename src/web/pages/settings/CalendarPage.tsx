@@ -2,35 +2,48 @@
  * 工作日历 (CLOCK-2, CLOCK-9): which years the working-day calendar knows and which are missing, the national days
  * and the company's own entries of a year, and the State Council's yearly notice pasted as text — read by the
  * server into a proposal festival by festival, its unread lines listed, saved only when the admin confirms (the
- * year's own entries kept, the proposal winning on the same date).
+ * year's own entries kept, the proposal winning on the same date). A single company entry — a day off or a day
+ * worked, with a note — is added, changed or removed by hand: the year's entries are read afresh and PUT whole with
+ * that one change (the API replaces a year at once).
  */
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import {
   Alert,
   App,
   Button,
   Card,
+  DatePicker,
   Descriptions,
   Empty,
   Flex,
+  Form,
   Input,
   InputNumber,
+  Popconfirm,
+  Radio,
   Select,
   Space,
   Table,
   Tag,
   Typography,
 } from 'antd';
-import { FileSearchOutlined, SaveOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  FileSearchOutlined,
+  PlusOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { endpoints } from '../../api/endpoints';
 import { call } from '../../api/client';
+import { FormDrawer } from '../../components/FormDrawer';
 import { PageHeader, Toolbar } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
-import type { CalendarDay, CalendarNoticeProposal } from '../../../contracts/calendar';
-import { mergeCalendarDays } from './calendarDays';
+import type { CalendarDay, CalendarDayInput, CalendarNoticeProposal } from '../../../contracts/calendar';
+import { mergeCalendarDays, putCalendarDay, removeCalendarDay } from './calendarDays';
 
 const STATUS = endpoints.settings.calendarStatus.path;
 const OVERRIDES = endpoints.settings.calendarOverrides.path;
@@ -111,15 +124,97 @@ function useDayColumns(): ColumnsType<CalendarDay> {
   ];
 }
 
-/** The national days and the company's entries of one year. */
+interface EntryValues {
+  date: Dayjs;
+  kind: CalendarDay['kind'];
+  name?: string;
+}
+
+/** Saves the year's entries with one change: read afresh first, so an entry another admin saved meanwhile stays. */
+function useSaveYear() {
+  const queryClient = useQueryClient();
+  return async (year: number, change: (current: readonly CalendarDay[]) => CalendarDayInput[]) => {
+    const current = await call(endpoints.settings.calendarOverrides, { query: { year } });
+    await call(endpoints.settings.putCalendarOverrides, {
+      params: { year },
+      body: { days: change(current.days) },
+    });
+    await queryClient.invalidateQueries({ queryKey: [OVERRIDES] });
+    await queryClient.invalidateQueries({ queryKey: [STATUS] });
+  };
+}
+
+/** The national days and the company's entries of one year; the company's entries added, changed, removed here. */
 function YearDays({ year, years, onYear }: { year: number; years: number[]; onYear: (y: number) => void }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
+  const { message } = App.useApp();
   const columns = useDayColumns();
+  const saveYear = useSaveYear();
+  const [editing, setEditing] = useState<CalendarDay | 'new' | null>(null);
   const overrides = useQuery({
     queryKey: [OVERRIDES, year],
     queryFn: ({ signal }) => call(endpoints.settings.calendarOverrides, { query: { year }, signal }),
   });
   const o = overrides.data;
+  const current = editing === 'new' ? null : editing;
+
+  const remove = async (d: CalendarDay) => {
+    try {
+      await saveYear(year, (days) => removeCalendarDay(year, days, d.date));
+      message.success(t('calendar.entryRemoved', { date: d.date }));
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const submit = (v: EntryValues) =>
+    saveYear(year, (days) =>
+      putCalendarDay(
+        year,
+        days,
+        { date: v.date.format('YYYY-MM-DD'), kind: v.kind, name: v.name },
+        current?.date,
+      ),
+    );
+
+  const companyColumns: ColumnsType<CalendarDay> = [
+    ...columns,
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, d) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(d)}
+            data-testid="calendar-entry-edit"
+          >
+            {t('common.edit')}
+          </Button>
+          <Popconfirm
+            title={t('calendar.confirmRemove', { date: d.date })}
+            okText={t('common.delete')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => remove(d)}
+          >
+            <Button
+              type="link"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              data-testid="calendar-entry-delete"
+            >
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
   return (
     <Card
       size="small"
@@ -156,19 +251,93 @@ function YearDays({ year, years, onYear }: { year: number; years: number[]; onYe
           />
         </div>
         <div style={{ flex: '1 1 320px', minWidth: 0 }}>
-          <Typography.Title level={5}>{t('calendar.company')}</Typography.Title>
+          <Flex justify="space-between" align="baseline">
+            <Typography.Title level={5}>{t('calendar.company')}</Typography.Title>
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing('new')}
+              data-testid="calendar-entry-add"
+            >
+              {t('calendar.addEntry')}
+            </Button>
+          </Flex>
           <Table<CalendarDay>
             rowKey="date"
             size="small"
-            columns={columns}
+            columns={companyColumns}
             dataSource={o?.days ?? []}
             loading={overrides.isLoading}
             pagination={false}
             scroll={{ y: 360 }}
+            locale={{ emptyText: t('calendar.noEntries') }}
             data-testid="calendar-company"
           />
         </div>
       </Flex>
+      <FormDrawer<EntryValues>
+        open={editing !== null}
+        title={current ? t('calendar.editEntry', { date: current.date }) : t('calendar.addEntryOf', { year })}
+        onClose={() => setEditing(null)}
+        initialValues={
+          current
+            ? { date: dayjs(current.date), kind: current.kind, name: current.name ?? '' }
+            : { kind: 'holiday', name: '' }
+        }
+        onSubmit={submit}
+        successText={t('calendar.entrySaved')}
+        testId="calendar-entry-form"
+      >
+        <Form.Item
+          name="date"
+          label={t('calendar.date')}
+          rules={[
+            { required: true, message: t('validation.required') },
+            {
+              // the PUT takes the dates of its year only; another entry's date would be replaced without a word
+              validator: (_, v: Dayjs | undefined) =>
+                !v
+                  ? Promise.resolve()
+                  : v.year() !== year
+                    ? Promise.reject(new Error(t('calendar.entryOtherYear', { year })))
+                    : (o?.days ?? []).some(
+                          (d) => d.date === v.format('YYYY-MM-DD') && d.date !== current?.date,
+                        )
+                      ? Promise.reject(new Error(t('calendar.entryTaken')))
+                      : Promise.resolve(),
+            },
+          ]}
+        >
+          <DatePicker
+            format="YYYY-MM-DD"
+            defaultPickerValue={dayjs(`${year}-01-01`)}
+            disabledDate={(d) => d.year() !== year}
+            style={{ width: 200 }}
+            data-testid="calendar-entry-date"
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('calendar.kind')} extra={t('calendar.kindHelp')}>
+          <Radio.Group
+            optionType="button"
+            options={(['holiday', 'workday'] as const).map((k) => ({
+              value: k,
+              label: label('calendarKind', k),
+            }))}
+            data-testid="calendar-entry-kind"
+          />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('calendar.note')}
+          rules={[{ max: 30, message: t('validation.maxLength', { max: 30 }) }]}
+        >
+          <Input
+            placeholder={t('calendar.notePlaceholder')}
+            maxLength={30}
+            data-testid="calendar-entry-name"
+          />
+        </Form.Item>
+      </FormDrawer>
     </Card>
   );
 }

@@ -24,3 +24,31 @@ export function mergeCalendarDays(
     .filter((d) => d.date.startsWith(`${year}-`))
     .sort((a, b) => a.date.localeCompare(b.date));
 }
+
+/**
+ * The year's entries with one company entry added or changed (CLOCK-2): `replacing` is the date the entry had
+ * before an edit moved it; an entry already on the new date is replaced. As the PUT takes them, by date.
+ */
+export function putCalendarDay(
+  year: number,
+  existing: readonly CalendarDay[],
+  entry: CalendarDayInput,
+  replacing?: string,
+): CalendarDayInput[] {
+  const kept = existing.filter((d) => d.date !== replacing);
+  const name = entry.name?.trim();
+  return mergeCalendarDays(year, kept, [{ date: entry.date, kind: entry.kind, name: name || null }]);
+}
+
+/** The year's entries without the one of `date` (the day goes back to the national calendar). */
+export function removeCalendarDay(
+  year: number,
+  existing: readonly CalendarDay[],
+  date: string,
+): CalendarDayInput[] {
+  return mergeCalendarDays(
+    year,
+    existing.filter((d) => d.date !== date),
+    [],
+  );
+}
