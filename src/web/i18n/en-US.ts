@@ -836,6 +836,8 @@ export const enUS: Record<UiKey, string> = {
   'board.otherDeadlines': 'Other overdue deadlines',
   'board.noOtherDeadlines': 'No other deadline is overdue',
   'board.wasDue': 'due',
+  'due.byDay': 'by {day}',
+  'due.dayFormat': 'D MMM',
   'deadlineKind.case_clock': 'Case time limit',
   'deadlineKind.monthly_summary': 'Monthly complaint summary',
   'deadlineKind.quarterly_report': 'Quarterly management-service report',

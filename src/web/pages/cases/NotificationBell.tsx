@@ -13,6 +13,7 @@ import { NOTIFICATIONS } from '../../api/cases';
 import { useCan } from '../../api/queries';
 import type { Notification } from '../../api/types';
 import { useI18n, type I18n } from '../../i18n/i18n';
+import { dueByDayText } from '../../components/due-day';
 
 /** The subject kind of a deadline notice (`data.reason` is `<kind>_due`), or null for a case's or a problem's. */
 export function deadlineKindOf(n: Notification): 'monthly_summary' | 'quarterly_report' | null {
@@ -24,7 +25,7 @@ export function deadlineKindOf(n: Notification): 'monthly_summary' | 'quarterly_
 
 /** A deadline notice of the deadlines table: which report, which step, when due, and the tier it went to. */
 function deadlineText(n: Notification, kind: 'monthly_summary' | 'quarterly_report', i18n: I18n): string {
-  const { t, dateTime } = i18n;
+  const { t } = i18n;
   const d = n.data as Record<string, unknown>;
   const step = String(d.step ?? '');
   const vars = {
@@ -34,7 +35,8 @@ function deadlineText(n: Notification, kind: 'monthly_summary' | 'quarterly_repo
     name: ['publication', 'service', 'finance', 'publish'].includes(step)
       ? t(`deadlineName.${step}` as 'deadlineName.publication')
       : step,
-    due: dateTime(typeof d.dueAt === 'string' ? d.dueAt : null),
+    // set by a day (CLOCK-10): "12月5日前", not the instant it falls due
+    due: dueByDayText(i18n, typeof d.dueAt === 'string' ? d.dueAt : null),
   };
   // a kind's chain is its own (the summary's first tier is the manager): the notice names the role it reached
   if (n.type === 'escalated')

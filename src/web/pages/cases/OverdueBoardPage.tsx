@@ -12,6 +12,7 @@ import { useCasePage } from '../../api/cases';
 import { OPEN_CASE_STATES, type Case, type OverdueDeadline } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
+import { deadlineDueText } from '../../components/due-day';
 import { ClockChip, liveClocks, placeOf, SeverityTag, StateTag, TierBadge, useNow } from './caseUi';
 
 /** "Due soon": the nearest clock falls due within this window, or has passed 80 % already. */
@@ -90,7 +91,8 @@ function OtherDeadlines({
   total: number;
   loading: boolean;
 }) {
-  const { t, label, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
   return (
     <section data-testid="board-other-deadlines" style={{ marginBottom: 24 }}>
       <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
@@ -115,7 +117,7 @@ function OtherDeadlines({
                   {label('deadlineKind', d.kind)} {d.subject.label} · {label('deadlineName', d.name)}
                 </Link>
                 <Typography.Text type="secondary">
-                  {d.office?.name ?? ''} · {t('board.wasDue')} {dateTime(d.dueAt)}
+                  {d.office?.name ?? ''} · {t('board.wasDue')} {deadlineDueText(i18n, d.kind, d.dueAt)}
                 </Typography.Text>
               </Flex>
             </List.Item>

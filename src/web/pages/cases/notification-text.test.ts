@@ -1,6 +1,7 @@
 /**
  * The bell's text of a deadline notice of the deadlines table (002 篇4 4.2.2.2 monthly summary, 4.2.3 quarterly
- * report): which report, which step, when it was due; and a case's notice stays the case's.
+ * report): which report, which step, by which day it was due (CLOCK-10: "11月5日前", not the instant it falls
+ * due); and a case's notice stays the case's.
  */
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../api/types';
@@ -40,7 +41,7 @@ describe('deadline notices in the bell', () => {
 
   it('the monthly summary: warned, breached and escalated to the manager, in both languages', () => {
     expect(notificationText(notice('warning', { ...summary, overdue: false }), i18n('zh-CN'))).toBe(
-      '月度投诉汇总 2026-10：“5日前公布”将于 2026-11-05T16:00:00.000Z 到期',
+      '月度投诉汇总 2026-10：“5日前公布”须在11月5日前完成',
     );
     expect(notificationText(notice('breach', { ...summary, overdue: true }), i18n('en-US'))).toBe(
       'Monthly complaint summary 2026-10: “published by the 5th” is past its deadline',
@@ -58,10 +59,11 @@ describe('deadline notices in the bell', () => {
       year: 2026,
       quarter: 3,
       overdue: true,
-      dueAt: 'D',
+      // 23:59:59.999 on 15 October, Beijing time
+      dueAt: '2026-10-15T15:59:59.999Z',
     };
     expect(notificationText(notice('warning', old), i18n('en-US'))).toBe(
-      'Quarterly management-service report 2026-Q3: “finance part submitted” is overdue (was due D)',
+      'Quarterly management-service report 2026-Q3: “finance part submitted” is overdue (was due by 15 Oct)',
     );
     expect(deadlineKindOf(notice('warning', old))).toBe('quarterly_report');
   });

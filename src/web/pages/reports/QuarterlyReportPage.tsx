@@ -29,6 +29,7 @@ import { isApiError } from '../../api/client';
 import { PageHeader, Toolbar } from '../../components/PageHeader';
 import { applyServerError, type ShownError } from '../../components/form-errors';
 import { useI18n } from '../../i18n/i18n';
+import { dueByDayText } from '../../components/due-day';
 import {
   useQuarterly,
   useQuarterlyWrites,
@@ -118,7 +119,8 @@ export default function QuarterlyReportPage() {
 }
 
 function WorkflowSteps({ r }: { r: QuarterlyReport }) {
-  const { t, label, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, label, dateTime } = i18n;
   const current = STATUSES.indexOf(r.status);
   const due: Partial<Record<QuarterlyStatus, { at: string; overdue: boolean }>> = {
     service_submitted: { at: r.deadlines.serviceDue, overdue: r.serviceOverdue },
@@ -151,7 +153,7 @@ function WorkflowSteps({ r }: { r: QuarterlyReport }) {
             content: (
               <Space orientation="vertical" size={0}>
                 {i <= current && doneAt[st] && <span>{dateTime(doneAt[st])}</span>}
-                {d && i > current && <span>{t('quarterly.dueBy', { at: dateTime(d.at) })}</span>}
+                {d && i > current && <span>{t('quarterly.dueBy', { at: dueByDayText(i18n, d.at) })}</span>}
                 {overdue && (
                   <Tag color="error" icon={<WarningOutlined />}>
                     {t('summary.overdue')}
