@@ -50,7 +50,8 @@ export type ViolationTally = z.infer<typeof ViolationTally>;
 
 export const PersonPerformance = z.object({
   user: z.object({ id: z.string(), name: z.string(), jobNumber: z.string().nullable(), active: z.boolean() }),
-  department: Named.nullable(),
+  /** with its office (null for a company department), so the ledger reads "翠湖管理处 · 工程部" */
+  department: Named.extend({ office: Named.nullable() }).nullable(),
   /** cases received in the month with this person as 首问责任人 */
   casesFirstReceived: z.number().int(),
   /** `route` of the cases they first received, and `callback` of the callbacks they owed */
@@ -70,7 +71,13 @@ export const PersonPerformance = z.object({
 export type PersonPerformance = z.infer<typeof PersonPerformance>;
 
 export const DepartmentPerformance = z.object({
-  department: z.object({ id: z.string(), name: z.string(), officeId: z.string().nullable() }),
+  /** `office`: the department's office by name (null for a company department) */
+  department: z.object({
+    id: z.string(),
+    name: z.string(),
+    officeId: z.string().nullable(),
+    office: Named.nullable(),
+  }),
   /** cases received in the month by the department's members as 首问责任人 */
   casesFirstReceived: z.number().int(),
   /** `dispatch`, `verify`, `reply`, `resolve`, `corrective` of the cases routed to it */

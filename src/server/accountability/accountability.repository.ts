@@ -265,15 +265,24 @@ export type PersonRow = {
   active: boolean;
   department_id: string | null;
   department_name: string | null;
+  /** the department's office (null for a company department): the ledger names a department with its office */
+  department_office_id: string | null;
+  department_office_name: string | null;
 };
 
-export type DepartmentRow = { id: string; name: string; office_id: string | null };
+export type DepartmentRow = {
+  id: string;
+  name: string;
+  office_id: string | null;
+  office_name: string | null;
+};
 
 /** People of the offices (or of the whole company, `officeIds` null); service users are not people. */
 export async function peopleOf(db: Tx, companyId: string, officeIds: readonly string[] | null) {
   const { rows } = await db.execute<PersonRow>(sql`select u.id, u.name, u.job_number, u.active,
-      u.department_id, d.name as department_name
-    from users u left join departments d on d.id = u.department_id
+      u.department_id, d.name as department_name, d.office_id as department_office_id,
+      do_.name as department_office_name
+    from users u left join departments d on d.id = u.department_id left join offices do_ on do_.id = d.office_id
     where u.company_id = ${companyId} and not u.is_service
       ${officeIds ? sql`and exists (select 1 from user_offices uo where uo.user_id = u.id and uo.office_id = any(${uuidArray(officeIds)}))` : sql``}
     order by u.name, u.id`);
@@ -282,9 +291,10 @@ export async function peopleOf(db: Tx, companyId: string, officeIds: readonly st
 
 /** Departments of the offices (or every department of the company, company departments included). */
 export async function departmentsOf(db: Tx, companyId: string, officeIds: readonly string[] | null) {
-  const { rows } = await db.execute<DepartmentRow>(sql`select id, name, office_id from departments
-    where company_id = ${companyId} ${officeIds ? sql`and office_id = any(${uuidArray(officeIds)})` : sql``}
-    order by name, id`);
+  const { rows } = await db.execute<DepartmentRow>(sql`select d.id, d.name, d.office_id, o.name as office_name
+    from departments d left join offices o on o.id = d.office_id
+    where d.company_id = ${companyId} ${officeIds ? sql`and d.office_id = any(${uuidArray(officeIds)})` : sql``}
+    order by o.name nulls first, d.name, d.id`);
   return rows;
 }
 

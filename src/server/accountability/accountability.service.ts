@@ -220,7 +220,15 @@ export function accountabilityService({ db, clock }: AppDeps) {
           const o = sumOutcomes((x) => x.handler_id === p.id);
           return {
             user: { id: p.id, name: p.name, jobNumber: p.job_number, active: p.active },
-            department: p.department_id ? { id: p.department_id, name: p.department_name ?? '' } : null,
+            department: p.department_id
+              ? {
+                  id: p.department_id,
+                  name: p.department_name ?? '',
+                  office: p.department_office_id
+                    ? { id: p.department_office_id, name: p.department_office_name ?? '' }
+                    : null,
+                }
+              : null,
             casesFirstReceived: count('u', p.id),
             firstResponderClocks: {
               onTime: (fr?.on_time ?? 0) + (cb?.on_time ?? 0),
@@ -251,7 +259,12 @@ export function accountabilityService({ db, clock }: AppDeps) {
         const cb = tally('dcb', d.id);
         const o = sumOutcomes((x) => x.department_id === d.id);
         return {
-          department: { id: d.id, name: d.name, officeId: d.office_id },
+          department: {
+            id: d.id,
+            name: d.name,
+            officeId: d.office_id,
+            office: d.office_id ? { id: d.office_id, name: d.office_name ?? '' } : null,
+          },
           casesFirstReceived: count('d', d.id),
           clocks: { onTime: k?.on_time ?? 0, breached: k?.breached ?? 0 },
           callbacksOwed: cb?.total ?? 0,

@@ -516,6 +516,34 @@ describe('performance of people and departments, exact for the planted month (LE
     });
   });
 
+  it('names each department with its office, for people and departments alike (LEDGER-3)', async () => {
+    const { rows } = await t.database.db.execute<{ name: string }>(
+      sql`select name from offices where id = ${s.office.id}`,
+    );
+    const office = { id: s.office.id, name: rows[0].name };
+    expect(office.name).not.toBe('');
+    expect(departments.get(engId)!.department).toEqual({
+      id: engId,
+      name: '工程维修组',
+      officeId: s.office.id,
+      office,
+    });
+    expect(people.get(s.users.agent.id)!.department).toEqual({ id: csId, name: '客服中心', office });
+    expect(people.get(s.users.director.id)!.department).toBeNull();
+    // a company department (under no office) has no office to name
+    const hq = await t.make.department({ companyId: s.company.id, officeId: null, name: '品质部' });
+    const res = await as('manager')({
+      method: 'GET',
+      url: '/api/accountability/performance?year=2026&month=10',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const all = res.json().departments as Dept[];
+    expect(all.find((d) => d.department.id === hq.id)!.department).toMatchObject({
+      officeId: null,
+      office: null,
+    });
+  });
+
   it('an empty month has zeros and no satisfaction rate', async () => {
     const res = await as('director')({
       method: 'GET',

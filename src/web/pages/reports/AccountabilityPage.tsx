@@ -41,6 +41,7 @@ import type {
   ViolationTally,
 } from '../../../contracts/accountability';
 import { OfficeSelect, percent } from './reportsUi';
+import { departmentLabel, subjectLabel } from './department-label';
 
 const PERFORMANCE = endpoints.accountability.performance.path;
 const VIOLATIONS = endpoints.accountability.violations.path;
@@ -212,7 +213,7 @@ function StaffTable({ rows, loading }: { rows: PersonPerformance[]; loading: boo
         </Space>
       ),
     },
-    { title: t('duty.department'), key: 'dept', render: (_, r) => r.department?.name ?? '—' },
+    { title: t('duty.department'), key: 'dept', render: (_, r) => departmentLabel(r.department) },
     { title: t('duty.firstReceived'), dataIndex: 'casesFirstReceived', key: 'first', align: 'right' },
     {
       title: t('duty.firstResponderClocks'),
@@ -241,7 +242,12 @@ function StaffTable({ rows, loading }: { rows: PersonPerformance[]; loading: boo
 function DepartmentTable({ rows, loading }: { rows: DepartmentPerformance[]; loading: boolean }) {
   const { t } = useI18n();
   const columns: ColumnsType<DepartmentPerformance> = [
-    { title: t('duty.department'), key: 'dept', fixed: 'left', render: (_, r) => r.department.name },
+    {
+      title: t('duty.department'),
+      key: 'dept',
+      fixed: 'left',
+      render: (_, r) => departmentLabel(r.department),
+    },
     { title: t('duty.firstReceived'), dataIndex: 'casesFirstReceived', key: 'first', align: 'right' },
     { title: t('duty.departmentClocks'), key: 'clocks', render: (_, r) => <ClockCell c={r.clocks} /> },
     ...common<DepartmentPerformance>(t),
@@ -292,7 +298,7 @@ function Violations({ officeId, year, month }: { officeId?: string; year: number
       render: (_, v) => (
         <Space size={4}>
           <Tag>{label('subjectType', v.subject.type)}</Tag>
-          <span>{v.subject.name}</span>
+          <span>{subjectLabel(v)}</span>
         </Space>
       ),
     },
@@ -444,7 +450,7 @@ function DecideModal({ v, mode, onClose }: { v: Violation; mode: 'confirm' | 'wa
       destroyOnHidden
     >
       <Typography.Paragraph>
-        {v.case.number} · {v.subject.name} · {label('violationKind', v.kind)} ·{' '}
+        {v.case.number} · {subjectLabel(v)} · {label('violationKind', v.kind)} ·{' '}
         {t('duty.yuan', { n: v.amount })}
       </Typography.Paragraph>
       {error && (
