@@ -84,6 +84,14 @@ describe('SEARCH-2 a resident’s history', () => {
       url: `/api/lookup/caller?phone=13912345678&roomId=${roomId}`,
     });
     expect(other.json().recentlyClosed).toEqual([]);
+    // a letter with no phone: the room and the category alone find the repeat, and nothing about a caller
+    const noPhone = await s.as('agent')({
+      method: 'GET',
+      url: `/api/lookup/caller?roomId=${roomId}&categoryId=${leak.id}`,
+    });
+    expect(noPhone.statusCode, noPhone.body).toBe(200);
+    expect(noPhone.json()).toMatchObject({ residents: [], rooms: [], openCases: [] });
+    expect(noPhone.json().recentlyClosed.map((c: { id: string }) => c.id)).toEqual([first.json().id]);
 
     const again = await s.as('agent')({
       method: 'POST',

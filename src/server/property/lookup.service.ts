@@ -104,7 +104,14 @@ export function lookupService({ db, clock }: AppDeps) {
       phone: string | undefined,
       recording: RecordingCase = {},
     ): Promise<CallerLookup> {
-      if (!phone) return { residents: [], rooms: [], openCases: [], recentlyClosed: [] };
+      // no phone (a letter, a walk-in who gives none): only the repeat hint, by the room and category recorded
+      if (!phone)
+        return {
+          residents: [],
+          rooms: [],
+          openCases: [],
+          recentlyClosed: await recentlyClosedOf(db, actor, [], recording, clock.now()),
+        };
       const parsed = parsePhone(phone);
       if (!parsed.ok) throw fieldError({ 'querystring.phone': 'field.phone_invalid' });
       const scope = officeScope(actor);

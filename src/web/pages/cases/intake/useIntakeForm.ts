@@ -64,15 +64,21 @@ export function useIntakeForm({
 
   // The case being recorded goes with the lookup: the server marks the caller's open cases that the domain's
   // duplicate rule holds likely duplicates of it (src/domain/case/duplicates.ts).
+  // Without a phone (a letter, a walk-in who gives none) the room and category alone still find a repeat of a
+  // case closed recently (INTAKE-12).
   const recording = { ...(categoryId ? { categoryId } : {}), ...(roomId ? { roomId } : {}) };
+  const phoneToLook = digits >= LOOKUP_MIN_DIGITS ? lookupPhone : '';
   const lookup = useQuery({
-    queryKey: [CALLER_LOOKUP, lookupPhone, recording],
+    queryKey: [CALLER_LOOKUP, phoneToLook, recording],
     queryFn: ({ signal }) =>
-      call(endpoints.property.lookupCaller, { query: { phone: lookupPhone, ...recording }, signal }),
+      call(endpoints.property.lookupCaller, {
+        query: { ...(phoneToLook ? { phone: phoneToLook } : {}), ...recording },
+        signal,
+      }),
     // a change of category or room asks again; for the same phone the panel keeps what it shows meanwhile
     placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === lookupPhone ? previous : undefined,
-    enabled: digits >= LOOKUP_MIN_DIGITS,
+      previousQuery?.queryKey[1] === phoneToLook ? previous : undefined,
+    enabled: phoneToLook !== '' || Boolean(roomId && categoryId),
     staleTime: 30_000,
     retry: false,
   });
