@@ -20,6 +20,7 @@ import {
   PASSED_DATA,
 } from '../domain/case/case';
 import { ListQuery, many } from './common';
+import { IsoDateString } from './calendar';
 
 export const Channel = z.enum(CHANNELS);
 export const CaseKind = z.enum(CASE_KINDS);
@@ -272,6 +273,10 @@ export const CaseListQuery = ListQuery.extend({
   callbackAssigneeId: many(z.uuid()).optional(),
   /** a room's cases (its history on the room page) */
   roomId: many(z.uuid()).optional(),
+  /** the cases of these offices */
+  officeId: many(z.uuid()).optional(),
+  /** the cases last resolved on this local day of the company's time zone (a director's daily results, CALLBACK-8) */
+  resolvedOn: IsoDateString.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   receivedFrom: IsoTime.optional(),
   receivedTo: IsoTime.optional(),

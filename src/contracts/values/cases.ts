@@ -36,5 +36,6 @@ export type {
   Severity,
   TimelineType,
 } from '../../domain/case/case';
+export { DAILY_RESULTS_FILTER } from '../../domain/case/daily-results';
 export { ROLES } from '../../domain/access/roles';
 export type { Role } from '../../domain/access/roles';

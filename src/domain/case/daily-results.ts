@@ -5,12 +5,21 @@
  */
 import { localDateOf, startOfLocalDay } from '../clock/deadlines';
 import { addDays, type IsoDate } from '../clock/working-calendar';
-import type { CaseKind, Severity } from '../policy/defaults';
+import { CASE_KINDS, type CaseKind, type Severity } from '../policy/defaults';
 
 /** Results told at once, not in the daily list. */
 export function hearsResultAtOnce(c: { kind: CaseKind; severity: Severity }): boolean {
   return c.kind === 'complaint' || c.severity !== 'general';
 }
+
+/**
+ * The cases a daily list counts, as list filters (the bell opens the list of a day's results with them): every
+ * kind but complaints, general severity — the complement of hearsResultAtOnce.
+ */
+export const DAILY_RESULTS_FILTER: { kinds: readonly CaseKind[]; severities: readonly Severity[] } = {
+  kinds: CASE_KINDS.filter((k) => k !== 'complaint'),
+  severities: ['general'],
+};
 
 /** The local day whose results the list of `now` carries (yesterday in the company's zone) and its bounds. */
 export function dailyResultsDay(now: Date, timeZone: string): { day: IsoDate; start: Date; end: Date } {

@@ -20,10 +20,11 @@ import { decide, type CaseActionInputs, type DecideContext } from './lifecycle';
 import { callbackExemptionProblem, planIntake, type IntakeInput } from './intake';
 import { caseClockRules } from './escalation';
 import { emergencyRecipients } from './emergency';
-import { dailyResultsDay, hearsResultAtOnce } from './daily-results';
+import { DAILY_RESULTS_FILTER, dailyResultsDay, hearsResultAtOnce } from './daily-results';
 import { sweepStep } from '../deadlines/deadline';
 import { foldClockEffects, type StoredClock } from './stored-clocks';
 import { targetDepartmentIdOf } from './case';
+import { CASE_KINDS, SEVERITIES } from '../policy/defaults';
 
 const T0 = new Date('2026-03-10T10:00:00+08:00');
 const MIN = 60_000;
@@ -556,5 +557,13 @@ describe('CALLBACK-8 the director hears every result', () => {
       start: new Date('2026-03-09T16:00:00Z'),
       end: new Date('2026-03-10T16:00:00Z'),
     });
+  });
+
+  it('CALLBACK-8 the daily list’s filters take exactly the cases not told at once', () => {
+    for (const kind of CASE_KINDS)
+      for (const severity of SEVERITIES)
+        expect(
+          DAILY_RESULTS_FILTER.kinds.includes(kind) && DAILY_RESULTS_FILTER.severities.includes(severity),
+        ).toBe(!hearsResultAtOnce({ kind, severity }));
   });
 });

@@ -7,6 +7,7 @@
 import type { Permission, Role } from '../access/roles';
 import type { DEPARTMENT_FUNCTIONS } from '../org/values';
 import { WARNING_FRACTION } from '../clock/deadlines';
+import { REMINDER_STEPS } from '../reports/quarterly';
 import type { StoredDeadlineSubject } from './kinds';
 import { escalationRecipients, type DeadlineRules, type StaffMember } from './deadline';
 
@@ -58,6 +59,16 @@ export const QUARTERLY_REPORT_DEADLINE: DeadlineSubjectKind = {
   breach: null,
   readPermission: 'reports.read',
 };
+
+/**
+ * The deadlines each stored kind keeps, by name (a notice's `step`): the month's publication (002 篇4 4.2.2.2);
+ * the quarter's service part, finance part and publication (002 篇4 4.2.3). The bell names each.
+ */
+export const DEADLINE_STEPS = {
+  monthly_summary: ['publication'],
+  quarterly_report: REMINDER_STEPS,
+} as const satisfies Record<StoredDeadlineSubject, readonly string[]>;
+export type DeadlineStep = (typeof DEADLINE_STEPS)[StoredDeadlineSubject][number];
 
 export const STORED_DEADLINE_KINDS: Record<StoredDeadlineSubject, DeadlineSubjectKind> = {
   monthly_summary: MONTHLY_SUMMARY_DEADLINE,

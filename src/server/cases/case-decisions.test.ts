@@ -186,6 +186,20 @@ describe('CALLBACK-8 the daily results list', () => {
     expect(list).toHaveLength(1);
     expect(list[0].data).toMatchObject({ officeId: s.office.id });
     expect(list[0].data.count).toBeGreaterThanOrEqual(1);
+    // the entry opens the list of those results: the office's general matters resolved on that local day
+    const { day, officeId, count } = list[0].data as { day: string; officeId: string; count: number };
+    const query = `officeId=${officeId}&resolvedOn=${day}&severity=general&${['repair', 'inquiry', 'suggestion', 'praise', 'other'].map((k) => `kind=${k}`).join('&')}`;
+    const results = (await s.as('director')({ method: 'GET', url: `/api/cases?${query}&limit=100` })).json();
+    expect(results.total).toBe(count);
+    expect(results.items.map((c: { id: string }) => c.id)).toContain(repair.id);
+    // the day before has none of them
+    const before = (
+      await s.as('director')({ method: 'GET', url: `/api/cases?officeId=${officeId}&resolvedOn=2000-01-01` })
+    ).json();
+    expect(before.total).toBe(0);
+    // a day that does not exist is a field error
+    const bad = await s.as('director')({ method: 'GET', url: `/api/cases?resolvedOn=2026-02-30` });
+    expect(bad.statusCode).toBe(400);
     t.clock.set(resolvedAt);
   });
 });

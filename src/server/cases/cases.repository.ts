@@ -414,7 +414,13 @@ export type CaseListFilter = Pick<
   | 'receivedTo'
   | 'q'
   | 'roomId'
-> & { companyId: string; now: Date };
+  | 'officeId'
+> & {
+  companyId: string;
+  now: Date;
+  /** the query's `resolvedOn` as the instants of that local day in the company's zone: [from, to) */
+  resolvedBetween?: readonly [Date, Date];
+};
 
 const anyOf = (column: SQL, values: readonly string[]) =>
   sql`${column} in (${sql.join(
@@ -433,6 +439,7 @@ export function caseListWhere(viewer: CaseActor, f: CaseListFilter): SQL {
     [sql`c.department_id`, f.departmentId],
     [sql`c.handler_id`, f.handlerId],
     [sql`c.first_responder_id`, f.firstResponderId],
+    [sql`c.office_id`, f.officeId],
   ] as const;
   for (const [column, values] of columns) if (values?.length) conds.push(anyOf(column, values));
   if (f.callbackAssigneeId?.length)
@@ -444,6 +451,8 @@ export function caseListWhere(viewer: CaseActor, f: CaseListFilter): SQL {
   if (f.receivedFrom) conds.push(sql`c.received_at >= ${new Date(f.receivedFrom)}`);
   if (f.receivedTo) conds.push(sql`c.received_at < ${new Date(f.receivedTo)}`);
   if (f.roomId?.length) conds.push(anyOf(sql`c.room_id`, f.roomId));
+  if (f.resolvedBetween)
+    conds.push(sql`c.resolved_at >= ${f.resolvedBetween[0]} and c.resolved_at < ${f.resolvedBetween[1]}`);
   if (f.q) {
     const q = f.q.trim();
     const tsq = searchQuery(q);

@@ -7,6 +7,13 @@ import type { RequestActor } from '../http/types';
 import { caseActorOf } from '../access/case-access.repository';
 import * as repo from './cases.repository';
 import { iso, toView } from './case-view';
+import { DEFAULT_TIME_ZONE, startOfLocalDay } from '../../domain/clock/deadlines';
+import { addDays } from '../../domain/clock/working-calendar';
+
+/** The instants of a local day in a time zone: [its start, the next day's start). */
+function resolvedDay(day: string, zone: string): readonly [Date, Date] {
+  return [startOfLocalDay(day, zone), startOfLocalDay(addDays(day, 1), zone)];
+}
 
 /**
  * The cases list's cursors, one per order; both carry the first page's count. By arrival: (received_at, id). By
@@ -18,7 +25,16 @@ export function listCases(deps: AppDeps) {
   const { db, clock } = deps;
   return async function list(actor: RequestActor, q: CaseListQuery) {
     const cActor = await caseActorOf(db, actor);
-    const where = repo.caseListWhere(cActor, { ...q, companyId: actor.companyId, now: clock.now() });
+    // a local day is the company's: its instants come from the company's time zone
+    const resolvedBetween = q.resolvedOn
+      ? resolvedDay(q.resolvedOn, (await repo.companyTimeZone(db, actor.companyId)) ?? DEFAULT_TIME_ZONE)
+      : undefined;
+    const where = repo.caseListWhere(cActor, {
+      ...q,
+      companyId: actor.companyId,
+      now: clock.now(),
+      resolvedBetween,
+    });
     // The count runs with the first page only; the cursor carries it to the next pages (a search for a common
     // word counts up to 10,001 matches: as long as the page itself at a million cases, bench).
     let carried: number | undefined;

@@ -114,6 +114,14 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
       receivedFrom: '2026-02-01T00:00:00.000Z',
     });
     const search = cases.caseListWhere(AGENT, { companyId: COMPANY, now: NOW, q: '电梯 困人' });
+    // a director's daily results (CALLBACK-8): an office's general matters resolved on a local day
+    const resultsOfDay = cases.caseListWhere(AGENT, {
+      companyId: COMPANY,
+      now: NOW,
+      officeId: [OFFICE],
+      severity: ['general'],
+      resolvedBetween: [new Date('2026-02-01T16:00:00.000Z'), new Date('2026-02-02T16:00:00.000Z')],
+    });
     await expect(
       render({
         'caseListPageSql (by arrival, first page, filtered)': cases.caseListPageSql(filtered, {
@@ -143,6 +151,7 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
           limit: 50,
         }),
         'caseListCountSql (search)': cases.caseListCountSql(search),
+        'caseListCountSql (an office, resolved on a day)': cases.caseListCountSql(resultsOfDay),
         SEARCH_SETTINGS: cases.SEARCH_SETTINGS,
         DENSE_SEARCH_SETTINGS: cases.DENSE_SEARCH_SETTINGS,
       }),

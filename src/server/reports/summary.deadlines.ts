@@ -4,6 +4,7 @@
  * The sweep warns the office's director, tells of the breach and raises it to the manager (subjects.ts).
  */
 import { publicationWindow, type YearMonth } from '../../domain/metrics/period';
+import { DEADLINE_STEPS } from '../../domain/deadlines/subjects';
 import type { Tx } from '../db/client';
 import { ensureDeadlines, meetDeadlines, type NewDeadline } from '../deadlines/stored-deadlines.repository';
 
@@ -28,7 +29,7 @@ export function publicationDeadlineOf(m: SummaryMonth): NewDeadline {
     kind: 'monthly_summary',
     key: keyOf(m.officeId, m.ym),
     subjectId: m.summaryId,
-    name: 'publication',
+    name: DEADLINE_STEPS.monthly_summary[0],
     label: label(m.ym),
     data: { year: m.ym.year, month: m.ym.month },
     ...publicationWindow(m.ym, m.timeZone),

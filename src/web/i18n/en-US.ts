@@ -779,6 +779,8 @@ export const enUS: Record<UiKey, string> = {
   'notification.deadline.overdue': '{kind} {label}: “{name}” is overdue (was due {due})',
   'notification.deadline.breach': '{kind} {label}: “{name}” is past its deadline',
   'notification.deadline.escalated': '{kind} {label}: “{name}” missed its deadline and went to the {tier}',
+  'notification.someClock': 'handling',
+  'notification.nextTier': 'next level',
   'bell.title': 'Notifications',
   'bell.readAll': 'Mark all as read',
   'bell.empty': 'No notifications',
@@ -815,6 +817,10 @@ export const enUS: Record<UiKey, string> = {
   'caseList.asHandler': 'As handler',
   'caseList.asFirstResponder': 'As first responder',
   'caseList.allHint': 'Every case within your scope',
+  'caseList.dailyResults':
+    'General matters of {office} resolved on {day} (repairs, inquiries, suggestions, praise and other)',
+  'caseList.dailyResultsOffice': 'the office',
+  'caseList.dailyResultsClear': 'Show all cases',
   'caseList.noDepartment': 'Your staff record has no department; ask an administrator to set it.',
   'caseList.searchPlaceholder': 'Search number, text, room, reporter name or phone',
   'caseList.openStates': 'Open',
@@ -845,6 +851,7 @@ export const enUS: Record<UiKey, string> = {
   'deadlineName.service': 'service part submitted',
   'deadlineName.finance': 'finance part submitted',
   'deadlineName.publish': 'signed, stamped and published',
+  'deadlineName.unknown': 'deadline',
 
   'callbacks.subtitle': 'Resolved cases are called back within 2 days',
   'callbacks.mine': 'Mine',

@@ -140,6 +140,24 @@ select count(*)::int as n from (select 1 from cases c where c.company_id = $1 an
 --   $14 = "22222222-2222-4222-8222-222222222222"
 --   $15 = 10001
 
+-- caseListCountSql (an office, resolved on a day)
+select count(*)::int as n from (select 1 from cases c where c.company_id = $1 and (c.first_responder_id = $2 or c.recorded_by_id = $3 or c.handler_id = $4
+    or c.callback_assignee_id = $5
+    or (c.target_type = 'department' and c.department_id in ($6::uuid)) or c.office_id in ($7::uuid)) and c.severity in ($8) and c.office_id in ($9) and c.resolved_at >= $10 and c.resolved_at < $11 limit $12) t;
+-- params:
+--   $1 = "11111111-1111-4111-8111-111111111111"
+--   $2 = "33333333-3333-4333-8333-333333333333"
+--   $3 = "33333333-3333-4333-8333-333333333333"
+--   $4 = "33333333-3333-4333-8333-333333333333"
+--   $5 = "33333333-3333-4333-8333-333333333333"
+--   $6 = "44444444-4444-4444-8444-444444444444"
+--   $7 = "22222222-2222-4222-8222-222222222222"
+--   $8 = "general"
+--   $9 = "22222222-2222-4222-8222-222222222222"
+--   $10 = "2026-02-01T16:00:00.000Z"
+--   $11 = "2026-02-02T16:00:00.000Z"
+--   $12 = 10001
+
 -- SEARCH_SETTINGS
 set local max_parallel_workers_per_gather = 0;
 set local work_mem = '16MB';

@@ -4,12 +4,12 @@
  * remembered per user.
  */
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Tabs } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCaseList, useMyUser } from '../../api/cases';
-import { useCan, useMe } from '../../api/queries';
-import { OPEN_CASE_STATES } from '../../api/types';
+import { useCan, useMe, useOffices } from '../../api/queries';
+import { DAILY_RESULTS_FILTER, OPEN_CASE_STATES } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { CaseFilterBar, CaseTable, filtersToQuery, useSavedFilters, type CaseFilters } from './CaseTable';
@@ -27,7 +27,7 @@ const QUEUE_DEFAULTS: CaseFilters = {
 const ALL_DEFAULTS: CaseFilters = { ...QUEUE_DEFAULTS, state: [], sort: 'received' };
 
 export default function CaseListPage({ scope }: { scope: CaseListScope }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const me = useMe();
   const can = useCan();
   const userId = me.data?.user.id ?? '';
@@ -39,7 +39,24 @@ export default function CaseListPage({ scope }: { scope: CaseListScope }) {
   const myUser = useMyUser();
   const departmentId = myUser.data?.departmentId ?? null;
 
-  const base = filtersToQuery(filters);
+  // the bell's daily results (CALLBACK-8): an office's general matters resolved on a day, shown as they are
+  const [search] = useSearchParams();
+  const resultsOf =
+    scope === 'all' && search.get('officeId') && search.get('resolvedOn')
+      ? { officeId: search.get('officeId')!, day: search.get('resolvedOn')! }
+      : null;
+  const offices = useOffices(Boolean(resultsOf) && can('org.read'));
+  const officeName = offices.data?.items.find((o) => o.id === resultsOf?.officeId)?.name;
+
+  const base = resultsOf
+    ? {
+        ...filtersToQuery({ ...ALL_DEFAULTS, q: filters.q }),
+        kind: [...DAILY_RESULTS_FILTER.kinds],
+        severity: [...DAILY_RESULTS_FILTER.severities],
+        officeId: [resultsOf.officeId],
+        resolvedOn: resultsOf.day,
+      }
+    : filtersToQuery(filters);
   const params =
     scope === 'mine'
       ? role === 'handler'
@@ -101,7 +118,25 @@ export default function CaseListPage({ scope }: { scope: CaseListScope }) {
           data-testid="no-department"
         />
       )}
-      <CaseFilterBar filters={filters} onChange={setFilters} onReset={reset} />
+      {resultsOf ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="daily-results-filter"
+          title={t('caseList.dailyResults', {
+            day: date(resultsOf.day),
+            office: officeName ?? t('caseList.dailyResultsOffice'),
+          })}
+          action={
+            <Link to="/cases/all" data-testid="daily-results-clear">
+              {t('caseList.dailyResultsClear')}
+            </Link>
+          }
+        />
+      ) : (
+        <CaseFilterBar filters={filters} onChange={setFilters} onReset={reset} />
+      )}
       <CaseTable list={list} testId={`cases-table-${scope}`} />
     </>
   );

@@ -10,31 +10,36 @@ import { BellOutlined } from '@ant-design/icons';
 import { endpoints } from '../../api/endpoints';
 import { call } from '../../api/client';
 import { NOTIFICATIONS } from '../../api/cases';
-import { useCan } from '../../api/queries';
+import { useCan, type Permission } from '../../api/queries';
+import {
+  DEADLINE_STEPS,
+  type DeadlineStep,
+  type StoredDeadlineKind,
+} from '../../../contracts/values/deadlines';
 import type { Notification } from '../../api/types';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { dueByDayText } from '../../components/due-day';
 
 /** The subject kind of a deadline notice (`data.reason` is `<kind>_due`), or null for a case's or a problem's. */
-export function deadlineKindOf(n: Notification): 'monthly_summary' | 'quarterly_report' | null {
+export function deadlineKindOf(n: Notification): StoredDeadlineKind | null {
   const reason = (n.data as Record<string, unknown>).reason;
-  return reason === 'monthly_summary_due' || reason === 'quarterly_report_due'
-    ? (reason.slice(0, -'_due'.length) as 'monthly_summary' | 'quarterly_report')
-    : null;
+  if (typeof reason !== 'string' || !reason.endsWith('_due')) return null;
+  const kind = reason.slice(0, -'_due'.length);
+  return Object.hasOwn(DEADLINE_STEPS, kind) ? (kind as StoredDeadlineKind) : null;
 }
 
+const isStep = (kind: StoredDeadlineKind, step: unknown): step is DeadlineStep =>
+  (DEADLINE_STEPS[kind] as readonly unknown[]).includes(step);
+
 /** A deadline notice of the deadlines table: which report, which step, when due, and the tier it went to. */
-function deadlineText(n: Notification, kind: 'monthly_summary' | 'quarterly_report', i18n: I18n): string {
+function deadlineText(n: Notification, kind: StoredDeadlineKind, i18n: I18n): string {
   const { t } = i18n;
   const d = n.data as Record<string, unknown>;
-  const step = String(d.step ?? '');
   const vars = {
     kind: t(`deadlineKind.${kind}`),
     // notices sent before the engine kept a label carry the year and quarter
     label: typeof d.label === 'string' ? d.label : `${String(d.year ?? '')}-Q${String(d.quarter ?? '')}`,
-    name: ['publication', 'service', 'finance', 'publish'].includes(step)
-      ? t(`deadlineName.${step}` as 'deadlineName.publication')
-      : step,
+    name: isStep(kind, d.step) ? t(`deadlineName.${d.step}`) : t('deadlineName.unknown'),
     // set by a day (CLOCK-10): "12月5日前", not the instant it falls due
     due: dueByDayText(i18n, typeof d.dueAt === 'string' ? d.dueAt : null),
   };
@@ -42,26 +47,31 @@ function deadlineText(n: Notification, kind: 'monthly_summary' | 'quarterly_repo
   if (n.type === 'escalated')
     return t('notification.deadline.escalated', {
       ...vars,
-      tier: typeof d.role === 'string' ? i18n.label('role', d.role) : '',
+      tier: typeof d.role === 'string' ? i18n.label('role', d.role) : t('notification.nextTier'),
     });
   if (n.type === 'breach') return t('notification.deadline.breach', vars);
   return t(d.overdue === true ? 'notification.deadline.overdue' : 'notification.deadline.warning', vars);
 }
 
 /** Where a deadline notice opens: its report's page. */
-const DEADLINE_PAGES = {
+const DEADLINE_PAGES: Record<StoredDeadlineKind, string> = {
   monthly_summary: '/reports/monthly',
   quarterly_report: '/reports/quarterly',
-} as const;
+};
 
+/**
+ * The text of a bell entry. Every type has its own (an entry never reads as a bare number or an empty template);
+ * a case's entry names the case by number, the clock by its name.
+ */
 export function notificationText(n: Notification, i18n: I18n): string {
   const { t, label, dateTime, date } = i18n;
   const d = n.data as Record<string, unknown>;
   const deadline = deadlineKindOf(n);
   if (deadline) return deadlineText(n, deadline, i18n);
   const number = n.caseNumber ?? String(d.number ?? '');
-  const clock = label('clock', typeof d.clock === 'string' ? d.clock : null);
-  switch (n.type) {
+  const clock = typeof d.clock === 'string' ? label('clock', d.clock) : t('notification.someClock');
+  const type = n.type;
+  switch (type) {
     case 'queued':
       return t('notification.queued', { number });
     case 'assigned':
@@ -87,7 +97,7 @@ export function notificationText(n: Notification, i18n: I18n): string {
     case 'referred':
     case 'special_incident':
     case 'resolved':
-      return t(`notification.${n.type}`, { number });
+      return t(`notification.${type}`, { number });
     case 'leader_meeting':
       return t('notification.leader_meeting', {
         number,
@@ -105,21 +115,48 @@ export function notificationText(n: Notification, i18n: I18n): string {
       return t('notification.escalated', {
         number,
         tier:
-          typeof d.tier === 'number' ? t(`tierName.${Math.min(3, Math.max(1, d.tier))}` as 'tierName.1') : '',
+          typeof d.tier === 'number'
+            ? t(`tierName.${Math.min(3, Math.max(1, d.tier))}` as 'tierName.1')
+            : t('notification.nextTier'),
       });
     case 'problem_raised':
     case 'problem_assigned':
     case 'problem_overdue':
-      return t(`notification.${n.type}`, {
+      return t(`notification.${type}`, {
         title: String(d.title ?? ''),
         // an array of names; notifications stored before it was one carry the names joined with 、
         departments: Array.isArray(d.departments)
           ? d.departments.map(String).join(t('common.enumSep'))
           : String(d.departments ?? ''),
       });
-    default:
-      return number;
+    default: {
+      // a new type without its text fails tsc here
+      const missing: never = type;
+      return String(missing);
+    }
   }
+}
+
+/**
+ * Where a bell entry opens, or null when this user has no page for it: the case; a report's page for a report's
+ * deadline; the problem; the day's results of the office for the daily list (CALLBACK-8).
+ */
+export function notificationTarget(n: Notification, can: (p: Permission) => boolean): string | null {
+  const d = n.data as Record<string, unknown>;
+  if (n.caseId) return can('cases.read') ? `/cases/${n.caseId}` : null;
+  const deadline = deadlineKindOf(n);
+  if (deadline) return can('reports.read') ? DEADLINE_PAGES[deadline] : null;
+  // A review department's member without problems.read (a technician) is told, but has no page to open.
+  if (typeof d.problemId === 'string')
+    return can('problems.read') ? `/reports/problems?id=${encodeURIComponent(d.problemId)}` : null;
+  if (n.type === 'daily_results' && typeof d.day === 'string' && typeof d.officeId === 'string')
+    return can('cases.read') ? dailyResultsPath(d.officeId, d.day) : null;
+  return null;
+}
+
+/** The case list of an office's general matters resolved on a local day (CaseListPage reads these). */
+export function dailyResultsPath(officeId: string, day: string): string {
+  return `/cases/all?${new URLSearchParams({ officeId, resolvedOn: day }).toString()}`;
 }
 
 export function NotificationBell() {
@@ -148,12 +185,8 @@ export function NotificationBell() {
         // still take the user to the case
       }
     }
-    const deadline = deadlineKindOf(n);
-    if (n.caseId) navigate(`/cases/${n.caseId}`);
-    else if (deadline && can('reports.read')) navigate(DEADLINE_PAGES[deadline]);
-    // A review department's member without problems.read (a technician) is told, but has no page to open.
-    else if (typeof n.data.problemId === 'string' && can('problems.read'))
-      navigate(`/reports/problems?id=${encodeURIComponent(n.data.problemId)}`);
+    const to = notificationTarget(n, can);
+    if (to) navigate(to);
   };
   const readAll = async () => {
     try {

@@ -4,10 +4,12 @@
  * due); and a case's notice stays the case's.
  */
 import { describe, expect, it } from 'vitest';
-import type { Notification } from '../../api/types';
+import type { Notification, NotificationType } from '../../api/types';
+import { NOTIFICATION_TYPES } from '../../../contracts/values/notifications';
+import { DEADLINE_STEPS, type StoredDeadlineKind } from '../../../contracts/values/deadlines';
 import { uiText, type UiKey, type UiParams } from '../../i18n/dictionaries';
 import type { I18n } from '../../i18n/i18n';
-import { deadlineKindOf, notificationText } from './NotificationBell';
+import { deadlineKindOf, notificationTarget, notificationText } from './NotificationBell';
 
 const i18n = (locale: 'zh-CN' | 'en-US'): I18n => ({
   locale,
@@ -123,5 +125,99 @@ describe("the director's daily results list (CALLBACK-8)", () => {
     expect(
       notificationText(notice('daily_results', { day: '2026-11-23', count: 7, officeId: 'o1' }), zh),
     ).toBe('2026-11-23 管理处另有 7 件一般事项办结，处理结果见各工单');
+  });
+});
+
+/**
+ * Every bell entry a user can get reads as itself and opens its subject (UI-9): each type of NOTIFICATION_TYPES
+ * with the data its producer sends, and each deadline of each kind of the deadlines table at each step.
+ */
+describe('every notification type has its own text in both languages and a target', () => {
+  const CASE = { number: 'TS-2026-000123' };
+  // a Record over the type union: a new type without a sample fails tsc here
+  const SAMPLES: Record<NotificationType, { data: Record<string, unknown>; caseId: string | null }> = {
+    queued: { data: CASE, caseId: 'c1' },
+    assigned: { data: CASE, caseId: 'c1' },
+    warning: { data: { ...CASE, clock: 'route' }, caseId: 'c1' },
+    breach: { data: { ...CASE, clock: 'handle' }, caseId: 'c1' },
+    callback_due: { data: CASE, caseId: 'c1' },
+    callback_result: { data: { ...CASE, satisfaction: 'satisfied' }, caseId: 'c1' },
+    escalated: { data: { tier: 2, reason: 'clock_breached', clock: 'route' }, caseId: 'c1' },
+    problem_raised: { data: { problemId: 'p1', title: '电梯困人' }, caseId: null },
+    problem_assigned: {
+      data: { problemId: 'p1', title: '电梯困人', departments: ['工程维修组'] },
+      caseId: null,
+    },
+    problem_overdue: { data: { problemId: 'p1', title: '电梯困人' }, caseId: null },
+    emergency: { data: { ...CASE, kind: 'repair' }, caseId: 'c1' },
+    verified: { data: CASE, caseId: 'c1' },
+    referred: { data: CASE, caseId: 'c1' },
+    special_incident: { data: CASE, caseId: 'c1' },
+    leader_meeting: { data: { ...CASE, at: '2026-11-26T02:00:00.000Z' }, caseId: 'c1' },
+    resolved: { data: CASE, caseId: 'c1' },
+    repeat: { data: { ...CASE, relatedNumber: 'TS-2026-000031' }, caseId: 'c1' },
+    daily_results: { data: { day: '2026-11-23', count: 7, officeId: 'o1' }, caseId: null },
+  };
+  const everything = () => true;
+  const withNumber = (type: NotificationType, s: (typeof SAMPLES)[NotificationType]) =>
+    ({
+      ...(notice(type, s.data, s.caseId) as Notification),
+      caseNumber: s.caseId ? CASE.number : null,
+    }) as Notification;
+
+  // no empty placeholder, no "—" of a missing value, no key shown raw, no unfilled {name}
+  const readable = (text: string) => {
+    expect(text).not.toMatch(/—|\{\w+\}|^notification\.|undefined|null|NaN/);
+    expect(text.length).toBeGreaterThan(8);
+  };
+
+  it.each(NOTIFICATION_TYPES)('%s', (type) => {
+    const sample = SAMPLES[type];
+    const texts = (['zh-CN', 'en-US'] as const).map((l) =>
+      notificationText(withNumber(type, sample), i18n(l)),
+    );
+    for (const text of texts) readable(text);
+    // the case's number when it is about a case
+    if (sample.caseId) for (const text of texts) expect(text).toContain(CASE.number);
+    expect(texts[0]).not.toBe(texts[1]);
+    expect(notificationTarget(withNumber(type, sample), everything)).toMatch(/^\/\w/);
+  });
+
+  it('UI-9 a type’s text is its own: no two types read alike', () => {
+    const texts = NOTIFICATION_TYPES.map((type) => notificationText(withNumber(type, SAMPLES[type]), zh));
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  const deadlines = (Object.keys(DEADLINE_STEPS) as StoredDeadlineKind[]).flatMap((kind) =>
+    DEADLINE_STEPS[kind].flatMap((step) =>
+      (['warning', 'breach', 'escalated'] as const).map((type) => ({ kind, step, type })),
+    ),
+  );
+  it.each(deadlines)('a deadline of $kind, step $step, $type', ({ kind, step, type }) => {
+    const n = notice(type, {
+      reason: `${kind}_due`,
+      step,
+      label: '2026-Q3',
+      dueAt: '2026-10-10T16:00:00.000Z',
+      overdue: type !== 'warning',
+      officeId: 'o1',
+      ...(type === 'escalated' ? { tier: 1, role: 'manager' } : {}),
+    });
+    expect(deadlineKindOf(n)).toBe(kind);
+    const texts = (['zh-CN', 'en-US'] as const).map((l) => notificationText(n, i18n(l)));
+    for (const text of texts) {
+      readable(text);
+      expect(text).toContain('2026-Q3');
+      expect(text).not.toContain(`“${step}”`);
+    }
+    expect(notificationTarget(n, everything)).toMatch(/^\/reports\//);
+    // without the report's permission there is no page to open: the entry stays where it is
+    expect(notificationTarget(n, () => false)).toBeNull();
+  });
+
+  it('CALLBACK-8 the daily list opens the office’s general matters resolved that day', () => {
+    expect(notificationTarget(withNumber('daily_results', SAMPLES.daily_results), everything)).toBe(
+      '/cases/all?officeId=o1&resolvedOn=2026-11-23',
+    );
   });
 });
