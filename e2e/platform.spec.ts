@@ -306,6 +306,9 @@ describe('the web console in Chromium on the production build', () => {
     try {
       await login(page, 'technician');
       const menu = page.getByTestId('side-menu');
+      // the technician's menu opens on the case desk: the registers are a click away
+      await menu.getByText('组织架构', { exact: true }).click();
+      await menu.getByText('物业资料', { exact: true }).click();
       await menu.getByTestId('nav-offices').waitFor();
       await menu.getByTestId('nav-communities').waitFor();
       await menu.getByTestId('nav-residents').waitFor();

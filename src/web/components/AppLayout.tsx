@@ -38,6 +38,7 @@ import { useMe, type Permission } from '../api/queries';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { UiKey } from '../i18n/dictionaries';
+import { openMenuGroups } from './landing';
 
 // the bell (list, popover) loads after the shell: the first load stays small
 const NotificationBell = lazy(() =>
@@ -287,7 +288,10 @@ export function AppLayout() {
       mode="inline"
       items={items}
       selectedKeys={[current]}
-      defaultOpenKeys={openGroup ? [...new Set([openGroup, 'cases'])] : ['cases', 'org', 'property']}
+      defaultOpenKeys={openMenuGroups(
+        { roles: me.data.user.roles, permissions: me.data.permissions },
+        openGroup,
+      )}
       onClick={({ key }) => {
         navigate(key);
         setDrawerOpen(false);
@@ -313,10 +317,22 @@ export function AppLayout() {
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          // the sider stays on screen and its menu scrolls inside it, above the collapse trigger (which is fixed
+          // at the bottom and would otherwise cover the last items at 1440×900)
+          style={{
+            borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+            position: 'sticky',
+            top: 0,
+            height: '100vh',
+          }}
+          data-testid="side-sider"
         >
-          {brand}
-          {menu}
+          <Flex vertical style={{ height: '100%' }}>
+            {brand}
+            <div style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="side-menu-scroll">
+              {menu}
+            </div>
+          </Flex>
         </Layout.Sider>
       )}
       {!desktop && (

@@ -7,6 +7,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { call } from '../../api/client';
 import { meKey } from '../../api/queries';
 import { LangSwitch } from '../../components/AppLayout';
+import { landingPath } from '../../components/landing';
 import { applyServerError } from '../../components/form-errors';
 import { useI18n } from '../../i18n/i18n';
 
@@ -15,9 +16,9 @@ interface LoginValues {
   password: string;
 }
 
-/** Only same-site paths are followed after sign-in (never an open redirect). */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+/** Only same-site paths are followed after sign-in (never an open redirect); none: the role's own page (UI-11). */
+function safeNext(next: string | null, landing: string): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : landing;
 }
 
 export default function LoginPage() {
@@ -41,7 +42,10 @@ export default function LoginPage() {
         },
       });
       queryClient.setQueryData(meKey, me);
-      navigate(safeNext(params.get('next')), { replace: true });
+      navigate(
+        safeNext(params.get('next'), landingPath({ roles: me.user.roles, permissions: me.permissions })),
+        { replace: true },
+      );
     } catch (e) {
       setError(applyServerError(form, e).message);
     } finally {
