@@ -61,7 +61,7 @@ export const enUS: Record<UiKey, string> = {
   'auth.submit': 'Sign in',
   'auth.loggedOut': 'Signed out',
 
-  'nav.home': 'Dashboard',
+  'nav.home': 'Home',
   'nav.org': 'Organisation',
   'nav.company': 'Company',
   'nav.offices': 'Offices',
@@ -99,9 +99,15 @@ export const enUS: Record<UiKey, string> = {
   'company.shortName': 'Short name',
   'company.shortNameHelp': 'Used in the phone greeting; at most 20 characters',
   'company.greetingPreview': 'Phone greeting',
-  'company.greeting': '您好，{shortName}物业 (“Hello, {shortName} Property”)',
+  'company.greeting': '您好, {shortName}物业 (“Hello, {shortName} Property”)',
   'company.timeZone': 'Time zone',
   'company.timeZoneHelp': 'Deadlines and the year in case numbers are computed in this zone',
+  'company.zone.beijing': 'Beijing time (UTC+8)',
+  'company.zone.hongKong': 'Hong Kong time (UTC+8)',
+  'company.zone.macau': 'Macau time (UTC+8)',
+  'company.zone.taipei': 'Taipei time (UTC+8)',
+  'company.zone.urumqi': 'Ürümqi time (UTC+6)',
+  'company.zone.utc': 'Coordinated Universal Time (UTC)',
 
   'office.name': 'Office name',
   'office.namePlaceholder': 'e.g. Green Lake Gardens office',
@@ -156,7 +162,7 @@ export const enUS: Record<UiKey, string> = {
   'fee.showInactive': 'Inactive',
   'fee.create': 'New item',
   'fee.edit': 'Edit item',
-  'fee.standard': 'Fee standard ({count} items)',
+  'fee.standard': 'Fee standard ({count} {count|item|items})',
   'fee.search': 'Search services',
   'fee.none': 'No fee standard yet: ask an admin to add it under Settings → Fee standard.',
   'fee.perUnit': '¥{price} per {unit}',
@@ -274,7 +280,7 @@ export const enUS: Record<UiKey, string> = {
 
   'tree.title': 'Buildings / units',
   'tree.empty': 'No buildings yet',
-  'tree.roomCount': '{count} rooms',
+  'tree.roomCount': '{count} {count|room|rooms}',
 
   'building.name': 'Building name',
   'building.namePlaceholder': 'e.g. 3号楼',
@@ -355,7 +361,8 @@ export const enUS: Record<UiKey, string> = {
   'import.residentsCreate': 'New residents',
   'import.residentsUpdate': 'Existing residents',
   'import.phonesAdd': 'New phones',
-  'import.hasErrors': 'The file has {count} errors; fix them and upload it again',
+  'import.hasErrors':
+    'The file has {count} {count|error|errors}; fix {count|it|them} and upload the file again',
   'import.errorsTruncated': 'The table lists the first {shown}',
   'import.noErrors': 'No errors found; the file can be imported',
   'import.errorsTitle': 'Errors',
@@ -476,7 +483,7 @@ export const enUS: Record<UiKey, string> = {
   'summary.late': 'Late',
   'summary.formulas': 'How the figures are computed',
   'summary.satisfactionParts':
-    '{answered} answered callbacks: {satisfied} satisfied, {basically} basically satisfied, {unsatisfied} unsatisfied',
+    '{answered} answered {answered|callback|callbacks}: {satisfied} satisfied, {basically} basically satisfied, {unsatisfied} unsatisfied',
   'summary.byKind': 'By kind',
   'summary.byCategory': 'By category',
   'summary.byChannel': 'By channel',
@@ -496,7 +503,7 @@ export const enUS: Record<UiKey, string> = {
   'summary.listsTruncated': 'The lists show only part; click a number above to see every case',
   'summary.draftBanner': 'Draft: not yet approved by the office director; do not post it',
   'summary.minGroup':
-    'To protect residents’ privacy, categories and communities with fewer than {n} cases are merged into “Other”',
+    'To protect residents’ privacy, categories and communities with fewer than {n} {n|case|cases} are merged into “Other”',
   'summary.publicText': 'Public wording',
   'summary.textEdited': 'Edited',
   'summary.textDrafted': 'Drafted by the system',
@@ -511,7 +518,7 @@ export const enUS: Record<UiKey, string> = {
   'summary.readOnly': 'Only the office director can edit the public wording',
   'summary.highlights.title': 'Words to review ({count})',
   'summary.highlights.why':
-    'The system cannot tell whether these words are personal data: words the word splitter takes for a person’s name, and numbers of six or more digits whose purpose it cannot recognise. Names, ID-card numbers, licence plates, bank-card numbers, phones, e-mails and room numbers were removed automatically; each of these words needs your decision before you can approve (regulation 002, part 4, 4.2.2.2: the public notice must not show customers’ room numbers or names). “Redact” replaces it with the Chinese placeholder for “someone” or “a number”; “Keep” publishes it as written.',
+    'The system cannot tell whether these words are personal data: words the word splitter takes for a person’s name, and numbers of six or more digits whose purpose it cannot recognise. Names, ID-card numbers, licence plates, bank-card numbers, phones, e-mails and room numbers were removed automatically; each of these words needs your decision before you can approve (the public notice must not show residents’ room numbers or names). “Redact” replaces it with the Chinese placeholder for “someone” or “a number”; “Keep” publishes it as written.',
   'summary.highlights.kind.person_name': 'Possible name',
   'summary.highlights.kind.digits': 'Long number',
   'summary.highlights.redact': 'Redact',
@@ -520,11 +527,11 @@ export const enUS: Record<UiKey, string> = {
   'summary.highlights.kept': 'Kept',
   'summary.highlights.undecided': 'To review',
   'summary.highlights.decidedBy': 'Decided by {name} on {at}',
-  'summary.highlights.pending': '{count} highlighted word(s) to review before approval',
+  'summary.highlights.pending': '{count} highlighted {count|word|words} to review before approval',
   'summary.highlights.saved': 'Your choice is recorded',
   'summary.approvedAt': 'Approved on',
   'summary.publishedAt': 'Published on',
-  'summary.overdueCount': '{count} months still unpublished after the 5th of the next month',
+  'summary.overdueCount': '{count} {count|month|months} still unpublished after the 5th of the next month',
   'summary.noneOverdue': 'No month is overdue',
   'summary.statusCol': 'Status',
   'summary.deadlineCol': 'Publish by',
@@ -607,7 +614,7 @@ export const enUS: Record<UiKey, string> = {
   'channel.web': 'Website',
   'channel.mailbox': 'Suggestion box',
   'channel.callback': 'Raised during a callback',
-  'channel.hotline': 'Hotline transfer (12345 etc.)',
+  'channel.hotline': '12345 hotline',
 
   'repairType.private': "Owner's private part (paid service)",
   'repairType.shared': 'Shared facility',
@@ -774,7 +781,7 @@ export const enUS: Record<UiKey, string> = {
   'notification.resolved': 'Case {number} is resolved: see the result in its record',
   'notification.repeat': 'New case {number} repeats {relatedNumber}, closed recently: it may be reopened',
   'notification.daily_results':
-    '{day}: {count} other matters of the office were resolved; see each case for its result',
+    '{day}: {count} other {count|matter|matters} of the office {count|was|were} resolved; see each case for its result',
   'notification.deadline.warning': '{kind} {label}: “{name}” is due {due}',
   'notification.deadline.overdue': '{kind} {label}: “{name}” is overdue (was due {due})',
   'notification.deadline.breach': '{kind} {label}: “{name}” is past its deadline',
@@ -868,7 +875,7 @@ export const enUS: Record<UiKey, string> = {
   'intake.categoryPlaceholder': 'Type to search categories',
   'intake.problemTitle':
     'A recurring problem of this kind is under a cross-department review here; you can tell the resident it is being fixed',
-  'intake.problemCases': '{count} cases linked',
+  'intake.problemCases': '{count} {count|case|cases} linked',
   'intake.duplicateTitle':
     'This caller or room has an open case of the same category from the last 7 days: possibly the same matter',
   'intake.openDuplicate': 'Open that case instead',
@@ -911,7 +918,7 @@ export const enUS: Record<UiKey, string> = {
   'caseDetail.print': 'Print a form',
   'caseDetail.facts': 'The matter',
   'caseDetail.invalid': 'Invalid complaint',
-  'caseDetail.reopened': 'Reopened {count} times',
+  'caseDetail.reopened': 'Reopened {count} {count|time|times}',
   'caseDetail.mergedInto': 'Merged into {number}',
   'caseDetail.noClocks': 'No deadline is running',
   'caseDetail.calendarUnknown':
@@ -1170,8 +1177,9 @@ export const enUS: Record<UiKey, string> = {
   'dash.open': 'Open cases',
   'dash.overdue': 'Overdue cases',
   'dash.dueSoon': 'Due within 24 hours',
-  'dash.summaryOverdue': '{count} monthly complaint summaries are overdue (to be published by the 5th)',
-  'dash.trend': 'Monthly trend (last {months} months)',
+  'dash.summaryOverdue':
+    '{count} monthly complaint {count|summary is|summaries are} overdue (to be published by the 5th)',
+  'dash.trend': 'Monthly trend (last {months} {months|month|months})',
   'dash.month': 'Month',
   'dash.received': 'Received',
   'dash.resolved': 'Resolved',
@@ -1267,7 +1275,7 @@ export const enUS: Record<UiKey, string> = {
   'problem.help':
     'Repeated cases of one place and category, or cases with near-identical text, are grouped into a problem every hour. Review it with the departments concerned, find the root cause and record the measures before closing it.',
   'problem.detect': 'Detect now',
-  'problem.detected': '{created} new problems found, {linked} cases linked',
+  'problem.detected': '{created} new {created|problem|problems} found, {linked} {linked|case|cases} linked',
   'problem.title': 'Problem',
   'problem.scope': 'Scope',
   'problem.category': 'Category',
@@ -1300,10 +1308,10 @@ export const enUS: Record<UiKey, string> = {
   'reportPolicy.publicSummary': 'Public monthly complaint summary',
   'reportPolicy.firstResponderAmount': 'Deduction per violation of a first responder',
   'reportPolicy.firstResponderAmountHelp':
-    'Taken from the first responder’s monthly performance pay for each confirmed violation (routing or callback late); 004 art. 13: 50 yuan or more',
+    'Taken from the first responder’s monthly performance pay for each confirmed violation (routing or callback late); at least 50 yuan',
   'reportPolicy.departmentAmount': 'Deduction per violation of a department',
   'reportPolicy.departmentAmountHelp':
-    'Taken from the department’s monthly performance pay for each confirmed violation (a clock breached, a case sent back); 004 art. 13: 100 yuan or more',
+    'Taken from the department’s monthly performance pay for each confirmed violation (a clock breached, a case sent back); at least 100 yuan',
   'reportPolicy.problemWindowDays': 'Detection window',
   'reportPolicy.problemWindowDaysHelp': 'Cases received within this many days are looked at (1–366 days)',
   'reportPolicy.problemMinCases': 'Cases that make a problem',
@@ -1343,8 +1351,8 @@ export const enUS: Record<UiKey, string> = {
   'clockPolicy.unit.same_day': 'same day',
   'clockPolicy.duration.minutes': '{n} min',
   'clockPolicy.duration.hours': '{n} h',
-  'clockPolicy.duration.calendar_days': '{n} days',
-  'clockPolicy.duration.working_days': '{n} working days',
+  'clockPolicy.duration.calendar_days': '{n} {n|day|days}',
+  'clockPolicy.duration.working_days': '{n} working {n|day|days}',
   'clockPolicy.duration.same_day': 'same day',
   'clockPolicy.purpose.dispatch': 'A repair reaches the repair team after it is received',
   'clockPolicy.purpose.contact': 'A sister unit is contacted and told the resident and the matter',
@@ -1364,7 +1372,7 @@ export const enUS: Record<UiKey, string> = {
   'clockPolicy.specific': 'Rules by kind, severity and category',
   'clockPolicy.specificHelp':
     'The most specific rule wins: category, then severity, then kind, then the company default, then built-in. Listed here, kept as they are on save.',
-  'clockPolicy.byCategory': '{n} categories have their own time limits',
+  'clockPolicy.byCategory': '{n} {n|category has its|categories have their} own time limits',
   'clockPolicy.noSpecific': 'No rules by kind, severity or category',
   'clockPolicy.callback': 'Callbacks',
   'clockPolicy.exemptKinds': 'Kinds answered on the spot without a callback',
@@ -1480,5 +1488,5 @@ export const enUS: Record<UiKey, string> = {
   'calendar.saveHelp':
     "On saving, the company's other entries of {year} are kept; where one falls on a date read here, the notice's wins.",
   'calendar.confirmSave': 'Confirm and save',
-  'calendar.saved': 'Working calendar of {year} saved: {n} days',
+  'calendar.saved': 'Working calendar of {year} saved: {n} {n|day|days}',
 };

@@ -22,6 +22,8 @@ import { zhCN } from './zh-CN';
 import { DICTIONARIES, uiText } from './dictionaries';
 import { SubjectType, ViolationKind, ViolationStatus } from '../../contracts/accountability';
 import { ProblemScopeType, ProblemStatus } from '../../contracts/problems';
+import { MESSAGES } from '../../contracts/messages';
+import { CHANNELS } from '../../contracts/values/cases';
 
 const holes = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -108,5 +110,65 @@ describe('web UI texts (UI-4: zh-CN by default, en-US complete)', () => {
     expect(at.format(uiText('en-US', 'format.dateTime'))).toBe('2026-11-24 14:05');
     expect(uiText('zh-CN', 'common.total', { total: 12 })).toBe('共 12 条');
     expect(uiText('en-US', 'common.total', { total: 12 })).toBe('12 in total');
+  });
+});
+
+/** Copy on screens (UI-12): what a user reads names things one way, in plain words. */
+describe('UI-12 the copy on screens', () => {
+  it('en-US has no Chinese punctuation (，、：；（）。) — a Chinese name inside a text keeps ASCII punctuation', () => {
+    for (const [key, text] of Object.entries(enUS))
+      expect(/[，、：；（）。！？【】]/.test(text), `${key}: ${text}`).toBe(false);
+  });
+
+  it('no regulation reference or time-zone id is shown: they belong in docs/rules.md and the code', () => {
+    const regulation =
+      /\b00[0-4]\s*(第|篇|通知|art\.|part|regulation)|第[一二三四五六七八九十百]+条|篇\d|regulation \d/;
+    const zoneId = /\b(Asia|Europe|America|Africa|Australia|Pacific|Etc)\/[A-Z]\w+/;
+    const tables = { ...DICTIONARIES, 'server zh-CN': MESSAGES['zh-CN'], 'server en-US': MESSAGES['en-US'] };
+    for (const [locale, table] of Object.entries(tables))
+      for (const [key, text] of Object.entries(table)) {
+        expect(regulation.test(text), `${locale} ${key}: ${text}`).toBe(false);
+        expect(zoneId.test(text), `${locale} ${key}: ${text}`).toBe(false);
+      }
+  });
+
+  it('one name per channel: the console and the server’s reports call each channel the same', () => {
+    for (const locale of ['zh-CN', 'en-US'] as const)
+      for (const c of CHANNELS)
+        expect(MESSAGES[locale][`report.channel.${c}`], `${locale} ${c}`).toBe(
+          uiText(locale, `channel.${c}`),
+        );
+    // the hotline is named as staff say it, wherever it appears
+    expect(uiText('zh-CN', 'channel.hotline')).toBe('12345热线');
+    expect(uiText('zh-CN', 'replyVia.hotline')).toBe('12345热线');
+    for (const [key, text] of Object.entries(zhCN))
+      expect(/12345 热线|热线转办/.test(text), `${key}: ${text}`).toBe(false);
+  });
+
+  it('the menu names each page once in each language (no two pages called “Dashboard”)', () => {
+    for (const [locale, table] of Object.entries(DICTIONARIES)) {
+      const nav = Object.entries(table).filter(([k]) => k.startsWith('nav.'));
+      const names = nav.map(([, v]) => v);
+      expect(
+        names.filter((n, i) => names.indexOf(n) !== i),
+        locale,
+      ).toEqual([]);
+    }
+  });
+
+  it('English counts agree with their number: {count|time|times}', () => {
+    expect(uiText('en-US', 'caseDetail.reopened', { count: 1 })).toBe('Reopened 1 time');
+    expect(uiText('en-US', 'caseDetail.reopened', { count: 2 })).toBe('Reopened 2 times');
+    expect(uiText('en-US', 'caseDetail.reopened', { count: 0 })).toBe('Reopened 0 times');
+    expect(uiText('zh-CN', 'caseDetail.reopened', { count: 1 })).toBe('已重新处理 1 次');
+    expect(uiText('en-US', 'tree.roomCount', { count: 1 })).toBe('1 room');
+    // no English text counts with a bare plural or "(s)" after a number it does not agree with
+    for (const [key, text] of Object.entries(enUS)) {
+      expect(/\(s\)/.test(text), `${key}: ${text}`).toBe(false);
+      for (const m of text.matchAll(
+        /\{(\w+)\} (?:\w+ )?(times|items|rooms|errors|cases|days|months|matters|words|callbacks|problems|categories|summaries)\b/g,
+      ))
+        expect(m[0], `${key}: ${text}`).toBe(`{${m[1]}|`);
+    }
   });
 });

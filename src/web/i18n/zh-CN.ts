@@ -104,6 +104,12 @@ export const zhCN = {
   'company.greeting': '您好，{shortName}物业',
   'company.timeZone': '时区',
   'company.timeZoneHelp': '处理时限和工单编号的年份按此时区计算',
+  'company.zone.beijing': '北京时间（UTC+8）',
+  'company.zone.hongKong': '香港时间（UTC+8）',
+  'company.zone.macau': '澳门时间（UTC+8）',
+  'company.zone.taipei': '台北时间（UTC+8）',
+  'company.zone.urumqi': '乌鲁木齐时间（UTC+6）',
+  'company.zone.utc': '协调世界时（UTC）',
 
   'office.name': '管理处名称',
   'office.namePlaceholder': '如：翠湖花园管理处',
@@ -228,7 +234,7 @@ export const zhCN = {
   'user.demoHelp': '演示数据创建、仍使用演示密码的账号，生产环境中不能登录；重置密码后即可使用',
 
   'token.intro':
-    '接口令牌供呼叫中心、12345 热线等系统对接调用接口。令牌以所选账号的身份操作，建议为每个对接单独建一个接口专用账号。',
+    '接口令牌供呼叫中心、12345热线等系统对接调用接口。令牌以所选账号的身份操作，建议为每个对接单独建一个接口专用账号。',
   'token.name': '令牌名称',
   'token.nameHelp': '写明用途，如：呼叫中心来电弹屏',
   'token.user': '所属账号',
@@ -506,7 +512,7 @@ export const zhCN = {
   'summary.readOnly': '只有管理处主任可以修改公示内容',
   'summary.highlights.title': '待确认的词语（{count}）',
   'summary.highlights.why':
-    '系统无法确定这些词语是否属于个人信息：分词工具认为可能是人名的词，或无法识别用途的 6 位以上数字。姓名、身份证号、车牌、银行卡号、电话、邮箱和房号已自动隐去；这些词语需要您逐一确认后才能审批（002 篇4 4.2.2.2：公示时应避免公布客户的房号、姓名）。选择“隐去”会替换为“某人”或“某号码”，选择“保留”则原样公示。',
+    '系统无法确定这些词语是否属于个人信息：分词工具认为可能是人名的词，或无法识别用途的 6 位以上数字。姓名、身份证号、车牌、银行卡号、电话、邮箱和房号已自动隐去；这些词语需要您逐一确认后才能审批（公示时应避免公布业主的房号、姓名）。选择“隐去”会替换为“某人”或“某号码”，选择“保留”则原样公示。',
   'summary.highlights.kind.person_name': '疑似人名',
   'summary.highlights.kind.digits': '长串数字',
   'summary.highlights.redact': '隐去',
@@ -601,7 +607,7 @@ export const zhCN = {
   'channel.web': '网站',
   'channel.mailbox': '意见箱',
   'channel.callback': '回访中反映',
-  'channel.hotline': '热线转办（12345等）',
+  'channel.hotline': '12345热线',
 
   'repairType.private': '业主自用部位（有偿服务）',
   'repairType.shared': '公共设施',
@@ -1263,10 +1269,10 @@ export const zhCN = {
   'reportPolicy.publicSummary': '月度投诉公示',
   'reportPolicy.firstResponderAmount': '首问责任人每次违规扣罚',
   'reportPolicy.firstResponderAmountHelp':
-    '首问责任人未按时转办或未按时回访，每确认一次违规，从其当月绩效工资中扣罚的金额（004 第十三条：50元以上）',
+    '首问责任人未按时转办或未按时回访，每确认一次违规，从其当月绩效工资中扣罚的金额，不少于50元',
   'reportPolicy.departmentAmount': '部门每次违规扣罚',
   'reportPolicy.departmentAmountHelp':
-    '部门处理超时或推诿退回，每确认一次违规，从部门当月绩效工资中扣罚的金额（004 第十三条：100元以上）',
+    '部门处理超时或推诿退回，每确认一次违规，从部门当月绩效工资中扣罚的金额，不少于100元',
   'reportPolicy.problemWindowDays': '识别时间范围',
   'reportPolicy.problemWindowDaysHelp': '统计最近多少天内受理的工单（1–366 天）',
   'reportPolicy.problemMinCases': '构成问题的最少工单数',

@@ -113,7 +113,7 @@ export function renderInApp(ui: ReactNode, { path = '/' }: { path?: string } = {
   return render(
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
-        <ConfigProvider locale={antdZhCN}>
+        <ConfigProvider locale={antdZhCN} button={{ autoInsertSpace: false }}>
           <App>
             <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
           </App>

@@ -129,7 +129,7 @@ describe("the director's daily results list (CALLBACK-8)", () => {
 });
 
 /**
- * Every bell entry a user can get reads as itself and opens its subject (UI-9): each type of NOTIFICATION_TYPES
+ * Every bell entry a user can get reads as itself and opens its subject (UI-13): each type of NOTIFICATION_TYPES
  * with the data its producer sends, and each deadline of each kind of the deadlines table at each step.
  */
 describe('every notification type has its own text in both languages and a target', () => {
@@ -183,7 +183,7 @@ describe('every notification type has its own text in both languages and a targe
     expect(notificationTarget(withNumber(type, sample), everything)).toMatch(/^\/\w/);
   });
 
-  it('UI-9 a type’s text is its own: no two types read alike', () => {
+  it('UI-13 a type’s text is its own: no two types read alike', () => {
     const texts = NOTIFICATION_TYPES.map((type) => notificationText(withNumber(type, SAMPLES[type]), zh));
     expect(new Set(texts).size).toBe(texts.length);
   });

@@ -9,6 +9,7 @@ import { FormAlert } from '../../components/FormDrawer';
 import { applyServerError, type ShownError } from '../../components/form-errors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
+import type { UiKey } from '../../i18n/dictionaries';
 
 interface Values {
   name: string;
@@ -16,16 +17,33 @@ interface Values {
   timeZone: string;
 }
 
-const COMMON_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Urumqi', 'UTC'];
+/** The zones a company here is in, named as people say them (a zone id is never shown). */
+const ZONES = [
+  ['Asia/Shanghai', 'company.zone.beijing'],
+  ['Asia/Hong_Kong', 'company.zone.hongKong'],
+  ['Asia/Macau', 'company.zone.macau'],
+  ['Asia/Taipei', 'company.zone.taipei'],
+  ['Asia/Urumqi', 'company.zone.urumqi'],
+  ['UTC', 'company.zone.utc'],
+] as const satisfies readonly (readonly [string, UiKey])[];
 
-function timeZones(): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
-  const all = intl.supportedValuesOf?.('timeZone') ?? [];
-  return [...new Set([...COMMON_ZONES, ...all])];
+/** A zone's name in the UI: ours, or the browser's name of it with its offset for any other zone. */
+export function zoneLabel(zone: string, locale: string, t: (key: UiKey) => string): string {
+  const ours = ZONES.find(([id]) => id === zone);
+  if (ours) return t(ours[1]);
+  try {
+    const part = (style: 'longGeneric' | 'longOffset') =>
+      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value ?? '';
+    return `${part('longGeneric')} (${part('longOffset')})`;
+  } catch {
+    return zone;
+  }
 }
 
 export default function CompanyPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const can = useCan();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -36,7 +54,14 @@ export default function CompanyPage() {
     queryKey: [endpoints.org.getCompany.path],
     queryFn: ({ signal }) => call(endpoints.org.getCompany, { signal }),
   });
-  const zones = useMemo(() => timeZones().map((z) => ({ value: z, label: z })), []);
+  const zones = useMemo(() => {
+    const ids: string[] = ZONES.map(([id]) => id);
+    const stored = company.data?.timeZone;
+    return (stored && !ids.includes(stored) ? [...ids, stored] : ids).map((z) => ({
+      value: z,
+      label: zoneLabel(z, locale, t),
+    }));
+  }, [company.data?.timeZone, locale, t]);
   const shortName = Form.useWatch('shortName', form);
   const editable = can('company.manage');
 
@@ -83,7 +108,7 @@ export default function CompanyPage() {
               { key: 'name', label: t('company.name'), children: c.name },
               { key: 'shortName', label: t('company.shortName'), children: c.shortName },
               { key: 'greeting', label: t('company.greetingPreview'), children: greeting },
-              { key: 'tz', label: t('company.timeZone'), children: c.timeZone },
+              { key: 'tz', label: t('company.timeZone'), children: zoneLabel(c.timeZone, locale, t) },
             ]}
           />
         ) : (
