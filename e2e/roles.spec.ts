@@ -93,7 +93,8 @@ async function menuProblems(page: Page): Promise<string[]> {
         problems.push(`${name}: clipped (${Math.round(r.top)}–${Math.round(r.bottom)} px)`);
       if (r.left < s.left - 1 || r.right > s.right + 1) problems.push(`${name}: cut at the side`);
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (!hit || !el.contains(hit)) problems.push(`${name}: covered by ${hit?.className || 'nothing'}`);
+      if (!hit || !el.contains(hit))
+        problems.push(`${name}: covered by ${hit?.closest('[class]')?.getAttribute('class') ?? 'nothing'}`);
     }
     return problems;
   });

@@ -446,7 +446,7 @@ function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
         <div style={{ lineHeight: 1.4 }}>
           <div>{me.user.name}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {me.user.roles.map((r) => label('role', r)).join('、')}
+            {me.user.roles.map((r) => label('role', r)).join(t('common.enumSep'))}
           </Typography.Text>
         </div>
       ),

@@ -125,7 +125,8 @@ export default function UsersPage() {
     {
       title: t('user.offices'),
       dataIndex: 'officeIds',
-      render: (ids: string[]) => (ids.length ? ids.map((id) => officeName.get(id) ?? '…').join('、') : '—'),
+      render: (ids: string[]) =>
+        ids.length ? ids.map((id) => officeName.get(id) ?? '…').join(t('common.enumSep')) : '—',
     },
     {
       title: t('user.status'),

@@ -41,7 +41,7 @@ export default function ResidentsPage() {
     {
       title: t('resident.phones'),
       dataIndex: 'phones',
-      render: (phones: string[]) => (phones.length ? phones.join('、') : '—'),
+      render: (phones: string[]) => (phones.length ? phones.join(t('common.enumSep')) : '—'),
     },
     {
       title: t('resident.rooms'),

@@ -106,7 +106,7 @@ export default function ProblemsPage() {
       title: t('problem.review'),
       key: 'review',
       render: (_, p) =>
-        p.reviewDepartments.length ? p.reviewDepartments.map((d) => d.name).join('、') : '—',
+        p.reviewDepartments.length ? p.reviewDepartments.map((d) => d.name).join(t('common.enumSep')) : '—',
     },
     {
       title: t('problem.dueAt'),

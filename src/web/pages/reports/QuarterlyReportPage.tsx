@@ -239,7 +239,9 @@ function ServiceCard({ r }: { r: QuarterlyReport }) {
           {
             key: 'kinds',
             label: t('summary.byKind'),
-            children: f.byKind.map((k) => `${label('caseKind', k.kind)} ${k.count}`).join('，'),
+            children: f.byKind
+              .map((k) => `${label('caseKind', k.kind)} ${k.count}`)
+              .join(t('common.enumSep')),
           },
           {
             key: 'cb',
