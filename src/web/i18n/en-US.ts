@@ -1437,9 +1437,9 @@ export const enUS: Record<UiKey, string> = {
   'category.switchedOn': '“{name}” and its subcategories switched on',
   'category.confirmDelete':
     'Delete “{name}” and its subcategories? Those used by a case, and built-in ones, are switched off instead.',
-  'category.deletedAll': '{deleted} categories deleted',
+  'category.deletedAll': '{deleted} {deleted|category|categories} deleted',
   'category.deletedSome':
-    '{deleted} categories deleted; {deactivated} used by cases or built-in, switched off instead',
+    '{deleted} {deleted|category|categories} deleted; {deactivated} used by cases or built-in, switched off instead',
   'nav.calendar': 'Working calendar',
   'calendar.title': 'Working calendar',
   'calendar.help':
