@@ -234,6 +234,7 @@ describe('the web console in Chromium on the production build', () => {
           'nav-report-policy',
           'nav-clock-policy',
           'nav-calendar',
+          'nav-categories',
           'nav-fee-items',
           // the case desk: its pages are covered at 360 px by e2e/cases.spec.ts
           'nav-case-new',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DURATION_UNITS } from '../domain/clock/deadlines';
 import { CASE_KINDS, CLOCK_NAMES, SEVERITIES } from '../domain/policy/defaults';
+import { prefixesDistinct } from '../domain/policy/policy';
 
 /** Largest amount per unit: a year, whatever the unit. */
 const MAX_AMOUNT = { minutes: 525_600, hours: 8_784, calendar_days: 366, working_days: 250, same_day: 0 };
@@ -48,10 +49,11 @@ export type ClockPolicy = z.infer<typeof ClockPolicy>;
 /** 1–4 capital letters: `TS-2026-000123` (INTAKE-8). */
 export const NumberPrefix = z.string().regex(/^[A-Z]{1,4}$/, 'field.number_prefix');
 
-export const NumberPrefixes = keyed(CASE_KINDS, NumberPrefix).refine((p) => {
-  const values = Object.values(p).filter(Boolean);
-  return new Set(values).size === values.length;
-}, 'field.number_prefix_duplicate');
+/** Each kind's own prefix, the built-in ones of the kinds left at the default included (INTAKE-8). */
+export const NumberPrefixes = keyed(CASE_KINDS, NumberPrefix).refine(
+  (p) => prefixesDistinct(p),
+  'field.number_prefix_duplicate',
+);
 export type NumberPrefixes = z.infer<typeof NumberPrefixes>;
 
 /**

@@ -5,7 +5,13 @@ import {
   DEFAULT_CLOCK_DURATIONS,
   MOVE_IN_DEFECT_RESOLVE,
 } from './defaults';
-import { caseNumberPrefix, resolveClockDuration, resolveClockRule, type ClockPolicy } from './policy';
+import {
+  caseNumberPrefix,
+  prefixesDistinct,
+  resolveClockDuration,
+  resolveClockRule,
+  type ClockPolicy,
+} from './policy';
 
 describe('CLOCK-1 the default clock table', () => {
   it('CLOCK-1 clock table: dispatch 5 min, contact 30 min, route 60 min, verify same day, reply 24 h, resolve 7 days (policy), callback 2 days, corrective own due date, onsite 30 min, progress 2 h, appointment at its time, followUp 2 working days, homeVisit off', () => {
@@ -131,5 +137,16 @@ describe('INTAKE-8: prefix per kind (policy)', () => {
     expect(caseNumberPrefix('repair')).toBe('BX');
     expect(caseNumberPrefix('repair', { repair: 'WX' })).toBe('WX');
     expect(caseNumberPrefix('complaint', { repair: 'WX' })).toBe('TS');
+  });
+
+  it.each([
+    [{}, true],
+    [{ repair: 'WX' }, true],
+    [{ complaint: 'BX', repair: 'TS' }, true],
+    [{ repair: 'TS' }, false],
+    [{ complaint: 'XX', repair: 'XX' }, false],
+    [{ other: 'ZX' }, false],
+  ] as const)('INTAKE-8: prefixes %j number every kind apart: %s', (prefixes, distinct) => {
+    expect(prefixesDistinct(prefixes)).toBe(distinct);
   });
 });

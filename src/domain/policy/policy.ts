@@ -15,6 +15,7 @@
  */
 import type { ClockDuration } from '../clock/deadlines';
 import {
+  CASE_KINDS,
   DEFAULT_CASE_NUMBER_PREFIXES,
   DEFAULT_CLOCK_DURATIONS,
   type CaseKind,
@@ -93,4 +94,13 @@ export function resolveClockDuration(
 /** The case-number prefix for a kind: the company's own, else the INTAKE-8 default (TS, BX, ZX, JY, BY, QT). */
 export function caseNumberPrefix(kind: CaseKind, prefixes: Partial<Record<CaseKind, string>> = {}): string {
   return prefixes[kind] ?? DEFAULT_CASE_NUMBER_PREFIXES[kind];
+}
+
+/**
+ * Whether every kind numbers with a prefix of its own (INTAKE-8), the built-in ones counted for the kinds the company
+ * leaves at the default: a repair set to TS while complaints keep the built-in TS would number two kinds alike.
+ */
+export function prefixesDistinct(prefixes: Partial<Record<CaseKind, string>> = {}): boolean {
+  const effective = CASE_KINDS.map((k) => caseNumberPrefix(k, prefixes));
+  return new Set(effective).size === effective.length;
 }

@@ -114,6 +114,10 @@ describe('company policy (CLOCK-1 clock table, INTAKE-8 prefixes)', () => {
     expect(await bad({ numberPrefixes: { complaint: 'XX', repair: 'XX' } })).toEqual({
       numberPrefixes: '不同类型不能使用相同的编号前缀',
     });
+    // INTAKE-8: nor one a kind left at the default numbers with (complaints keep the built-in TS)
+    expect(await bad({ numberPrefixes: { repair: 'TS' } })).toEqual({
+      numberPrefixes: '不同类型不能使用相同的编号前缀',
+    });
     // an unknown category id is named
     const ghost = '00000000-0000-4000-8000-000000000001';
     expect(await bad({ clockPolicy: { byCategory: { [ghost]: { resolve: null } } } })).toEqual({
