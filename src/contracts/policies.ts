@@ -49,8 +49,10 @@ export type ClockPolicy = z.infer<typeof ClockPolicy>;
 /** 1–4 capital letters: `TS-2026-000123` (INTAKE-8). */
 export const NumberPrefix = z.string().regex(/^[A-Z]{1,4}$/, 'field.number_prefix');
 
+/** The company's prefixes as stored (read back even if saved before the check below counted built-in ones). */
+const StoredNumberPrefixes = keyed(CASE_KINDS, NumberPrefix);
 /** Each kind's own prefix, the built-in ones of the kinds left at the default included (INTAKE-8). */
-export const NumberPrefixes = keyed(CASE_KINDS, NumberPrefix).refine(
+export const NumberPrefixes = StoredNumberPrefixes.refine(
   (p) => prefixesDistinct(p),
   'field.number_prefix_duplicate',
 );
@@ -67,7 +69,7 @@ export const CallbackExemptKinds = z
 
 export const Policy = z.object({
   clockPolicy: ClockPolicy,
-  numberPrefixes: NumberPrefixes,
+  numberPrefixes: StoredNumberPrefixes,
   /** the company's list, or the default (inquiry, praise) */
   callbackExemptKinds: z.array(z.enum(CASE_KINDS)),
   version: z.number().int(),
