@@ -64,21 +64,25 @@ export function useIntakeForm({
 
   // The case being recorded goes with the lookup: the server marks the caller's open cases that the domain's
   // duplicate rule holds likely duplicates of it (src/domain/case/duplicates.ts).
-  // Without a phone (a letter, a walk-in who gives none) the room and category alone still find a repeat of a
-  // case closed recently (INTAKE-12).
   const recording = { ...(categoryId ? { categoryId } : {}), ...(roomId ? { roomId } : {}) };
-  const phoneToLook = digits >= LOOKUP_MIN_DIGITS ? lookupPhone : '';
   const lookup = useQuery({
-    queryKey: [CALLER_LOOKUP, phoneToLook, recording],
+    queryKey: [CALLER_LOOKUP, lookupPhone, recording],
     queryFn: ({ signal }) =>
-      call(endpoints.property.lookupCaller, {
-        query: { ...(phoneToLook ? { phone: phoneToLook } : {}), ...recording },
-        signal,
-      }),
+      call(endpoints.property.lookupCaller, { query: { phone: lookupPhone, ...recording }, signal }),
     // a change of category or room asks again; for the same phone the panel keeps what it shows meanwhile
     placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === phoneToLook ? previous : undefined,
-    enabled: phoneToLook !== '' || Boolean(roomId && categoryId),
+      previousQuery?.queryKey[1] === lookupPhone ? previous : undefined,
+    enabled: digits >= LOOKUP_MIN_DIGITS,
+    staleTime: 30_000,
+    retry: false,
+  });
+  // Without a phone (a letter, a walk-in who gives none) the room and category alone still find a repeat of a
+  // case closed recently (INTAKE-12); once a phone is typed the caller lookup answers it, and this one's answer
+  // stands in until then, so the hint does not blink.
+  const repeatOnly = useQuery({
+    queryKey: [CALLER_LOOKUP, '', recording],
+    queryFn: ({ signal }) => call(endpoints.property.lookupCaller, { query: recording, signal }),
+    enabled: digits < LOOKUP_MIN_DIGITS && Boolean(roomId && categoryId),
     staleTime: 30_000,
     retry: false,
   });
@@ -104,7 +108,8 @@ export function useIntakeForm({
 
   // The room's cases of the same category closed recently (INTAKE-12): the agent may link the new case to one. The
   // link stands only while that case is still among them (a change of room or category drops it).
-  const recentlyClosed = useMemo(() => lookup.data?.recentlyClosed ?? [], [lookup.data]);
+  const repeatsFrom = lookup.data ?? (roomId && categoryId ? repeatOnly.data : undefined);
+  const recentlyClosed = useMemo(() => repeatsFrom?.recentlyClosed ?? [], [repeatsFrom]);
   const [linkedId, setLinkedId] = useState<string | undefined>();
   const relatedCaseId = recentlyClosed.some((rc) => rc.id === linkedId) ? linkedId : undefined;
 
