@@ -73,8 +73,9 @@ export interface IntakeInput {
   officeDirectorId?: string | null;
   /** a special incident: recorded on the `received` entry; the director and the manager are told (HANDLE-7) */
   specialIncident?: boolean | null;
-  /** a case closed recently that this one repeats (INTAKE-12), recorded on the `received` entry */
+  /** a case closed recently that this one repeats (INTAKE-12), recorded on the `received` entry with its number */
   relatedCaseId?: string | null;
+  relatedCaseNumber?: string | null;
 }
 
 export interface IntakeContext extends ClockContext {
@@ -240,7 +241,10 @@ export function planIntake(input: IntakeInput, ctx: IntakeContext): IntakeResult
   if (input.aboutEmployeeId) receivedData.aboutEmployeeId = input.aboutEmployeeId;
   if (selfComplaint) receivedData.selfComplaint = true;
   if (input.specialIncident) receivedData.specialIncident = true;
-  if (input.relatedCaseId) receivedData.relatedCaseId = input.relatedCaseId;
+  if (input.relatedCaseId) {
+    receivedData.relatedCaseId = input.relatedCaseId;
+    if (input.relatedCaseNumber) receivedData.relatedCaseNumber = input.relatedCaseNumber;
+  }
   const timeline: IntakePlan['timeline'] = [{ type: 'received', data: receivedData }];
   const numberYear = caseNumberYear(receivedAt, ctx.timeZone ?? DEFAULT_TIME_ZONE);
   const base = {

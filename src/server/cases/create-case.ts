@@ -104,6 +104,7 @@ export function createCase(deps: AppDeps) {
         resolvedOnTheSpot: body.resolvedOnTheSpot,
         specialIncident: body.specialIncident,
         relatedCaseId: related?.id ?? null,
+        relatedCaseNumber: related?.number ?? null,
         officeDirectorId: found.office?.directorId ?? null,
       },
       {

@@ -108,7 +108,10 @@ describe('SEARCH-2 a resident’s history', () => {
     });
     expect(again.statusCode, again.body).toBe(201);
     const detail = (await s.as('agent')({ method: 'GET', url: `/api/cases/${again.json().id}` })).json();
-    expect(detail.timeline[0].data.relatedCaseId).toBe(first.json().id);
+    expect(detail.timeline[0].data).toMatchObject({
+      relatedCaseId: first.json().id,
+      relatedCaseNumber: first.json().number,
+    });
     const bell = (await s.as('supervisor')({ method: 'GET', url: '/api/notifications' })).json();
     expect(
       bell.items.some(

@@ -935,6 +935,8 @@ export const enUS: Record<UiKey, string> = {
   'timeline.tamperedHint':
     "The timeline's hash chain does not verify: entries may have been changed. Tell an administrator now.",
   'timeline.system': 'System',
+  'timeline.repeats': 'Repeats',
+  'timeline.openCase': 'Open the case',
   'timeline.unknownName': '(unknown)',
   'timeline.previousHandler': 'Previous handler',
   'timeline.pausedFor': 'Paused for',

@@ -913,6 +913,8 @@ export const zhCN = {
   'timeline.tampered': '存档被改动',
   'timeline.tamperedHint': '处理记录的校验链对不上，记录可能被改动过，请立即报告管理员。',
   'timeline.system': '系统',
+  'timeline.repeats': '重复反映',
+  'timeline.openCase': '查看工单',
   'timeline.unknownName': '（未知）',
   'timeline.previousHandler': '原责任人',
   'timeline.pausedFor': '暂停时长',

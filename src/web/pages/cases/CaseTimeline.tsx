@@ -5,6 +5,7 @@
 import { endpoints } from '../../api/endpoints';
 import type { ReactNode } from 'react';
 import { Alert, Tag, Timeline, Typography } from 'antd';
+import { Link } from 'react-router';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useAll, useCan, useDepartments } from '../../api/queries';
 import { usePartnerUnits } from '../../api/cases';
@@ -70,6 +71,14 @@ export function summarise(e: TimelineEntry, i18n: I18n, names: Map<string, strin
       if (d.repairType) rows.push([t('case.repairType'), label('repairType', str(d.repairType))]);
       if (d.selfComplaint) rows.push([t('case.selfComplaint'), t('common.yes')]);
       if (d.specialIncident) rows.push([t('intake.specialIncident'), t('common.yes')]);
+      // INTAKE-12: the case closed recently this one repeats
+      if (typeof d.relatedCaseId === 'string')
+        rows.push([
+          t('timeline.repeats'),
+          <Link key="repeats" to={`/cases/${d.relatedCaseId}`}>
+            {str(d.relatedCaseNumber) ?? t('timeline.openCase')}
+          </Link>,
+        ]);
       break;
     case 'routed': {
       const target = d.target as { type?: string; id?: string } | undefined;

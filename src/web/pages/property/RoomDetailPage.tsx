@@ -131,7 +131,7 @@ export default function RoomDetailPage() {
     {
       title: t('resident.phones'),
       dataIndex: 'phones',
-      render: (phones: string[]) => (phones.length ? phones.join('、') : '—'),
+      render: (phones: string[]) => (phones.length ? phones.join(t('common.enumSep')) : '—'),
     },
     {
       title: t('resident.relation'),

@@ -395,7 +395,7 @@ export function NoticePanel({ defaultYear }: { defaultYear: number }) {
   };
 
   const dates = (list: string[]) =>
-    list.length ? list.map((d) => dayjs(d).format(t('calendar.dayFormat'))).join('、') : '—';
+    list.length ? list.map((d) => dayjs(d).format(t('calendar.dayFormat'))).join(t('common.enumSep')) : '—';
 
   return (
     <Card size="small" title={t('calendar.noticeTitle')} data-testid="calendar-notice">

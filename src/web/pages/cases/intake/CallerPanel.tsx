@@ -42,7 +42,7 @@ export function CallerPanel({
         {data.residents.map((r) => (
           <div key={r.id} style={{ marginBottom: 12 }} data-testid="caller-resident">
             <Typography.Text strong>{r.name}</Typography.Text>{' '}
-            <Typography.Text type="secondary">{r.phones.join('、')}</Typography.Text>
+            <Typography.Text type="secondary">{r.phones.join(t('common.enumSep'))}</Typography.Text>
             <Flex vertical gap={4} style={{ marginTop: 4 }}>
               {r.rooms.map((room) => (
                 <Button
