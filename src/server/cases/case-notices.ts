@@ -106,36 +106,49 @@ export async function notifySpecialIncident(
   });
 }
 
+/** What an emergency intake tells and whom (EMERGENCY-1): read before the case is written, so a plain intake can
+ * carry it in the batched insert (store/intake.ts `notices`). */
+export interface EmergencyCase {
+  companyId: string;
+  number: string;
+  officeId: string | null;
+  officeDirectorId: string | null;
+  kind: CaseKind;
+  severity: Severity;
+  recordedById: string;
+}
+
 /**
- * An emergency was received (EMERGENCY-1): the office director, its supervisors and, for a repair, the heads of the
- * office's repair teams are told at once — the recorder excepted, who knows.
+ * The bell entries of an emergency received (EMERGENCY-1): the office director, its supervisors and, for a repair,
+ * the heads of the office's repair teams — the recorder excepted, who knows. None for a case that is no emergency.
  */
-export async function notifyEmergency(
-  tx: Tx,
-  c: {
-    companyId: string;
-    caseId: string;
-    number: string;
-    officeId: string | null;
-    officeDirectorId: string | null;
-    kind: CaseKind;
-    severity: Severity;
-    recordedById: string;
-  },
-  now: Date,
-) {
-  if (c.severity !== 'emergency') return;
+export async function emergencyNotices(
+  db: Tx,
+  c: EmergencyCase,
+): Promise<{ userId: string; type: 'emergency'; data: { number: string; kind: CaseKind } }[]> {
+  if (c.severity !== 'emergency') return [];
   const userIds = emergencyRecipients(c, {
     officeDirectorId: c.officeDirectorId,
-    officeSupervisorIds: c.officeId ? await officeRoleHolders(tx, c.companyId, c.officeId, 'supervisor') : [],
-    repairTeamHeadIds: await repo.repairTeamHeads(tx, c.companyId, c.officeId),
+    officeSupervisorIds: c.officeId ? await officeRoleHolders(db, c.companyId, c.officeId, 'supervisor') : [],
+    repairTeamHeadIds: await repo.repairTeamHeads(db, c.companyId, c.officeId),
   }).filter((id) => id !== c.recordedById);
+  return [...new Set(userIds)].map((userId) => ({
+    userId,
+    type: 'emergency' as const,
+    data: { number: c.number, kind: c.kind },
+  }));
+}
+
+/** The same, told inside the caller's transaction (an intake that writes more than the case). */
+export async function notifyEmergency(tx: Tx, c: EmergencyCase & { caseId: string }, now: Date) {
+  const notices = await emergencyNotices(tx, c);
+  if (!notices.length) return;
   await notify(tx, {
     companyId: c.companyId,
-    userIds,
+    userIds: notices.map((n) => n.userId),
     type: 'emergency',
     caseId: c.caseId,
-    data: { number: c.number, kind: c.kind },
+    data: notices[0].data,
     at: now,
   });
 }

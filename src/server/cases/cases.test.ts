@@ -245,6 +245,66 @@ describe('intake writes in one statement and answers from what it wrote', () => 
     expect(rows.map((r) => r.number)).toEqual(['ZX-2026-900001', 'ZX-2026-900002']);
   });
 
+  it('EMERGENCY-1 bell entries ride in the batched insert: one per active recipient of the company, returned for their live events', async () => {
+    const store = createIntakeWriter(t.database.db);
+    const now = new Date();
+    const left = await t.make.user({ companyId: s.company.id, roles: ['supervisor'], active: false });
+    const id = uuidv7(now.getTime());
+    const stored = await store.insert({
+      id,
+      companyId: s.company.id,
+      number: 'BX-2026-900003',
+      channel: 'phone',
+      kind: 'repair',
+      severity: 'emergency',
+      closure: null,
+      closedAt: null,
+      categoryId: null,
+      repairType: 'shared',
+      visitAt: null,
+      state: 'received',
+      receivedAt: now,
+      now,
+      recordedById: s.users.agent.id,
+      firstResponderId: s.users.agent.id,
+      handlerId: null,
+      officeId: s.office.id,
+      officeDirectorId: null,
+      communityId: null,
+      roomId: null,
+      address: null,
+      reporterName: null,
+      reporterPhone: null,
+      reporterPhoneCanonical: null,
+      reporterAnonymous: false,
+      description: '配电房冒烟',
+      searchDocument: '配电房 冒烟',
+      selfComplaint: false,
+      aboutEmployeeId: null,
+      serviceComplaint: false,
+      callbackAssigneeId: null,
+      resolvedAt: null,
+      clocks: [],
+      nextDueAt: null,
+      calendarUnknown: false,
+      entries: [{ type: 'received', data: {}, actorId: s.users.agent.id, at: now }],
+      notices: [s.users.director.id, s.users.supervisor.id, left.id].map((userId) => ({
+        userId,
+        type: 'emergency' as const,
+        data: { number: 'BX-2026-900003', kind: 'repair' },
+      })),
+    });
+    expect(stored.notices?.map((n) => n.userId).sort()).toEqual(
+      [s.users.director.id, s.users.supervisor.id].sort(),
+    );
+    expect(stored.notices?.every((n) => n.caseId === id && n.type === 'emergency')).toBe(true);
+    const { rows } = await t.database.db.execute<{ user_id: string; created_at: Date }>(
+      sql`select user_id, created_at from notifications where case_id = ${id}`,
+    );
+    expect(rows.map((r) => r.user_id).sort()).toEqual([s.users.director.id, s.users.supervisor.id].sort());
+    expect(new Date(rows[0].created_at).getTime()).toBe(now.getTime());
+  });
+
   it('numbers drawn together run on per counter, in the order asked, and the next draw continues', async () => {
     const companyId = s.company.id;
     const drawn = await drawCaseNumbers(t.database.db, [

@@ -19,6 +19,7 @@ import { clockSummary, foldClockEffects, type StoredClock } from '../../domain/c
 import type * as repo from './cases.repository';
 import { toView } from './case-view';
 import {
+  emergencyNotices,
   notifyEmergency,
   notifyRepeat,
   notifySpecialIncident,
@@ -192,16 +193,21 @@ export function createCase(deps: AppDeps) {
     };
     const unknownCalendar = plan.clocks.some((e) => e.op === 'start' && e.calendarUnknown);
     let stored: StoredIntake;
-    const emergency = plan.severity === 'emergency';
     const special = body.specialIncident === true;
-    // Files to attach or people to tell: a transaction of its own; the rest go through the batched intake writer.
+    const emergencyCase = {
+      companyId: actor.companyId,
+      number,
+      officeId,
+      officeDirectorId: write.officeDirectorId,
+      kind: body.kind,
+      severity: plan.severity,
+      recordedById: actor.userId,
+    };
+    // Files to attach or other people to tell: a transaction of its own. The rest, an emergency included, go
+    // through the batched intake writer: the emergency's bell entries ride in the same statement (EMERGENCY-1), so
+    // an emergency keeps the batch's one commit (ADR 0010, 0012).
     const needsOwnTransaction =
-      attachments.length > 0 ||
-      plan.state === 'resolved' ||
-      unknownCalendar ||
-      emergency ||
-      special ||
-      !!related;
+      attachments.length > 0 || plan.state === 'resolved' || unknownCalendar || special || !!related;
     if (needsOwnTransaction) {
       stored = await db.transaction(async (tx) => {
         const [written] = await insertIntakes(tx, [write]);
@@ -227,20 +233,7 @@ export function createCase(deps: AppDeps) {
             },
             now,
           );
-        await notifyEmergency(
-          tx,
-          {
-            companyId: actor.companyId,
-            caseId: id,
-            number,
-            officeId,
-            officeDirectorId: write.officeDirectorId,
-            kind: body.kind,
-            severity: plan.severity,
-            recordedById: actor.userId,
-          },
-          now,
-        );
+        await notifyEmergency(tx, { ...emergencyCase, caseId: id }, now);
         if (plan.state === 'resolved')
           await notify(tx, {
             companyId: actor.companyId,
@@ -257,8 +250,17 @@ export function createCase(deps: AppDeps) {
       // The plain intake is one statement, its own transaction. Its live event goes out after the commit,
       // coalesced with others: a NOTIFY inside the transaction would hold PostgreSQL's notify lock through the
       // commit's disk flush and serialise all intakes (docs/adr/0010-intake-in-one-statement.md).
-      stored = await intakeWriter.insert(write);
+      stored = await intakeWriter.insert({ ...write, notices: await emergencyNotices(db, emergencyCase) });
       publishEventSoon(db, event);
+      for (const n of stored.notices ?? [])
+        publishEventSoon(db, {
+          type: 'notification',
+          companyId: n.companyId,
+          userId: n.userId,
+          notificationId: n.id,
+          notificationType: n.type,
+          caseId: n.caseId,
+        });
     }
     const people = new Map<string, string>([
       [actor.userId, found.actor.name],

@@ -21,6 +21,7 @@ import type { Tx } from '../../db/client';
 import { executeNamed } from '../../db/prepared';
 import { asStoredJson, asStoredText } from '../../db/text';
 import type { CaseRow, ClockRow } from '../cases.repository';
+import type { NotificationType } from '../../../contracts/notifications';
 
 export interface IntakeWrite {
   id: string;
@@ -62,6 +63,21 @@ export interface IntakeWrite {
   nextDueAt: Date | null;
   calendarUnknown: boolean;
   entries: readonly { type: string; data: JsonObject; actorId: string | null; at: Date }[];
+  /**
+   * Bell entries the intake leaves, written by the same statement (the emergency's, EMERGENCY-1): the batched
+   * writer carries them so that an emergency keeps the batch's one commit. Recipients that are not active users of
+   * the company are skipped, as notify() skips them.
+   */
+  notices?: readonly { userId: string; type: NotificationType; data: JsonObject }[];
+}
+
+/** A bell entry the insert made: what its live event names. */
+export interface IntakeNotice {
+  id: string;
+  companyId: string;
+  userId: string;
+  type: NotificationType;
+  caseId: string;
 }
 
 /** The timeline entries of one intake, chained from the genesis hash, as the insert reads them. */
@@ -147,6 +163,9 @@ function intakeJson(w: IntakeWrite, row: CaseRow, entries: ReturnType<typeof cha
       next_check_at: orOmit(c.nextCheckAt),
     })),
     entries: entries.map((e) => ({ ...e, actor_id: orOmit(e.actor_id) })),
+    notices: w.notices?.length
+      ? w.notices.map((n) => ({ user_id: n.userId, type: n.type, data: n.data }))
+      : undefined,
   };
 }
 
@@ -204,6 +223,8 @@ export function prepareIntake(given: IntakeWrite): PreparedIntake {
 export interface StoredIntake {
   row: CaseRow;
   clocks: ClockRow[];
+  /** the bell entries the insert made (IntakeWrite.notices), for their live events */
+  notices?: IntakeNotice[];
 }
 
 /**
@@ -220,8 +241,13 @@ export async function insertPreparedIntakes(
   db: Tx,
   prepared: readonly PreparedIntake[],
 ): Promise<StoredIntake[]> {
-  await executeNamed<{ cases: number }>(db, 'huiyin_insert_intakes', insertIntakesSql(prepared));
-  return prepared.map((p) => p.stored);
+  const { rows } = await executeNamed<{ cases: number; notices: IntakeNotice[] | null }>(
+    db,
+    'huiyin_insert_intakes',
+    insertIntakesSql(prepared),
+  );
+  const made = rows[0]?.notices ?? [];
+  return prepared.map((p) => ({ ...p.stored, notices: made.filter((n) => n.caseId === p.stored.row.id) }));
 }
 
 /**
@@ -239,7 +265,7 @@ export function insertIntakesSql(prepared: readonly PreparedIntake[]): SQL {
         about_employee_id uuid, service_complaint boolean, callback_assignee_id uuid, resolved_at timestamptz,
         closure text, closed_at timestamptz,
         next_due_at timestamptz, calendar_unknown boolean, timeline_seq int, timeline_head text, clocks jsonb,
-        entries jsonb)
+        entries jsonb, notices jsonb)
     ), c as (
       insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, visit_at, state, received_at,
         created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id, room_id, address,
@@ -270,8 +296,15 @@ export function insertIntakesSql(prepared: readonly PreparedIntake[]): SQL {
       select x.id, y.seq, x.company_id, y.at, y.actor_id, y.type, y.data, y.prev_hash, y.hash
       from x cross join jsonb_to_recordset(x.entries) as y(seq int, at timestamptz, actor_id uuid,
         type text, data jsonb, prev_hash text, hash text)
+    ), n as (
+      insert into notifications (company_id, user_id, type, case_id, data, created_at)
+      select x.company_id, y.user_id, y.type, x.id, y.data, x.created_at
+      from x cross join jsonb_to_recordset(x.notices) as y(user_id uuid, type text, data jsonb)
+        join users u on u.id = y.user_id and u.company_id = x.company_id and u.active
+      where x.notices is not null
+      returning id, company_id as "companyId", user_id as "userId", type, case_id as "caseId"
     )
-    select count(*)::int as cases from c`;
+    select (select count(*)::int from c) as cases, (select json_agg(n) from n) as notices`;
 }
 
 /**

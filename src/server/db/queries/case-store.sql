@@ -9,7 +9,7 @@ with x as materialized (
         about_employee_id uuid, service_complaint boolean, callback_assignee_id uuid, resolved_at timestamptz,
         closure text, closed_at timestamptz,
         next_due_at timestamptz, calendar_unknown boolean, timeline_seq int, timeline_head text, clocks jsonb,
-        entries jsonb)
+        entries jsonb, notices jsonb)
     ), c as (
       insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, visit_at, state, received_at,
         created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id, room_id, address,
@@ -40,8 +40,15 @@ with x as materialized (
       select x.id, y.seq, x.company_id, y.at, y.actor_id, y.type, y.data, y.prev_hash, y.hash
       from x cross join jsonb_to_recordset(x.entries) as y(seq int, at timestamptz, actor_id uuid,
         type text, data jsonb, prev_hash text, hash text)
+    ), n as (
+      insert into notifications (company_id, user_id, type, case_id, data, created_at)
+      select x.company_id, y.user_id, y.type, x.id, y.data, x.created_at
+      from x cross join jsonb_to_recordset(x.notices) as y(user_id uuid, type text, data jsonb)
+        join users u on u.id = y.user_id and u.company_id = x.company_id and u.active
+      where x.notices is not null
+      returning id, company_id as "companyId", user_id as "userId", type, case_id as "caseId"
     )
-    select count(*)::int as cases from c;
+    select (select count(*)::int from c) as cases, (select json_agg(n) from n) as notices;
 -- params:
 --   $1 = "[{\"id\":\"55555555-5555-4555-8555-555555555555\",\"company_id\":\"11111111-1111-4111-8111-111111111111\",\"number\":\"TS-2026-000001\",\"channel\":\"phone\",\"kind\":\"complaint\",\"severity\":\"general\",\"category_id\":\"cccccccc-cccc-4ccc-8ccc-cccccccccccc\",\"state\":\"received\",\"received_at\":\"2026-03-10T03:58:00.000Z\",\"created_at\":\"2026-03-10T04:00:00.000Z\",\"recorded_by_id\":\"33333333-3333-4333-8333-333333333333\",\"first_responder_id\":\"33333333-3333-4333-8333-333333333333\",\"office_id\":\"22222222-2222-4222-8222-222222222222\",\"community_id\":\"77777777-7777-4777-8777-777777777777\",\"room_id\":\"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb\",\"reporter_name\":\"王女士\",\"reporter_phone\":\"13800138000\",\"reporter_phone_canonical\":\"13800138000\",\"reporter_anonymous\":false,\"description\":\"电梯困人\",\"search_document\":\"电梯 困人\",\"self_complaint\":false,\"service_complaint\":false,\"next_due_at\":\"2026-03-10T04:28:00.000Z\",\"calendar_unknown\":false,\"timeline_seq\":1,\"timeline_head\":\"b7bfe06aa71e771cf481dec6487d03faf6532786bbca3906c1f9a14d15d428f8\",\"clocks\":[{\"id\":\"99999999-9999-4999-8999-999999999999\",\"name\":\"route\",\"started_at\":\"2026-03-10T03:58:00.000Z\",\"due_at\":\"2026-03-10T04:28:00.000Z\",\"paused_ms\":0,\"calendar_unknown\":false,\"next_check_at\":\"2026-03-10T04:22:00.000Z\"}],\"entries\":[{\"seq\":1,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"received\",\"data\":{\"factsHash\":\"064300e9f66cb2799fb31d95a0840179d311a9f36d2be9424f4cff4cf1547f96\"},\"prev_hash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"b7bfe06aa71e771cf481dec6487d03faf6532786bbca3906c1f9a14d15d428f8\"}]},{\"id\":\"88888888-8888-4888-8888-888888888888\",\"company_id\":\"11111111-1111-4111-8111-111111111111\",\"number\":\"ZX-2026-000002\",\"channel\":\"phone\",\"kind\":\"inquiry\",\"severity\":\"general\",\"state\":\"closed\",\"received_at\":\"2026-03-10T03:58:00.000Z\",\"created_at\":\"2026-03-10T04:00:00.000Z\",\"recorded_by_id\":\"33333333-3333-4333-8333-333333333333\",\"first_responder_id\":\"33333333-3333-4333-8333-333333333333\",\"office_id\":\"22222222-2222-4222-8222-222222222222\",\"reporter_anonymous\":false,\"description\":\"咨询停车费\",\"search_document\":\"咨询 停车费\",\"self_complaint\":false,\"service_complaint\":false,\"resolved_at\":\"2026-03-10T04:00:00.000Z\",\"closure\":\"on_the_spot\",\"closed_at\":\"2026-03-10T04:00:00.000Z\",\"calendar_unknown\":false,\"timeline_seq\":2,\"timeline_head\":\"9c4a7d7404711950523ee499d7dbaeed05f38a8b30cabd627630096477942bd8\",\"clocks\":[],\"entries\":[{\"seq\":1,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"received\",\"data\":{\"factsHash\":\"9de4d705665fab764b8acdfa732c2f6283b365e63880d0403b605fb19217c334\"},\"prev_hash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"05d49aa848e60bdb71b9a7d79d9ec09fbc24ce73d1d2cb1c74df7da77c3ea5ed\"},{\"seq\":2,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"resolved\",\"data\":{\"result\":\"已解释\"},\"prev_hash\":\"05d49aa848e60bdb71b9a7d79d9ec09fbc24ce73d1d2cb1c74df7da77c3ea5ed\",\"hash\":\"9c4a7d7404711950523ee499d7dbaeed05f38a8b30cabd627630096477942bd8\"}]}]"
 
