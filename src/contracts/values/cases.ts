@@ -37,5 +37,6 @@ export type {
   TimelineType,
 } from '../../domain/case/case';
 export { DAILY_RESULTS_FILTER } from '../../domain/case/daily-results';
+export { clashingPrefixKinds } from '../../domain/policy/policy';
 export { ROLES } from '../../domain/access/roles';
 export type { Role } from '../../domain/access/roles';

@@ -7,6 +7,7 @@ import {
 } from './defaults';
 import {
   caseNumberPrefix,
+  clashingPrefixKinds,
   prefixesDistinct,
   resolveClockDuration,
   resolveClockRule,
@@ -148,5 +149,11 @@ describe('INTAKE-8: prefix per kind (policy)', () => {
     [{ other: 'ZX' }, false],
   ] as const)('INTAKE-8: prefixes %j number every kind apart: %s', (prefixes, distinct) => {
     expect(prefixesDistinct(prefixes)).toBe(distinct);
+  });
+
+  it('INTAKE-8: the kinds that clash are named, a blank prefix standing for the built-in one', () => {
+    expect(clashingPrefixKinds({ repair: 'TS' })).toEqual(['complaint', 'repair']);
+    expect(clashingPrefixKinds({ repair: '', other: 'ZX' })).toEqual(['inquiry', 'other']);
+    expect(clashingPrefixKinds({ repair: 'WX' })).toEqual([]);
   });
 });

@@ -97,10 +97,16 @@ export function caseNumberPrefix(kind: CaseKind, prefixes: Partial<Record<CaseKi
 }
 
 /**
- * Whether every kind numbers with a prefix of its own (INTAKE-8), the built-in ones counted for the kinds the company
- * leaves at the default: a repair set to TS while complaints keep the built-in TS would number two kinds alike.
+ * The kinds that would number with the same prefix as another kind (INTAKE-8), the built-in ones counted for the
+ * kinds the company leaves at the default: a repair set to TS while complaints keep the built-in TS numbers two
+ * kinds alike. Blank prefixes are left at the default.
  */
+export function clashingPrefixKinds(prefixes: Partial<Record<CaseKind, string>> = {}): CaseKind[] {
+  const applied = CASE_KINDS.map((k) => [k, prefixes[k] || DEFAULT_CASE_NUMBER_PREFIXES[k]] as const);
+  return applied.filter(([k, v]) => applied.some(([o, w]) => o !== k && w === v)).map(([k]) => k);
+}
+
+/** Whether every kind numbers with a prefix of its own (INTAKE-8). */
 export function prefixesDistinct(prefixes: Partial<Record<CaseKind, string>> = {}): boolean {
-  const effective = CASE_KINDS.map((k) => caseNumberPrefix(k, prefixes));
-  return new Set(effective).size === effective.length;
+  return clashingPrefixKinds(prefixes).length === 0;
 }

@@ -102,7 +102,7 @@ export default function ClockPolicyPage() {
       const shown = applyServerError(form, e);
       // the server's "two kinds share a prefix" is about the list: put it on the kinds that clash
       const shared = isApiError(e) ? e.fields.numberPrefixes : undefined;
-      const clash = shared ? clashingPrefixKinds(p, form.getFieldValue('numberPrefixes') ?? {}) : [];
+      const clash = shared ? clashingPrefixKinds(form.getFieldValue('numberPrefixes') ?? {}) : [];
       if (shared && clash.length) {
         form.setFields(clash.map((k) => ({ name: ['numberPrefixes', k], errors: [shared] })));
         shown.extra = shown.extra.filter((m) => m !== shared);
@@ -323,7 +323,7 @@ function NumberPrefixes({ p }: { p: Policy }) {
               },
               ({ getFieldValue }) => ({
                 validator: () =>
-                  clashingPrefixKinds(p, getFieldValue('numberPrefixes') ?? {}).includes(kind)
+                  clashingPrefixKinds(getFieldValue('numberPrefixes') ?? {}).includes(kind)
                     ? Promise.reject(new Error(t('clockPolicy.prefixShared')))
                     : Promise.resolve(),
               }),

@@ -92,6 +92,6 @@ describe('clock policy form', () => {
     { own: { complaint: 'TSU', repair: 'TS' }, clash: [] },
     { own: { inquiry: 'xx', other: 'XX ' }, clash: ['inquiry', 'other'] },
   ] as const)('INTAKE-8: prefixes $own clash on $clash', ({ own, clash }) => {
-    expect(clashingPrefixKinds(policyFixture(), own)).toEqual(clash);
+    expect(clashingPrefixKinds(own)).toEqual(clash);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { ClockDuration, ClockRules, Policy, UpdatePolicyBody } from '../../../contracts/policies';
 import { CASE_KINDS, CLOCK_NAMES, type CaseKind, type ClockName } from '../../api/types';
+import { clashingPrefixKinds as domainClashingPrefixKinds } from '../../../contracts/values/cases';
 import type { I18n } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/zh-CN';
 
@@ -63,13 +64,12 @@ export const normalisePrefix = (v: string | undefined | null) => (v ?? '').trim(
 
 /**
  * The kinds whose prefix, as it would apply (the company's own, or the built-in one where blank), is shared with
- * another kind: two kinds numbering with one prefix cannot be told apart by their numbers (INTAKE-8).
+ * another kind (INTAKE-8): the domain's rule, on the prefixes as typed.
  */
-export function clashingPrefixKinds(p: Policy, prefixes: PolicyForm['numberPrefixes']): CaseKind[] {
-  const applied = CASE_KINDS.map(
-    (k) => [k, normalisePrefix(prefixes[k]) || (p.defaults.numberPrefixes[k] ?? '')] as const,
+export function clashingPrefixKinds(prefixes: PolicyForm['numberPrefixes']): CaseKind[] {
+  return domainClashingPrefixKinds(
+    Object.fromEntries(CASE_KINDS.map((k) => [k, normalisePrefix(prefixes[k])])) as Record<CaseKind, string>,
   );
-  return applied.filter(([k, v]) => v !== '' && applied.some(([o, w]) => o !== k && w === v)).map(([k]) => k);
 }
 
 /** `30分钟`, `2个工作日`, `当天`; `不计时` for a clock that is off. */
