@@ -33,6 +33,7 @@ export const RULE_AREAS = [
   'API',
   'OPS',
   'SEARCH',
+  'MSG',
   'UI',
 ] as const;
 
