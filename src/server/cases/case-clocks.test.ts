@@ -99,6 +99,25 @@ describe('EMERGENCY-1 an emergency is told at once', () => {
     const plain = await intake({ severity: 'general' });
     expect(await bellOf('director', plain.id)).toEqual([]);
   });
+
+  it('EMERGENCY-1 an emergency complaint written in a transaction of its own (a special incident) tells the director and the supervisor, not the repair team head', async () => {
+    const c = await intake({
+      severity: 'emergency',
+      kind: 'complaint',
+      description: '楼道起火，业主受伤',
+      specialIncident: true,
+    });
+    for (const role of ['director', 'supervisor'] as const)
+      expect((await bellOf(role, c.id)).map((n) => n.type)).toContain('emergency');
+    const headBell = await t.app.inject({
+      method: 'GET',
+      url: '/api/notifications',
+      headers: { cookie: await t.login((await userName(engineeringHeadId))!) },
+    });
+    expect(JSON.stringify(headBell.json())).not.toContain(c.id);
+    // the recorder is not told what they just recorded
+    expect(await bellOf('agent', c.id)).toEqual([]);
+  });
 });
 
 async function userName(id: string) {

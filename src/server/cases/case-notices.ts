@@ -5,6 +5,7 @@ import { emergencyRecipients } from '../../domain/case/emergency';
 import { hearsResultAtOnce } from '../../domain/case/daily-results';
 import type { CaseKind, Severity } from '../../domain/policy/defaults';
 import { escalationRecipients } from '../../domain/deadlines/deadline';
+import type { Role } from '../../domain/access/roles';
 import { escalationStaff } from '../users/users.repository';
 import type { Tx } from '../db/client';
 import type { RequestActor } from '../http/types';
@@ -106,8 +107,8 @@ export async function notifySpecialIncident(
   });
 }
 
-/** What an emergency intake tells and whom (EMERGENCY-1): read before the case is written, so a plain intake can
- * carry it in the batched insert (store/intake.ts `notices`). */
+/** What an emergency intake tells and whom (EMERGENCY-1): decided before the case is written, from the people the
+ * intake's one lookup read, so a plain intake can carry it in the batched insert (store/intake.ts `notices`). */
 export interface EmergencyCase {
   companyId: string;
   number: string;
@@ -118,19 +119,28 @@ export interface EmergencyCase {
   recordedById: string;
 }
 
+/** Whom an emergency may reach besides the director, as the intake lookup reads them (intake.repository.ts). */
+export interface EmergencyPeople {
+  /** the company's active supervisors with their offices */
+  supervisors: readonly { id: string; roles: Role[]; officeIds: string[] }[];
+  /** the active heads of the office's repair (engineering) teams */
+  repairTeamHeadIds: readonly string[];
+}
+
 /**
  * The bell entries of an emergency received (EMERGENCY-1): the office director, its supervisors and, for a repair,
  * the heads of the office's repair teams — the recorder excepted, who knows. None for a case that is no emergency.
  */
-export async function emergencyNotices(
-  db: Tx,
+export function emergencyNotices(
   c: EmergencyCase,
-): Promise<{ userId: string; type: 'emergency'; data: { number: string; kind: CaseKind } }[]> {
-  if (c.severity !== 'emergency') return [];
+  people: EmergencyPeople | null,
+): { userId: string; type: 'emergency'; data: { number: string; kind: CaseKind } }[] {
+  if (c.severity !== 'emergency' || !people) return [];
+  const staff = people.supervisors.map((u) => ({ ...u, active: true }));
   const userIds = emergencyRecipients(c, {
     officeDirectorId: c.officeDirectorId,
-    officeSupervisorIds: c.officeId ? await officeRoleHolders(db, c.companyId, c.officeId, 'supervisor') : [],
-    repairTeamHeadIds: await repo.repairTeamHeads(db, c.companyId, c.officeId),
+    officeSupervisorIds: c.officeId ? escalationRecipients('supervisor', c.officeId, staff) : [],
+    repairTeamHeadIds: people.repairTeamHeadIds,
   }).filter((id) => id !== c.recordedById);
   return [...new Set(userIds)].map((userId) => ({
     userId,
@@ -140,8 +150,13 @@ export async function emergencyNotices(
 }
 
 /** The same, told inside the caller's transaction (an intake that writes more than the case). */
-export async function notifyEmergency(tx: Tx, c: EmergencyCase & { caseId: string }, now: Date) {
-  const notices = await emergencyNotices(tx, c);
+export async function notifyEmergency(
+  tx: Tx,
+  c: EmergencyCase & { caseId: string },
+  people: EmergencyPeople | null,
+  now: Date,
+) {
+  const notices = emergencyNotices(c, people);
   if (!notices.length) return;
   await notify(tx, {
     companyId: c.companyId,

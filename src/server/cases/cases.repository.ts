@@ -372,15 +372,6 @@ export async function isRepairTeam(db: Tx, companyId: string, departmentId: stri
   return rows.length > 0;
 }
 
-/** The heads of the office's repair teams (departments of function `engineering`), for EMERGENCY-1. */
-export async function repairTeamHeads(db: Tx, companyId: string, officeId: string | null): Promise<string[]> {
-  if (!officeId) return [];
-  const { rows } = await db.execute<{ id: string }>(sql`select d.head_id as id from departments d
-    join users u on u.id = d.head_id and u.active
-    where d.company_id = ${companyId} and d.office_id = ${officeId} and d.function = 'engineering'`);
-  return rows.map((r) => r.id);
-}
-
 /** Whether the user is a member of the department or its head. */
 export async function inDepartment(db: Tx, userId: string, departmentId: string): Promise<boolean> {
   const { rows } = await db.execute(sql`select 1 from users u where u.id = ${userId}

@@ -68,6 +68,7 @@ export function createCase(deps: AppDeps) {
         // The office: the room's; otherwise the first responder's (their first office), so scope and
         // escalation work; otherwise the recorder's.
         fallbackOfficeId: actor.officeIds[0] ?? null,
+        emergency: body.severity === 'emergency',
       }),
     ]);
     if (body.roomId && !found.room) throw fieldError({ roomId: 'not_found' });
@@ -233,7 +234,7 @@ export function createCase(deps: AppDeps) {
             },
             now,
           );
-        await notifyEmergency(tx, { ...emergencyCase, caseId: id }, now);
+        await notifyEmergency(tx, { ...emergencyCase, caseId: id }, found.emergencyPeople, now);
         if (plan.state === 'resolved')
           await notify(tx, {
             companyId: actor.companyId,
@@ -250,7 +251,10 @@ export function createCase(deps: AppDeps) {
       // The plain intake is one statement, its own transaction. Its live event goes out after the commit,
       // coalesced with others: a NOTIFY inside the transaction would hold PostgreSQL's notify lock through the
       // commit's disk flush and serialise all intakes (docs/adr/0010-intake-in-one-statement.md).
-      stored = await intakeWriter.insert({ ...write, notices: await emergencyNotices(db, emergencyCase) });
+      stored = await intakeWriter.insert({
+        ...write,
+        notices: emergencyNotices(emergencyCase, found.emergencyPeople),
+      });
       publishEventSoon(db, event);
       for (const n of stored.notices ?? [])
         publishEventSoon(db, {

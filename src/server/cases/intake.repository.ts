@@ -10,6 +10,7 @@ import { INTAKE_BATCHING } from './store/intake';
 import type { Tx } from '../db/client';
 import { executeNamed } from '../db/prepared';
 import { roomLabel } from '../../domain/property/room';
+import type { Role } from '../../domain/access/roles';
 
 export interface IntakeLookupInput {
   companyId: string;
@@ -21,6 +22,8 @@ export interface IntakeLookupInput {
   attachmentIds: readonly string[];
   /** the office when neither the room nor the first responder gives one (the actor's first office) */
   fallbackOfficeId: string | null;
+  /** an emergency: read whom it tells too (EMERGENCY-1), so the intake needs no read of its own for them */
+  emergency: boolean;
 }
 
 /** Everything intake needs from the database, read in one query (nothing is locked while it runs). */
@@ -50,6 +53,15 @@ export interface IntakeLookup {
     directorName: string | null;
   } | null;
   attachments: { id: string; filename: string; caseId: string | null }[];
+  /**
+   * For an emergency (EMERGENCY-1), the people it may tell besides the office director: the company's active
+   * supervisors with their offices (the deadline engine's escalationRecipients picks the office's) and the active
+   * heads of the office's repair (engineering) teams. Null when the intake is no emergency.
+   */
+  emergencyPeople: {
+    supervisors: { id: string; roles: Role[]; officeIds: string[] }[];
+    repairTeamHeadIds: string[];
+  } | null;
 }
 
 /** One lookup of `loadIntakeLookups` per intake: its place in the batch and the row read for it. */
@@ -80,6 +92,8 @@ interface LookupRow {
   } | null;
   about_active: boolean;
   attachments: { id: string; filename: string; case_id: string | null }[] | null;
+  emergency_supervisors: { id: string; roles: Role[]; office_ids: string[] }[] | null;
+  emergency_repair_heads: string[] | null;
 }
 
 /**
@@ -111,6 +125,7 @@ export function intakeLookupsSql(inputs: readonly IntakeLookupInput[]): SQL {
       about_employee_id: q.aboutEmployeeId,
       attachment_ids: q.attachmentIds,
       fallback_office_id: q.fallbackOfficeId,
+      emergency: q.emergency,
     })),
   );
   return sql`select x.i, co.time_zone,
@@ -131,17 +146,22 @@ export function intakeLookupsSql(inputs: readonly IntakeLookupInput[]): SQL {
         from categories cat where cat.company_id = co.id and cat.id = x.category_id) as category,
       (select json_build_object('id', u.id, 'name', u.name) from users u
         where u.company_id = co.id and u.id = x.first_responder_id and u.active and not u.is_service) as first_responder,
-      (select json_build_object('id', o.id, 'name', o.name, 'phone', o.phone, 'director_id', o.director_id, 'director_name', dir.name)
-        from offices o left join users dir on dir.id = o.director_id
-        where o.company_id = co.id and o.id = coalesce(room.office_id,
-          (select uo.office_id from user_offices uo where uo.user_id = x.first_responder_id order by uo.office_id limit 1),
-          x.fallback_office_id)) as office,
+      case when off.id is null then null else json_build_object('id', off.id, 'name', off.name, 'phone', off.phone,
+        'director_id', off.director_id, 'director_name', off.director_name) end as office,
       exists (select 1 from users u where u.company_id = co.id and u.id = x.about_employee_id and u.active
         and not u.is_service) as about_active,
       (select json_agg(json_build_object('id', f.id, 'filename', f.filename, 'case_id', f.case_id))
-        from attachments f where f.company_id = co.id and f.id = any(x.attachment_ids)) as attachments
+        from attachments f where f.company_id = co.id and f.id = any(x.attachment_ids)) as attachments,
+      case when x.emergency then coalesce((select json_agg(json_build_object('id', u.id, 'roles', u.roles,
+          'office_ids', array(select uo.office_id::text from user_offices uo where uo.user_id = u.id)))
+        from users u where u.company_id = co.id and u.active and 'supervisor' = any(u.roles)), '[]') end
+        as emergency_supervisors,
+      case when x.emergency then array(select d.head_id::text from departments d
+          join users h on h.id = d.head_id and h.active
+        where d.company_id = co.id and d.office_id = off.id and d.function = 'engineering') end as emergency_repair_heads
     from jsonb_to_recordset(${json}::jsonb) as x(i int, company_id uuid, actor_id uuid, first_responder_id uuid,
-      room_id uuid, category_id uuid, about_employee_id uuid, attachment_ids uuid[], fallback_office_id uuid)
+      room_id uuid, category_id uuid, about_employee_id uuid, attachment_ids uuid[], fallback_office_id uuid,
+      emergency boolean)
     join companies co on co.id = x.company_id
     join users a on a.id = x.actor_id and a.company_id = co.id
     left join lateral (
@@ -149,7 +169,14 @@ export function intakeLookupsSql(inputs: readonly IntakeLookupInput[]): SQL {
       from rooms r join communities cm on cm.id = r.community_id join buildings b on b.id = r.building_id
         left join building_units bu on bu.id = r.unit_id
       where r.company_id = co.id and r.id = x.room_id
-    ) room on true`;
+    ) room on true
+    left join lateral (
+      select o.id, o.name, o.phone, o.director_id, dir.name as director_name
+      from offices o left join users dir on dir.id = o.director_id
+      where o.company_id = co.id and o.id = coalesce(room.office_id,
+        (select uo.office_id from user_offices uo where uo.user_id = x.first_responder_id order by uo.office_id limit 1),
+        x.fallback_office_id)
+    ) off on true`;
 }
 
 function toLookup(r: LookupRow): IntakeLookup {
@@ -182,6 +209,16 @@ function toLookup(r: LookupRow): IntakeLookup {
       directorName: r.office.director_name,
     },
     attachments: (r.attachments ?? []).map((f) => ({ id: f.id, filename: f.filename, caseId: f.case_id })),
+    emergencyPeople: r.emergency_supervisors
+      ? {
+          supervisors: r.emergency_supervisors.map((u) => ({
+            id: u.id,
+            roles: u.roles,
+            officeIds: u.office_ids,
+          })),
+          repairTeamHeadIds: r.emergency_repair_heads ?? [],
+        }
+      : null,
   };
 }
 

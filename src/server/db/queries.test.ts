@@ -373,6 +373,7 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
       aboutEmployeeId: null,
       attachmentIds: i === 0 ? [] : [CASE],
       fallbackOfficeId: OFFICE,
+      emergency: i === 1,
     });
     await expect(
       render({
