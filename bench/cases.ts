@@ -3,7 +3,8 @@
  * BENCH_SCALE cases over 3 years, default 1,000,000), it measures against the real app (buildApp, listening on
  * 127.0.0.1, API tokens):
  *   - intake `POST /api/cases` req/s and p99 at 50 connections, beside a bare Fastify + pg single-row insert
- *     measured the same way in the same run (goal ≥ 50 % of its req/s, p99 ≤ 50 ms);
+ *     measured the same way in the same run, the two alternating over BENCH_ROUNDS rounds (goal ≥ 50 % of its req/s,
+ *     p99 ≤ 50 ms);
  *   - lists with filters and keyset pagination, p95 (goal ≤ 50 ms); full-text search, p95 (goal ≤ 150 ms);
  *   - one sweep with 1,000 due clocks among all the cases (goal ≤ 200 ms);
  *   - one sweep with 1,000 due deadlines over three subject kinds among the cases and 100,000 other deadlines
@@ -25,7 +26,8 @@
  *   npx tsx bench/cases.ts                       # embedded PostgreSQL in a temp dir, removed afterwards
  *   BENCH_SCALE=10000 npx tsx bench/cases.ts     # the CI smoke size
  *   DATABASE_URL=postgres://… npx tsx bench/cases.ts   # a scratch database created and dropped on that server
- *   BENCH_DURATION=10 (seconds per load measurement), BENCH_CONNECTIONS=50, BENCH_REQUESTS=200 (per p95),
+ *   BENCH_DURATION=10 (seconds per load measurement), BENCH_ROUNDS=3 (baseline and intake alternate this many times),
+ *   BENCH_CONNECTIONS=50, BENCH_REQUESTS=200 (per p95),
  *   BENCH_EXPLAIN=1 (print the plans of the slowest list and search scenario even when their goals pass)
  *   BENCH_DATA_DIR=/some/dir (keep the embedded cluster there; later runs of the same scale reuse its data set —
  *     the intake and sweep of each run add to it), BENCH_SECTIONS=intake,lists,search,summary,dashboard,problems,sweep
@@ -56,6 +58,8 @@ export interface CasesBenchOptions {
   scale?: number;
   /** seconds of each load measurement (default: BENCH_DURATION or 10) */
   durationSec?: number;
+  /** rounds of baseline then intake, alternating (default: BENCH_ROUNDS or 3) */
+  rounds?: number;
   /** concurrent connections of the load (default: BENCH_CONNECTIONS or 50) */
   connections?: number;
   /** requests behind each p95 (default: BENCH_REQUESTS or 200) */
@@ -310,6 +314,33 @@ function load(opts: {
 }
 
 /**
+ * Several rounds of one load as one result: requests per second over all of them, the median round's p50 and p99
+ * (a round's percentile is what autocannon measured; percentiles do not add up), the worst maximum, the sampled
+ * waits and the WAL per request over all of them.
+ */
+export function combineLoads(rounds: readonly LoadResult[]): LoadResult {
+  if (rounds.length === 1) return rounds[0];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const sum = (f: (r: LoadResult) => number) => rounds.reduce((n, r) => n + f(r), 0);
+  const total = sum((r) => r.total);
+  const waits = new Map<string, number>();
+  for (const r of rounds)
+    for (const w of r.waits ?? []) waits.set(w.what, (waits.get(w.what) ?? 0) + w.share / rounds.length);
+  return {
+    rps: sum((r) => r.rps) / rounds.length,
+    total,
+    ok: sum((r) => r.ok),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    max: Math.max(...rounds.map((r) => r.max)),
+    waits: [...waits].map(([what, share]) => ({ what, share })).sort((a, b) => b.share - a.share),
+    walBytesPerRequest: total ? Math.round(sum((r) => (r.walBytesPerRequest ?? 0) * r.total) / total) : 0,
+  };
+}
+
+/**
  * What the app's database sessions are doing during a load, sampled from pg_stat_activity every 50 ms: the share
  * of session-samples per state and wait event ("idle in transaction" = a transaction waiting for the app, holding
  * its locks; "Lock:transactionid" = waiting for another transaction's row lock; "IO:WALSync" = commit flush).
@@ -553,6 +584,7 @@ export async function runCasesBench(opts: CasesBenchOptions = {}): Promise<Cases
   const log = opts.log ?? (() => {});
   const scale = opts.scale ?? envInt('BENCH_SCALE') ?? 1_000_000;
   const durationSec = opts.durationSec ?? envInt('BENCH_DURATION') ?? 10;
+  const rounds = Math.max(1, opts.rounds ?? envInt('BENCH_ROUNDS') ?? 3);
   const connections = opts.connections ?? envInt('BENCH_CONNECTIONS') ?? 50;
   const requests = opts.requests ?? envInt('BENCH_REQUESTS') ?? 200;
   const loadAtStart = os.loadavg()[0];
@@ -615,8 +647,14 @@ export async function runCasesBench(opts: CasesBenchOptions = {}): Promise<Cases
       if (probe.status !== 201)
         throw new Error(`intake probe: ${probe.status} ${(await probe.text()).slice(0, 500)}`);
 
-      const measure = async (label: string, url: string, p: string, headers: Record<string, string>) => {
-        await load({ url, path: p, headers, bodies, connections, duration: 2 }); // warm-up
+      const measure = async (
+        label: string,
+        url: string,
+        p: string,
+        headers: Record<string, string>,
+        warmUp = true,
+      ) => {
+        if (warmUp) await load({ url, path: p, headers, bodies, connections, duration: 2 });
         log(`${label}: ${connections} connections × ${durationSec} s`);
         const sampler = waitSampler(database.url);
         const lsn = async () =>
@@ -902,10 +940,22 @@ export async function runCasesBench(opts: CasesBenchOptions = {}): Promise<Cases
       // detection above must not see — they measure the generated data set as it was built — and leaves work behind
       // (autovacuum, dirty pages) that fell on the sweep's one timing when the sweep came after it (217 ms against
       // 152–157 ms on a quiet database, 1 M cases).
-      const baseline = runs('intake') ? await measure('baseline', bareUrl, '/baseline', json) : skippedLoad;
-      const intake = runs('intake')
-        ? await measure('intake', base, '/api/cases', intakeHeaders)
-        : skippedLoad;
+      // Baseline and intake alternate over BENCH_ROUNDS rounds: what else the machine runs (its load average is
+      // printed) drifts over a minute, and one baseline run followed by one intake run read the same code at 21 %
+      // and 41 % of the baseline on this machine. Interleaved, the drift falls on both sides alike.
+      const baselineRounds: LoadResult[] = [];
+      const intakeRounds: LoadResult[] = [];
+      for (let i = 0; runs('intake') && i < rounds; i++) {
+        baselineRounds.push(
+          await measure(`baseline ${i + 1}/${rounds}`, bareUrl, '/baseline', json, i === 0),
+        );
+        intakeRounds.push(
+          await measure(`intake ${i + 1}/${rounds}`, base, '/api/cases', intakeHeaders, i === 0),
+        );
+      }
+      const baseline = runs('intake') ? combineLoads(baselineRounds) : skippedLoad;
+      const intake = runs('intake') ? combineLoads(intakeRounds) : skippedLoad;
+      const roundShares = intakeRounds.map((r, i) => r.rps / baselineRounds[i].rps);
 
       const share = intake.rps / baseline.rps;
       const f = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -923,6 +973,13 @@ export async function runCasesBench(opts: CasesBenchOptions = {}): Promise<Cases
           result: `${f(intake.rps)} req/s (${Math.round(share * 100)} % of baseline)${intake.non2xx || intake.errors ? `, ${intake.non2xx} non-2xx, ${intake.errors} errors` : ''}`,
           goal: `≥ ${GOALS.intakeShareOfBaseline * 100} % of baseline`,
           pass: share >= GOALS.intakeShareOfBaseline && !intake.non2xx && !intake.errors,
+        },
+        {
+          section: 'intake',
+          name: `intake share of baseline in each of ${rounds} rounds`,
+          result: roundShares.map((x) => `${Math.round(x * 100)} %`).join(', '),
+          goal: 'reference',
+          pass: null,
         },
         {
           section: 'intake',
