@@ -34,6 +34,7 @@ export const RULE_AREAS = [
   'OPS',
   'SEARCH',
   'MSG',
+  'RESIDENT',
   'UI',
 ] as const;
 

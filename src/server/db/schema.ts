@@ -51,6 +51,14 @@ export const companies = pgTable('companies', {
   name: text('name').notNull(),
   /** used in the phone greeting "您好，<简称>物业" (INTAKE-3) */
   shortName: text('short_name').notNull(),
+  /**
+   * URL-safe and unique: the residents' H5 address `/h5/<code>` and every printed QR (RESIDENT-1). A company made
+   * without one gets a random one, which an admin may change.
+   */
+  code: text('code')
+    .notNull()
+    .unique('companies_code_uq')
+    .default(sql`('c' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 11))`),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -413,6 +421,101 @@ export const roomResidents = pgTable(
   (t) => [
     primaryKey({ columns: [t.roomId, t.residentId] }),
     index('room_residents_resident_idx').on(t.residentId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Residents' own channel (H5): accounts by phone, one-time codes, sessions, bindings to rooms (RESIDENT-1…3)
+
+/** A resident's account: one per company and phone; the phone is all we keep (PIPL: minimum necessary). */
+export const residentAccounts = pgTable(
+  'resident_accounts',
+  {
+    id: id(),
+    companyId: companyId(),
+    /** canonical mainland mobile (REGISTER-4), verified by a code */
+    phone: text('phone').notNull(),
+    createdAt: createdAt(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('resident_accounts_company_phone_uq').on(t.companyId, t.phone)],
+);
+
+/**
+ * One-time sign-in codes (RESIDENT-1, RESIDENT-2). Only a hash of the code is kept; the rows are the send history the
+ * limits count, so they stay for a day after their end.
+ */
+export const residentLoginCodes = pgTable(
+  'resident_login_codes',
+  {
+    id: id(),
+    companyId: companyId(),
+    phone: text('phone').notNull(),
+    /** sha256 of the code and this row's id */
+    codeHash: text('code_hash').notNull(),
+    /** sha256 of the requesting address: the hourly limit counts by it without keeping the address */
+    addressHash: text('address_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** used, burnt by the 5th wrong try, or replaced by a newer code */
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('resident_login_codes_phone_idx').on(t.companyId, t.phone, t.createdAt),
+    index('resident_login_codes_address_idx').on(t.addressHash, t.createdAt),
+  ],
+);
+
+export const residentSessions = pgTable(
+  'resident_sessions',
+  {
+    /** sha256 of the cookie value */
+    idHash: text('id_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => residentAccounts.id, { onDelete: 'cascade' }),
+    companyId: companyId(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('resident_sessions_account_idx').on(t.accountId)],
+);
+
+/** Which rooms an account may raise matters for (RESIDENT-3): bound by the register at once, or asked for and decided. */
+export const residentBindings = pgTable(
+  'resident_bindings',
+  {
+    id: id(),
+    companyId: companyId(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => residentAccounts.id, { onDelete: 'cascade' }),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    /** pending | approved | declined | removed */
+    status: text('status').notNull(),
+    /** register | request */
+    source: text('source').notNull(),
+    /** a decline's reason, shown to the resident */
+    reason: text('reason'),
+    decidedById: uuid('decided_by_id').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    version: version(),
+  },
+  (t) => [
+    index('resident_bindings_account_idx').on(t.accountId),
+    // the inbox: pending requests of a company, oldest first
+    index('resident_bindings_pending_idx')
+      .on(t.companyId, t.createdAt)
+      .where(sql`status = 'pending'`),
+    // one live binding or request per account and room
+    uniqueIndex('resident_bindings_live_uq')
+      .on(t.accountId, t.roomId)
+      .where(sql`status in ('pending', 'approved')`),
   ],
 );
 
