@@ -291,5 +291,31 @@ export const routes = {
     update: route({ method: 'PATCH', path: '/api/problems/:id', permission: 'problems.manage' }),
     close: route({ method: 'POST', path: '/api/problems/:id/close', permission: 'problems.manage' }),
   },
+  /** the residents' H5 (RESIDENT-1…3): a resident session of its own (`hy_resident`), never a staff one */
+  resident: {
+    sendCode: route({ method: 'POST', path: '/api/resident/auth/code', permission: 'public' }),
+    verify: route({ method: 'POST', path: '/api/resident/auth/verify', permission: 'public' }),
+    logout: route({ method: 'POST', path: '/api/resident/auth/logout', permission: 'public' }),
+    me: route({ method: 'GET', path: '/api/resident/me', permission: 'resident' }),
+    places: route({ method: 'GET', path: '/api/resident/places', permission: 'resident' }),
+    rooms: route({ method: 'GET', path: '/api/resident/rooms', permission: 'resident' }),
+    requestBinding: route({ method: 'POST', path: '/api/resident/bindings', permission: 'resident' }),
+    unbind: route({ method: 'DELETE', path: '/api/resident/bindings/:roomId', permission: 'resident' }),
+    deleteAccount: route({ method: 'DELETE', path: '/api/resident/account', permission: 'resident' }),
+  },
+  /** staff: the bindings inbox of the offices in scope */
+  residentBindings: {
+    list: route({ method: 'GET', path: '/api/resident-bindings', permission: 'residents.bind' }),
+    approve: route({
+      method: 'POST',
+      path: '/api/resident-bindings/:id/approve',
+      permission: 'residents.bind',
+    }),
+    decline: route({
+      method: 'POST',
+      path: '/api/resident-bindings/:id/decline',
+      permission: 'residents.bind',
+    }),
+  },
 };
 export type Routes = typeof routes;

@@ -6,8 +6,11 @@
 import type { z } from 'zod';
 import type { Permission } from '../domain/access/roles';
 
-/** `public`: anyone; `authenticated`: any signed-in user; otherwise a permission of src/domain/access. */
-export type EndpointPermission = Permission | 'public' | 'authenticated';
+/**
+ * `public`: anyone; `authenticated`: any signed-in user; `resident`: a signed-in resident of the H5 (RESIDENT-1),
+ * never a staff session; otherwise a permission of src/domain/access.
+ */
+export type EndpointPermission = Permission | 'public' | 'authenticated' | 'resident';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -36,7 +39,7 @@ export interface EndpointDef extends RouteDef {
   headers?: z.ZodType;
   body?: z.ZodType;
   /** the success answers; an endpoint that answers a file or a stream names its `produces` instead */
-  response?: { 200?: z.ZodType; 201?: z.ZodType };
+  response?: { 200?: z.ZodType; 201?: z.ZodType; 204?: z.ZodType };
   /** error statuses besides those every endpoint of its kind may answer (see `errorStatuses`) */
   errors?: readonly ErrorStatus[];
   /** left out of the OpenAPI document (the document itself) */

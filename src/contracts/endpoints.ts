@@ -6,6 +6,7 @@
  * web loads at run time; this half adds the schemas and the documentation. A route that is
  * not in this table, or an entry without a route, fails `src/server/http/openapi.test.ts`.
  */
+import { z } from 'zod';
 import { CASE_ACTIONS, type CaseAction } from '../domain/case/case';
 import {
   ConfirmViolationBody,
@@ -51,6 +52,22 @@ import {
   ReadAllResult,
 } from './notifications';
 import { Health, SweepResult, TestClockBody, TestClockResult } from './ops';
+import {
+  ApproveBindingBody,
+  BindingRequest,
+  BindingRequestListQuery,
+  DeclineBindingBody,
+  ResidentBinding,
+  ResidentBindingBody,
+  ResidentCodeBody,
+  ResidentMe,
+  ResidentPlaces,
+  ResidentPlacesQuery,
+  ResidentRoomChoices,
+  ResidentRoomsQuery,
+  ResidentVerifyBody,
+  RoomIdParams,
+} from './residents';
 import {
   Company,
   CreateDepartmentBody,
@@ -1076,6 +1093,100 @@ const problems = {
   }),
 };
 
+// ── residents (H5) and the staff's bindings inbox ─────────────────────────────────────────────────────────────
+const resident = {
+  sendCode: endpoint({
+    ...routes.resident.sendCode,
+    summary: "Send a one-time sign-in code to a resident's phone (6 digits, 5 minutes; 1 a minute, 10 a day)",
+    tags: ['residents'],
+    body: ResidentCodeBody,
+    response: { 204: z.null() },
+    errors: [429],
+  }),
+  verify: endpoint({
+    ...routes.resident.verify,
+    summary: 'Sign in with the code: sets the resident session cookie; binds the rooms the register lists',
+    tags: ['residents'],
+    body: ResidentVerifyBody,
+    response: { 200: ResidentMe },
+  }),
+  logout: endpoint({
+    ...routes.resident.logout,
+    summary: 'Sign the resident out',
+    tags: ['residents'],
+    response: { 200: Ok },
+  }),
+  me: endpoint({
+    ...routes.resident.me,
+    summary: 'The signed-in resident, their bound rooms and their binding requests',
+    tags: ['residents'],
+    response: { 200: ResidentMe },
+  }),
+  places: endpoint({
+    ...routes.resident.places,
+    summary: "Pick a room: the company's communities, a community's buildings or a building's units",
+    tags: ['residents'],
+    querystring: ResidentPlacesQuery,
+    response: { 200: ResidentPlaces },
+    errors: [404],
+  }),
+  rooms: endpoint({
+    ...routes.resident.rooms,
+    summary: "A unit's rooms, labels only",
+    tags: ['residents'],
+    querystring: ResidentRoomsQuery,
+    response: { 200: ResidentRoomChoices },
+    errors: [404],
+  }),
+  requestBinding: endpoint({
+    ...routes.resident.requestBinding,
+    summary: 'Ask to be bound to a room; the office approves or declines',
+    tags: ['residents'],
+    body: ResidentBindingBody,
+    response: { 201: ResidentBinding },
+    errors: [404],
+  }),
+  unbind: endpoint({
+    ...routes.resident.unbind,
+    summary: 'Unbind a room (or withdraw a request for it)',
+    tags: ['residents'],
+    params: RoomIdParams,
+    response: { 200: Ok },
+  }),
+  deleteAccount: endpoint({
+    ...routes.resident.deleteAccount,
+    summary: "Delete the resident's account, sessions and bindings",
+    tags: ['residents'],
+    response: { 200: Ok },
+  }),
+};
+
+const residentBindings = {
+  list: endpoint({
+    ...routes.residentBindings.list,
+    summary: 'Binding requests of the offices in scope (default: pending, oldest first)',
+    tags: ['residents'],
+    querystring: BindingRequestListQuery,
+    response: { 200: listOf(BindingRequest) },
+  }),
+  approve: endpoint({
+    ...routes.residentBindings.approve,
+    summary: 'Approve a binding request: the resident may raise matters for the room',
+    tags: ['residents'],
+    params: IdParams,
+    body: ApproveBindingBody,
+    response: { 200: BindingRequest },
+  }),
+  decline: endpoint({
+    ...routes.residentBindings.decline,
+    summary: 'Decline a binding request with a reason the resident sees',
+    tags: ['residents'],
+    params: IdParams,
+    body: DeclineBindingBody,
+    response: { 200: BindingRequest },
+  }),
+};
+
 export const endpoints = {
   ops,
   auth,
@@ -1090,6 +1201,8 @@ export const endpoints = {
   reports,
   accountability,
   problems,
+  resident,
+  residentBindings,
 };
 export type Endpoints = typeof endpoints;
 

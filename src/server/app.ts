@@ -43,6 +43,7 @@ import { attachmentsRoutes } from './attachments/attachments.routes';
 import { registerIdempotency } from './http/idempotency';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { deadlinesRoutes } from './deadlines/deadlines.routes';
+import { residentsRoutes } from './residents/residents.routes';
 
 export const VERSION = JSON.parse(
   fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'),
@@ -151,6 +152,7 @@ export async function buildApp(
   dashboardRoutes(app, deps);
   accountabilityRoutes(app, deps);
   problemsRoutes(app, deps);
+  residentsRoutes(app, deps);
 
   // The production web build, with the SPA's client-side routes falling back to index.html.
   if (hasWebBuild) {

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'property.export',
   /** see residents' full names and phones; others get them masked (PRIV-2) */
   'residents.pii',
+  /** approve or decline a resident's request to be bound to a room of the offices in scope (RESIDENT-3) */
+  'residents.bind',
   /** company settings that are policy: categories, working calendar, clock policy, number prefixes */
   'settings.manage',
   /** read cases in scope (the lifecycle decides each action: src/domain/case/lifecycle.ts) */
@@ -68,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'property.import',
     'property.export',
     'residents.pii',
+    'residents.bind',
     'reports.read',
     'reports.approve',
     'reports.finance',
@@ -84,6 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'property.import',
     'property.export',
     'residents.pii',
+    'residents.bind',
     'reports.read',
     'reports.approve',
     'accountability.read',
@@ -96,6 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...STAFF,
     'property.manage',
     'residents.pii',
+    'residents.bind',
     'reports.read',
     'accountability.read',
     'problems.read',
@@ -107,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'property.read',
     'residents.pii',
+    'residents.bind',
     ...STAFF,
     'problems.read',
   ],

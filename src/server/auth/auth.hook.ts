@@ -9,7 +9,9 @@ import { DomainError } from '../../domain/errors';
 import { pickLocale } from '../../contracts/messages';
 import type { AppDeps } from '../platform/deps';
 import * as repo from './auth.repository';
-import { SESSION_COOKIE, sha256 } from './tokens';
+import { RESIDENT_COOKIE, SESSION_COOKIE, sha256 } from './tokens';
+import * as residents from '../residents/residents.repository';
+import { RESIDENT_SESSION } from '../residents/residents.service';
 import { createBatcher, type BatcherOptions } from '../db/batcher';
 import { isSameOriginRequest, ownOrigin, UNSAFE_METHODS } from '../http/same-origin';
 import type { RoutePermission } from '../http/types';
@@ -38,10 +40,19 @@ const TOUCH_EVERY_MS = 60_000;
 /** The one route that writes (sets a session cookie) for a caller who has none yet. */
 const LOGIN_URL = '/api/auth/login';
 
+/**
+ * The residents' H5 routes (RESIDENT-1): they read only the resident cookie, never a staff cookie or token, and
+ * staff routes never read the resident cookie — neither session is worth anything on the other's side.
+ */
+const RESIDENT_PREFIX = '/api/resident/';
+/** Resident routes that write for a caller with no session yet: sending a code (an SMS the company pays) and signing in. */
+const RESIDENT_SIGN_IN_URLS = new Set(['/api/resident/auth/code', '/api/resident/auth/verify']);
+
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export function registerAuth(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('actor', null);
+  app.decorateRequest('resident', null);
   app.decorateRequest('locale', 'zh-CN');
 
   const routes: RegisteredRoute[] = [];
@@ -56,6 +67,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     if (
       permission !== 'public' &&
       permission !== 'authenticated' &&
+      permission !== 'resident' &&
       !PERMISSIONS.includes(permission as Permission)
     )
       throw new Error(`Route ${route.method} ${route.url} declares unknown permission ${permission}`);
@@ -75,6 +87,30 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', async (req) => {
     req.locale = pickLocale(req.headers['accept-language']);
     const now = deps.clock.now();
+    const url = req.routeOptions.url ?? '';
+    if (url.startsWith(RESIDENT_PREFIX)) {
+      const rid = req.cookies?.[RESIDENT_COOKIE];
+      // The same forgery rule as staff cookies below, for the resident cookie and the sign-in writes.
+      if (
+        UNSAFE_METHODS.has(req.method) &&
+        (rid !== undefined || RESIDENT_SIGN_IN_URLS.has(url)) &&
+        !isSameOriginRequest({
+          origin: header(req.headers.origin),
+          referer: header(req.headers.referer),
+          own: ownOrigin(req.protocol, req.host),
+          allowed: deps.config.allowedOrigins,
+        })
+      )
+        throw new DomainError('forbidden', 'forbidden.cross_origin', {}, { reason: 'cross_origin' });
+      if (!rid || rid.length > 200) return;
+      const found = await residents.residentBySession(deps.db, sha256(rid), now, RESIDENT_SESSION.idleMs);
+      if (!found) return;
+      const { lastSeenAt, ...resident } = found;
+      req.resident = resident;
+      if (now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS)
+        await residents.touchSession(deps.db, resident.sessionIdHash, now);
+      return;
+    }
     const authz = req.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
       const actor = await tokenActors.run(sha256(authz.slice(7).trim()));
@@ -118,6 +154,10 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
   app.addHook('preValidation', async (req) => {
     const permission = req.routeOptions.config?.permission;
     if (!permission || permission === 'public') return;
+    if (permission === 'resident') {
+      if (!req.resident) throw new DomainError('unauthenticated');
+      return;
+    }
     if (!req.actor) throw new DomainError('unauthenticated');
     if (permission !== 'authenticated' && !can(req.actor, permission)) throw new DomainError('forbidden');
   });

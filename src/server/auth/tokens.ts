@@ -5,3 +5,5 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 export const newSessionId = () => randomBytes(32).toString('base64url');
 export const newApiToken = () => `hy_${randomBytes(32).toString('base64url')}`;
 export const SESSION_COOKIE = 'huiyin_sid';
+/** The residents' H5 session (RESIDENT-1): a cookie of its own, never read on a staff endpoint. */
+export const RESIDENT_COOKIE = 'hy_resident';

@@ -14,6 +14,8 @@ import {
   monthlySummaries,
   problems,
   quarterlyReports,
+  residentAccounts,
+  residentBindings,
 } from '../db/schema';
 import { notify } from '../notifications/notifications.service';
 
@@ -46,6 +48,8 @@ const ID_ROUTE_KIND: Record<string, string> = {
   '/api/accountability/violations/:id/waive': 'violation',
   '/api/problems/:id': 'problem',
   '/api/problems/:id/close': 'problem',
+  '/api/resident-bindings/:id/approve': 'residentBinding',
+  '/api/resident-bindings/:id/decline': 'residentBinding',
   ...Object.fromEntries(
     ['', '/public', '/cases', '/highlights', '/approve', '/publish', '/export.xlsx', '/print'].map((p) => [
       `/api/reports/monthly/:id${p}`,
@@ -103,6 +107,7 @@ const VALID_ROUTE_BODY: Record<string, Record<string, unknown>> = {
   '/api/reports/quarterly/:id/service': { sections: { overview: '概况', quality: '质量', nextPlan: '计划' } },
   '/api/reports/quarterly/:id/finance': { figures: { incomeYuan: 1, expenseYuan: 1, arrearsYuan: 0 } },
   '/api/reports/monthly/:id/highlights': { highlightId: 'intro.name-x-0', choice: 'keep' },
+  '/api/resident-bindings/:id/decline': { reason: '房号不符' },
   '/api/reports/quarterly/:id/sign': {
     chairName: '王主任',
     chairSignedAt: '2026-10-02T09:00:00+08:00',
@@ -245,6 +250,24 @@ beforeAll(async () => {
         })
         .returning({ id: problems.id })
     )[0].id,
+    residentBinding: (
+      await t.database.db
+        .insert(residentBindings)
+        .values({
+          companyId: b.id,
+          accountId: (
+            await t.database.db
+              .insert(residentAccounts)
+              .values({ companyId: b.id, phone: '13900000002', lastSignInAt: t.clock.now() })
+              .returning({ id: residentAccounts.id })
+          )[0].id,
+          roomId: room.id,
+          status: 'pending',
+          source: 'request',
+          createdAt: t.clock.now(),
+        })
+        .returning({ id: residentBindings.id })
+    )[0].id,
     companyId: b.id,
   };
 });
@@ -299,7 +322,12 @@ describe('tenancy: another company’s id is 404 on every id route (TENANT-1)', 
     const bIds = Object.values(other);
     for (const r of t.app.registeredRoutes.filter(
       (x) =>
-        x.method === 'GET' && !x.url.includes(':') && x.permission !== 'public' && !STREAM_ROUTES.has(x.url),
+        x.method === 'GET' &&
+        !x.url.includes(':') &&
+        // resident routes take no staff session; their own tests check another company's rows (RESIDENT-1)
+        x.permission !== 'public' &&
+        x.permission !== 'resident' &&
+        !STREAM_ROUTES.has(x.url),
     )) {
       const query = REQUIRED_QUERY[r.url];
       if (query) {

@@ -16,11 +16,21 @@ export interface RequestActor extends Actor {
  * (src/server/auth/auth.hook.ts) and a test lists them all (src/server/http/routes.test.ts).
  * `public`: anyone; `authenticated`: any signed-in user; otherwise a permission from src/domain/access.
  */
-export type RoutePermission = Permission | 'public' | 'authenticated';
+export type RoutePermission = Permission | 'public' | 'authenticated' | 'resident';
+
+/** A signed-in resident of the H5 (RESIDENT-1): set only on resident routes, from the resident cookie. */
+export interface RequestResident {
+  accountId: string;
+  companyId: string;
+  /** canonical mobile */
+  phone: string;
+  sessionIdHash: string;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: RequestActor | null;
+    resident: RequestResident | null;
     locale: Locale;
   }
   interface FastifyContextConfig {
