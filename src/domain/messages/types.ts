@@ -4,8 +4,10 @@
  * Parameters are short values — a case number, a kind, a place, a clock, a tier — never a resident's name or
  * phone (MSG-7).
  */
-import { NOTIFICATION_TYPES, type NotificationType } from '../notifications/types';
+import { NOTIFICATION_TYPES } from '../notifications/types';
 import type { CaseKind } from '../policy/defaults';
+
+type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const MESSAGE_CHANNELS = ['sms', 'webhook'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
@@ -115,7 +117,13 @@ export const paramValue = (v: unknown): string | null =>
 export function messageParams(type: MessageType, data: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of MESSAGE_TYPES[type].params) {
-    const v = paramValue(data[name]);
+    const given = data[name];
+    // a case kind is said as the SMS reader says it
+    const v = paramValue(
+      name === 'kind' && typeof given === 'string' && Object.hasOwn(KIND_LABEL_ZH, given)
+        ? KIND_LABEL_ZH[given as CaseKind]
+        : given,
+    );
     if (v !== null && v !== '') out[name] = v;
   }
   return out;
