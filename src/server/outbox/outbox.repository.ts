@@ -403,3 +403,23 @@ export async function retryMessage(db: Tx, companyId: string, id: string, now: D
     returning id, type`);
   return rows[0];
 }
+
+/** The development sender's messages of a company, newest first (GET /api/test/outbox). */
+export async function listDevMessages(db: Tx, companyId: string, f: { phone?: string; type?: string }) {
+  const { rows } = await db.execute<{
+    id: string;
+    message_id: string;
+    idempotency_key: string;
+    type: string;
+    channel: string;
+    recipient: Record<string, string>;
+    params: Record<string, string>;
+    text: Record<string, string>;
+    created_at: Date | string;
+  }>(sql`select id, message_id, idempotency_key, type, channel, recipient, params, text, created_at
+    from dev_messages where company_id = ${companyId}
+    ${f.type ? sql`and type = ${f.type}` : sql``}
+    ${f.phone ? sql`and recipient->>'phone' = ${f.phone}` : sql``}
+    order by created_at desc, id desc limit 200`);
+  return rows;
+}
