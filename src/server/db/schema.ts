@@ -884,6 +884,16 @@ export const messageSenders = pgTable(
   (t) => [primaryKey({ columns: [t.companyId, t.channel] })],
 );
 
+/** The version of a company's message settings as a whole (senders and switches are saved together). */
+export const messageSettings = pgTable('message_settings', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id, { onDelete: 'cascade' }),
+  version: version(),
+  updatedAt: updatedAt(),
+  updatedById: uuid('updated_by_id'),
+});
+
 /** A company's switch of a message type on a channel, with its SMS template (MSG-3). No row: off. */
 export const messageTypeChannels = pgTable(
   'message_type_channels',

@@ -26,6 +26,13 @@ CREATE TABLE "message_senders" (
 	CONSTRAINT "message_senders_company_id_channel_pk" PRIMARY KEY("company_id","channel")
 );
 --> statement-breakpoint
+CREATE TABLE "message_settings" (
+	"company_id" uuid PRIMARY KEY NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by_id" uuid
+);
+--> statement-breakpoint
 CREATE TABLE "message_type_channels" (
 	"company_id" uuid NOT NULL,
 	"type" text NOT NULL,
@@ -85,6 +92,7 @@ ALTER TABLE "offices" ADD COLUMN "desk_closes" text DEFAULT '20:00' NOT NULL;-->
 ALTER TABLE "offices" ADD COLUMN "on_call_phone" text;--> statement-breakpoint
 ALTER TABLE "dev_messages" ADD CONSTRAINT "dev_messages_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_senders" ADD CONSTRAINT "message_senders_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "message_settings" ADD CONSTRAINT "message_settings_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "message_type_channels" ADD CONSTRAINT "message_type_channels_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox_attempts" ADD CONSTRAINT "outbox_attempts_message_id_outbox_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."outbox_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox_attempts" ADD CONSTRAINT "outbox_attempts_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
