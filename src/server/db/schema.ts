@@ -824,7 +824,11 @@ export const outboxMessages = pgTable(
     index('outbox_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
-    index('outbox_messages_list_idx').on(t.companyId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('outbox_messages_list_idx').on(
+      t.companyId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('outbox_messages_case_idx').on(t.caseId),
     check(
       'outbox_messages_recipient_ck',

@@ -167,6 +167,24 @@ describe('message settings (MSG-3, MSG-4)', () => {
       (await admin()({ method: 'DELETE', url: '/api/message-settings/credentials/sms' })).statusCode,
     ).toBe(200);
     expect((await getSettings()).json().senders.sms.credentialsSet).toBe(false);
+
+    // a webhook's signing secret, likewise write-only
+    await put({
+      senders: {
+        sms: null,
+        webhook: { provider: 'http', settings: { url: 'https://hooks.example.com/huiyin' } },
+      },
+      types: [],
+    });
+    const hook = await admin()({
+      method: 'PUT',
+      url: '/api/message-settings/credentials/webhook',
+      payload: { secret: WEBHOOK_SECRET },
+    });
+    expect(hook.statusCode, hook.body).toBe(200);
+    const after = await getSettings();
+    expect(after.json().senders.webhook.credentialsSet).toBe(true);
+    expect(after.body).not.toContain(WEBHOOK_SECRET);
   });
 
   it('without a secret key (or before secret-box is wired) credentials are refused: 422 secret_key_missing', async () => {
