@@ -68,6 +68,7 @@ const zhCN = {
   'outbox.repair_dispatched': '报修工单 {number} 已派给您 {place}，请尽快上门',
   'outbox.breach_escalated': '事项 {number} 已超时（{clock}），已升级至第 {tier} 级',
   'outbox.test': '回音消息通道测试，收到即表示配置正确',
+  'outbox.login_code': '您的登录验证码为 {code}，5分钟内有效。如非本人操作，请忽略本短信',
   'outbox.queued': '事项 {number} 已进入您的待办队列',
   'outbox.assigned': '事项 {number} 已分派给您处理',
   'outbox.warning': '事项 {number} 即将超时（{clock}）',
@@ -399,7 +400,8 @@ const enUS: Record<MessageKey, string> = {
   'resident.code_phone_gap': 'A code was just sent; try again in a moment',
   'resident.code_phone_day': 'Too many codes for this phone today; try again tomorrow',
   'resident.code_address_hour': 'Too many codes from this network; try again in {minutes} minutes',
-  'resident.code_channel_missing': 'Sign-in by text message is not set up yet; please call the management office',
+  'resident.code_channel_missing':
+    'Sign-in by text message is not set up yet; please call the management office',
   'resident.binding_already_bound': 'This room is already bound to you',
   'resident.binding_already_requested': 'Your request for this room is waiting for the office',
   'resident.binding_too_many_requests': 'Too many requests are waiting; please wait for the office',
@@ -437,6 +439,8 @@ const enUS: Record<MessageKey, string> = {
   'outbox.repair_dispatched': 'Repair {number} dispatched to you {place}: please attend',
   'outbox.breach_escalated': 'Case {number} is overdue ({clock}) and escalated to tier {tier}',
   'outbox.test': 'Huiyin message channel test: receiving this means the settings work',
+  'outbox.login_code':
+    'Your sign-in code is {code}, valid for 5 minutes. If you did not ask for it, ignore this message',
   'outbox.queued': 'Case {number} is in your queue',
   'outbox.assigned': 'Case {number} was assigned to you',
   'outbox.warning': 'Case {number} is nearly due ({clock})',

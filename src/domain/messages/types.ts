@@ -73,25 +73,37 @@ const bellTypes = Object.fromEntries(
   ]),
 ) as Record<NotificationType, MessageTypeSpec>;
 
-/**
- * Room for later: slice 2 adds `login_code` (resident, sms, TTL 5 min, its code erased once finished, MSG-7).
- * A bell type and a message type of the same name (`emergency`) are one type: the message's spec wins.
- */
+/** What residents receive outside the H5 (RESIDENT-1). */
+export const RESIDENT_MESSAGE_TYPES = {
+  /** a one-time sign-in code to the bare phone: worth sending only while it lives; erased once finished (MSG-7) */
+  login_code: { audience: ['phone'], channels: ['sms'], params: ['code'], ttlMs: 5 * MINUTE },
+} as const satisfies Record<string, MessageTypeSpec>;
+
+/** A bell type and a message type of the same name (`emergency`) are one type: the message's spec wins. */
 export const MESSAGE_TYPES: Readonly<Record<MessageType, MessageTypeSpec>> = {
   ...bellTypes,
   ...SMS_MESSAGE_TYPES,
+  ...RESIDENT_MESSAGE_TYPES,
 };
 
-export type MessageType = NotificationType | keyof typeof SMS_MESSAGE_TYPES;
+export type MessageType =
+  NotificationType | keyof typeof SMS_MESSAGE_TYPES | keyof typeof RESIDENT_MESSAGE_TYPES;
 
-export const MESSAGE_TYPE_NAMES = Object.keys({ ...bellTypes, ...SMS_MESSAGE_TYPES }) as MessageType[];
+export const MESSAGE_TYPE_NAMES = Object.keys(MESSAGE_TYPES) as MessageType[];
 
-/** The four staff types the settings page switches on when a company first chooses an SMS provider. */
+/** Types whose parameters are secrets: erased from the outbox once the message is finished (MSG-7). */
+export const SECRET_PARAM_TYPES: readonly MessageType[] = ['login_code'];
+
+/**
+ * What the settings page switches on when a company first chooses an SMS provider: the four staff types and the
+ * residents' sign-in code.
+ */
 export const DEFAULT_SMS_TYPES: readonly MessageType[] = [
   'emergency',
   'emergency_on_call',
   'repair_dispatched',
   'breach_escalated',
+  'login_code',
 ];
 
 export const isMessageType = (t: string): t is MessageType => Object.hasOwn(MESSAGE_TYPES, t);

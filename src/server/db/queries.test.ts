@@ -28,6 +28,7 @@ import * as storeHistory from '../cases/store/history';
 import * as auth from '../auth/auth.repository';
 import * as notifications from '../notifications/notifications.repository';
 import * as outbox from '../outbox/outbox.repository';
+import * as residents from '../residents/residents.repository';
 import * as quarterly from '../quarterly/quarterly.repository';
 import * as propertyImport from '../property/property-import.repository';
 import { cappedCountSql } from './paging';
@@ -770,5 +771,19 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         'listMessagesSql (failed SMS; its capped count)': [list.page, cappedCountSql(list.fromWhere)],
       }),
     ).toMatchFileSnapshot('./queries/outbox.repository.sql');
+  });
+
+  it('residents.repository: the bindings inbox of some offices, after a cursor (RESIDENT-3)', async () => {
+    const filter = { companyId: COMPANY, statuses: ['pending' as const], officeIds: [OFFICE] };
+    await expect(
+      render({
+        'bindingsPageSql (pending, one office, second page)': residents.bindingsPageSql(
+          filter,
+          [FEBRUARY.start, CASE],
+          50,
+        ),
+        'bindingsFromWhereSql (its capped count)': cappedCountSql(residents.bindingsFromWhereSql(filter)),
+      }),
+    ).toMatchFileSnapshot('./queries/residents.repository.sql');
   });
 });

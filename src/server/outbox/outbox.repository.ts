@@ -10,6 +10,7 @@ import {
   type MessageChannel,
   type MessageStatus,
   type MessageType,
+  SECRET_PARAM_TYPES,
 } from '../../domain/messages/types';
 import type { Tx } from '../db/client';
 import { cappedCount, cursorKey, defineCursor, page } from '../db/paging';
@@ -264,7 +265,10 @@ export function recordResultsSql(results: readonly AttemptResult[]): SQL {
       update outbox_messages m set status = r.status, last_code = r.code,
         next_attempt_at = coalesce(r.next_attempt_at, r.finished_at),
         sent_at = case when r.status = 'sent' then r.finished_at else m.sent_at end,
-        provider_message_id = coalesce(r.provider_message_id, m.provider_message_id)
+        provider_message_id = coalesce(r.provider_message_id, m.provider_message_id),
+        -- a finished message of a secret type keeps no secret (MSG-7: the sign-in code)
+        params = case when r.status <> 'pending' and m.type = any(${sql.param([...SECRET_PARAM_TYPES])}::text[])
+          then '{}'::jsonb else m.params end
       from r
       where m.id = r.id and m.status = 'sending' and m.attempts = r.attempt
       returning m.id

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
+import { drainOutbox } from '../outbox/delivery';
+import { createSenderFactory } from '../outbox/senders/factory';
 
 let t: TestApp;
 let s: SeededCompany;
@@ -193,6 +195,41 @@ describe('RESIDENT-1 sign-in by phone and one-time code', () => {
       sql`select count(*)::int as n from resident_login_codes where company_id = ${other.id}`,
     );
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('MSG-7 the sign-in code leaves no trace once sent', () => {
+  it('MSG-7 the development sender receives the code; the outbox row keeps no code after it is sent', async () => {
+    const phone = '13900007777';
+    expect((await post('/api/resident/auth/code', { companyCode, phone })).statusCode).toBe(204);
+    const lines: string[] = [];
+    const keep = (o: object) => void lines.push(JSON.stringify(o));
+    const log = { info: keep, warn: keep, error: keep };
+    const senders = createSenderFactory({
+      db: t.database.db,
+      clock: t.clock,
+      env: 'test',
+      secretKey: undefined,
+      sendTimeoutMs: 5_000,
+      log,
+    });
+    const drained = await drainOutbox({
+      db: t.database.db,
+      clock: t.clock,
+      outbox: t.config.outbox,
+      senders,
+      log,
+    });
+    expect(drained.sent).toBeGreaterThanOrEqual(1);
+    const { rows } = await t.database.db.execute<{ status: string; params: object }>(
+      sql`select status, params from outbox_messages where type = 'login_code' and phone = ${phone}`,
+    );
+    expect(rows).toEqual([{ status: 'sent', params: {} }]);
+    const dev = await t.database.db.execute<{ text: Record<string, string> }>(
+      sql`select text from dev_messages where type = 'login_code' and recipient->>'phone' = ${phone}`,
+    );
+    expect(dev.rows[0].text['zh-CN']).toMatch(/您的登录验证码为 \d{6}，5分钟内有效/);
+    expect(lines.join('\n')).not.toContain(phone);
   });
 });
 

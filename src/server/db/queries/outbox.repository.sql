@@ -117,7 +117,10 @@ with r as (
       update outbox_messages m set status = r.status, last_code = r.code,
         next_attempt_at = coalesce(r.next_attempt_at, r.finished_at),
         sent_at = case when r.status = 'sent' then r.finished_at else m.sent_at end,
-        provider_message_id = coalesce(r.provider_message_id, m.provider_message_id)
+        provider_message_id = coalesce(r.provider_message_id, m.provider_message_id),
+        -- a finished message of a secret type keeps no secret (MSG-7: the sign-in code)
+        params = case when r.status <> 'pending' and m.type = any($13::text[])
+          then '{}'::jsonb else m.params end
       from r
       where m.id = r.id and m.status = 'sending' and m.attempts = r.attempt
       returning m.id
@@ -141,6 +144,7 @@ with r as (
 --   $10 = [200,503]
 --   $11 = ["biz-1",null]
 --   $12 = [null,null]
+--   $13 = ["login_code"]
 
 -- listMessagesSql (failed SMS; its capped count)
 select m.id, m.type, m.channel, m.recipient_kind, m.user_id, u.name as user_name, m.phone,
