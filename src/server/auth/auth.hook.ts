@@ -90,10 +90,12 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
     const url = req.routeOptions.url ?? '';
     if (url.startsWith(RESIDENT_PREFIX)) {
       const rid = req.cookies?.[RESIDENT_COOKIE];
-      // The same forgery rule as staff cookies below, for the resident cookie and the sign-in writes.
+      // The same forgery rule as below, for a request carrying any cookie of ours and for the sign-in writes.
       if (
         UNSAFE_METHODS.has(req.method) &&
-        (rid !== undefined || RESIDENT_SIGN_IN_URLS.has(url)) &&
+        (rid !== undefined ||
+          req.cookies?.[SESSION_COOKIE] !== undefined ||
+          RESIDENT_SIGN_IN_URLS.has(url)) &&
         !isSameOriginRequest({
           origin: header(req.headers.origin),
           referer: header(req.headers.referer),

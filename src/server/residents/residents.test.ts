@@ -186,6 +186,17 @@ describe('RESIDENT-1 sign-in by phone and one-time code', () => {
     expect(res.json().error.details).toEqual({ reason: 'cross_origin' });
   });
 
+  it('RESIDENT-1 a resident cookie sent by another site changes nothing', async () => {
+    const { cookie } = await signIn('13900008888');
+    const forged = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/resident/account',
+      headers: { cookie, origin: 'https://evil.example' },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect((await asResident(cookie)('GET', '/api/resident/me')).statusCode).toBe(200);
+  });
+
   it('MSG-3 a company without SMS sign-in set up says so instead of sending nothing', async () => {
     const other = await t.make.company({ code: 'no-sms-co' });
     const res = await post('/api/resident/auth/code', { companyCode: 'no-sms-co', phone: '13900006666' });
