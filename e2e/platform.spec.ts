@@ -229,6 +229,7 @@ describe('the web console in Chromium on the production build', () => {
           'nav-users',
           'nav-communities',
           'nav-residents',
+          'nav-bindings',
           'nav-import',
           'nav-tokens',
           'nav-report-policy',

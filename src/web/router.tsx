@@ -20,6 +20,7 @@ const CommunitiesPage = lazy(() => import('./pages/property/CommunitiesPage'));
 const CommunityDetailPage = lazy(() => import('./pages/property/CommunityDetailPage'));
 const RoomDetailPage = lazy(() => import('./pages/property/RoomDetailPage'));
 const ResidentsPage = lazy(() => import('./pages/property/ResidentsPage'));
+const BindingsPage = lazy(() => import('./pages/property/BindingsPage'));
 const ImportPage = lazy(() => import('./pages/property/ImportPage'));
 const PasswordPage = lazy(() => import('./pages/account/PasswordPage'));
 const IntakePage = lazy(() => import('./pages/cases/IntakePage'));
@@ -99,6 +100,7 @@ export const router = createBrowserRouter([
       { path: 'property/communities/:id', element: guarded('property.read', CommunityDetailPage) },
       { path: 'property/rooms/:id', element: guarded('property.read', RoomDetailPage) },
       { path: 'property/residents', element: guarded('property.read', ResidentsPage) },
+      { path: 'property/bindings', element: guarded('residents.bind', BindingsPage) },
       { path: 'property/import', element: guarded('property.import', ImportPage) },
       { path: 'cases/new', element: guarded('cases.create', IntakePage) },
       { path: 'cases/mine', element: caseList('mine') },

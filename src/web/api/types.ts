@@ -51,10 +51,13 @@ export type {
   ImportUpdate,
 } from '../../contracts/property-import';
 
+export type { BindingRequest } from '../../contracts/residents';
+
 // The organisation's and the register's value lists, owned by the domain (contracts/values, zod-free).
 export { ROLES as ROLE_VALUES } from '../../contracts/values/cases';
 export { DEPARTMENT_FUNCTIONS, PARTNER_RELATIONS, PARTNER_SERVICES } from '../../contracts/values/org';
 export { MAX_RESIDENT_PHONES, RESIDENT_RELATIONS, ROOM_STATUSES } from '../../contracts/values/property';
+export { BINDING_STATUSES, DECLINE_REASON_MAX } from '../../contracts/values/residents';
 
 // ── cases (事项 / 工单) ──────────────────────────────────────────────────────────────────────────────
 

@@ -178,6 +178,12 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'property.read',
         testId: 'nav-residents',
       },
+      {
+        key: '/property/bindings',
+        label: 'nav.bindings',
+        permission: 'residents.bind',
+        testId: 'nav-bindings',
+      },
       { key: '/property/import', label: 'nav.import', permission: 'property.import', testId: 'nav-import' },
     ],
   },
