@@ -246,6 +246,27 @@ describe('the demo history (OPS-4)', () => {
     for (const m of d.trend) expect(m.received).toBeGreaterThan(0);
   });
 
+  it('RESIDENT-3 residents use the H5: register phones bound to their rooms, requests waiting, approved and declined with a reason', async () => {
+    const [accounts] = await rows<{ n: number }>(sql`select count(*)::int n from resident_accounts`);
+    expect(accounts.n).toBeGreaterThan(20);
+    const byStatus = await rows<{ source: string; status: string; n: number; reasons: number }>(
+      sql`select source, status, count(*)::int n, count(reason)::int reasons from resident_bindings group by 1, 2`,
+    );
+    const of = (source: string, status: string) =>
+      byStatus.find((b) => b.source === source && b.status === status);
+    expect(of('register', 'approved')!.n).toBeGreaterThan(20);
+    expect(of('request', 'pending')!.n).toBeGreaterThanOrEqual(3);
+    expect(of('request', 'approved')!.n).toBeGreaterThanOrEqual(1);
+    expect(of('request', 'declined')).toMatchObject({ n: 2, reasons: 2 });
+    // a register binding is the phone's own room
+    const [stray] = await rows<{ n: number }>(sql`select count(*)::int n from resident_bindings b
+      join resident_accounts a on a.id = b.account_id
+      where b.source = 'register' and not exists (select 1 from resident_phones p
+        join room_residents rr on rr.resident_id = p.resident_id
+        where p.canonical = a.phone and rr.room_id = b.room_id)`);
+    expect(stray.n).toBe(0);
+  });
+
   it('OPS-4 deterministic: the same world and instant plan again the very history the database holds', async () => {
     const ctx = {
       calendar: await loadWorkingCalendar(t.database.db, seeded.companyId),

@@ -15,6 +15,7 @@ import { chineseName, mobile, rng } from './people';
 import { HISTORY_MONTHS, writeDemoHistory } from './demo-history';
 import type { DemoWorld } from './demo-world';
 import { writeDemoPaperwork } from './demo-paperwork';
+import { writeDemoResidents } from './demo-residents';
 
 export const DEMO_LOGINS: {
   username: string;
@@ -165,6 +166,7 @@ export async function seedDemo(
     if (rows[0].n > 0) return null;
     const world = await seedCompany(tx, passwordHash);
     const cases = opts.mode === 'demo' ? await writeDemoHistory(tx, world, now) : 0;
+    if (opts.mode === 'demo') await writeDemoResidents(tx, world, now);
     return { world, cases };
   });
   if (!seeded) return null;
