@@ -34,6 +34,7 @@ import {
   sendDeadline,
   transportOf,
   untilDeadline,
+  type SmsSenderOptions,
 } from './sms-call';
 
 // CommonJS: Node's ESM loader (tsx, `npm start`) hands over `module.exports`, whose `default` is the client class;
@@ -53,13 +54,6 @@ export interface AliyunSettings {
 export interface AliyunCredentials {
   accessKeyId: string;
   accessKeySecret: string;
-}
-
-export interface SmsSenderOptions {
-  /** one attempt's limit: connect plus answer */
-  timeoutMs: number;
-  /** plain HTTP is refused in production */
-  production: boolean;
 }
 
 export const ALIYUN_DEFAULT_ENDPOINT = 'dysmsapi.aliyuncs.com';

@@ -13,6 +13,13 @@ import {
 } from '../../../domain/messages/sms';
 import type { OutgoingMessage, SendResult } from '../sender';
 
+export interface SmsSenderOptions {
+  /** one attempt's limit: connect plus answer */
+  timeoutMs: number;
+  /** plain HTTP is refused in production */
+  production: boolean;
+}
+
 export interface PreparedSms {
   phone: string;
   template: SmsTemplateShape;
