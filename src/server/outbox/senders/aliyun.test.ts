@@ -63,6 +63,14 @@ describe('Aliyun sender against a stand-in dysmsapi (MSG-2, MSG-3)', () => {
     expect(query.get('SignName')).toBe('阳光物业');
   });
 
+  it("its messages share a kept-alive connection (the SDK's agent, none made per request)", async () => {
+    provider.answer((_req, res) => json(res, 200, ok));
+    const s = sender();
+    for (let i = 0; i < 3; i++) expect((await s.send(smsMessage(), open)).outcome).toBe('sent');
+    expect(provider.received).toHaveLength(3);
+    expect(new Set(provider.received.map((r) => r.remotePort)).size).toBe(1);
+  });
+
   it('the same message sent twice carries the same OutId both times (MSG-2)', async () => {
     provider.answer((_req, res) => json(res, 500, { Code: 'ServiceUnavailable', Message: 'busy' }));
     const s = sender();

@@ -11,6 +11,8 @@ export interface ReceivedRequest {
   url: URL;
   headers: IncomingMessage['headers'];
   body: string;
+  /** the client's port: two requests on one kept-alive connection share it */
+  remotePort: number | undefined;
 }
 
 export type Answer = (request: ReceivedRequest, res: ServerResponse) => void;
@@ -38,6 +40,7 @@ export async function startStandIn(): Promise<StandIn> {
         url: new URL(req.url ?? '/', 'http://stand-in'),
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        remotePort: req.socket.remotePort,
       };
       received.push(request);
       current(request, res);

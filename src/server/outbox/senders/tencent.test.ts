@@ -91,6 +91,14 @@ describe('Tencent sender against a stand-in SMS API (MSG-2, MSG-3)', () => {
     expect(body.TemplateId).toBe('1234567');
   });
 
+  it('one sender keeps one client: its messages share a kept-alive connection', async () => {
+    provider.answer((_req, res) => answerWith(res, [status('Ok')]));
+    const s = sender();
+    for (let i = 0; i < 3; i++) expect((await s.send(smsMessage(), open)).outcome).toBe('sent');
+    expect(provider.received).toHaveLength(3);
+    expect(new Set(provider.received.map((r) => r.remotePort)).size).toBe(1);
+  });
+
   it('Response.Error LimitExceeded.PhoneNumberDailyLimit is retried with an hour hint', async () => {
     provider.answer((_req, res) =>
       requestError(res, 'LimitExceeded.PhoneNumberDailyLimit', '单个手机号日下发短信条数超过设定的上限'),
