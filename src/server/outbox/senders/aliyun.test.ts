@@ -218,6 +218,12 @@ describe('Aliyun sender against a stand-in dysmsapi (MSG-2, MSG-3)', () => {
     expect(provider.received).toHaveLength(0);
   });
 
+  it('a message it cannot even read is retry exception, never a throw', async () => {
+    const broken = smsMessage({ params: null as unknown as Record<string, string> });
+    expect(await sender().send(broken, open)).toEqual({ outcome: 'retry', code: 'exception' });
+    expect(provider.received).toHaveLength(0);
+  });
+
   it('plain HTTP is refused in production, without a call', async () => {
     provider.answer((_req, res) => json(res, 200, ok));
     const result = await sender({ production: true }).send(smsMessage(), open);

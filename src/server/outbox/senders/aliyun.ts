@@ -28,6 +28,7 @@ import type { OutgoingMessage, SendResult, Sender } from '../sender';
 import {
   isAborted,
   isPrepared,
+  neverThrows,
   prepareSms,
   providerDetail,
   resultOf,
@@ -154,5 +155,5 @@ export function createAliyunSender(
     }
   }
 
-  return { kind: 'aliyun', send };
+  return { kind: 'aliyun', send: neverThrows(send) };
 }

@@ -47,6 +47,19 @@ export function prepareSms(message: OutgoingMessage, provider: SmsProvider): Pre
 
 export const isPrepared = (value: PreparedSms | SendResult): value is PreparedSms => 'phone' in value;
 
+/** A send that answers `retry exception` for whatever its own code throws, as the `Sender` contract asks. */
+export function neverThrows(
+  send: (message: OutgoingMessage, signal: AbortSignal) => Promise<SendResult>,
+): (message: OutgoingMessage, signal: AbortSignal) => Promise<SendResult> {
+  return async (message, signal) => {
+    try {
+      return await send(message, signal);
+    } catch {
+      return { outcome: 'retry', code: 'exception' };
+    }
+  };
+}
+
 /** The signal a send stops on: the worker's, or this sender's own timeout. */
 export function sendDeadline(signal: AbortSignal, timeoutMs: number): AbortSignal {
   return AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);

@@ -213,6 +213,12 @@ describe('Tencent sender against a stand-in SMS API (MSG-2, MSG-3)', () => {
     },
   );
 
+  it('a message it cannot even read is retry exception, never a throw', async () => {
+    const broken = smsMessage({ params: null as unknown as Record<string, string> });
+    expect(await sender().send(broken, open)).toEqual({ outcome: 'retry', code: 'exception' });
+    expect(provider.received).toHaveLength(0);
+  });
+
   it('plain HTTP is refused in production, without a call', async () => {
     provider.answer((_req, res) => answerWith(res, [status('Ok')]));
     expect(await sender({ production: true }).send(smsMessage(), open)).toEqual({

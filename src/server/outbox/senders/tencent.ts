@@ -30,6 +30,7 @@ import { classifyTencent, type ProviderAnswer } from '../../../domain/messages/s
 import type { OutgoingMessage, SendResult, Sender } from '../sender';
 import {
   isPrepared,
+  neverThrows,
   prepareSms,
   providerDetail,
   resultOf,
@@ -174,5 +175,5 @@ export function createTencentSender(
     }
   }
 
-  return { kind: 'tencent', send };
+  return { kind: 'tencent', send: neverThrows(send) };
 }
