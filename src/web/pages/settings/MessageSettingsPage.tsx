@@ -298,10 +298,10 @@ export default function MessageSettingsPage() {
         />
       )}
       <Flex wrap gap={16} style={{ marginBottom: 16 }}>
-        <Card title={t('messages.sms')} style={{ width: 520 }}>
+        <Card title={t('messages.sms')} style={{ width: '100%', maxWidth: 520 }}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Select<SmsProvider>
-              style={{ width: 320 }}
+              style={{ width: '100%', maxWidth: 320 }}
               value={draft.sms.provider}
               onChange={(provider) => setSms({ provider })}
               options={(['none', 'aliyun', 'tencent', 'dev'] as const).map((p) => ({
@@ -328,10 +328,10 @@ export default function MessageSettingsPage() {
           </Space>
           {credentials('sms')}
         </Card>
-        <Card title={t('messages.webhook')} style={{ width: 520 }}>
+        <Card title={t('messages.webhook')} style={{ width: '100%', maxWidth: 520 }}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Select<WebhookProvider>
-              style={{ width: 320 }}
+              style={{ width: '100%', maxWidth: 320 }}
               value={draft.webhook.provider}
               onChange={(provider) => setDraft({ ...draft, webhook: { ...draft.webhook, provider } })}
               options={(['none', 'http', 'dev'] as const).map((p) => ({
