@@ -36,8 +36,8 @@ interface Received {
   signature: string;
 }
 let received: Received[] = [];
-/** what the receiver answers next; `down` closes the connection without an answer */
-let answers: (number | 'down')[] = [];
+/** what the receiver answers next; `down` closes the connection without an answer, `hang` never answers */
+let answers: (number | 'down' | 'hang')[] = [];
 let server: http.Server;
 let url: string;
 let logLines: object[] = [];
@@ -74,6 +74,10 @@ beforeAll(async () => {
       const answer = answers.shift() ?? 200;
       if (answer === 'down') {
         req.socket.destroy();
+        return;
+      }
+      if (answer === 'hang') {
+        setTimeout(() => res.writeHead(200).end(), 3_000).unref();
         return;
       }
       received.push({
@@ -210,6 +214,16 @@ describe('the delivery worker (MSG-2, MSG-8)', () => {
     answers = [404];
     await drainOutbox(deps());
     expect(await messageRow(bad)).toMatchObject({ status: 'failed', lastCode: 'http_404' });
+  });
+
+  it('a receiver that does not answer within the send timeout: retried `timeout`, the send aborted', async () => {
+    const [id] = await webhookTo(s.users.technician.id);
+    answers = ['hang'];
+    const started = Date.now();
+    const r = await drainOutbox({ ...deps({ sendTimeoutMs: 300 }) });
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(r).toMatchObject({ claimed: 1, retried: 1 });
+    expect(await messageRow(id)).toMatchObject({ status: 'pending', lastCode: 'timeout' });
   });
 
   it('a receiver down for several rounds: nothing lost, then received once', async () => {
@@ -378,5 +392,16 @@ describe('the delivery worker (MSG-2, MSG-8)', () => {
     await drainOutbox(deps());
     expect(await messageRow(m.id)).toMatchObject({ status: 'pending', lastCode: 'credentials_unreadable' });
     expect(received).toHaveLength(0);
+  });
+});
+
+describe('webhook addresses (MSG-8)', () => {
+  it('http(s) only; production requires https', async () => {
+    const { webhookUrlProblem } = await import('./senders/http');
+    expect(webhookUrlProblem('https://hooks.example.com/x', 'production')).toBeNull();
+    expect(webhookUrlProblem('http://hooks.example.com/x', 'production')).toBe('insecure_url');
+    expect(webhookUrlProblem('http://127.0.0.1:8080/x', 'development')).toBeNull();
+    expect(webhookUrlProblem('ftp://hooks.example.com', 'development')).toBe('invalid_url');
+    expect(webhookUrlProblem('not a url', 'development')).toBe('invalid_url');
   });
 });
