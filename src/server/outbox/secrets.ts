@@ -2,14 +2,18 @@
  * Where sender credentials are sealed and opened (MSG-4): AES-256-GCM under HUIYIN_SECRET_KEY with the company
  * and channel as AAD, in src/server/platform/secret-box.ts.
  *
- * ┌─ MERGE SWITCH (secret-box) ────────────────────────────────────────────────────────────────────────────────┐
- * │ secret-box.ts is built beside the outbox. When it lands, wire it here — the one place the outbox calls it:   │
- * │   import { openSecret, sealSecret } from '../platform/secret-box';                                           │
- * │   export const secretBox: SecretBox = { open: openSecret, seal: sealSecret };                                │
- * │ (adapting the argument order if it differs). Until then `open`/`seal` are null: saving credentials answers   │
- * │ 422 secret_key_missing, and a send retries `credentials_unreadable` (kept, not lost). Tests install a box    │
- * │ with setSecretBox.                                                                                           │
- * └──────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+ * MERGE SWITCH (secret-box) — secret-box.ts is built beside the outbox. When it lands, replace the `box` below by
+ * (its sealSecret/openSecret take the scope as one object and the plaintext as an object):
+ *
+ *   import { openSecret, sealSecret } from '../platform/secret-box';
+ *   let box: SecretBox = {
+ *     open: (key, companyId, channel, stored) => JSON.stringify(openSecret(key, { companyId, channel }, stored)),
+ *     seal: (key, companyId, channel, plaintext) =>
+ *       sealSecret(key, { companyId, channel }, JSON.parse(plaintext) as object),
+ *   };
+ *
+ * Until then `open`/`seal` are null: saving credentials answers 422 secret_key_missing, and a send retries
+ * `credentials_unreadable` (kept, not lost). Tests install a box with setSecretBox.
  */
 import type { MessageChannel } from './sender';
 

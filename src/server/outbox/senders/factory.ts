@@ -16,17 +16,22 @@ import { createHttpSender, type HttpSettings } from './http';
 export type ProviderSenderFactory = (
   settings: Record<string, unknown>,
   credentials: Record<string, string>,
-  opts: { env: Env; sendTimeoutMs: number },
+  /** as src/server/outbox/senders/sms-call.ts SmsSenderOptions */
+  opts: { timeoutMs: number; production: boolean },
 ) => Sender;
 
 /*
- * ┌─ MERGE SWITCH (SMS providers) ────────────────────────────────────────────────────────────────────────────┐
- * │ aliyun.ts and tencent.ts are built beside the outbox. When they land, wire them here:                      │
- * │   import { createAliyunSender } from './aliyun';                                                           │
- * │   import { createTencentSender } from './tencent';                                                         │
- * │   const SMS_PROVIDERS = { aliyun: createAliyunSender, tencent: createTencentSender };                      │
- * │ Until then a message for either provider is retried with code `sender_unavailable` (kept, not lost).        │
- * └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+ * MERGE SWITCH (SMS providers) — aliyun.ts and tencent.ts are built beside the outbox. When they land, wire them:
+ *
+ *   import { createAliyunSender, type AliyunCredentials, type AliyunSettings } from './aliyun';
+ *   import { createTencentSender, type TencentCredentials, type TencentSettings } from './tencent';
+ *   const SMS_PROVIDERS: Partial<Record<'aliyun' | 'tencent', ProviderSenderFactory>> = {
+ *     aliyun: (s, c, o) => createAliyunSender(s as unknown as AliyunSettings, c as unknown as AliyunCredentials, o),
+ *     tencent: (s, c, o) => createTencentSender(s as unknown as TencentSettings, c as unknown as TencentCredentials, o),
+ *   };
+ *
+ * (the settings were validated by the contract when saved; the credentials' shape by putCredentials). Until then
+ * a message for either provider is retried with code `sender_unavailable` (kept, not lost).
  */
 const SMS_PROVIDERS: Partial<Record<'aliyun' | 'tencent', ProviderSenderFactory>> = {};
 
@@ -97,8 +102,8 @@ export function createSenderFactory(deps: SenderFactoryDeps): SenderFactory {
       const make = providers[provider];
       if (!make) return waiting(provider, 'sender_unavailable');
       return make(row.settings ?? {}, opened.credentials, {
-        env: deps.env,
-        sendTimeoutMs: deps.sendTimeoutMs,
+        timeoutMs: deps.sendTimeoutMs,
+        production: deps.env === 'production',
       });
     }
     return waiting('dev', 'sender_not_configured');
