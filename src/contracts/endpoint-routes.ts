@@ -23,6 +23,7 @@ export const routes = {
     health: route({ method: 'GET', path: '/api/health', permission: 'public' }),
     openapi: route({ method: 'GET', path: '/api/openapi.json', permission: 'public' }),
     testClock: route({ method: 'POST', path: '/api/test/clock', permission: 'users.manage' }),
+    testOutbox: route({ method: 'GET', path: '/api/test/outbox', permission: 'users.manage' }),
     sweep: route({ method: 'POST', path: '/api/admin/sweep', permission: 'ops.sweep' }),
   },
   auth: {
@@ -166,6 +167,31 @@ export const routes = {
       path: '/api/events',
       permission: 'authenticated',
       produces: ['text/event-stream'],
+    }),
+  },
+  outbox: {
+    list: route({ method: 'GET', path: '/api/outbox', permission: 'outbox.read' }),
+    get: route({ method: 'GET', path: '/api/outbox/:id', permission: 'outbox.read' }),
+    retry: route({ method: 'POST', path: '/api/outbox/:id/retry', permission: 'settings.manage' }),
+  },
+  messageSettings: {
+    get: route({ method: 'GET', path: '/api/message-settings', permission: 'settings.manage' }),
+    put: route({ method: 'PUT', path: '/api/message-settings', permission: 'settings.manage' }),
+    putCredentials: route({
+      method: 'PUT',
+      path: '/api/message-settings/credentials/:channel',
+      permission: 'settings.manage',
+    }),
+    deleteCredentials: route({
+      method: 'DELETE',
+      path: '/api/message-settings/credentials/:channel',
+      permission: 'settings.manage',
+    }),
+    test: route({
+      method: 'POST',
+      path: '/api/message-settings/test',
+      permission: 'settings.manage',
+      idempotent: true,
     }),
   },
   deadlines: {

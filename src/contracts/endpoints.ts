@@ -127,6 +127,19 @@ import {
   SummaryVersionQuery,
 } from './reports';
 import { CreateUserBody, UpdateUserBody, User, UserListQuery } from './users';
+import {
+  ChannelParams,
+  CredentialsBody,
+  MessageSettings,
+  OutboxListQuery,
+  OutboxMessage,
+  OutboxMessageDetail,
+  PutMessageSettingsBody,
+  TestOutboxList,
+  TestOutboxQuery,
+  TestSendBody,
+  TestSendResult,
+} from './outbox';
 
 // ── ops ───────────────────────────────────────────────────────────────────────────────────────────────────
 const ops = {
@@ -149,6 +162,14 @@ const ops = {
     tags: ['ops'],
     body: TestClockBody,
     response: { 200: TestClockResult },
+  }),
+  testOutbox: endpoint({
+    ...routes.ops.testOutbox,
+    summary:
+      "What the development sender stored for the caller's company, newest first (only with HUIYIN_FAKE_CLOCK=1, MSG-9)",
+    tags: ['ops'],
+    querystring: TestOutboxQuery,
+    response: { 200: TestOutboxList },
   }),
   sweep: endpoint({
     ...routes.ops.sweep,
@@ -758,6 +779,69 @@ const notifications = {
   }),
 };
 
+const outbox = {
+  list: endpoint({
+    ...routes.outbox.list,
+    summary: 'The delivery record: every SMS and webhook message of the company, newest first (MSG-1)',
+    tags: ['outbox'],
+    querystring: OutboxListQuery,
+    response: { 200: listOf(OutboxMessage) },
+  }),
+  get: endpoint({
+    ...routes.outbox.get,
+    summary: 'One message with each attempt and how it ended',
+    tags: ['outbox'],
+    params: IdParams,
+    response: { 200: OutboxMessageDetail },
+  }),
+  retry: endpoint({
+    ...routes.outbox.retry,
+    summary: 'Send a failed or expired message again, under the same idempotency key',
+    tags: ['outbox'],
+    params: IdParams,
+    response: { 200: OutboxMessage },
+  }),
+};
+
+const messageSettings = {
+  get: endpoint({
+    ...routes.messageSettings.get,
+    summary:
+      "The company's senders (credentials only as credentialsSet) and its switches per message type (MSG-3)",
+    tags: ['messageSettings'],
+    response: { 200: MessageSettings },
+  }),
+  put: endpoint({
+    ...routes.messageSettings.put,
+    summary: 'Save the senders and switches; a channel cannot be on without a configured sender',
+    tags: ['messageSettings'],
+    body: PutMessageSettingsBody,
+    response: { 200: MessageSettings },
+  }),
+  putCredentials: endpoint({
+    ...routes.messageSettings.putCredentials,
+    summary: "Set a channel's sender credentials, stored encrypted and never returned (MSG-4)",
+    tags: ['messageSettings'],
+    params: ChannelParams,
+    body: CredentialsBody,
+    response: { 200: Ok },
+  }),
+  deleteCredentials: endpoint({
+    ...routes.messageSettings.deleteCredentials,
+    summary: "Remove a channel's sender credentials",
+    tags: ['messageSettings'],
+    params: ChannelParams,
+    response: { 200: Ok },
+  }),
+  test: endpoint({
+    ...routes.messageSettings.test,
+    summary: 'Send a test message on a channel to an employee (default: the caller) or a phone',
+    tags: ['messageSettings'],
+    body: TestSendBody,
+    response: { 201: TestSendResult },
+  }),
+};
+
 const deadlines = {
   overdue: endpoint({
     ...routes.deadlines.overdue,
@@ -1085,6 +1169,8 @@ export const endpoints = {
   settings,
   attachments,
   notifications,
+  outbox,
+  messageSettings,
   deadlines,
   cases,
   reports,

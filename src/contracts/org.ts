@@ -72,6 +72,10 @@ export const Office = z.object({
   phone: z.string().nullable(),
   /** 管理处主任 */
   director: Ref.nullable(),
+  /** desk hours "HH:mm" in the company's time zone (MSG-6); closing at or before opening wraps past midnight */
+  deskHours: z.object({ opens: z.string(), closes: z.string() }),
+  /** the mobile an emergency outside desk hours is also sent to by SMS (MSG-6) */
+  onCallPhone: z.string().nullable(),
   /** what still hangs off the office: an office with any of these cannot be deleted */
   counts: z.object({
     communities: z.number().int(),
@@ -91,7 +95,14 @@ export const CreateOfficeBody = z.object({
 });
 export type CreateOfficeBody = z.infer<typeof CreateOfficeBody>;
 
-export const UpdateOfficeBody = CreateOfficeBody.partial().extend({ version: z.number().int().min(1) });
+const DeskTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.desk_time');
+
+export const UpdateOfficeBody = CreateOfficeBody.partial().extend({
+  version: z.number().int().min(1),
+  deskHours: z.object({ opens: DeskTime, closes: DeskTime }).optional(),
+  /** a mainland mobile; null clears it */
+  onCallPhone: z.string().trim().max(40).nullable().optional(),
+});
 export type UpdateOfficeBody = z.infer<typeof UpdateOfficeBody>;
 
 export const OfficeListQuery = ListQuery;

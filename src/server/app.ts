@@ -41,6 +41,7 @@ import { reportPolicyRoutes } from './report-policy/report-policy.routes';
 import { feeItemsRoutes } from './fee-items/fee-items.routes';
 import { attachmentsRoutes } from './attachments/attachments.routes';
 import { registerIdempotency } from './http/idempotency';
+import { outboxRoutes } from './outbox/outbox.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { deadlinesRoutes } from './deadlines/deadlines.routes';
 
@@ -144,6 +145,7 @@ export async function buildApp(
   attachmentsRoutes(app, deps);
   registerIdempotency(app, deps);
   notificationsRoutes(app, deps);
+  outboxRoutes(app, deps);
   deadlinesRoutes(app, deps);
   casesRoutes(app, deps);
   quarterlyRoutes(app, deps);

@@ -88,8 +88,9 @@ export async function serve(config: Config) {
 
   const app = await buildApp({ db: database.db, clock, config });
   // Every instance runs every feature's timed work: the deadline sweep (SKIP LOCKED keeps two instances off one
-  // clock), the duty ledger and problem detection, drafting summaries, quarterly reminders. Timers are unref'd.
-  const stopSchedules = startSchedules(allSchedules(database.db, clock, app.log), app.log);
+  // clock), the duty ledger and problem detection, drafting summaries, quarterly reminders, the outbox's delivery
+  // (SKIP LOCKED and a lease per message). Timers are unref'd.
+  const stopSchedules = startSchedules(allSchedules(database.db, clock, app.log, config), app.log);
   const stop = async () => {
     stopSchedules();
     await app.close().catch(() => {});

@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'problems.manage',
   /** run recurring-problem detection now (POST /api/problems/detect; it also runs hourly) */
   'problems.detect',
+  /** read the delivery record of the outbox: every SMS and webhook message and its attempts (MSG-1) */
+  'outbox.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'problems.read',
     'problems.manage',
     'problems.detect',
+    'outbox.read',
   ],
   director: [
     ...READ_ALL,

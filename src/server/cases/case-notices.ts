@@ -149,7 +149,11 @@ export function emergencyNotices(
   }));
 }
 
-/** The same, told inside the caller's transaction (an intake that writes more than the case). */
+/**
+ * The same, told inside the caller's transaction (an intake that writes more than the case); the bell entries go
+ * out as `emergency` messages on the channels the company switched on (MSG-5). The on-call phone outside desk
+ * hours (MSG-6) is enqueued by the intake's own statement (store/intake.ts), whichever path wrote the case.
+ */
 export async function notifyEmergency(
   tx: Tx,
   c: EmergencyCase & { caseId: string },
@@ -188,7 +192,16 @@ export async function notifyAfter(
       userIds: others(await repo.departmentMembers(tx, after.departmentId)),
     });
   if (after.handlerId && after.handlerId !== before.handlerId)
-    await notify(tx, { ...base, type: 'assigned', userIds: others([after.handlerId]) });
+    // A repair dispatched to its handler (route, assign, reopen or arrive naming them) may also go by SMS (MSG-5);
+    // the bell stays `assigned`.
+    await notify(tx, {
+      ...base,
+      type: 'assigned',
+      userIds: others([after.handlerId]),
+      ...(after.kind === 'repair'
+        ? { messageType: 'repair_dispatched' as const, messageData: { kind: after.kind } }
+        : {}),
+    });
   if (action === 'resolve')
     await notify(tx, {
       ...base,

@@ -27,6 +27,7 @@ import * as storeClocks from '../cases/store/clocks';
 import * as storeHistory from '../cases/store/history';
 import * as auth from '../auth/auth.repository';
 import * as notifications from '../notifications/notifications.repository';
+import * as outbox from '../outbox/outbox.repository';
 import * as quarterly from '../quarterly/quarterly.repository';
 import * as propertyImport from '../property/property-import.repository';
 import { cappedCountSql } from './paging';
@@ -559,11 +560,6 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
           ],
           NOW,
         ),
-        'insertOutboxSql (two notifications, two channels)': notifications.insertOutboxSql(
-          [id(11), id(12)],
-          ['sms', 'wechat'],
-          NOW,
-        ),
         'listNotificationsSql (first page; its capped count)': [first.page, cappedCountSql(first.fromWhere)],
         'listNotificationsSql (unread, next page)': unread.page,
       }),
@@ -690,5 +686,89 @@ describe('tuned SQL snapshots (src/server/db/queries/)', () => {
         firstAskRowsSql: firstAsk.firstAskRowsSql(COMPANY, DEPARTMENT, FEBRUARY.start, FEBRUARY.end, AGENT),
       }),
     ).toMatchFileSnapshot('./queries/first-ask-register.repository.sql');
+  });
+
+  it('outbox.repository: the switched writes, the claim, the fenced results, the delivery record', async () => {
+    const list = outbox.listMessagesSql(COMPANY, {
+      limit: 20,
+      after: null,
+      status: 'failed',
+      channel: 'sms',
+    });
+    await expect(
+      render({
+        'insertOutboxForNotificationsSql (an emergency and a webhook-only bell type)':
+          outbox.insertOutboxForNotificationsSql(
+            [
+              {
+                notificationId: id(11),
+                type: 'emergency',
+                params: { number: 'TS-2026-000001', kind: '报修' },
+                expiresAt: new Date(NOW.getTime() + 7_200_000),
+              },
+              {
+                notificationId: id(12),
+                type: 'assigned',
+                params: { number: 'TS-2026-000002' },
+                expiresAt: NOW,
+              },
+            ],
+            NOW,
+          ),
+        'enqueueSql (an on-call phone by switches; a test send on one channel)': outbox.enqueueSql(
+          [
+            {
+              companyId: COMPANY,
+              type: 'emergency_on_call',
+              to: { kind: 'phone', phone: '13812345678' },
+              caseId: CASE,
+              params: { number: 'TS-2026-000001' },
+              expiresAt: NOW,
+            },
+            {
+              companyId: COMPANY,
+              type: 'test',
+              to: { kind: 'user', userId: USER },
+              params: {},
+              expiresAt: NOW,
+              channels: ['webhook'],
+            },
+          ],
+          NOW,
+        ),
+        'claimSql (200, lease 60 s)': outbox.claimSql(NOW, 200, 60_000),
+        'recordResultsSql (a sent and a retried message)': outbox.recordResultsSql([
+          {
+            id: id(21),
+            companyId: COMPANY,
+            attempt: 1,
+            status: 'sent',
+            outcome: 'sent',
+            code: 'OK',
+            nextAttemptAt: null,
+            startedAt: NOW,
+            finishedAt: NOW,
+            httpStatus: 200,
+            providerMessageId: 'biz-1',
+            detail: null,
+          },
+          {
+            id: id(22),
+            companyId: COMPANY,
+            attempt: 3,
+            status: 'pending',
+            outcome: 'retry',
+            code: 'http_503',
+            nextAttemptAt: new Date(NOW.getTime() + 120_000),
+            startedAt: NOW,
+            finishedAt: NOW,
+            httpStatus: 503,
+            providerMessageId: null,
+            detail: null,
+          },
+        ]),
+        'listMessagesSql (failed SMS; its capped count)': [list.page, cappedCountSql(list.fromWhere)],
+      }),
+    ).toMatchFileSnapshot('./queries/outbox.repository.sql');
   });
 });

@@ -19,6 +19,7 @@ import type { StoredDeadlineSubject } from '../../domain/deadlines/kinds';
 import {
   bigint,
   boolean,
+  check,
   customType,
   date,
   jsonb,
@@ -67,6 +68,11 @@ export const offices = pgTable(
     phone: text('phone'),
     /** 管理处主任 */
     directorId: uuid('director_id'),
+    /** desk hours "HH:mm" in the company's time zone; an emergency outside them also goes to the on-call phone (MSG-6) */
+    deskOpens: text('desk_opens').notNull().default('08:00'),
+    deskCloses: text('desk_closes').notNull().default('20:00'),
+    /** canonical mainland mobile (REGISTER-4) */
+    onCallPhone: text('on_call_phone'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -766,24 +772,164 @@ export const notifications = pgTable(
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
-/** One row per notification and external channel (sms, wechat); a sender drains it with SKIP LOCKED. */
-export const notificationOutbox = pgTable(
-  'notification_outbox',
+// ---------------------------------------------------------------------------------------------------------
+// The outbox: every message to a person outside the browser (MSG-1…9, docs/adr/0025-one-outbox.md)
+
+/**
+ * One row per message and channel (SMS, webhook), to a user, a resident account or a bare phone, written in the
+ * transaction of its cause. The delivery worker claims due rows with SKIP LOCKED under a lease; `attempts` is the
+ * fencing token of a claim (a late worker's result is discarded).
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
   {
     id: id(),
-    notificationId: uuid('notification_id')
-      .notNull()
-      .references(() => notifications.id, { onDelete: 'cascade' }),
+    companyId: companyId(),
+    /** MESSAGE_TYPES of src/domain/messages/types.ts */
+    type: text('type').notNull(),
+    /** sms | webhook */
     channel: text('channel').notNull(),
+    /** user | resident | phone: exactly the column of the kind is set */
+    recipientKind: text('recipient_kind').notNull(),
+    /** a user's phone is read from users.phone at send time (no copy) */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** the resident's account (its foreign key comes with its table) */
+    residentAccountId: uuid('resident_account_id'),
+    /** canonical 11 digits (REGISTER-4): kind `phone` only — the office's on-call phone */
+    phone: text('phone'),
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    notificationId: uuid('notification_id').references(() => notifications.id, { onDelete: 'set null' }),
+    /** short named values — never a resident's name or phone (MSG-7) */
+    params: jsonb('params')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    locale: text('locale').notNull().default('zh-CN'),
+    /** the id without dashes: Aliyun OutId, Tencent SessionContext, webhook Idempotency-Key (MSG-2) */
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** pending | sending | sent | failed | expired | cancelled */
     status: text('status').notNull().default('pending'),
+    /** attempts started; also the fencing token of the current claim */
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastError: text('last_error'),
+    /** pending: when it is due; sending: when its lease ends */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastCode: text('last_code'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    providerMessageId: text('provider_message_id'),
+    createdAt: createdAt(),
   },
   (t) => [
-    index('notification_outbox_pending_idx')
+    uniqueIndex('outbox_messages_key_uq').on(t.companyId, t.idempotencyKey),
+    index('outbox_due_idx')
       .on(t.nextAttemptAt)
-      .where(sql`${t.status} = 'pending'`),
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index('outbox_messages_list_idx').on(
+      t.companyId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('outbox_messages_case_idx').on(t.caseId),
+    check(
+      'outbox_messages_recipient_ck',
+      sql`(${t.recipientKind} = 'user' and ${t.userId} is not null and ${t.residentAccountId} is null and ${t.phone} is null)
+        or (${t.recipientKind} = 'resident' and ${t.userId} is null and ${t.residentAccountId} is not null and ${t.phone} is null)
+        or (${t.recipientKind} = 'phone' and ${t.userId} is null and ${t.residentAccountId} is null and ${t.phone} is not null)`,
+    ),
+    check('outbox_messages_channel_ck', sql`${t.channel} in ('sms', 'webhook')`),
+    check(
+      'outbox_messages_status_ck',
+      sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'expired', 'cancelled')`,
+    ),
+  ],
+);
+
+/** Each delivery attempt of a message and how it ended (MSG-1). */
+export const outboxAttempts = pgTable(
+  'outbox_attempts',
+  {
+    id: id(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => outboxMessages.id, { onDelete: 'cascade' }),
+    companyId: companyId(),
+    attempt: integer('attempt').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+    /** sent | retry | failed | expired */
+    outcome: text('outcome').notNull(),
+    code: text('code').notNull(),
+    httpStatus: integer('http_status'),
+    providerMessageId: text('provider_message_id'),
+    /** the provider's message, redacted, at most 200 characters */
+    detail: text('detail'),
+  },
+  (t) => [uniqueIndex('outbox_attempts_message_attempt_uq').on(t.messageId, t.attempt)],
+);
+
+/**
+ * A company's sender per channel (MSG-3, MSG-4): sms aliyun | tencent | dev, webhook http | dev. `secret` is the
+ * credentials encrypted under HUIYIN_SECRET_KEY (`v1:<keyId>:<iv>:<tag>:<ct>`), never returned.
+ */
+export const messageSenders = pgTable(
+  'message_senders',
+  {
+    companyId: companyId(),
+    channel: text('channel').notNull(),
+    provider: text('provider').notNull(),
+    settings: jsonb('settings')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    secret: text('secret'),
+    version: version(),
+    updatedAt: updatedAt(),
+    updatedById: uuid('updated_by_id'),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.channel] })],
+);
+
+/** The version of a company's message settings as a whole (senders and switches are saved together). */
+export const messageSettings = pgTable('message_settings', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id, { onDelete: 'cascade' }),
+  version: version(),
+  updatedAt: updatedAt(),
+  updatedById: uuid('updated_by_id'),
+});
+
+/** A company's switch of a message type on a channel, with its SMS template (MSG-3). No row: off. */
+export const messageTypeChannels = pgTable(
+  'message_type_channels',
+  {
+    companyId: companyId(),
+    type: text('type').notNull(),
+    channel: text('channel').notNull(),
+    enabled: boolean('enabled').notNull().default(false),
+    /** sms: { code, signName?, params: [{ name, from }] } */
+    template: jsonb('template'),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.type, t.channel] })],
+);
+
+/** What the development sender "sent" (MSG-9): a deduplicating receiver, read at GET /api/test/outbox. */
+export const devMessages = pgTable(
+  'dev_messages',
+  {
+    id: id(),
+    companyId: companyId(),
+    messageId: uuid('message_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    type: text('type').notNull(),
+    channel: text('channel').notNull(),
+    recipient: jsonb('recipient').notNull(),
+    params: jsonb('params').notNull(),
+    text: jsonb('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('dev_messages_key_uq').on(t.idempotencyKey),
+    index('dev_messages_company_idx').on(t.companyId, t.createdAt),
   ],
 );
 

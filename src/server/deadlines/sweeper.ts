@@ -28,7 +28,7 @@ import { chainEntry } from '../../domain/record/hash-chain';
 import type { Clock } from '../platform/clock';
 import type { Db, Tx } from '../db/client';
 import { publishEvents, type CaseEventParties, type LiveEvent } from '../events/event-bus';
-import { notifyMany, type OutboxChannel } from '../notifications/notifications.service';
+import { notifyMany } from '../notifications/notifications.service';
 import * as repo from '../cases/cases.repository';
 import { lockDueClocks, storeSweep, type DueRow, type SweepWrite } from '../cases/store/sweep';
 import { nextCheckAt } from '../../domain/case/stored-clocks';
@@ -41,8 +41,6 @@ export interface SweepResult {
 }
 
 const BATCH = 500;
-/** External channels the sweep's notifications are copied to (none yet; notify()'s default). */
-const CHANNELS: readonly OutboxChannel[] = [];
 
 type TierRole = Role;
 const recipientKey = (companyId: string, officeId: string | null, role: TierRole) =>
@@ -247,10 +245,11 @@ async function sweepBatch(tx: Tx, now: Date, companyId: string | undefined, resu
         type: n.type,
         caseId: n.caseId,
         data: n.data,
+        // a breached case rising to a tier goes out by SMS to its people when the company switched it on (MSG-5)
+        ...(n.type === 'escalated' ? { messageType: 'breach_escalated' as const } : {}),
       }));
     }),
     now,
-    { channels: CHANNELS },
   );
   return rows.length;
 }

@@ -12,6 +12,7 @@ import {
   dutyViolations,
   feeItems,
   monthlySummaries,
+  outboxMessages,
   problems,
   quarterlyReports,
 } from '../db/schema';
@@ -42,6 +43,8 @@ const ID_ROUTE_KIND: Record<string, string> = {
   '/api/categories/:id': 'category',
   '/api/attachments/:id/content': 'attachment',
   '/api/notifications/:id/read': 'notification',
+  '/api/outbox/:id': 'outboxMessage',
+  '/api/outbox/:id/retry': 'outboxMessage',
   '/api/accountability/violations/:id/confirm': 'violation',
   '/api/accountability/violations/:id/waive': 'violation',
   '/api/problems/:id': 'problem',
@@ -199,6 +202,22 @@ beforeAll(async () => {
     category: category.id,
     attachment: attachment.id,
     notification: notification.id,
+    outboxMessage: (
+      await t.database.db
+        .insert(outboxMessages)
+        .values({
+          companyId: b.id,
+          type: 'test',
+          channel: 'webhook',
+          recipientKind: 'user',
+          userId: user.id,
+          idempotencyKey: 'b0000000000000000000000000000001',
+          status: 'failed',
+          nextAttemptAt: t.clock.now(),
+          expiresAt: t.clock.now(),
+        })
+        .returning({ id: outboxMessages.id })
+    )[0].id,
     summary: (
       await t.database.db
         .insert(monthlySummaries)

@@ -93,26 +93,6 @@ export function insertNotificationRowsSql(
     returning id, company_id, user_id, type, case_id`;
 }
 
-export async function insertOutbox(
-  tx: Tx,
-  notificationIds: readonly string[],
-  channels: readonly string[],
-  at: Date,
-) {
-  if (!notificationIds.length || !channels.length) return;
-  await tx.execute(insertOutboxSql(notificationIds, channels, at));
-}
-
-/** The insert of insertOutbox: a VALUES row per notification and channel. */
-export function insertOutboxSql(
-  notificationIds: readonly string[],
-  channels: readonly string[],
-  at: Date,
-): SQL {
-  const values = notificationIds.flatMap((n) => channels.map((c) => sql`(${n}::uuid, ${c}, ${at})`));
-  return sql`insert into notification_outbox (notification_id, channel, next_attempt_at) values ${sql.join(values, sql`, `)}`;
-}
-
 /** The list is ordered by (created_at, id), newest first. */
 const NOTIFICATION_CURSOR = defineCursor([cursorKey.time, cursorKey.uuid]);
 

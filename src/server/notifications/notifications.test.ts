@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SeededCompany, type TestApp } from '../../../test/test-app';
-import { cases, notificationOutbox, users } from '../db/schema';
+import { cases, outboxMessages, users } from '../db/schema';
 import { notify } from './notifications.service';
 
 let t: TestApp;
@@ -16,10 +16,9 @@ const send = (
   userIds: string[],
   type: 'assigned' | 'warning' | 'breach' = 'assigned',
   companyId = s.company.id,
-  channels?: ('sms' | 'wechat')[],
 ) =>
   t.database.db.transaction((tx) =>
-    notify(tx, { companyId, userIds, type, data: { clock: 'resolve' }, at: t.clock.now() }, { channels }),
+    notify(tx, { companyId, userIds, type, data: { clock: 'resolve' }, at: t.clock.now() }),
   );
 const list = (role: keyof SeededCompany['cookies'], query = '') =>
   s
@@ -102,7 +101,7 @@ describe('notifications (the bell, UI-9)', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
-  it('notify skips users of another company and deactivated users; outbox rows only for configured channels', async () => {
+  it('notify skips users of another company and deactivated users; outbox rows only for switched-on channels (MSG-3)', async () => {
     const b = await t.make.company();
     const outsider = await t.make.user({ companyId: b.id });
     const former = await t.make.user({ companyId: s.company.id });
@@ -111,22 +110,36 @@ describe('notifications (the bell, UI-9)', () => {
     expect(made.map((m) => m.userId)).toEqual([s.users.director.id]);
     const none = await t.database.db
       .select()
-      .from(notificationOutbox)
-      .where(eq(notificationOutbox.notificationId, made[0].id));
+      .from(outboxMessages)
+      .where(eq(outboxMessages.notificationId, made[0].id));
     expect(none).toEqual([]);
 
-    const sms = await send([s.users.director.id], 'breach', s.company.id, ['sms', 'wechat']);
+    // `breach` switched on for both channels: a bell type goes by webhook only, never by SMS
+    await t.make.messageSettings(s.company.id, {
+      types: [
+        { type: 'breach', channel: 'sms', template: { code: 'SMS_1', params: [] } },
+        { type: 'breach', channel: 'webhook' },
+      ],
+    });
+    const sent = await send([s.users.director.id], 'breach', s.company.id);
     const rows = await t.database.db
       .select()
-      .from(notificationOutbox)
+      .from(outboxMessages)
       .where(
         inArray(
-          notificationOutbox.notificationId,
-          sms.map((m) => m.id),
+          outboxMessages.notificationId,
+          sent.map((m) => m.id),
         ),
       );
-    expect(rows.map((r) => r.channel).sort()).toEqual(['sms', 'wechat']);
-    expect(rows.every((r) => r.status === 'pending')).toBe(true);
+    expect(rows.map((r) => r.channel)).toEqual(['webhook']);
+    expect(rows[0]).toMatchObject({
+      status: 'pending',
+      type: 'breach',
+      recipientKind: 'user',
+      userId: s.users.director.id,
+      params: { clock: 'resolve' },
+      idempotencyKey: rows[0].id.replace(/-/g, ''),
+    });
     // another company's user cannot be notified through company A, even by id
     expect(await send([outsider.id], 'assigned', s.company.id)).toEqual([]);
   });

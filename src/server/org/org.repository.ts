@@ -74,6 +74,9 @@ type OfficeRow = {
   phone: string | null;
   director_id: string | null;
   director_name: string | null;
+  desk_opens: string;
+  desk_closes: string;
+  on_call_phone: string | null;
   communities: number;
   departments: number;
   users: number;
@@ -86,11 +89,14 @@ const toOffice = (r: OfficeRow): Office => ({
   address: r.address,
   phone: r.phone,
   director: r.director_id && r.director_name ? { id: r.director_id, name: r.director_name } : null,
+  deskHours: { opens: r.desk_opens, closes: r.desk_closes },
+  onCallPhone: r.on_call_phone,
   counts: { communities: r.communities, departments: r.departments, users: r.users },
   version: r.version,
 });
 
-const SELECT_OFFICE = sql`select o.id, o.name, o.address, o.phone, o.version,
+const SELECT_OFFICE = sql`select o.id, o.name, o.address, o.phone, o.version, o.desk_opens, o.desk_closes,
+  o.on_call_phone,
   o.director_id, du.name as director_name,
   (select count(*)::int from communities c where c.office_id = o.id) as communities,
   (select count(*)::int from departments d where d.office_id = o.id) as departments,

@@ -41,6 +41,19 @@ function checkPhone(phone: string | null | undefined) {
     });
 }
 
+/**
+ * The on-call phone as stored (MSG-6): a mainland mobile's canonical 11 digits, since it receives SMS; null clears
+ * it, undefined leaves it.
+ */
+function onCallPhoneOf(phone: string | null | undefined): string | null | undefined {
+  if (phone === undefined) return undefined;
+  if (phone === null || phone === '') return null;
+  const parsed = parsePhone(phone);
+  if (!parsed.ok || parsed.kind !== 'mobile' || parsed.extension)
+    throw fieldError({ onCallPhone: 'field.on_call_phone_mobile' });
+  return parsed.canonical;
+}
+
 /** A head (department) or director (office) must be an active employee of the actor's company. */
 async function checkHead(db: Tx, companyId: string, field: 'headId' | 'directorId', userId?: string | null) {
   if (userId && !(await repo.isActiveEmployee(db, companyId, userId)))
@@ -110,6 +123,7 @@ export function orgService({ db, clock }: AppDeps) {
 
     async updateOffice(actor: RequestActor, id: string, body: UpdateOfficeBody) {
       checkPhone(body.phone);
+      const onCallPhone = onCallPhoneOf(body.onCallPhone);
       return mapUniqueViolation(() =>
         db.transaction(async (tx) => {
           const current = await repo.lockOffice(tx, actor.companyId, id);
@@ -128,6 +142,9 @@ export function orgService({ db, clock }: AppDeps) {
             address: blankToNull(body.address),
             phone: blankToNull(body.phone),
             directorId: body.directorId,
+            deskOpens: body.deskHours?.opens,
+            deskCloses: body.deskHours?.closes,
+            onCallPhone,
             updatedAt: clock.now(),
           });
           return (await repo.getOffice(tx, actor.companyId, id))!;

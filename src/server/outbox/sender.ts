@@ -15,6 +15,8 @@ export interface MessageRecipient {
   residentAccountId?: string;
   /** canonical mainland number (REGISTER-4), resolved before the sender is called; absent for a webhook to a user */
   phone?: string;
+  /** a user's 工号, for a webhook receiver to find them in its own system */
+  jobNumber?: string;
 }
 
 /** An SMS provider template for one message type (MSG-3): the code the provider approved and its named parameters. */

@@ -69,3 +69,42 @@ describe('HUIYIN_ALLOWED_ORIGINS (cookie writes only from our own origin: cookie
       );
   });
 });
+
+describe('HUIYIN_SECRET_KEY and HUIYIN_OUTBOX_* (MSG-2, MSG-4)', () => {
+  const hex = 'ab'.repeat(32);
+  it('parses the key from 64 hex characters or base64 of 32 bytes; absent by default', () => {
+    expect(loadConfig({}).secretKey).toBeUndefined();
+    expect(loadConfig({ HUIYIN_SECRET_KEY: hex }).secretKey).toEqual(Buffer.from(hex, 'hex'));
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ HUIYIN_SECRET_KEY: b64 }).secretKey).toEqual(Buffer.alloc(32, 7));
+  });
+  it('names a key of the wrong length or alphabet', () => {
+    for (const bad of ['ab'.repeat(31), Buffer.alloc(16).toString('base64'), 'not a key', 'zz'.repeat(32)])
+      expect(() => loadConfig({ HUIYIN_SECRET_KEY: bad }), bad).toThrow(
+        /HUIYIN_SECRET_KEY: must be 32 bytes/,
+      );
+  });
+  it('outbox settings: defaults, values, and a lease longer than the send timeout', () => {
+    expect(loadConfig({}).outbox).toEqual({
+      batch: 200,
+      concurrency: 32,
+      sendTimeoutMs: 10_000,
+      leaseMs: 60_000,
+      backoffMs: undefined,
+    });
+    expect(
+      loadConfig({
+        HUIYIN_OUTBOX_BATCH: '50',
+        HUIYIN_OUTBOX_CONCURRENCY: '4',
+        HUIYIN_OUTBOX_SEND_TIMEOUT_MS: '500',
+        HUIYIN_OUTBOX_LEASE_MS: '2000',
+        HUIYIN_OUTBOX_BACKOFF_MS: '100, 200,400',
+      }).outbox,
+    ).toEqual({ batch: 50, concurrency: 4, sendTimeoutMs: 500, leaseMs: 2000, backoffMs: [100, 200, 400] });
+    expect(() => loadConfig({ HUIYIN_OUTBOX_LEASE_MS: '5000' })).toThrow(
+      /HUIYIN_OUTBOX_LEASE_MS: must be longer/,
+    );
+    expect(() => loadConfig({ HUIYIN_OUTBOX_BACKOFF_MS: '1000,soon' })).toThrow(/HUIYIN_OUTBOX_BACKOFF_MS/);
+    expect(() => loadConfig({ HUIYIN_OUTBOX_BATCH: '0' })).toThrow(/HUIYIN_OUTBOX_BATCH/);
+  });
+});

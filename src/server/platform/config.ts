@@ -8,6 +8,17 @@ import { parseOriginSetting } from './origins';
 export const DEMO_PASSWORD_DEFAULT = 'huiyin-demo';
 
 const intFrom = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
+/** 32 bytes from 64 hex characters or their base64; null for anything else. */
+export function parseSecretKey(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=?$/.test(v) || /^[A-Za-z0-9_-]{43}=?$/.test(v)) {
+    const b = Buffer.from(v, v.includes('-') || v.includes('_') ? 'base64url' : 'base64');
+    if (b.length === 32) return b;
+  }
+  return null;
+}
+
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
   .default('0')
@@ -54,9 +65,46 @@ export const ConfigSchema = z
     HUIYIN_LOGIN_LOCK_MINUTES: intFrom(15),
     HUIYIN_LOGIN_MAX_PER_IP: intFrom(50),
     HUIYIN_UPLOAD_MAX_MB: intFrom(20),
+    // The key sender credentials are encrypted under (MSG-4): 32 bytes as 64 hex characters or base64.
+    HUIYIN_SECRET_KEY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const key = parseSecretKey(value);
+        if (!key)
+          ctx.addIssue({ code: 'custom', message: 'must be 32 bytes: 64 hex characters or their base64' });
+        return key ?? undefined;
+      }),
+    HUIYIN_OUTBOX_BATCH: intFrom(200),
+    HUIYIN_OUTBOX_CONCURRENCY: intFrom(32),
+    HUIYIN_OUTBOX_SEND_TIMEOUT_MS: intFrom(10_000, 100),
+    HUIYIN_OUTBOX_LEASE_MS: intFrom(60_000, 1_000),
+    // Comma-separated waits between attempts in ms (default the domain's 5 s, 30 s, 2 min, 10 min, 30 min, 1 h).
+    HUIYIN_OUTBOX_BACKOFF_MS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const steps = value.split(',').map((v) => v.trim());
+        if (!steps.length || steps.some((v) => !/^\d+$/.test(v) || Number(v) < 1)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be comma-separated positive milliseconds, e.g. 1000,5000',
+          });
+          return undefined;
+        }
+        return steps.map(Number);
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
+    if (env.HUIYIN_OUTBOX_LEASE_MS <= env.HUIYIN_OUTBOX_SEND_TIMEOUT_MS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUIYIN_OUTBOX_LEASE_MS'],
+        message: 'must be longer than HUIYIN_OUTBOX_SEND_TIMEOUT_MS',
+      });
     if (env.NODE_ENV !== 'production') return;
     if (env.HUIYIN_FAKE_CLOCK)
       ctx.addIssue({
@@ -99,6 +147,22 @@ export interface Config {
   login: { maxFailures: number; windowMs: number; lockMs: number; maxPerIp: number };
   uploadMaxBytes: number;
   logLevel: string;
+  /** the AES-256 key of sender credentials (MSG-4); without it credentials cannot be saved */
+  secretKey?: Buffer;
+  /** the delivery worker (src/server/outbox/delivery.ts) */
+  outbox: OutboxConfig;
+}
+
+export interface OutboxConfig {
+  /** messages claimed per round */
+  batch: number;
+  /** sends in flight at once */
+  concurrency: number;
+  sendTimeoutMs: number;
+  /** how long a claimed message is the claimer's; longer than a send */
+  leaseMs: number;
+  /** waits between attempts; undefined: the domain's default (src/domain/messages/backoff.ts) */
+  backoffMs?: number[];
 }
 
 export class ConfigError extends Error {}
@@ -143,6 +207,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     uploadMaxBytes: e.HUIYIN_UPLOAD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
+    secretKey: e.HUIYIN_SECRET_KEY,
+    outbox: {
+      batch: e.HUIYIN_OUTBOX_BATCH,
+      concurrency: e.HUIYIN_OUTBOX_CONCURRENCY,
+      sendTimeoutMs: e.HUIYIN_OUTBOX_SEND_TIMEOUT_MS,
+      leaseMs: e.HUIYIN_OUTBOX_LEASE_MS,
+      backoffMs: e.HUIYIN_OUTBOX_BACKOFF_MS,
+    },
   };
 }
 
@@ -168,5 +240,13 @@ export const CONFIG_HELP = `Settings (environment variables):
   HUIYIN_TRUST_PROXY           1 to trust X-Forwarded-For/-Host/-Proto from a load balancer
   HUIYIN_ALLOWED_ORIGINS       comma-separated origins (https://desk.example.com) whose pages may sign in and write
                                besides the server's own; not needed for npm run dev (Vite keeps the Host)
-  HUIYIN_FAKE_CLOCK            1 exposes POST /api/test/clock (refused in production)
+  HUIYIN_FAKE_CLOCK            1 exposes POST /api/test/clock and GET /api/test/outbox (refused in production)
+  HUIYIN_SECRET_KEY            32-byte key (64 hex characters or base64) encrypting SMS/webhook sender credentials;
+                               without it credentials cannot be saved
+  HUIYIN_OUTBOX_BATCH          messages the delivery worker claims per round (default 200)
+  HUIYIN_OUTBOX_CONCURRENCY    sends in flight at once (default 32)
+  HUIYIN_OUTBOX_SEND_TIMEOUT_MS one send's timeout (default 10000)
+  HUIYIN_OUTBOX_LEASE_MS       how long a claimed message is its worker's, longer than a send (default 60000)
+  HUIYIN_OUTBOX_BACKOFF_MS     comma-separated waits between attempts in ms (default 5000,30000,120000,600000,
+                               1800000,3600000)
   LOG_LEVEL                    pino level (default info)`;

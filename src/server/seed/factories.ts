@@ -206,6 +206,72 @@ export function factories(db: Tx) {
         .returning();
       return row;
     },
+
+    /**
+     * A company's message senders and switches (MSG-3): by default the development sender on both channels and the
+     * four staff SMS types on (with a template code) for SMS and webhook. `secret` stands for stored credentials.
+     */
+    async messageSettings(
+      companyId: string,
+      v: {
+        senders?: {
+          channel: 'sms' | 'webhook';
+          provider: string;
+          settings?: Record<string, unknown>;
+          secret?: string | null;
+        }[];
+        types?: {
+          type: string;
+          channel: 'sms' | 'webhook';
+          enabled?: boolean;
+          template?: Record<string, unknown> | null;
+        }[];
+      } = {},
+    ) {
+      const senders = v.senders ?? [
+        { channel: 'sms' as const, provider: 'dev' },
+        { channel: 'webhook' as const, provider: 'dev' },
+      ];
+      type TypeSwitch = NonNullable<typeof v.types>[number];
+      const types: TypeSwitch[] =
+        v.types ??
+        ['emergency', 'emergency_on_call', 'repair_dispatched', 'breach_escalated'].flatMap((type) => [
+          { type, channel: 'sms' as const, template: { code: `SMS_${type}`, params: [] } },
+          { type, channel: 'webhook' as const },
+        ]);
+      for (const x of senders)
+        await db
+          .insert(t.messageSenders)
+          .values({
+            companyId,
+            channel: x.channel,
+            provider: x.provider,
+            settings: x.settings ?? {},
+            secret: x.secret ?? null,
+          })
+          .onConflictDoUpdate({
+            target: [t.messageSenders.companyId, t.messageSenders.channel],
+            set: { provider: x.provider, settings: x.settings ?? {}, secret: x.secret ?? null },
+          });
+      for (const x of types)
+        await db
+          .insert(t.messageTypeChannels)
+          .values({
+            companyId,
+            type: x.type,
+            channel: x.channel,
+            enabled: x.enabled ?? true,
+            template: x.template ?? null,
+          })
+          .onConflictDoUpdate({
+            target: [
+              t.messageTypeChannels.companyId,
+              t.messageTypeChannels.type,
+              t.messageTypeChannels.channel,
+            ],
+            set: { enabled: x.enabled ?? true, template: x.template ?? null },
+          });
+    },
   };
   return make;
 }

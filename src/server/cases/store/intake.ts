@@ -22,6 +22,14 @@ import { executeNamed } from '../../db/prepared';
 import { asStoredJson, asStoredText } from '../../db/text';
 import type { CaseRow, ClockRow } from '../cases.repository';
 import type { NotificationType } from '../../../contracts/notifications';
+import { expiresAt, messageParams } from '../../../domain/messages/types';
+import {
+  allowedChannels,
+  outboxInsert,
+  placeOf,
+  switchJoin,
+  withinDeskHoursSql,
+} from '../../outbox/outbox.repository';
 
 export interface IntakeWrite {
   id: string;
@@ -166,6 +174,10 @@ function intakeJson(w: IntakeWrite, row: CaseRow, entries: ReturnType<typeof cha
     notices: w.notices?.length
       ? w.notices.map((n) => ({ user_id: n.userId, type: n.type, data: n.data }))
       : undefined,
+    // An emergency's messages (MSG-5, MSG-6): their parameters — the number and kind, never the reporter (MSG-7).
+    msg_params:
+      w.severity === 'emergency' ? messageParams('emergency', { number: w.number, kind: w.kind }) : undefined,
+    msg_expires_at: w.severity === 'emergency' ? expiresAt('emergency', w.now) : undefined,
   };
 }
 
@@ -265,7 +277,7 @@ export function insertIntakesSql(prepared: readonly PreparedIntake[]): SQL {
         about_employee_id uuid, service_complaint boolean, callback_assignee_id uuid, resolved_at timestamptz,
         closure text, closed_at timestamptz,
         next_due_at timestamptz, calendar_unknown boolean, timeline_seq int, timeline_head text, clocks jsonb,
-        entries jsonb, notices jsonb)
+        entries jsonb, notices jsonb, msg_params jsonb, msg_expires_at timestamptz)
     ), c as (
       insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, visit_at, state, received_at,
         created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id, room_id, address,
@@ -303,6 +315,25 @@ export function insertIntakesSql(prepared: readonly PreparedIntake[]): SQL {
         join users u on u.id = y.user_id and u.company_id = x.company_id and u.active
       where x.notices is not null
       returning id, company_id as "companyId", user_id as "userId", type, case_id as "caseId"
+    ), o as (
+      ${outboxInsert(sql`select gen_random_uuid() as id, x.company_id, 'emergency' as type, tc.channel,
+          'user' as recipient_kind, n."userId" as user_id, null::text as phone, x.id as case_id,
+          n.id as notification_id, x.msg_params || ${placeOf(sql`cm.name`)} as params, x.created_at as at,
+          x.msg_expires_at as expires_at
+        from n join x on x.id = n."caseId"
+        ${switchJoin(sql`x.company_id`, sql`'emergency'`, sql`${allowedChannels('emergency')}::text`)}
+        left join communities cm on cm.id = x.community_id
+        where n.type = 'emergency' and x.msg_params is not null`)}
+    ), oc as (
+      ${outboxInsert(sql`select gen_random_uuid() as id, x.company_id, 'emergency_on_call' as type, tc.channel,
+          'phone' as recipient_kind, null::uuid as user_id, f.on_call_phone as phone, x.id as case_id,
+          null::uuid as notification_id, x.msg_params || ${placeOf(sql`cm.name`)} as params, x.created_at as at,
+          x.msg_expires_at as expires_at
+        from x join offices f on f.id = x.office_id and f.company_id = x.company_id and f.on_call_phone is not null
+        join companies co on co.id = x.company_id
+        ${switchJoin(sql`x.company_id`, sql`'emergency_on_call'`, sql`${allowedChannels('emergency_on_call')}::text`)}
+        left join communities cm on cm.id = x.community_id
+        where x.msg_params is not null and not ${withinDeskHoursSql(sql`x.received_at`, sql`co.time_zone`, sql`f.desk_opens`, sql`f.desk_closes`)}`)}
     )
     select (select count(*)::int from c) as cases, (select json_agg(n) from n) as notices`;
 }

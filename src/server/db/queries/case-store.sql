@@ -9,7 +9,7 @@ with x as materialized (
         about_employee_id uuid, service_complaint boolean, callback_assignee_id uuid, resolved_at timestamptz,
         closure text, closed_at timestamptz,
         next_due_at timestamptz, calendar_unknown boolean, timeline_seq int, timeline_head text, clocks jsonb,
-        entries jsonb, notices jsonb)
+        entries jsonb, notices jsonb, msg_params jsonb, msg_expires_at timestamptz)
     ), c as (
       insert into cases (id, company_id, number, channel, kind, severity, category_id, repair_type, visit_at, state, received_at,
         created_at, updated_at, recorded_by_id, first_responder_id, handler_id, office_id, community_id, room_id, address,
@@ -47,10 +47,44 @@ with x as materialized (
         join users u on u.id = y.user_id and u.company_id = x.company_id and u.active
       where x.notices is not null
       returning id, company_id as "companyId", user_id as "userId", type, case_id as "caseId"
+    ), o as (
+      insert into outbox_messages (id, company_id, type, channel, recipient_kind, user_id, phone,
+    case_id, notification_id, params, idempotency_key, next_attempt_at, expires_at, created_at) select g.id, g.company_id, g.type, g.channel, g.recipient_kind, g.user_id, g.phone, g.case_id,
+    g.notification_id, g.params, replace(g.id::text, '-', ''), g.at, g.expires_at, g.at from (select gen_random_uuid() as id, x.company_id, 'emergency' as type, tc.channel,
+          'user' as recipient_kind, n."userId" as user_id, null::text as phone, x.id as case_id,
+          n.id as notification_id, x.msg_params || case when cm.name is not null then jsonb_build_object('place', left(cm.name, 20)) else '{}'::jsonb end as params, x.created_at as at,
+          x.msg_expires_at as expires_at
+        from n join x on x.id = n."caseId"
+        join message_type_channels tc on tc.company_id = x.company_id and tc.type = 'emergency' and tc.enabled
+      and tc.channel = any(string_to_array($2::text, ','))
+      and (tc.channel <> 'sms' or coalesce(tc.template->>'code', '') <> '')
+    join message_senders ms on ms.company_id = tc.company_id and ms.channel = tc.channel
+      and (ms.provider = 'dev' or ms.secret is not null)
+        left join communities cm on cm.id = x.community_id
+        where n.type = 'emergency' and x.msg_params is not null offset 0) g
+    ), oc as (
+      insert into outbox_messages (id, company_id, type, channel, recipient_kind, user_id, phone,
+    case_id, notification_id, params, idempotency_key, next_attempt_at, expires_at, created_at) select g.id, g.company_id, g.type, g.channel, g.recipient_kind, g.user_id, g.phone, g.case_id,
+    g.notification_id, g.params, replace(g.id::text, '-', ''), g.at, g.expires_at, g.at from (select gen_random_uuid() as id, x.company_id, 'emergency_on_call' as type, tc.channel,
+          'phone' as recipient_kind, null::uuid as user_id, f.on_call_phone as phone, x.id as case_id,
+          null::uuid as notification_id, x.msg_params || case when cm.name is not null then jsonb_build_object('place', left(cm.name, 20)) else '{}'::jsonb end as params, x.created_at as at,
+          x.msg_expires_at as expires_at
+        from x join offices f on f.id = x.office_id and f.company_id = x.company_id and f.on_call_phone is not null
+        join companies co on co.id = x.company_id
+        join message_type_channels tc on tc.company_id = x.company_id and tc.type = 'emergency_on_call' and tc.enabled
+      and tc.channel = any(string_to_array($3::text, ','))
+      and (tc.channel <> 'sms' or coalesce(tc.template->>'code', '') <> '')
+    join message_senders ms on ms.company_id = tc.company_id and ms.channel = tc.channel
+      and (ms.provider = 'dev' or ms.secret is not null)
+        left join communities cm on cm.id = x.community_id
+        where x.msg_params is not null and not (case when f.desk_closes::time > f.desk_opens::time then (x.received_at at time zone co.time_zone)::time >= f.desk_opens::time and (x.received_at at time zone co.time_zone)::time < f.desk_closes::time
+    else f.desk_opens::time = f.desk_closes::time or (x.received_at at time zone co.time_zone)::time >= f.desk_opens::time or (x.received_at at time zone co.time_zone)::time < f.desk_closes::time end) offset 0) g
     )
     select (select count(*)::int from c) as cases, (select json_agg(n) from n) as notices;
 -- params:
 --   $1 = "[{\"id\":\"55555555-5555-4555-8555-555555555555\",\"company_id\":\"11111111-1111-4111-8111-111111111111\",\"number\":\"TS-2026-000001\",\"channel\":\"phone\",\"kind\":\"complaint\",\"severity\":\"general\",\"category_id\":\"cccccccc-cccc-4ccc-8ccc-cccccccccccc\",\"state\":\"received\",\"received_at\":\"2026-03-10T03:58:00.000Z\",\"created_at\":\"2026-03-10T04:00:00.000Z\",\"recorded_by_id\":\"33333333-3333-4333-8333-333333333333\",\"first_responder_id\":\"33333333-3333-4333-8333-333333333333\",\"office_id\":\"22222222-2222-4222-8222-222222222222\",\"community_id\":\"77777777-7777-4777-8777-777777777777\",\"room_id\":\"bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb\",\"reporter_name\":\"王女士\",\"reporter_phone\":\"13800138000\",\"reporter_phone_canonical\":\"13800138000\",\"reporter_anonymous\":false,\"description\":\"电梯困人\",\"search_document\":\"电梯 困人\",\"self_complaint\":false,\"service_complaint\":false,\"next_due_at\":\"2026-03-10T04:28:00.000Z\",\"calendar_unknown\":false,\"timeline_seq\":1,\"timeline_head\":\"b7bfe06aa71e771cf481dec6487d03faf6532786bbca3906c1f9a14d15d428f8\",\"clocks\":[{\"id\":\"99999999-9999-4999-8999-999999999999\",\"name\":\"route\",\"started_at\":\"2026-03-10T03:58:00.000Z\",\"due_at\":\"2026-03-10T04:28:00.000Z\",\"paused_ms\":0,\"calendar_unknown\":false,\"next_check_at\":\"2026-03-10T04:22:00.000Z\"}],\"entries\":[{\"seq\":1,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"received\",\"data\":{\"factsHash\":\"064300e9f66cb2799fb31d95a0840179d311a9f36d2be9424f4cff4cf1547f96\"},\"prev_hash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"b7bfe06aa71e771cf481dec6487d03faf6532786bbca3906c1f9a14d15d428f8\"}]},{\"id\":\"88888888-8888-4888-8888-888888888888\",\"company_id\":\"11111111-1111-4111-8111-111111111111\",\"number\":\"ZX-2026-000002\",\"channel\":\"phone\",\"kind\":\"inquiry\",\"severity\":\"general\",\"state\":\"closed\",\"received_at\":\"2026-03-10T03:58:00.000Z\",\"created_at\":\"2026-03-10T04:00:00.000Z\",\"recorded_by_id\":\"33333333-3333-4333-8333-333333333333\",\"first_responder_id\":\"33333333-3333-4333-8333-333333333333\",\"office_id\":\"22222222-2222-4222-8222-222222222222\",\"reporter_anonymous\":false,\"description\":\"咨询停车费\",\"search_document\":\"咨询 停车费\",\"self_complaint\":false,\"service_complaint\":false,\"resolved_at\":\"2026-03-10T04:00:00.000Z\",\"closure\":\"on_the_spot\",\"closed_at\":\"2026-03-10T04:00:00.000Z\",\"calendar_unknown\":false,\"timeline_seq\":2,\"timeline_head\":\"9c4a7d7404711950523ee499d7dbaeed05f38a8b30cabd627630096477942bd8\",\"clocks\":[],\"entries\":[{\"seq\":1,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"received\",\"data\":{\"factsHash\":\"9de4d705665fab764b8acdfa732c2f6283b365e63880d0403b605fb19217c334\"},\"prev_hash\":\"0000000000000000000000000000000000000000000000000000000000000000\",\"hash\":\"05d49aa848e60bdb71b9a7d79d9ec09fbc24ce73d1d2cb1c74df7da77c3ea5ed\"},{\"seq\":2,\"at\":\"2026-03-10T04:00:00.000Z\",\"actor_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"resolved\",\"data\":{\"result\":\"已解释\"},\"prev_hash\":\"05d49aa848e60bdb71b9a7d79d9ec09fbc24ce73d1d2cb1c74df7da77c3ea5ed\",\"hash\":\"9c4a7d7404711950523ee499d7dbaeed05f38a8b30cabd627630096477942bd8\"}]}]"
+--   $2 = "sms,webhook"
+--   $3 = "sms,webhook"
 
 -- saveClockSql (one clock of a decided action)
 insert into case_clocks (company_id, case_id, name, started_at, due_at, met_at, warned_at, breached_at,

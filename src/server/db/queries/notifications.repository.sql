@@ -14,22 +14,6 @@ insert into notifications (company_id, user_id, type, case_id, data, created_at)
 --   $5 = ["55555555-5555-4555-8555-555555555555","88888888-8888-4888-8888-888888888888"]
 --   $6 = ["{\"number\":\"TS-2026-000001\"}","{}"]
 
--- insertOutboxSql (two notifications, two channels)
-insert into notification_outbox (notification_id, channel, next_attempt_at) values ($1::uuid, $2, $3), ($4::uuid, $5, $6), ($7::uuid, $8, $9), ($10::uuid, $11, $12);
--- params:
---   $1 = "00000000-0000-4000-8000-000000000011"
---   $2 = "sms"
---   $3 = "2026-03-10T04:00:00.000Z"
---   $4 = "00000000-0000-4000-8000-000000000011"
---   $5 = "wechat"
---   $6 = "2026-03-10T04:00:00.000Z"
---   $7 = "00000000-0000-4000-8000-000000000012"
---   $8 = "sms"
---   $9 = "2026-03-10T04:00:00.000Z"
---   $10 = "00000000-0000-4000-8000-000000000012"
---   $11 = "wechat"
---   $12 = "2026-03-10T04:00:00.000Z"
-
 -- listNotificationsSql (first page; its capped count)
 select n.id, n.type, n.case_id, c.number as case_number, n.data,
     n.created_at, n.read_at, (n.case_id is null or (c.id is not null and (c.first_responder_id = $1 or c.recorded_by_id = $2 or c.handler_id = $3
