@@ -2,7 +2,7 @@
  * Where sender credentials are sealed and opened (MSG-4): AES-256-GCM under HUIYIN_SECRET_KEY with the company
  * and channel as AAD, in src/server/platform/secret-box.ts.
  *
- * The box opens and seals with secret-box's AES-256-GCM; tests may install another with setSecretBox.
+ * The box opens and seals with secret-box's AES-256-GCM.
  */
 import { openSecret, sealSecret } from '../platform/secret-box';
 import type { MessageChannel } from './sender';
@@ -22,17 +22,10 @@ export interface SecretBox {
   seal: SealSecret | null;
 }
 
-let box: SecretBox = {
+const box: SecretBox = {
   open: (key, companyId, channel, stored) => JSON.stringify(openSecret(key, { companyId, channel }, stored)),
   seal: (key, companyId, channel, plaintext) =>
     sealSecret(key, { companyId, channel }, JSON.parse(plaintext) as object),
 };
 
 export const secretBox = (): SecretBox => box;
-
-/** Installs another box (tests); returns the previous one. */
-export function setSecretBox(next: SecretBox): SecretBox {
-  const previous = box;
-  box = next;
-  return previous;
-}
