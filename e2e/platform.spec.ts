@@ -237,6 +237,8 @@ describe('the web console in Chromium on the production build', () => {
           'nav-calendar',
           'nav-categories',
           'nav-fee-items',
+          'nav-messages',
+          'nav-outbox',
           // the case desk: its pages are covered at 360 px by e2e/cases.spec.ts
           'nav-case-new',
           'nav-cases-mine',

@@ -38,6 +38,8 @@ const FirstAskRegisterPage = lazy(() => import('./pages/reports/FirstAskRegister
 const FirstAskRegisterPrintPage = lazy(() => import('./pages/reports/FirstAskRegisterPrintPage'));
 const CalendarPage = lazy(() => import('./pages/settings/CalendarPage'));
 const CategoriesPage = lazy(() => import('./pages/settings/CategoriesPage'));
+const MessageSettingsPage = lazy(() => import('./pages/settings/MessageSettingsPage'));
+const OutboxPage = lazy(() => import('./pages/settings/OutboxPage'));
 // ECharts is imported only inside this chunk
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 
@@ -96,6 +98,8 @@ export const router = createBrowserRouter([
       { path: 'settings/clock-policy', element: guarded('settings.manage', ClockPolicyPage) },
       { path: 'settings/calendar', element: guarded('settings.manage', CalendarPage) },
       { path: 'settings/categories', element: guarded('settings.manage', CategoriesPage) },
+      { path: 'settings/messages', element: guarded('settings.manage', MessageSettingsPage) },
+      { path: 'settings/outbox', element: guarded('outbox.read', OutboxPage) },
       { path: 'property/communities', element: guarded('property.read', CommunitiesPage) },
       { path: 'property/communities/:id', element: guarded('property.read', CommunityDetailPage) },
       { path: 'property/rooms/:id', element: guarded('property.read', RoomDetailPage) },

@@ -12,23 +12,14 @@ import { verify } from '../../domain/messages/webhook-signature';
 import { outboxAttempts, outboxMessages } from '../db/schema';
 import { drainOutbox, type DeliveryDeps } from './delivery';
 import * as repo from './outbox.repository';
-import { setSecretBox, type SecretBox } from './secrets';
+import { sealSecret } from '../platform/secret-box';
 import { createSenderFactory } from './senders/factory';
+import { json, startStandIn } from './senders/stand-in.test-support';
 
 let t: TestApp;
 let s: SeededCompany;
 const KEY = Buffer.alloc(32, 1);
 const WEBHOOK_SECRET = 'whsec-test-0123456789';
-/** A stand-in for secret-box: the company and channel are bound in, as AES-GCM's AAD binds them. */
-const TEST_BOX: SecretBox = {
-  seal: (_k, companyId, channel, plaintext) => `test:${companyId}:${channel}:${plaintext}`,
-  open: (_k, companyId, channel, stored) => {
-    const prefix = `test:${companyId}:${channel}:`;
-    if (!stored.startsWith(prefix)) throw new Error('unreadable');
-    return stored.slice(prefix.length);
-  },
-};
-let previousBox: SecretBox;
 
 interface Received {
   key: string;
@@ -36,8 +27,8 @@ interface Received {
   signature: string;
 }
 let received: Received[] = [];
-/** what the receiver answers next; `down` closes the connection without an answer */
-let answers: (number | 'down')[] = [];
+/** what the receiver answers next; `down` closes the connection without an answer, `hang` never answers */
+let answers: (number | 'down' | 'hang')[] = [];
 let server: http.Server;
 let url: string;
 let logLines: object[] = [];
@@ -66,7 +57,6 @@ function deps(over: Partial<DeliveryDeps['outbox']> = {}): DeliveryDeps {
 }
 
 beforeAll(async () => {
-  previousBox = setSecretBox(TEST_BOX);
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -74,6 +64,10 @@ beforeAll(async () => {
       const answer = answers.shift() ?? 200;
       if (answer === 'down') {
         req.socket.destroy();
+        return;
+      }
+      if (answer === 'hang') {
+        setTimeout(() => res.writeHead(200).end(), 3_000).unref();
         return;
       }
       received.push({
@@ -97,14 +91,13 @@ beforeAll(async () => {
         channel: 'webhook',
         provider: 'http',
         settings: { url },
-        secret: TEST_BOX.seal!(KEY, s.company.id, 'webhook', JSON.stringify({ secret: WEBHOOK_SECRET })),
+        secret: sealSecret(KEY, { companyId: s.company.id, channel: 'webhook' }, { secret: WEBHOOK_SECRET }),
       },
       { channel: 'sms', provider: 'dev' },
     ],
   });
 });
 afterAll(async () => {
-  setSecretBox(previousBox);
   await new Promise((r) => server.close(r));
   await t.close();
 });
@@ -210,6 +203,16 @@ describe('the delivery worker (MSG-2, MSG-8)', () => {
     answers = [404];
     await drainOutbox(deps());
     expect(await messageRow(bad)).toMatchObject({ status: 'failed', lastCode: 'http_404' });
+  });
+
+  it('a receiver that does not answer within the send timeout: retried `timeout`, the send aborted', async () => {
+    const [id] = await webhookTo(s.users.technician.id);
+    answers = ['hang'];
+    const started = Date.now();
+    const r = await drainOutbox({ ...deps({ sendTimeoutMs: 300 }) });
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(r).toMatchObject({ claimed: 1, retried: 1 });
+    expect(await messageRow(id)).toMatchObject({ status: 'pending', lastCode: 'timeout' });
   });
 
   it('a receiver down for several rounds: nothing lost, then received once', async () => {
@@ -354,7 +357,7 @@ describe('the delivery worker (MSG-2, MSG-8)', () => {
           provider: 'http',
           settings: { url },
           // company A's ciphertext copied to company B
-          secret: TEST_BOX.seal!(KEY, s.company.id, 'webhook', JSON.stringify({ secret: 'x' })),
+          secret: sealSecret(KEY, { companyId: s.company.id, channel: 'webhook' }, { secret: 'x' }),
         },
       ],
       types: [],
@@ -378,5 +381,83 @@ describe('the delivery worker (MSG-2, MSG-8)', () => {
     await drainOutbox(deps());
     expect(await messageRow(m.id)).toMatchObject({ status: 'pending', lastCode: 'credentials_unreadable' });
     expect(received).toHaveLength(0);
+  });
+});
+
+describe('SMS through a provider (MSG-2, MSG-4)', () => {
+  it('MSG-2 an Aliyun sender built from the company’s sealed credentials sends under the message’s key (OutId)', async () => {
+    const provider = await startStandIn();
+    try {
+      const c = await t.make.company();
+      const office = await t.make.office({ companyId: c.id });
+      const user = await t.make.user({ companyId: c.id, roles: ['technician'], officeIds: [office.id] });
+      await t.database.db.execute(sql`update users set phone = '13812345678' where id = ${user.id}`);
+      await t.make.messageSettings(c.id, {
+        senders: [
+          {
+            channel: 'sms',
+            provider: 'aliyun',
+            settings: { signName: '回音物业', endpoint: provider.host, protocol: 'http' },
+            secret: sealSecret(
+              KEY,
+              { companyId: c.id, channel: 'sms' },
+              {
+                accessKeyId: 'LTAI-test',
+                accessKeySecret: 'aliyun-secret-0123',
+              },
+            ),
+          },
+        ],
+        types: [
+          {
+            type: 'test',
+            channel: 'sms',
+            template: { code: 'SMS_TEST', params: [{ name: 'number', from: 'number' }] },
+          },
+        ],
+      });
+      provider.answer((_req, res) =>
+        json(res, 200, { Code: 'OK', Message: 'OK', BizId: 'biz-42', RequestId: 'r' }),
+      );
+      const [m] = await t.database.db.transaction((tx) =>
+        repo.enqueue(
+          tx,
+          [
+            {
+              companyId: c.id,
+              type: 'test',
+              to: { kind: 'user', userId: user.id },
+              params: { number: 'TS-2026-000042' },
+              expiresAt: new Date(t.clock.now().getTime() + 60 * MIN),
+              channels: ['sms'],
+            },
+          ],
+          t.clock.now(),
+        ),
+      );
+      await drainOutbox(deps());
+      const row = await messageRow(m.id);
+      expect(row).toMatchObject({ status: 'sent', providerMessageId: 'biz-42' });
+      expect(provider.received).toHaveLength(1);
+      const q = provider.received[0].url.searchParams;
+      expect(q.get('OutId')).toBe(row.idempotencyKey);
+      expect(q.get('PhoneNumbers')).toBe('13812345678');
+      expect(q.get('TemplateCode')).toBe('SMS_TEST');
+      expect(JSON.parse(q.get('TemplateParam')!)).toEqual({ number: 'TS-2026-000042' });
+      expect(JSON.stringify(row)).not.toContain('aliyun-secret-0123');
+    } finally {
+      await provider.close();
+    }
+  });
+});
+
+describe('webhook addresses (MSG-8)', () => {
+  it('http(s) only; production requires https', async () => {
+    const { webhookUrlProblem } = await import('./senders/http');
+    expect(webhookUrlProblem('https://hooks.example.com/x', 'production')).toBeNull();
+    expect(webhookUrlProblem('http://hooks.example.com/x', 'production')).toBe('insecure_url');
+    expect(webhookUrlProblem('http://127.0.0.1:8080/x', 'development')).toBeNull();
+    expect(webhookUrlProblem('ftp://hooks.example.com', 'development')).toBe('invalid_url');
+    expect(webhookUrlProblem('not a url', 'development')).toBe('invalid_url');
   });
 });

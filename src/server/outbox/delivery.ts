@@ -64,7 +64,8 @@ function prepare(row: repo.ClaimedRow): Prepared {
   }
   let template: SmsTemplate | undefined;
   if (row.channel === 'sms') {
-    if (!row.template?.code) return { result: { outcome: 'failed', code: 'template_missing' } };
+    // a template removed since the message was written: the sender is misconfigured, the message waits (MSG-2)
+    if (!row.template?.code) return { result: { outcome: 'retry', code: 'template_missing' } };
     template = {
       code: row.template.code,
       ...(row.template.signName ? { signName: row.template.signName } : {}),

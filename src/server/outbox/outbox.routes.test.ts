@@ -9,32 +9,19 @@ import { createTestApp, type SeededCompany, type TestApp } from '../../../test/t
 import { createSenderFactory } from './senders/factory';
 import { drainOutbox } from './delivery';
 import { outboxService } from './outbox.service';
-import { setSecretBox, type SecretBox } from './secrets';
 
 let t: TestApp;
 let s: SeededCompany;
 const HEX_KEY = 'ab'.repeat(32);
 const ACCESS_SECRET = 'ALIYUN-SECRET-do-not-show-9f8e7d';
 const WEBHOOK_SECRET = 'whsec-do-not-show-0123456789';
-const TEST_BOX: SecretBox = {
-  seal: (_k, companyId, channel, plaintext) =>
-    `test:${companyId}:${channel}:${Buffer.from(plaintext).toString('base64')}`,
-  open: (_k, companyId, channel, stored) => {
-    const prefix = `test:${companyId}:${channel}:`;
-    if (!stored.startsWith(prefix)) throw new Error('unreadable');
-    return Buffer.from(stored.slice(prefix.length), 'base64').toString();
-  },
-};
-let previousBox: SecretBox;
 
 beforeAll(async () => {
-  previousBox = setSecretBox(TEST_BOX);
   t = await createTestApp({ HUIYIN_SECRET_KEY: HEX_KEY });
   s = await t.seedCompany();
   await t.database.db.execute(sql`update users set phone = '13812345678' where id = ${s.users.admin.id}`);
 });
 afterAll(async () => {
-  setSecretBox(previousBox);
   await t.close();
 });
 
@@ -187,19 +174,7 @@ describe('message settings (MSG-3, MSG-4)', () => {
     expect(after.body).not.toContain(WEBHOOK_SECRET);
   });
 
-  it('without a secret key (or before secret-box is wired) credentials are refused: 422 secret_key_missing', async () => {
-    const box = setSecretBox({ open: null, seal: null });
-    try {
-      const res = await admin()({
-        method: 'PUT',
-        url: '/api/message-settings/credentials/sms',
-        payload: { accessKeyId: 'id', accessKeySecret: ACCESS_SECRET },
-      });
-      expect(res.statusCode).toBe(422);
-      expect(res.json().error.details.rule).toBe('secret_key_missing');
-    } finally {
-      setSecretBox(box);
-    }
+  it('MSG-4 without a secret key credentials are refused: 422 secret_key_missing', async () => {
     const noKey = outboxService({
       db: t.database.db,
       clock: t.clock,

@@ -223,6 +223,13 @@ const NAV: ((NavLeaf & { icon: ReactNode }) | NavGroup)[] = [
         permission: 'settings.manage',
         testId: 'nav-categories',
       },
+      {
+        key: '/settings/messages',
+        label: 'nav.messages',
+        permission: 'settings.manage',
+        testId: 'nav-messages',
+      },
+      { key: '/settings/outbox', label: 'nav.outbox', permission: 'outbox.read', testId: 'nav-outbox' },
     ],
   },
 ];

@@ -3,6 +3,8 @@
  * version, so SDK clients and keep-alive sockets are reused until an administrator changes the settings. The
  * credentials are opened here and only here (MSG-4).
  */
+import { createAliyunSender, type AliyunCredentials, type AliyunSettings } from './aliyun';
+import { createTencentSender, type TencentCredentials, type TencentSettings } from './tencent';
 import type { MessageChannel } from '../../../domain/messages/types';
 import type { Env } from '../../../domain/messages/switches';
 import type { Db } from '../../db/client';
@@ -16,19 +18,17 @@ import { createHttpSender, type HttpSettings } from './http';
 export type ProviderSenderFactory = (
   settings: Record<string, unknown>,
   credentials: Record<string, string>,
-  opts: { env: Env; sendTimeoutMs: number },
+  /** as src/server/outbox/senders/sms-call.ts SmsSenderOptions */
+  opts: { timeoutMs: number; production: boolean },
 ) => Sender;
 
-/*
- * ┌─ MERGE SWITCH (SMS providers) ────────────────────────────────────────────────────────────────────────────┐
- * │ aliyun.ts and tencent.ts are built beside the outbox. When they land, wire them here:                      │
- * │   import { createAliyunSender } from './aliyun';                                                           │
- * │   import { createTencentSender } from './tencent';                                                         │
- * │   const SMS_PROVIDERS = { aliyun: createAliyunSender, tencent: createTencentSender };                      │
- * │ Until then a message for either provider is retried with code `sender_unavailable` (kept, not lost).        │
- * └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- */
-const SMS_PROVIDERS: Partial<Record<'aliyun' | 'tencent', ProviderSenderFactory>> = {};
+/** The official SDKs' senders; the settings were checked by the contract when saved, the credentials by putCredentials. */
+const SMS_PROVIDERS: Partial<Record<'aliyun' | 'tencent', ProviderSenderFactory>> = {
+  aliyun: (s, c, o) =>
+    createAliyunSender(s as unknown as AliyunSettings, c as unknown as AliyunCredentials, o),
+  tencent: (s, c, o) =>
+    createTencentSender(s as unknown as TencentSettings, c as unknown as TencentCredentials, o),
+};
 
 /** A sender that answers one retry code: misconfigured or not yet available, the message waits (MSG-2). */
 const waiting = (kind: Sender['kind'], code: string): Sender => ({
@@ -97,8 +97,8 @@ export function createSenderFactory(deps: SenderFactoryDeps): SenderFactory {
       const make = providers[provider];
       if (!make) return waiting(provider, 'sender_unavailable');
       return make(row.settings ?? {}, opened.credentials, {
-        env: deps.env,
-        sendTimeoutMs: deps.sendTimeoutMs,
+        timeoutMs: deps.sendTimeoutMs,
+        production: deps.env === 'production',
       });
     }
     return waiting('dev', 'sender_not_configured');
