@@ -13,6 +13,23 @@ import { HomePage } from './pages/HomePage';
 import { BindPage } from './pages/BindPage';
 import { MePage } from './pages/MePage';
 
+// two outline icons drawn here (antd-mobile-icons is not one of the project's own dependencies)
+const HOME_ICON = 'M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z';
+const ME_ICON = 'M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm-8 9c0-4 3.6-6.5 8-6.5s8 2.5 8 6.5';
+const TabIcon = ({ d }: { d: string }) => (
+  <svg
+    width="1em"
+    height="1em"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.6"
+    aria-hidden
+  >
+    <path d={d} strokeLinejoin="round" />
+  </svg>
+);
+
 export interface Session {
   companyCode: string;
   me: ResidentMe;
@@ -93,8 +110,8 @@ export function App({ companyCode }: { companyCode: string }) {
           activeKey={current}
           onChange={(key) => navigate(companyCode, key as 'home' | 'me')}
         >
-          <TabBar.Item key="home" title={t('tab.home')} />
-          <TabBar.Item key="me" title={t('tab.me')} />
+          <TabBar.Item key="home" icon={<TabIcon d={HOME_ICON} />} title={t('tab.home')} />
+          <TabBar.Item key="me" icon={<TabIcon d={ME_ICON} />} title={t('tab.me')} />
         </TabBar>
       )}
     </div>

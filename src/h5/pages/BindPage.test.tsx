@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * 绑定房屋 and 首页 as a resident uses them (RESIDENT-3): the room is picked community → building → unit → room,
- * each level asked of the server under the one chosen before; a level chosen can be chosen again; the request
+ * each level asked of the server under the one chosen before and listed in counting order; a level chosen can be chosen again; the request
  * names the room, and the resident is taken back to 首页, which lists it as pending, and a declined one with the
  * office's reason. A refusal of the server is shown in its words. Only the network is fake (src/h5/testing/render.tsx).
  */
@@ -16,6 +16,8 @@ import { HomePage } from './HomePage';
 const C1 = '00000000-0000-4000-8000-0000000000c1';
 const C2 = '00000000-0000-4000-8000-0000000000c2';
 const B1 = '00000000-0000-4000-8000-0000000000b1';
+const B2 = '00000000-0000-4000-8000-0000000000b2';
+const B10 = '00000000-0000-4000-8000-0000000000b3';
 const U1 = '00000000-0000-4000-8000-0000000000d1';
 const R1 = '00000000-0000-4000-8000-0000000000e1';
 
@@ -40,7 +42,14 @@ const places: Routes = {
     req.query.get('buildingId') === B1
       ? { level: 'unit', items: [{ id: U1, name: '1单元' }] }
       : req.query.get('communityId') === C1
-        ? { level: 'building', items: [{ id: B1, name: '1幢' }] }
+        ? {
+            level: 'building',
+            items: [
+              { id: B10, name: '10幢' },
+              { id: B1, name: '1幢' },
+              { id: B2, name: '2幢' },
+            ],
+          }
         : req.query.get('communityId') === C2
           ? { level: 'building', items: [] }
           : {
@@ -68,6 +77,11 @@ describe('绑定房屋 (RESIDENT-3)', () => {
     expect((await screen.findByText('请选择小区')).textContent).toBe('请选择小区');
     await pick('翠湖花园');
     expect(await screen.findByText('请选择楼栋')).toBeTruthy();
+    // in the order a resident counts them, not the server's text order
+    await within(options()).findByText('10幢');
+    expect(
+      [...options().querySelectorAll('.adm-list-item-content-main')].map((el) => el.textContent),
+    ).toEqual(['1幢', '2幢', '10幢']);
     await pick('1幢');
     await pick('1单元');
     await pick('翠湖花园1幢1单元101');

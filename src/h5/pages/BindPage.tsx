@@ -50,7 +50,9 @@ export function BindPage({ session }: { session: Session }) {
                   : {},
           }).then((r) => r.items);
     load.then(
-      (list) => live && setItems(list),
+      // 2号楼 before 10号楼: numbers within names read as numbers
+      (list) =>
+        live && setItems(list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))),
       (e: unknown) => {
         if (!live) return;
         if (e instanceof H5ApiError && e.status === 401) session.signedOut();

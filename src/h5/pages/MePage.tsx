@@ -69,6 +69,11 @@ export function MePage({ session }: { session: Session }) {
         </List.Item>
       </List>
       <List header={t('me.rooms')}>
+        {me.rooms.length === 0 && (
+          <List.Item>
+            <span className="h5-muted">{t('home.noRooms')}</span>
+          </List.Item>
+        )}
         {me.rooms.map((r) => (
           <List.Item
             key={r.roomId}
