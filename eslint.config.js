@@ -112,4 +112,36 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The residents' H5 (src/h5) stays small: antd-mobile only, nothing of the staff console, no antd or ECharts,
+    // and the contracts' schemas as types only (its client calls through the table's zod-free half).
+    files: ['src/h5/**'],
+    rules: {
+      ...forbid(
+        [
+          '**/web/**',
+          '**/server/**',
+          '**/domain/**',
+          '**/cli/**',
+          'antd',
+          'antd/*',
+          '@ant-design/*',
+          'echarts*',
+        ],
+        'the H5 loads antd-mobile and its own code only; it talks to the server through contracts.',
+      ),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/contracts/endpoints', '**/contracts/residents', 'zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'schemas as types only: `import type`; at run time only contracts/endpoint-routes.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

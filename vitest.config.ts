@@ -20,12 +20,12 @@ export default defineConfig({
         },
       },
       {
-        // Component tests (happy-dom, antd): CPU-heavy, so they run after the pure tests rather than beside them,
+        // Component tests (happy-dom; antd for the console, antd-mobile for the H5): CPU-heavy, so they run after the pure tests rather than beside them,
         // where they would starve the domain's quick tests of their 5 s.
         test: {
           name: 'web',
           sequence: { groupOrder: 1 },
-          include: ['src/web/**/*.test.tsx'],
+          include: ['src/web/**/*.test.tsx', 'src/h5/**/*.test.tsx'],
           environment: 'node',
           testTimeout: 60_000,
         },

@@ -81,7 +81,12 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const hasWebBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  registerErrorHandler(app, { spaFallback: hasWebBuild, uploadMaxBytes: deps.config.uploadMaxBytes });
+  const hasH5Build = hasWebBuild && fs.existsSync(path.join(WEB_DIST, 'h5.html'));
+  registerErrorHandler(app, {
+    spaFallback: hasWebBuild,
+    h5Fallback: hasH5Build,
+    uploadMaxBytes: deps.config.uploadMaxBytes,
+  });
   registerRequestIdEcho(app);
 
   await app.register(cookie);
@@ -156,7 +161,7 @@ export async function buildApp(
   problemsRoutes(app, deps);
   residentsRoutes(app, deps);
 
-  // The production web build, with the SPA's client-side routes falling back to index.html.
+  // The production web build, with the SPA's client-side routes falling back to index.html (/h5/… to h5.html).
   if (hasWebBuild) {
     await app.register(fastifyStatic, {
       root: WEB_DIST,

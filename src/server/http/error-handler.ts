@@ -89,13 +89,21 @@ const PG_CONNECTION_CODES = new Set([
   '08003',
 ]);
 
-/** `spaFallback`: unknown non-API GETs answer the web app's index.html (its client-side routes). */
+/** The residents' H5: `/h5/<companyCode>` and any path under it (its own client-side pages). */
+const H5_PATH = /^\/h5\/[^/?#]+/;
+
+/**
+ * `spaFallback`: unknown non-API GETs answer the web app's index.html (its client-side routes); `h5Fallback`: those
+ * under `/h5/<companyCode>` answer the residents' H5 (h5.html) instead, never the staff console.
+ */
 export function registerErrorHandler(
   app: FastifyInstance,
-  opts: { spaFallback?: boolean; uploadMaxBytes?: number } = {},
+  opts: { spaFallback?: boolean; h5Fallback?: boolean; uploadMaxBytes?: number } = {},
 ) {
   app.setNotFoundHandler((req, reply) => {
-    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/'))
+    if (req.method === 'GET' && H5_PATH.test(req.url)) {
+      if (opts.h5Fallback) return reply.type('text/html').sendFile('h5.html');
+    } else if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/'))
       return reply.type('text/html').sendFile('index.html');
     return sendError(reply, req.locale, 404, 'not_found', 'route_not_found');
   });

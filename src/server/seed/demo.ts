@@ -233,9 +233,20 @@ async function seedCompany(tx: Tx, passwordHash: string): Promise<DemoWorld> {
 
   const [company] = await tx
     .insert(t.companies)
-    .values({ name: '回音物业服务有限公司', shortName: '回音' })
+    // `demo`: the residents' H5 at /h5/demo (RESIDENT-1)
+    .values({ name: '回音物业服务有限公司', shortName: '回音', code: 'demo' })
     .returning();
   const companyId = company.id;
+  // Residents' sign-in codes go out by SMS (RESIDENT-2); here through the development sender, whose messages
+  // GET /api/test/outbox lists (MSG-9), so a resident can sign in on a machine with no SMS account.
+  await tx.insert(t.messageSenders).values({ companyId, channel: 'sms', provider: 'dev' });
+  await tx.insert(t.messageTypeChannels).values({
+    companyId,
+    type: 'login_code',
+    channel: 'sms',
+    enabled: true,
+    template: { code: 'SMS_LOGIN', params: [{ name: 'code', from: 'code' }] },
+  });
   const offices = await tx
     .insert(t.offices)
     .values([
