@@ -3,6 +3,9 @@
  * long it lives, how often one may be sent, and what a wrong guess costs. Pure: times are arguments.
  */
 
+/** A resident stays signed in for 30 days, or until 14 days without a visit (RESIDENT-1). */
+export const RESIDENT_SESSION = { absoluteMs: 30 * 86_400_000, idleMs: 14 * 86_400_000 } as const;
+
 /** 6 digits, 5 minutes, 5 tries: the 5th wrong try burns the code (RESIDENT-1). */
 export const LOGIN_CODE = { digits: 6, ttlMs: 5 * 60_000, maxAttempts: 5 } as const;
 

@@ -10,8 +10,7 @@ import { pickLocale } from '../../contracts/messages';
 import type { AppDeps } from '../platform/deps';
 import * as repo from './auth.repository';
 import { RESIDENT_COOKIE, SESSION_COOKIE, sha256 } from './tokens';
-import * as residents from '../residents/residents.repository';
-import { RESIDENT_SESSION } from '../residents/residents.service';
+import { RESIDENT_SESSION } from '../../domain/residents/sign-in';
 import { createBatcher, type BatcherOptions } from '../db/batcher';
 import { isSameOriginRequest, ownOrigin, UNSAFE_METHODS } from '../http/same-origin';
 import type { RoutePermission } from '../http/types';
@@ -105,12 +104,12 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps) {
       )
         throw new DomainError('forbidden', 'forbidden.cross_origin', {}, { reason: 'cross_origin' });
       if (!rid || rid.length > 200) return;
-      const found = await residents.residentBySession(deps.db, sha256(rid), now, RESIDENT_SESSION.idleMs);
+      const found = await repo.residentBySession(deps.db, sha256(rid), now, RESIDENT_SESSION.idleMs);
       if (!found) return;
       const { lastSeenAt, ...resident } = found;
       req.resident = resident;
       if (now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS)
-        await residents.touchSession(deps.db, resident.sessionIdHash, now);
+        await repo.touchResidentSession(deps.db, resident.sessionIdHash, now);
       return;
     }
     const authz = req.headers.authorization;

@@ -2,9 +2,17 @@ import { and, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { toDate } from '../db/dates';
 import { executeNamed } from '../db/prepared';
-import { apiTokens, loginAttempts, loginUnlocks, sessions, users } from '../db/schema';
+import {
+  apiTokens,
+  loginAttempts,
+  loginUnlocks,
+  residentAccounts,
+  residentSessions,
+  sessions,
+  users,
+} from '../db/schema';
 import type { Role } from '../../domain/access/roles';
-import type { RequestActor } from '../http/types';
+import type { RequestActor, RequestResident } from '../http/types';
 
 type ActorRow = {
   id: string;
@@ -276,4 +284,35 @@ export async function getUserRow(db: Tx, companyId: string, userId: string) {
     .from(users)
     .where(and(eq(users.companyId, companyId), eq(users.id, userId)));
   return row;
+}
+
+// ── the residents' sessions (RESIDENT-1): read by the auth hook on resident routes only ─────────────────────
+/** The resident of a session cookie (hashed): null when unknown, expired or idle too long. */
+export async function residentBySession(
+  db: Tx,
+  idHash: string,
+  now: Date,
+  idleMs: number,
+): Promise<(RequestResident & { lastSeenAt: Date }) | null> {
+  const [row] = await db
+    .select({
+      accountId: residentAccounts.id,
+      companyId: residentAccounts.companyId,
+      phone: residentAccounts.phone,
+      lastSeenAt: residentSessions.lastSeenAt,
+    })
+    .from(residentSessions)
+    .innerJoin(residentAccounts, eq(residentAccounts.id, residentSessions.accountId))
+    .where(
+      and(
+        eq(residentSessions.idHash, idHash),
+        gt(residentSessions.expiresAt, now),
+        gt(residentSessions.lastSeenAt, new Date(now.getTime() - idleMs)),
+      ),
+    );
+  return row ? { ...row, sessionIdHash: idHash } : null;
+}
+
+export async function touchResidentSession(db: Tx, idHash: string, now: Date) {
+  await db.update(residentSessions).set({ lastSeenAt: now }).where(eq(residentSessions.idHash, idHash));
 }

@@ -21,13 +21,6 @@ import type { BindingSource, BindingStatus } from '../../domain/residents/bindin
 export type BindingRow = typeof residentBindings.$inferSelect;
 export type LoginCodeRow = typeof residentLoginCodes.$inferSelect;
 
-export interface ResidentActor {
-  accountId: string;
-  companyId: string;
-  phone: string;
-  sessionIdHash: string;
-}
-
 export async function companyByCode(db: Tx, code: string) {
   const [row] = await db
     .select({ id: companies.id, code: companies.code, name: companies.name, shortName: companies.shortName })
@@ -171,36 +164,6 @@ export async function createSession(
 
 export async function deleteSession(db: Tx, idHash: string) {
   await db.delete(residentSessions).where(eq(residentSessions.idHash, idHash));
-}
-
-/** The resident of a session cookie (hashed): null when unknown, expired or idle too long. */
-export async function residentBySession(
-  db: Tx,
-  idHash: string,
-  now: Date,
-  idleMs: number,
-): Promise<(ResidentActor & { lastSeenAt: Date }) | null> {
-  const [row] = await db
-    .select({
-      accountId: residentAccounts.id,
-      companyId: residentAccounts.companyId,
-      phone: residentAccounts.phone,
-      lastSeenAt: residentSessions.lastSeenAt,
-    })
-    .from(residentSessions)
-    .innerJoin(residentAccounts, eq(residentAccounts.id, residentSessions.accountId))
-    .where(
-      and(
-        eq(residentSessions.idHash, idHash),
-        gt(residentSessions.expiresAt, now),
-        gt(residentSessions.lastSeenAt, new Date(now.getTime() - idleMs)),
-      ),
-    );
-  return row ? { ...row, sessionIdHash: idHash } : null;
-}
-
-export async function touchSession(db: Tx, idHash: string, now: Date) {
-  await db.update(residentSessions).set({ lastSeenAt: now }).where(eq(residentSessions.idHash, idHash));
 }
 
 /** The rooms the property register lists with this phone (no extension: a mobile). */

@@ -15,7 +15,7 @@ import {
   type BindingSource,
   type BindingStatus,
 } from '../../domain/residents/binding';
-import { LOGIN_CODE, sendRefusal, tryCode } from '../../domain/residents/sign-in';
+import { LOGIN_CODE, RESIDENT_SESSION, sendRefusal, tryCode } from '../../domain/residents/sign-in';
 import type {
   BindingRequest,
   BindingRequestListQuery,
@@ -23,15 +23,11 @@ import type {
   ResidentMe,
 } from '../../contracts/residents';
 import type { AppDeps } from '../platform/deps';
-import type { RequestActor } from '../http/types';
+import type { RequestActor, RequestResident } from '../http/types';
 import { newSessionId, sha256 } from '../auth/tokens';
 import { uuidv7 } from '../db/ids';
 import { enqueue } from '../outbox/outbox.repository';
 import * as repo from './residents.repository';
-import type { ResidentActor } from './residents.repository';
-
-/** A resident stays signed in for 30 days, or until 14 days without a visit. */
-export const RESIDENT_SESSION = { absoluteMs: 30 * 86_400_000, idleMs: 14 * 86_400_000 } as const;
 
 /** One message for every failed sign-in: a guess learns nothing about which part was wrong (RESIDENT-1). */
 const badCode = () => fieldError({ code: 'field.login_code_wrong' });
@@ -209,10 +205,10 @@ export function residentsService(deps: AppDeps) {
       if (sid) await repo.deleteSession(db, sha256(sid));
     },
 
-    me: (resident: ResidentActor) => present(resident),
+    me: (resident: RequestResident) => present(resident),
 
     /** Community → building → unit of the resident's company; another company's id is "not found". */
-    async places(resident: ResidentActor, q: { communityId?: string; buildingId?: string }) {
+    async places(resident: RequestResident, q: { communityId?: string; buildingId?: string }) {
       if (q.buildingId) {
         if (!(await repo.building(db, resident.companyId, q.buildingId))) throw new DomainError('not_found');
         return { level: 'unit' as const, items: await repo.unitsOf(db, resident.companyId, q.buildingId) };
@@ -228,14 +224,14 @@ export function residentsService(deps: AppDeps) {
       return { level: 'community' as const, items: await repo.communitiesOf(db, resident.companyId) };
     },
 
-    async rooms(resident: ResidentActor, unitId: string) {
+    async rooms(resident: RequestResident, unitId: string) {
       if (!(await repo.unit(db, resident.companyId, unitId))) throw new DomainError('not_found');
       const rooms = await repo.roomsOfUnit(db, resident.companyId, unitId);
       return { items: rooms.map((r) => ({ id: r.id, label: r.number })) };
     },
 
     /** RESIDENT-3: a request the office decides. */
-    async requestBinding(resident: ResidentActor, roomId: string): Promise<ResidentBinding> {
+    async requestBinding(resident: RequestResident, roomId: string): Promise<ResidentBinding> {
       const now = clock.now();
       return db.transaction(async (tx) => {
         if (!(await repo.roomOfCompany(tx, resident.companyId, roomId))) throw new DomainError('not_found');
@@ -260,13 +256,13 @@ export function residentsService(deps: AppDeps) {
     },
 
     /** RESIDENT-3: unbind a room or withdraw a request for it; a room not bound to the account is "not found". */
-    async unbind(resident: ResidentActor, roomId: string) {
+    async unbind(resident: RequestResident, roomId: string) {
       const removed = await repo.removeLiveBinding(db, resident.accountId, roomId, clock.now());
       if (!removed.length) throw new DomainError('not_found');
     },
 
     /** RESIDENT-3 (PIPL 第四十七条): the account, its sessions and bindings go; its sign-in codes expire by themselves. */
-    async deleteAccount(resident: ResidentActor) {
+    async deleteAccount(resident: RequestResident) {
       await repo.deleteAccount(db, resident.accountId);
     },
 
