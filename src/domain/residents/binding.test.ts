@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   bindingRequestRefusal,
+  DECLINE_SHOWN_MS,
   decideBinding,
+  recentDeclines,
   MAX_PENDING_BINDINGS,
   registerBindings,
   type BindingFacts,
@@ -47,5 +49,16 @@ describe('RESIDENT-3 binding an account to rooms', () => {
         [b('r2', 'removed'), b('r3', 'declined'), b('r4', 'approved')],
       ),
     ).toEqual(['r1']);
+  });
+
+  it('RESIDENT-3 a decline stays on the resident’s page for 30 days, then goes', () => {
+    const now = new Date('2026-12-08T00:00:00Z');
+    const at = (msAgo: number) => new Date(now.getTime() - msAgo);
+    const rows = [
+      { id: 'fresh', status: 'declined' as const, decidedAt: at(DECLINE_SHOWN_MS - 1) },
+      { id: 'old', status: 'declined' as const, decidedAt: at(DECLINE_SHOWN_MS) },
+      { id: 'bound', status: 'approved' as const, decidedAt: at(1) },
+    ];
+    expect(recentDeclines(rows, now).map((r) => r.id)).toEqual(['fresh']);
   });
 });

@@ -17,6 +17,20 @@ export const MAX_PENDING_BINDINGS = 5;
 /** A decline's reason, shown to the resident. */
 export const DECLINE_REASON_MAX = 200;
 
+/** How long a decline stays on the resident's home page, with its reason. */
+export const DECLINE_SHOWN_MS = 30 * 86_400_000;
+
+/** The declines the resident still sees at `now`: those decided within DECLINE_SHOWN_MS. */
+export function recentDeclines<B extends { status: BindingStatus; decidedAt: Date | null }>(
+  bindings: readonly B[],
+  now: Date,
+): B[] {
+  return bindings.filter(
+    (b) =>
+      b.status === 'declined' && !!b.decidedAt && now.getTime() - b.decidedAt.getTime() < DECLINE_SHOWN_MS,
+  );
+}
+
 export interface BindingFacts {
   roomId: string;
   status: BindingStatus;

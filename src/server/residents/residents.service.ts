@@ -11,6 +11,7 @@ import { maskPhone } from '../../domain/privacy/mask';
 import {
   bindingRequestRefusal,
   decideBinding,
+  recentDeclines,
   registerBindings,
   type BindingSource,
   type BindingStatus,
@@ -59,7 +60,7 @@ export function residentsService(deps: AppDeps) {
 
   async function companyOf(code: string) {
     const company = await repo.companyByCode(db, code);
-    // An unknown company reads like a wrong code: no probing for which companies exist.
+    // A company's code is public (its H5 address, every printed QR): saying it is unknown reveals nothing.
     if (!company) throw fieldError({ companyCode: 'field.company_code_unknown' });
     return company;
   }
@@ -71,7 +72,6 @@ export function residentsService(deps: AppDeps) {
   }): Promise<ResidentMe> {
     const company = await repo.companyById(db, resident.companyId);
     const bindings = await repo.bindingsOf(db, resident.accountId);
-    const now = clock.now().getTime();
     return {
       resident: { id: resident.accountId, phone: maskPhone(resident.phone)! },
       company: { code: company.code, name: company.name, shortName: company.shortName },
@@ -83,12 +83,8 @@ export function residentsService(deps: AppDeps) {
           communityId: b.communityId,
         })),
       pendingBindings: bindings.filter((b) => b.status === 'pending').map(toResidentBinding),
-      // declines of the last 30 days, so the resident reads why
-      declinedBindings: bindings
-        .filter(
-          (b) => b.status === 'declined' && b.decidedAt && now - b.decidedAt.getTime() < 30 * 86_400_000,
-        )
-        .map(toResidentBinding),
+      // recent declines, so the resident reads why
+      declinedBindings: recentDeclines(bindings, clock.now()).map(toResidentBinding),
     };
   }
 

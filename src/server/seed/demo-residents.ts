@@ -25,30 +25,31 @@ const REQUESTS: { daysAgo: number; outcome: 'pending' | 'approved' | 'declined';
 ];
 
 export async function writeDemoResidents(tx: Tx, world: DemoWorld, now: Date): Promise<{ accounts: number }> {
-  const { rows: phones } = await tx.execute<{ canonical: string }>(sql`select distinct p.canonical
-    from resident_phones p
-    where p.company_id = ${world.companyId} and p.extension is null and p.canonical ~ '^1[3-9][0-9]{9}$'
-    order by p.canonical`);
-  const signedIn = phones.filter((_, i) => i % SIGNED_IN_SHARE === 0);
-  let accounts = 0;
-  for (const [i, { canonical }] of signedIn.entries()) {
-    // first signed in some day of the last six months, spread evenly
-    const at = new Date(now.getTime() - ((i * 7919) % 180) * DAY - ((i * 104729) % DAY));
-    const account = await residents.upsertAccount(tx, world.companyId, canonical, at);
-    const rooms = await residents.registerRoomsOfPhone(tx, world.companyId, canonical);
-    await residents.insertBindings(
-      tx,
-      rooms.map((roomId) => ({
-        companyId: world.companyId,
-        accountId: account.id,
-        roomId,
-        status: 'approved' as const,
-        source: 'register' as const,
-        now: at,
-      })),
-    );
-    accounts++;
-  }
+  // Every SIGNED_IN_SHARE-th register mobile signed in some day of the last six months, spread evenly, and the
+  // register bound it to its rooms then (RESIDENT-3): two statements, whatever the register's size.
+  const { rows: signedIn } = await tx.execute<{ n: number }>(sql`with phones as (
+      select distinct p.canonical from resident_phones p
+      where p.company_id = ${world.companyId} and p.extension is null and p.canonical ~ '^1[3-9][0-9]{9}$'
+    ), picked as (
+      select canonical, (row_number() over (order by canonical) - 1)::bigint as i from phones
+    ), accounts as (
+      insert into resident_accounts (company_id, phone, created_at, last_sign_in_at)
+      select ${world.companyId}, canonical, at, at from (
+        select canonical, ${now.toISOString()}::timestamptz - ((i * 7919) % 180) * interval '1 day'
+          - ((i * 104729) % ${DAY}) * interval '1 millisecond' as at
+        from picked where i % ${SIGNED_IN_SHARE} = 0
+      ) a
+      returning id, phone, last_sign_in_at
+    ), bound as (
+      insert into resident_bindings (company_id, account_id, room_id, status, source, created_at, decided_at)
+      select distinct ${world.companyId}::uuid, a.id, rr.room_id, 'approved', 'register', a.last_sign_in_at,
+        a.last_sign_in_at
+      from accounts a
+      join resident_phones p on p.company_id = ${world.companyId} and p.canonical = a.phone and p.extension is null
+      join room_residents rr on rr.resident_id = p.resident_id
+      returning 1
+    ) select (select count(*) from accounts)::int as n`);
+  let accounts = signedIn[0].n;
 
   // Phones the register does not know (a tenant, a relative) asking for rooms of both offices.
   const { rows: rooms } = await tx.execute<{ id: string; office_id: string }>(sql`select r.id, cm.office_id
